@@ -1,0 +1,26 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// No dependencies beyond the Swift toolchain: the product's design card says "packages: none".
+let package = Package(
+    name: "InjurySim",
+    products: [
+        .executable(name: "injurysim", targets: ["injurysim"]),
+        .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
+    ],
+    targets: [
+        // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
+        .target(name: "InjurySimCore"),
+        // Actors and the month loop: shards, platforms, funds, the replication coordinator, the runner.
+        .target(name: "InjurySimEngine", dependencies: ["InjurySimCore"]),
+        // Scenario files in (parsing, validation), results out (CSV, JSON, console report).
+        .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine"]),
+        // The thin executable: parse arguments, call the library, map errors to exit codes.
+        .executableTarget(name: "injurysim", dependencies: ["InjurySimIO"]),
+        .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
+        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimIO"]),
+        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"]),
+        .testTarget(name: "InjurySimCLITests", dependencies: ["InjurySimIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,113 @@
+import Foundation
+
+/// What a fund did in one month and where it stands at the month end. All money in fen.
+public struct FundMonth: Sendable, Equatable {
+    public var contributions: Fen = 0
+    public var adminCost: Fen = 0
+    public var investment: Fen = 0
+    /// Benefits that fell due this month (new dues plus arrears carried in).
+    public var benefitsDue: Fen = 0
+    public var benefitsPaid: Fen = 0
+    /// Drawn from the backstop this month.
+    public var borrowed: Fen = 0
+    /// Repaid to the backstop this month.
+    public var repaid: Fen = 0
+    public var cash: Fen = 0
+    /// Backstop debt outstanding.
+    public var debt: Fen = 0
+    /// Benefits due but deferred (unpaid) at the month end.
+    public var arrears: Fen = 0
+    /// Present value of scheduled payments of reported claims still to come, plus arrears.
+    public var liabilities: Fen = 0
+
+    public init() {}
+
+    /// Cash less debt less arrears: negative means the fund could not pay from its own money.
+    public var netPosition: Fen { cash - debt - arrears }
+}
+
+/// A fund's books as a state machine: the fund actor holds it and calls ``close(month:contributions:adminCostShare:investmentReturnPerYear:)``
+/// once per month. Pure and synchronous, so its rules are tested without actors.
+public struct FundLedger: Sendable {
+    public private(set) var cash: Fen
+    public private(set) var debt: Fen = 0
+    public private(set) var arrears: Fen = 0
+    /// Scheduled payments of reported claims, by month index.
+    public private(set) var due: [Fen] = []
+    public let shortfall: Scenario.Shortfall
+    /// Monthly discount factor for liabilities.
+    public let monthlyDiscount: Double
+
+    public init(initialCash: Fen, shortfall: Scenario.Shortfall, liabilityDiscountRatePerYear: Double) {
+        precondition(initialCash >= 0, "initial cash must not be negative")
+        self.cash = initialCash
+        self.shortfall = shortfall
+        self.monthlyDiscount = pow(1 + liabilityDiscountRatePerYear, -1.0 / 12)
+    }
+
+    /// Books a reported claim's payments.
+    public mutating func schedule(_ payments: [Payment]) {
+        for payment in payments {
+            if payment.month >= due.count { due.append(contentsOf: repeatElement(0, count: payment.month + 1 - due.count)) }
+            due[payment.month] += payment.amount
+        }
+    }
+
+    /// Closes month `month`: books contributions, deducts administration, earns the investment
+    /// return on positive cash, pays what is due (borrowing or deferring at a shortfall), repays
+    /// the backstop from surplus cash, and measures liabilities.
+    ///
+    /// Money is conserved: cash after − cash before = contributions − admin + investment
+    /// − benefitsPaid + borrowed − repaid, to the fen.
+    public mutating func close(month: Int, contributions: Fen, adminCostShare: Double,
+                               investmentReturnPerYear: Double) -> FundMonth {
+        var report = FundMonth()
+        report.contributions = contributions
+        cash += contributions
+        report.adminCost = Money.fen(Double(contributions) * adminCostShare)
+        cash -= report.adminCost
+        if cash > 0 && investmentReturnPerYear != 0 {
+            let monthlyRate = pow(1 + investmentReturnPerYear, 1.0 / 12) - 1
+            report.investment = Money.fen(Double(cash) * monthlyRate)
+            cash += report.investment
+        }
+        let newlyDue = month < due.count ? due[month] : 0
+        let payable = arrears + newlyDue
+        report.benefitsDue = payable
+        if cash >= payable {
+            report.benefitsPaid = payable
+            arrears = 0
+        } else {
+            switch shortfall {
+            case .borrow:
+                report.borrowed = payable - max(cash, 0)
+                debt += report.borrowed
+                cash += report.borrowed
+                report.benefitsPaid = payable
+                arrears = 0
+            case .defer:
+                report.benefitsPaid = max(cash, 0)
+                arrears = payable - report.benefitsPaid
+            }
+        }
+        cash -= report.benefitsPaid
+        if debt > 0 && cash > 0 {
+            report.repaid = min(debt, cash)
+            debt -= report.repaid
+            cash -= report.repaid
+        }
+        var presentValue = 0.0
+        var factor = 1.0
+        if month + 1 < due.count {
+            for t in (month + 1)..<due.count {
+                factor *= monthlyDiscount
+                presentValue += Double(due[t]) * factor
+            }
+        }
+        report.liabilities = Money.fen(presentValue) + arrears
+        report.cash = cash
+        report.debt = debt
+        report.arrears = arrears
+        return report
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A numeric scenario input: a fixed value, or a distribution drawn once per replication.
+///
+/// Uncertain inputs are what make a fund run dry, so any number in a scenario may be given as a
+/// distribution. Draws are clamped to `bounds`, the range the field allows.
+public struct Param: Sendable, Equatable {
+    /// The shape of the input.
+    public enum Shape: Sendable, Equatable {
+        case fixed(Double)
+        case uniform(low: Double, high: Double)
+        case triangular(low: Double, mode: Double, high: Double)
+        case normal(mean: Double, sd: Double)
+        case lognormal(median: Double, sigma: Double)
+        /// A list of values with weights (weights need not sum to 1).
+        case choice(values: [Double], weights: [Double])
+    }
+
+    /// The distribution.
+    public var shape: Shape
+    /// The range a draw is clamped to (the field's valid range).
+    public var bounds: ClosedRange<Double>
+
+    /// Creates an input.
+    public init(_ shape: Shape, bounds: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
+        self.shape = shape
+        self.bounds = bounds
+    }
+
+    /// A fixed input.
+    public static func fixed(_ value: Double) -> Param { Param(.fixed(value)) }
+
+    /// The value used when uncertainty is switched off: the fixed value, the midpoint of a
+    /// uniform, the mode of a triangular, the mean of a normal, the median of a lognormal, the
+    /// weighted mean of a choice.
+    public var central: Double {
+        let value: Double
+        switch shape {
+        case .fixed(let v): value = v
+        case .uniform(let low, let high): value = (low + high) / 2
+        case .triangular(_, let mode, _): value = mode
+        case .normal(let mean, _): value = mean
+        case .lognormal(let median, _): value = median
+        case .choice(let values, let weights):
+            let total = weights.reduce(0, +)
+            value = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
+        }
+        return min(max(value, bounds.lowerBound), bounds.upperBound)
+    }
+
+    /// True when the input is a distribution rather than a fixed value.
+    public var isUncertain: Bool {
+        if case .fixed = shape { return false }
+        return true
+    }
+
+    /// One draw, using one uniform from `key` (so each input has its own stream).
+    public func draw(_ key: StreamKey) -> Double {
+        let u = key.uniform(0)
+        let value: Double
+        switch shape {
+        case .fixed(let v): value = v
+        case .uniform(let low, let high): value = low + (high - low) * u
+        case .triangular(let low, let mode, let high):
+            let split = (mode - low) / (high - low)
+            if high <= low { value = mode }
+            else if u < split { value = low + ((high - low) * (mode - low) * u).squareRoot() }
+            else { value = high - ((high - low) * (high - mode) * (1 - u)).squareRoot() }
+        case .normal(let mean, let sd): value = mean + sd * Sample.inverseNormalCDF(u)
+        case .lognormal(let median, let sigma): value = median * exp(sigma * Sample.inverseNormalCDF(u))
+        case .choice(let values, let weights):
+            let total = weights.reduce(0, +)
+            var cumulative = 0.0
+            var picked = values[values.count - 1]
+            for (v, w) in zip(values, weights) {
+                cumulative += w / total
+                if u < cumulative { picked = v; break }
+            }
+            value = picked
+        }
+        return min(max(value, bounds.lowerBound), bounds.upperBound)
+    }
+
+    /// The smallest and largest values a draw can take (before clamping to `bounds`), for
+    /// validation; nil for unbounded shapes.
+    public var support: ClosedRange<Double>? {
+        switch shape {
+        case .fixed(let v): return v...v
+        case .uniform(let low, let high): return low...max(low, high)
+        case .triangular(let low, _, let high): return low...max(low, high)
+        case .normal, .lognormal: return nil
+        case .choice(let values, _):
+            guard let low = values.min(), let high = values.max() else { return nil }
+            return low...high
+        }
+    }
+}

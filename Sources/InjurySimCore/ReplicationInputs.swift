@@ -1,0 +1,143 @@
+import Foundation
+
+/// One replication's draw of every uncertain input: one plausible world.
+///
+/// Each input is drawn from its own stream keyed by (seed, replication, field path), so adding an
+/// uncertain input does not shift the draws of the others, and replication r of two scenarios
+/// sees the same world wherever their inputs agree (common random numbers).
+public struct ReplicationInputs: Sendable {
+    public struct Sector: Sendable {
+        public var ordersPerHour: Double
+        public var shiftHours: Double
+        public var shiftHoursSpread: Double
+        public var fullTimeDailyProbability: Double
+        public var occasionalDailyProbability: Double
+        public var occasionalShare: Double
+        public var claimsPerOrder: Double
+        public var recognitionProbability: Double
+        /// Normalised severity probabilities, by ``Severity`` raw value.
+        public var severity: [Double]
+        public var medicalCostMeanYuan: [Double]
+        public var medicalCostSigma: Double
+        public var recoveryDays: [Double]
+        public var churnPerMonth: Double
+        public var ordersGrowthPerYear: Double
+    }
+
+    public struct Shock: Sendable {
+        /// Active flag per month index.
+        public var active: [Bool]
+        public var orders: Double
+        public var claimFrequency: Double
+        public var severity: Double
+        public var medicalCost: Double
+        public var platformPayment: Double
+        public var investmentReturn: Double
+    }
+
+    public var replication: Int
+    /// The replication's root stream: shards, workers and claims derive their streams from it.
+    public var key: StreamKey
+    public var sectors: [Sector]
+    public var provinceWageYuan: [Double]
+    public var provinceRisk: [Double]
+    public var platformRateYuan: [Double]
+    public var platformRisk: [Double]
+    public var extraRiskPerLongHour: Double
+    public var newWorkerMultiplier: Double
+    public var wageGrowthPerYear: Double
+    public var urbanIncomeGrowthPerYear: Double
+    public var reportingDelayDays: Double
+    public var claimRules: ClaimRules
+    public var careNeedProbability: [Double]
+    public var adminCostShare: Double
+    public var investmentReturnPerYear: Double
+    public var shocks: [Shock]
+
+    /// Draws replication `replication` of `scenario`.
+    public init(scenario: Scenario, replication: Int) {
+        self.replication = replication
+        let root = StreamKey(seed: scenario.seed).child(UInt64(replication))
+        self.key = root
+        let uncertain = scenario.uncertainty
+        func value(_ param: Param, _ path: String) -> Double {
+            uncertain ? param.draw(root.child(named: "input/" + path)) : param.central
+        }
+        sectors = scenario.sectors.map { s in
+            let p = "sectors." + s.name + "."
+            let weights = Severity.allCases.map { value(s.severity[$0.rawValue], p + "severity." + $0.key) }
+            let total = weights.reduce(0, +)
+            return Sector(
+                ordersPerHour: value(s.ordersPerHour, p + "ordersPerHour"),
+                shiftHours: value(s.shiftHours, p + "shiftHours"),
+                shiftHoursSpread: s.shiftHoursSpread,
+                fullTimeDailyProbability: min(1, value(s.fullTimeDaysPerWeek, p + "fullTimeDaysPerWeek") / 7),
+                occasionalDailyProbability: min(1, value(s.occasionalDaysPerYear, p + "occasionalDaysPerYear") / 365),
+                occasionalShare: value(s.occasionalShare, p + "occasionalShare"),
+                claimsPerOrder: value(s.claimsPerMillionOrders, p + "claimsPerMillionOrders") / 1_000_000,
+                recognitionProbability: value(s.recognitionProbability, p + "recognitionProbability"),
+                severity: weights.map { total > 0 ? $0 / total : 0 },
+                medicalCostMeanYuan: SeverityGroup.allCases.map { value(s.medicalCostMeanYuan[$0.rawValue], p + "medicalCostMeanYuan." + $0.key) },
+                medicalCostSigma: value(s.medicalCostSigma, p + "medicalCostSigma"),
+                recoveryDays: SeverityGroup.allCases.map { value(s.recoveryDays[$0.rawValue], p + "recoveryDays." + $0.key) },
+                churnPerMonth: value(s.churnPerMonth, p + "churnPerMonth"),
+                ordersGrowthPerYear: value(s.ordersGrowthPerYear, p + "ordersGrowthPerYear"))
+        }
+        provinceWageYuan = scenario.provinces.map { value($0.averageMonthlyWageYuan, "provinces." + $0.name + ".averageMonthlyWageYuan") }
+        provinceRisk = scenario.provinces.map { value($0.riskMultiplier, "provinces." + $0.name + ".riskMultiplier") }
+        platformRateYuan = scenario.platforms.map { value($0.ratePerOrderYuan, "platforms." + $0.name + ".ratePerOrderYuan") }
+        platformRisk = scenario.platforms.map { value($0.riskMultiplier, "platforms." + $0.name + ".riskMultiplier") }
+        extraRiskPerLongHour = value(scenario.risk.extraRiskPerLongHour, "risk.extraRiskPerLongHour")
+        newWorkerMultiplier = value(scenario.risk.newWorkerMultiplier, "risk.newWorkerMultiplier")
+        let b = scenario.benefits
+        wageGrowthPerYear = value(b.wageGrowthPerYear, "benefits.wageGrowthPerYear")
+        urbanIncomeGrowthPerYear = value(b.urbanIncomeGrowthPerYear, "benefits.urbanIncomeGrowthPerYear")
+        reportingDelayDays = value(b.reportingDelayDays, "benefits.reportingDelayDays")
+        careNeedProbability = b.careNeedProbability
+        claimRules = ClaimRules(
+            medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
+            deathLagMonths: b.deathLagMonths,
+            allowanceMonths: Int((value(b.allowanceYears, "benefits.allowanceYears") * 12).rounded()),
+            pensionMonths: Int((value(b.dependantsPensionYears, "benefits.dependantsPensionYears") * 12).rounded()),
+            dependantsPensionShare: value(b.dependantsPensionShare, "benefits.dependantsPensionShare"),
+            careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
+            suspensionWages: b.suspensionWages)
+        claimRules.indexationPerYear = wageGrowthPerYear
+        adminCostShare = value(scenario.fund.adminCostShare, "fund.adminCostShare")
+        investmentReturnPerYear = value(scenario.fund.investmentReturnPerYear, "fund.investmentReturnPerYear")
+        shocks = scenario.shocks.map { shock in
+            let p = "shocks." + shock.name + "."
+            var active = [Bool](repeating: false, count: scenario.months)
+            if let start = shock.start {
+                let first = start.months(since: scenario.startMonth)
+                for m in max(0, first)..<max(0, min(scenario.months, first + shock.months)) { active[m] = true }
+            } else if shock.probabilityPerYear > 0 {
+                // A random shock starts in any month with probability p/12, drawn per replication.
+                let arrivals = root.child(named: "shock-arrivals/" + shock.name)
+                let monthly = shock.probabilityPerYear / 12
+                for m in 0..<scenario.months where arrivals.uniform(UInt64(m)) < monthly {
+                    for k in m..<min(scenario.months, m + shock.months) { active[k] = true }
+                }
+            }
+            return Shock(active: active, orders: value(shock.orders, p + "orders"),
+                         claimFrequency: value(shock.claimFrequency, p + "claimFrequency"),
+                         severity: value(shock.severity, p + "severity"),
+                         medicalCost: value(shock.medicalCost, p + "medicalCost"),
+                         platformPayment: value(shock.platformPayment, p + "platformPayment"),
+                         investmentReturn: value(shock.investmentReturn, p + "investmentReturn"))
+        }
+    }
+
+    /// The benefit wage base of a province in a calendar year, yuan per month.
+    public func wageBase(province: Int, year: Int, startYear: Int) -> Double {
+        provinceWageYuan[province] * pow(1 + wageGrowthPerYear, Double(year - startYear))
+    }
+
+    /// National urban per-capita disposable income of `year`: from the table, grown from its
+    /// latest year when the table stops.
+    public static func urbanIncome(year: Int, table: [Int: Double], growth: Double) -> Double {
+        if let value = table[year] { return value }
+        guard let last = table.keys.filter({ $0 < year }).max() ?? table.keys.min(), let base = table[last] else { return 0 }
+        return base * pow(1 + growth, Double(year - last))
+    }
+}

@@ -1,0 +1,74 @@
+/// The outcome of a recognised injury: medical treatment only, a disability grade (10 is the
+/// mildest, 1 the most severe) or death.
+public enum Severity: Int, CaseIterable, Sendable, Comparable {
+    case medicalOnly = 0
+    case grade10, grade9, grade8, grade7, grade6, grade5, grade4, grade3, grade2, grade1
+    case death
+
+    /// The disability grade 1…10, or nil for medical-only and death.
+    public var grade: Int? {
+        switch self {
+        case .medicalOnly, .death: return nil
+        default: return 11 - rawValue
+        }
+    }
+
+    /// The severity for a disability grade 1…10.
+    public static func grade(_ grade: Int) -> Severity {
+        precondition((1...10).contains(grade), "grade must be 1…10")
+        return Severity(rawValue: 11 - grade)!
+    }
+
+    /// The group used for medical-cost and recovery-time tables.
+    public var group: SeverityGroup {
+        switch self {
+        case .medicalOnly: return .medicalOnly
+        case .grade10, .grade9, .grade8, .grade7: return .grade7to10
+        case .grade6, .grade5: return .grade5to6
+        case .grade4, .grade3, .grade2, .grade1: return .grade1to4
+        case .death: return .death
+        }
+    }
+
+    /// The key used in scenario files and outputs ("medicalOnly", "grade10", …, "death").
+    public var key: String {
+        switch self {
+        case .medicalOnly: return "medicalOnly"
+        case .death: return "death"
+        default: return "grade" + String(grade ?? 0)
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Severity bands that share a medical-cost level and a recovery time.
+public enum SeverityGroup: Int, CaseIterable, Sendable {
+    case medicalOnly = 0, grade7to10, grade5to6, grade1to4, death
+
+    /// The key used in scenario files and outputs.
+    public var key: String {
+        switch self {
+        case .medicalOnly: return "medicalOnly"
+        case .grade7to10: return "grade7to10"
+        case .grade5to6: return "grade5to6"
+        case .grade1to4: return "grade1to4"
+        case .death: return "death"
+        }
+    }
+
+    /// True for the groups after which the person never returns to platform work.
+    public var endsWork: Bool { self == .grade1to4 || self == .death }
+}
+
+/// A benefit item of the Work Injury Insurance Regulations as applied to platform workers.
+public enum BenefitItem: String, CaseIterable, Sendable {
+    case medical
+    case suspensionWages
+    case disabilitySubsidy
+    case disabilityAllowance
+    case careAllowance
+    case deathSubsidy
+    case funeralGrant
+    case dependantsPension
+}

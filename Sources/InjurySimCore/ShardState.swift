@@ -1,0 +1,193 @@
+import Foundation
+
+/// An accident that happened to a covered worker, as the shard reports it at the month barrier.
+public struct AccidentEvent: Sendable, Equatable {
+    /// The injured person's stream: claim details are drawn from it.
+    public var person: StreamKey
+    public var day: Int32
+    public var province: Int32
+    public var platform: Int32
+    public var severity: Severity
+    /// Days off work (0 when the person never returns).
+    public var daysOff: Int32
+}
+
+/// A run of worker slots of one platform in a shard.
+public struct Segment: Sendable {
+    public var platform: Int
+    public var sector: Int
+    public var range: Range<Int>
+    /// Stream of the (province, platform) pair: slot i's stream is `key.child(firstSlot + i)`.
+    public var key: StreamKey
+    /// Index of the segment's first slot within its (province, platform) pair.
+    public var firstSlot: Int
+
+    public init(platform: Int, sector: Int, range: Range<Int>, key: StreamKey, firstSlot: Int) {
+        self.platform = platform
+        self.sector = sector
+        self.range = range
+        self.key = key
+        self.firstSlot = firstSlot
+    }
+}
+
+/// What one platform's workers in one shard need to know about a month.
+public struct SegmentMonth: Sendable {
+    /// Share of slots covered this month (rollout take-up).
+    public var coverage: Double
+    /// Expected orders per on-duty hour (growth and shocks included).
+    public var ordersPerHour: Double
+    /// Expected accidents per order at baseline fatigue and experience.
+    public var hazardPerOrder: Double
+    public var fullTimeDailyProbability: Double
+    public var occasionalDailyProbability: Double
+    /// Cumulative severity probabilities by ``Severity`` raw value.
+    public var severityCumulative: [Double]
+    /// Mean days off work by ``SeverityGroup``.
+    public var recoveryDays: [Double]
+    public var hire: HireProfile
+    public var newWorkerDays: Int
+    public var newWorkerMultiplier: Double
+
+    public init(coverage: Double, ordersPerHour: Double, hazardPerOrder: Double, fullTimeDailyProbability: Double,
+                occasionalDailyProbability: Double, severityCumulative: [Double], recoveryDays: [Double],
+                hire: HireProfile, newWorkerDays: Int, newWorkerMultiplier: Double) {
+        self.coverage = coverage
+        self.ordersPerHour = ordersPerHour
+        self.hazardPerOrder = hazardPerOrder
+        self.fullTimeDailyProbability = fullTimeDailyProbability
+        self.occasionalDailyProbability = occasionalDailyProbability
+        self.severityCumulative = severityCumulative
+        self.recoveryDays = recoveryDays
+        self.hire = hire
+        self.newWorkerDays = newWorkerDays
+        self.newWorkerMultiplier = newWorkerMultiplier
+    }
+}
+
+/// Totals of one segment for one month.
+public struct SegmentTotals: Sendable, Equatable {
+    public var platform: Int
+    public var orders: Int64 = 0
+    public var workedDays: Int64 = 0
+    /// Covered worker × calendar days (the throughput unit).
+    public var coveredWorkerDays: Int64 = 0
+    /// Covered workers who worked at least one day this month.
+    public var activeWorkers: Int64 = 0
+    /// Persons insured for the first time (first covered working day) this month.
+    public var newlyInsured: Int64 = 0
+
+    public init(platform: Int) { self.platform = platform }
+}
+
+/// What a shard returns at the month barrier.
+public struct ShardMonthResult: Sendable {
+    public var segments: [SegmentTotals]
+    public var accidents: [AccidentEvent]
+}
+
+/// The worker agents of one shard (a province or a slice of one) and the rule that steps them
+/// through a month. Pure: the shard actor owns one and calls ``step(month:firstDay:dayCount:context:)``.
+public struct ShardState: Sendable {
+    public let province: Int
+    public let key: StreamKey
+    public private(set) var segments: [Segment]
+    public private(set) var workers: [Worker]
+
+    /// Creates the initial population of a shard.
+    public init(province: Int, key: StreamKey, segments: [Segment], hire: (Int) -> HireProfile) {
+        self.province = province
+        self.key = key
+        self.segments = segments
+        let count = segments.map(\.range.upperBound).max() ?? 0
+        var workers: [Worker] = []
+        workers.reserveCapacity(count)
+        for segment in segments {
+            let profile = hire(segment.sector)
+            for i in segment.range {
+                let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
+                let takeUp = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
+                workers.append(profile.initial(person: slot.child(0), takeUp: takeUp))
+            }
+        }
+        self.workers = workers
+    }
+
+    /// Steps every worker through the month's days and returns the month's totals and accidents.
+    ///
+    /// `contexts` is indexed by platform. Each worker is stepped through all its days while in
+    /// cache; orders are drawn once per segment from the summed daily means (Poisson superposition).
+    public mutating func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+        var totals: [SegmentTotals] = []
+        var accidents: [AccidentEvent] = []
+        let lastDay = firstDay + dayCount
+        for (segmentIndex, segment) in segments.enumerated() {
+            let context = contexts[segment.platform]
+            var total = SegmentTotals(platform: segment.platform)
+            let threshold = context.coverage * 65536
+            var orderMean = 0.0
+            let newWorkerDays = context.newWorkerDays
+            workers.withUnsafeMutableBufferPointer { buffer in
+                for i in segment.range {
+                    var w = buffer[i]
+                    if Double(w.takeUp) >= threshold { continue }
+                    total.coveredWorkerDays += Int64(dayCount)
+                    let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
+                    var person = slot.child(UInt64(w.generation))
+                    var workedDays: Int64 = 0
+                    var dailyMeanOrders = context.ordersPerHour * Double(w.shiftHours)
+                    var dailyHazard = dailyMeanOrders * context.hazardPerOrder * Double(w.fatigue)
+                    var probability = w.isOccasional ? context.occasionalDailyProbability : context.fullTimeDailyProbability
+                    var day = firstDay
+                    while day < lastDay {
+                        if day >= Int(w.leaveDay) {
+                            w.generation &+= 1
+                            person = slot.child(UInt64(w.generation))
+                            context.hire.hire(&w, person: person, day: day)
+                            dailyMeanOrders = context.ordersPerHour * Double(w.shiftHours)
+                            dailyHazard = dailyMeanOrders * context.hazardPerOrder * Double(w.fatigue)
+                            probability = w.isOccasional ? context.occasionalDailyProbability : context.fullTimeDailyProbability
+                        }
+                        if day < Int(w.injuredUntil) || person.uniform(DrawPurpose.works.counter(day: day)) >= probability {
+                            day += 1
+                            continue
+                        }
+                        workedDays += 1
+                        if w.flags & Worker.insuredFlag == 0 {
+                            w.flags |= Worker.insuredFlag
+                            total.newlyInsured += 1
+                        }
+                        orderMean += dailyMeanOrders
+                        var hazard = dailyHazard
+                        if day - Int(w.hireDay) < newWorkerDays { hazard *= context.newWorkerMultiplier }
+                        w.clock -= hazard
+                        if w.clock <= 0 {
+                            let u = person.uniform(DrawPurpose.severity.counter(day: day))
+                            let severity = Severity(rawValue: Sample.categorical(cumulative: context.severityCumulative, uniform: u)) ?? .medicalOnly
+                            var daysOff: Int32 = 0
+                            if severity.group.endsWork {
+                                w.leaveDay = Int32(day + 1)
+                            } else {
+                                let mean = context.recoveryDays[severity.group.rawValue]
+                                let drawn = ceil(-log(person.uniform(DrawPurpose.recovery.counter(day: day))) * mean)
+                                daysOff = Int32(min(drawn, 3650))
+                                w.injuredUntil = Int32(day + 1) + daysOff
+                            }
+                            accidents.append(AccidentEvent(person: person, day: Int32(day), province: Int32(province),
+                                                           platform: Int32(segment.platform), severity: severity, daysOff: daysOff))
+                            w.clock = -log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))
+                        }
+                        day += 1
+                    }
+                    if workedDays > 0 { total.activeWorkers += 1 }
+                    total.workedDays += workedDays
+                    buffer[i] = w
+                }
+            }
+            var cursor = RandomCursor(key: key.child(UInt64(segmentIndex)).child(UInt64(month)))
+            total.orders = Sample.poisson(mean: orderMean, &cursor)
+            totals.append(total)
+        }
+        return ShardMonthResult(segments: totals, accidents: accidents)
+    }
+}

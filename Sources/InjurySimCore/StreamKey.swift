@@ -1,0 +1,94 @@
+/// A counter-based random stream: every draw is a hash of the stream's key and a counter.
+///
+/// There is no stored generator state, so an entity's draws on a given day for a given purpose
+/// are reproducible on their own, whatever order entities are stepped in and on whatever thread.
+/// The mixer is SplitMix64's finaliser (Steele, Lea & Flood 2014), which passes BigCrush when
+/// fed a counter.
+public struct StreamKey: Hashable, Sendable {
+    /// The 64-bit key identifying the stream.
+    public let rawValue: UInt64
+
+    /// Creates a stream key from a raw 64-bit value.
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    /// The root stream of a run: everything else is derived from it.
+    public init(seed: UInt64) { self.rawValue = StreamKey.mix(seed ^ 0x9E37_79B9_7F4A_7C15) }
+
+    /// A child stream for a sub-entity (a replication, a worker, a purpose).
+    @inlinable
+    public func child(_ index: UInt64) -> StreamKey {
+        StreamKey(rawValue: StreamKey.mix(rawValue &+ StreamKey.mix(index &+ 0xD1B5_4A32_D192_ED03)))
+    }
+
+    /// A child stream named by a string, hashed with FNV-1a so it is stable across runs and
+    /// toolchains (Swift's `Hasher` is seeded per process and must not be used here).
+    public func child(named name: String) -> StreamKey {
+        child(StreamKey.stableHash(name))
+    }
+
+    /// The `counter`-th raw 64-bit draw of this stream.
+    @inlinable
+    public func bits(_ counter: UInt64) -> UInt64 {
+        StreamKey.mix(rawValue ^ (counter &* 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The `counter`-th draw as a uniform double in the open interval (0, 1).
+    ///
+    /// Uses the top 53 bits plus one half, so it is never exactly 0 or 1: safe for `log`.
+    @inlinable
+    public func uniform(_ counter: UInt64) -> Double {
+        StreamKey.unitInterval(bits(counter))
+    }
+
+    /// Maps 64 random bits to (0, 1): the project's own mapping, independent of the toolchain.
+    @inlinable
+    public static func unitInterval(_ bits: UInt64) -> Double {
+        (Double(bits >> 11) + 0.5) * 0x1.0p-53
+    }
+
+    /// SplitMix64's finaliser: a bijective 64-bit mixer.
+    @inlinable
+    public static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// FNV-1a over the UTF-8 bytes of a string: stable across processes and platforms.
+    public static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+}
+
+/// A sequential cursor over a counter-based stream, for places that draw several numbers in a
+/// row (building one claim, resolving a scenario). Cheap to copy; its state is one counter.
+public struct RandomCursor: Sendable {
+    /// The stream drawn from.
+    public let key: StreamKey
+    /// The next counter to use.
+    public private(set) var counter: UInt64
+
+    /// Starts a cursor at `counter` on `key`.
+    public init(key: StreamKey, counter: UInt64 = 0) {
+        self.key = key
+        self.counter = counter
+    }
+
+    /// The next uniform in (0, 1).
+    public mutating func uniform() -> Double {
+        defer { counter &+= 1 }
+        return key.uniform(counter)
+    }
+
+    /// The next raw 64 bits.
+    public mutating func bits() -> UInt64 {
+        defer { counter &+= 1 }
+        return key.bits(counter)
+    }
+}

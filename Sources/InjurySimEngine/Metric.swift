@@ -1,0 +1,59 @@
+/// The monthly figures recorded per pool and replication, in the column order of the outputs.
+/// Money in fen, counts as counts; all at the simulated (sampled) scale until written.
+public enum Metric: Int, CaseIterable, Sendable {
+    case netPosition, cash, debt, arrears
+    case contributions, adminCost, investment, benefitsPaid, borrowed, repaid
+    case liabilities
+    case platformPaid
+    case orders, workedDays, activeWorkers, insuredPersons
+    case accidents, claimsRecognised, claimsUnrecognised
+    case claimsMedicalOnly, claimsGrade7to10, claimsGrade5to6, claimsGrade1to4, claimsDeath
+
+    /// The name used in output files.
+    public var key: String {
+        switch self {
+        case .netPosition: return "net_position"
+        case .cash: return "cash"
+        case .debt: return "backstop_debt"
+        case .arrears: return "arrears"
+        case .contributions: return "contributions"
+        case .adminCost: return "admin_cost"
+        case .investment: return "investment_income"
+        case .benefitsPaid: return "benefits_paid"
+        case .borrowed: return "borrowed"
+        case .repaid: return "repaid"
+        case .liabilities: return "outstanding_liabilities"
+        case .platformPaid: return "platform_paid_benefits"
+        case .orders: return "orders"
+        case .workedDays: return "worked_days"
+        case .activeWorkers: return "active_workers"
+        case .insuredPersons: return "insured_persons_cumulative"
+        case .accidents: return "accidents"
+        case .claimsRecognised: return "claims_recognised"
+        case .claimsUnrecognised: return "claims_not_recognised"
+        case .claimsMedicalOnly: return "claims_medical_only"
+        case .claimsGrade7to10: return "claims_grade7to10"
+        case .claimsGrade5to6: return "claims_grade5to6"
+        case .claimsGrade1to4: return "claims_grade1to4"
+        case .claimsDeath: return "claims_death"
+        }
+    }
+
+    /// True for money (fen) figures, written in yuan.
+    public var isMoney: Bool {
+        switch self {
+        case .netPosition, .cash, .debt, .arrears, .contributions, .adminCost, .investment, .benefitsPaid,
+             .borrowed, .repaid, .liabilities, .platformPaid: return true
+        default: return false
+        }
+    }
+
+    /// True for stocks measured at the month end (a sum over months means nothing).
+    public var isStock: Bool {
+        switch self {
+        case .netPosition, .cash, .debt, .arrears, .liabilities, .insuredPersons: return true
+        default: return false
+        }
+    }
+
+}

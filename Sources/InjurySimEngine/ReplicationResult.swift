@@ -1,0 +1,71 @@
+import InjurySimCore
+
+/// Everything one replication produced, at the simulated (sampled) scale.
+public struct ReplicationResult: Sendable {
+    public let replication: Int
+    public let months: Int
+    /// Pools in the scenario; index `poolCount` holds the total over pools.
+    public let poolCount: Int
+    public let sectorCount: Int
+    /// Monthly figures: `[(month × (poolCount + 1) + pool) × Metric.allCases.count + metric]`.
+    public var monthly: [Int64]
+    /// Present value (fen, at the accident month) of the fund's cost of recognised claims from
+    /// accidents in the horizon, by pool and sector (`[pool × sectorCount + sector]`, total last).
+    public var incurredBySector: [Double]
+    /// Orders by pool and sector, same layout.
+    public var ordersBySector: [Int64]
+    /// Covered worker × calendar days simulated (throughput unit).
+    public var coveredWorkerDays: Int64
+    /// The replication's administration cost share (to load the break-even rate).
+    public var adminCostShare: Double = 0
+
+    public init(replication: Int, months: Int, poolCount: Int, sectorCount: Int) {
+        self.replication = replication
+        self.months = months
+        self.poolCount = poolCount
+        self.sectorCount = sectorCount
+        monthly = Array(repeating: 0, count: months * (poolCount + 1) * Metric.allCases.count)
+        incurredBySector = Array(repeating: 0, count: (poolCount + 1) * sectorCount)
+        ordersBySector = Array(repeating: 0, count: (poolCount + 1) * sectorCount)
+        coveredWorkerDays = 0
+    }
+
+    @inlinable
+    func index(month: Int, pool: Int, metric: Metric) -> Int {
+        (month * (poolCount + 1) + pool) * Metric.allCases.count + metric.rawValue
+    }
+
+    /// A monthly figure; `pool == poolCount` is the total.
+    public func value(month: Int, pool: Int, metric: Metric) -> Int64 {
+        monthly[index(month: month, pool: pool, metric: metric)]
+    }
+
+    mutating func add(_ amount: Int64, month: Int, pool: Int, metric: Metric) {
+        monthly[index(month: month, pool: pool, metric: metric)] += amount
+    }
+
+    mutating func set(_ amount: Int64, month: Int, pool: Int, metric: Metric) {
+        monthly[index(month: month, pool: pool, metric: metric)] = amount
+    }
+
+    /// Fills the total row of every month as the sum over pools.
+    mutating func sumPools() {
+        for month in 0..<months {
+            for metric in Metric.allCases {
+                var total: Int64 = 0
+                for pool in 0..<poolCount { total += value(month: month, pool: pool, metric: metric) }
+                set(total, month: month, pool: poolCount, metric: metric)
+            }
+        }
+        for sector in 0..<sectorCount {
+            var incurred = 0.0
+            var orders: Int64 = 0
+            for pool in 0..<poolCount {
+                incurred += incurredBySector[pool * sectorCount + sector]
+                orders += ordersBySector[pool * sectorCount + sector]
+            }
+            incurredBySector[poolCount * sectorCount + sector] = incurred
+            ordersBySector[poolCount * sectorCount + sector] = orders
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import InjurySimCore
+
+/// The verdict a policy modeler reads on the terminal: ruin probability with its interval,
+/// lowest balances, money in and out, liabilities and break-even rates.
+public enum ConsoleReport {
+    /// Millions of yuan with one decimal, from fen.
+    static func millions(_ fen: Double) -> String {
+        (Format.fixed(fen / 100 / 1_000_000, 1) ?? "n/a")
+    }
+
+    static func percent(_ x: Double, _ decimals: Int = 1) -> String {
+        (Format.fixed(x * 100, decimals) ?? "n/a") + "%"
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+        let count = text.count
+        if count >= width { return text }
+        let space = String(repeating: " ", count: width - count)
+        return right ? space + text : text + space
+    }
+
+    /// The report text.
+    public static func render(scenario: Scenario, summary: RunSummary) -> String {
+        var out: [String] = []
+        let end = scenario.startMonth.adding(months: scenario.months - 1)
+        out.append("InjurySim — \(scenario.name): \(scenario.startMonth) to \(end) (\(scenario.months) months), "
+                   + "\(summary.replications) replications, seed \(scenario.seed)")
+        out.append("Sample fraction \(Format.fixed(scenario.sampleFraction, 4) ?? "")"
+                   + (scenario.sampleFraction < 1 ? " (counts and money scaled up by \(Format.fixed(1 / scenario.sampleFraction, 1) ?? ""))" : " (full population)")
+                   + "; uncertainty \(scenario.uncertainty ? "on" : "off"); \(scenario.pooling.rawValue) pooling; shortfall: \(scenario.fund.shortfall.rawValue)")
+        out.append("Money in millions of yuan (median over replications unless marked).")
+        out.append("")
+        let header = [pad("pool", 14, right: false), pad("P(ruin)", 8), pad("95% interval", 16), pad("1st short", 10),
+                      pad("lowest p50", 11), pad("lowest p5", 11), pad("contrib", 10), pad("benefits", 10),
+                      pad("loss ratio", 10), pad("liab. end", 10)].joined(separator: " ")
+        out.append(header)
+        out.append(String(repeating: "-", count: header.count))
+        for pool in summary.pools + [summary.total] {
+            let interval = pool.ruinInterval
+            let first = pool.firstShortfallMonth.map { scenario.startMonth.adding(months: Int($0.p50)).description } ?? "—"
+            out.append([pad(pool.name, 14, right: false), pad(percent(pool.ruinProbability), 8),
+                        pad("[" + percent(interval.low) + ", " + percent(interval.high) + "]", 16), pad(first, 10),
+                        pad(millions(pool.lowestNetPosition.p50), 11), pad(millions(pool.lowestNetPosition.p5), 11),
+                        pad(millions(pool.contributions.p50), 10), pad(millions(pool.benefitsPaid.p50), 10),
+                        pad(Format.fixed(pool.lossRatio.p50, 3) ?? "n/a", 10), pad(millions(pool.liabilitiesAtEnd.p50), 10),
+                       ].joined(separator: " "))
+        }
+        let anyShare = Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications))
+        out.append("")
+        out.append("Any pool short at some month end: \(percent(anyShare)) of replications. "
+                   + "Worst total deficit VaR99.5 \(millions(summary.total.worstDeficitVaR)), TVaR99.5 \(millions(summary.total.worstDeficitTVaR)).")
+        out.append("")
+        out.append("Break-even per-order rate by sector (expected ultimate cost incl. long-tail PV, loaded for admin), yuan per order:")
+        for (index, sector) in scenario.sectors.enumerated() {
+            let s = summary.total.breakEvenRate[index]
+            let rates = scenario.platforms.filter { $0.sector == index }.map { $0.ratePerOrderYuan.central }
+            let rateText = rates.isEmpty ? "" : "   (rates charged: " + Set(rates).sorted().map { Format.fixed($0, 3) ?? "" }.joined(separator: ", ") + ")"
+            out.append("  " + pad(sector.name, 26, right: false) + " median " + (Format.fixed(s.p50, 4) ?? "n/a")
+                       + "  [p5 " + (Format.fixed(s.p5, 4) ?? "n/a") + ", p95 " + (Format.fixed(s.p95, 4) ?? "n/a") + "]" + rateText)
+        }
+        let t = summary.total
+        out.append("")
+        out.append("Persons ever insured \(Format.fixed(t.insuredPersons.p50, 0) ?? ""), recognised claims \(Format.fixed(t.claimsRecognised.p50, 0) ?? ""), "
+                   + "benefits paid \(millions(t.benefitsPaid.p50)) M yuan (medians at the horizon).")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

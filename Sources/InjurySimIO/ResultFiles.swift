@@ -1,0 +1,172 @@
+import InjurySimCore
+import InjurySimEngine
+
+/// The text of every result file, built from a run's results. Pure: the same inputs give the
+/// same bytes (sorted keys, fixed decimals, documented column and row order, no timestamps).
+public struct ResultFiles: Sendable {
+    /// Bumped whenever a file's layout changes.
+    public static let formatVersion = 1
+
+    public var files: [(name: String, text: String)]
+
+    public init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary) {
+        files = [
+            ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
+            ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
+            ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
+            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash).rendered()),
+        ]
+    }
+
+    static func yuan(_ fen: Double) -> JSONOut { Format.json(fen / 100, 2) }
+
+    static func spread(_ s: Spread, money: Bool = false, decimals: Int = 6) -> JSONOut {
+        func value(_ x: Double) -> JSONOut { money ? yuan(x) : Format.json(x, decimals) }
+        return .object(["p5": value(s.p5), "p50": value(s.p50), "p95": value(s.p95), "mean": value(s.mean)])
+    }
+
+    static func poolJSON(_ p: PoolSummary, scenario: Scenario) -> [String: JSONOut] {
+        let interval = p.ruinInterval
+        var breakEven: [String: JSONOut] = [:]
+        for (index, sector) in scenario.sectors.enumerated() { breakEven[sector.name] = spread(p.breakEvenRate[index], decimals: 4) }
+        var severity: [String: JSONOut] = [:]
+        for group in SeverityGroup.allCases { severity[group.key] = spread(p.claimsBySeverity[group.rawValue], decimals: 0) }
+        let firstShortfall: JSONOut = p.firstShortfallMonth.map { s in
+            .object(["p5": .string(scenario.startMonth.adding(months: Int(s.p5)).description),
+                     "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
+                     "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
+        } ?? .null
+        return [
+            "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
+                                        "high95": Format.json(interval.high, 4),
+                                        "ruinedReplications": .number(String(p.ruinedReplications))]),
+            "firstShortfallMonth": firstShortfall,
+            "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
+            "worstDeficitYuan": .object(["VaR99.5": yuan(p.worstDeficitVaR), "TVaR99.5": yuan(p.worstDeficitTVaR)]),
+            "contributionsYuan": spread(p.contributions, money: true),
+            "benefitsPaidYuan": spread(p.benefitsPaid, money: true),
+            "adminCostYuan": spread(p.adminCost, money: true),
+            "investmentIncomeYuan": spread(p.investmentIncome, money: true),
+            "backstopBorrowingYuan": spread(p.borrowed, money: true),
+            "platformPaidBenefitsYuan": spread(p.platformPaid, money: true),
+            "lossRatioPaid": spread(p.lossRatio, decimals: 4),
+            "lossRatioIncurred": spread(p.incurredLossRatio, decimals: 4),
+            "liabilitiesAtEndYuan": spread(p.liabilitiesAtEnd, money: true),
+            "netPositionAtEndYuan": spread(p.netPositionAtEnd, money: true),
+            "fundedRatioAtEnd": spread(p.fundedRatioAtEnd, decimals: 4),
+            "breakEvenRateYuanPerOrder": .object(breakEven),
+            "orders": spread(p.orders, decimals: 0),
+            "accidents": spread(p.accidents, decimals: 0),
+            "claimsRecognised": spread(p.claimsRecognised, decimals: 0),
+            "claimsRecognisedBySeverity": .object(severity),
+            "insuredPersonsCumulative": spread(p.insuredPersons, decimals: 0),
+            "activeWorkersLastMonth": spread(p.activeWorkersAtEnd, decimals: 0),
+        ]
+    }
+
+    static func summaryJSON(scenario: Scenario, summary: RunSummary) -> JSONOut {
+        var pools: [String: JSONOut] = [:]
+        for pool in summary.pools { pools[pool.name] = .object(poolJSON(pool, scenario: scenario)) }
+        var total = poolJSON(summary.total, scenario: scenario)
+        let any = Statistics.wilson(successes: summary.anyPoolRuinedReplications, trials: summary.replications)
+        total["anyPoolRuinProbability"] = .object([
+            "estimate": Format.json(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
+            "low95": Format.json(any.low, 4), "high95": Format.json(any.high, 4)])
+        return .object([
+            "scenario": .string(scenario.name),
+            "startMonth": .string(scenario.startMonth.description),
+            "endMonth": .string(scenario.startMonth.adding(months: scenario.months - 1).description),
+            "months": .number(String(scenario.months)),
+            "replications": .number(String(summary.replications)),
+            "seed": .number(String(scenario.seed)),
+            "sampleFraction": Format.json(scenario.sampleFraction, 6),
+            "uncertainty": .bool(scenario.uncertainty),
+            "pooling": .string(scenario.pooling.rawValue),
+            "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
+            "pools": .object(pools),
+            "total": .object(total),
+        ])
+    }
+
+    /// Long format: one row per month × pool × metric with the mean and percentiles over replications.
+    static func monthlyCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
+        var lines = ["month,pool,metric,mean,p5,p25,p50,p75,p95"]
+        let scale = 1 / scenario.sampleFraction
+        let names = scenario.poolNames + ["total"]
+        var values = [Double](repeating: 0, count: results.count)
+        for month in 0..<scenario.months {
+            let label = scenario.startMonth.adding(months: month).description
+            for pool in names.indices {
+                for metric in Metric.allCases {
+                    for (index, result) in results.enumerated() {
+                        values[index] = (Double(result.value(month: month, pool: pool, metric: metric)) * scale).rounded()
+                    }
+                    let sorted = values.sorted()
+                    let mean = values.reduce(0, +) / Double(values.count)
+                    let divisor = metric.isMoney ? 100.0 : 1.0
+                    var row = label + "," + names[pool] + "," + metric.key + "," + (Format.fixed(mean / divisor, 2) ?? "")
+                    for p in [5.0, 25, 50, 75, 95] {
+                        row += "," + (Format.fixed((Statistics.percentile(sorted: sorted, p) ?? 0) / divisor, metric.isMoney ? 2 : 0) ?? "")
+                    }
+                    lines.append(row)
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One row per replication: its stream identity and its headline figures (total over pools).
+    static func replicationsCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
+        var lines = ["replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
+                     + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
+                     + "accidents,claims_recognised,insured_persons_cumulative,orders"]
+        let scale = 1 / scenario.sampleFraction
+        let months = scenario.months
+        for result in results {
+            let pool = result.poolCount
+            func scaled(_ x: Int64) -> Double { (Double(x) * scale).rounded() }
+            func sum(_ metric: Metric) -> Double { scaled((0..<months).reduce(0) { $0 + result.value(month: $1, pool: pool, metric: metric) }) }
+            func end(_ metric: Metric) -> Double { scaled(result.value(month: months - 1, pool: pool, metric: metric)) }
+            let net = (0..<months).map { result.value(month: $0, pool: pool, metric: .netPosition) }
+            let first = net.firstIndex { $0 < 0 }
+            let poolsRuined = (0..<result.poolCount).filter { p in (0..<months).contains { result.value(month: $0, pool: p, metric: .netPosition) < 0 } }.count
+            let contributions = sum(.contributions)
+            let benefits = sum(.benefitsPaid)
+            let fields: [String] = [
+                String(result.replication), String(scenario.seed), first == nil ? "false" : "true",
+                first.map { scenario.startMonth.adding(months: $0).description } ?? "",
+                String(poolsRuined),
+                Format.fixed(scaled(net.min() ?? 0) / 100, 2) ?? "",
+                Format.fixed(end(.netPosition) / 100, 2) ?? "",
+                Format.fixed(contributions / 100, 2) ?? "",
+                Format.fixed(benefits / 100, 2) ?? "",
+                contributions > 0 ? (Format.fixed(benefits / contributions, 4) ?? "") : "",
+                Format.fixed(end(.liabilities) / 100, 2) ?? "",
+                Format.fixed(sum(.borrowed) / 100, 2) ?? "",
+                Format.fixed(sum(.accidents), 0) ?? "",
+                Format.fixed(sum(.claimsRecognised), 0) ?? "",
+                Format.fixed(end(.insuredPersons), 0) ?? "",
+                Format.fixed(sum(.orders), 0) ?? "",
+            ]
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String) -> JSONOut {
+        .object([
+            "formatVersion": .number(String(formatVersion)),
+            "generator": .string("injurysim"),
+            "scenario": .string(scenario.name),
+            "scenarioFile": .string(scenarioFile),
+            "scenarioContentHash": .string(contentHash),
+            "seed": .number(String(scenario.seed)),
+            "replications": .number(String(scenario.replications)),
+            "months": .number(String(scenario.months)),
+            "startMonth": .string(scenario.startMonth.description),
+            "sampleFraction": Format.json(scenario.sampleFraction, 6),
+            "uncertainty": .bool(scenario.uncertainty),
+            "files": .array(["summary.json", "monthly.csv", "replications.csv", "manifest.json"].map(JSONOut.string)),
+        ])
+    }
+}

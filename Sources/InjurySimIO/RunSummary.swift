@@ -1,0 +1,141 @@
+import InjurySimCore
+import InjurySimEngine
+
+/// The 5th, 50th and 95th nearest-rank percentiles and the mean of a figure over replications.
+public struct Spread: Sendable, Equatable {
+    public var p5: Double
+    public var p50: Double
+    public var p95: Double
+    public var mean: Double
+
+    public init(_ values: [Double]) {
+        let sorted = values.sorted()
+        p5 = Statistics.percentile(sorted: sorted, 5) ?? .nan
+        p50 = Statistics.percentile(sorted: sorted, 50) ?? .nan
+        p95 = Statistics.percentile(sorted: sorted, 95) ?? .nan
+        mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// The verdict for one pool (or the total) across replications, at full population scale.
+public struct PoolSummary: Sendable {
+    public var name: String
+    public var ruinedReplications: Int
+    public var replications: Int
+    /// Share of replications whose net position fell below zero at some month end.
+    public var ruinProbability: Double { replications == 0 ? 0 : Double(ruinedReplications) / Double(replications) }
+    /// Wilson 95% interval of the ruin probability.
+    public var ruinInterval: (low: Double, high: Double) { Statistics.wilson(successes: ruinedReplications, trials: replications) }
+    /// Month index of the first shortfall, over ruined replications only.
+    public var firstShortfallMonth: Spread?
+    public var lowestNetPosition: Spread
+    /// Value and tail value at risk (99.5%) of the worst deficit, max(0, −lowest net position), fen.
+    public var worstDeficitVaR: Double
+    public var worstDeficitTVaR: Double
+    public var contributions: Spread
+    public var benefitsPaid: Spread
+    public var adminCost: Spread
+    public var investmentIncome: Spread
+    public var borrowed: Spread
+    public var platformPaid: Spread
+    public var lossRatio: Spread
+    public var incurredLossRatio: Spread
+    public var liabilitiesAtEnd: Spread
+    public var netPositionAtEnd: Spread
+    public var fundedRatioAtEnd: Spread
+    /// Break-even per-order rate by sector (yuan), sectors in scenario order.
+    public var breakEvenRate: [Spread]
+    public var orders: Spread
+    public var accidents: Spread
+    public var claimsRecognised: Spread
+    public var claimsBySeverity: [Spread]
+    public var insuredPersons: Spread
+    public var activeWorkersAtEnd: Spread
+}
+
+/// Summaries for every pool and the total, computed from replication results.
+public struct RunSummary: Sendable {
+    public var pools: [PoolSummary]
+    public var total: PoolSummary
+    /// Share of replications in which at least one pool ran short.
+    public var anyPoolRuinedReplications: Int
+    public var replications: Int
+    public var scale: Double
+
+    /// Aggregates `results` (in replication order) of `scenario`.
+    public init(scenario: Scenario, results: [ReplicationResult]) {
+        let scale = 1 / scenario.sampleFraction
+        self.scale = scale
+        replications = results.count
+        let poolCount = scenario.poolCount
+        let names = scenario.poolNames
+        pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results, scale: scale) }
+        total = RunSummary.summarise(pool: poolCount, name: "total", scenario: scenario, results: results, scale: scale)
+        anyPoolRuinedReplications = results.filter { result in
+            (0..<poolCount).contains { pool in (0..<result.months).contains { result.value(month: $0, pool: pool, metric: .netPosition) < 0 } }
+        }.count
+    }
+
+    static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult], scale: Double) -> PoolSummary {
+        let months = scenario.months
+        func scaled(_ x: Int64) -> Double { (Double(x) * scale).rounded() }
+        func series(_ result: ReplicationResult, _ metric: Metric) -> [Int64] {
+            (0..<months).map { result.value(month: $0, pool: pool, metric: metric) }
+        }
+        func totalOf(_ metric: Metric) -> [Double] {
+            results.map { r in scaled(series(r, metric).reduce(0, +)) }
+        }
+        func endOf(_ metric: Metric) -> [Double] {
+            results.map { scaled($0.value(month: months - 1, pool: pool, metric: metric)) }
+        }
+        var lowest: [Double] = []
+        var firstShortfall: [Double] = []
+        for result in results {
+            let net = series(result, .netPosition)
+            lowest.append(scaled(net.min() ?? 0))
+            if let first = net.firstIndex(where: { $0 < 0 }) { firstShortfall.append(Double(first)) }
+        }
+        let deficits = lowest.map { Int64(max(0, -$0)) }
+        let contributions = totalOf(.contributions)
+        let benefits = totalOf(.benefitsPaid)
+        let sectorCount = scenario.sectors.count
+        let incurred = results.map { r in (0..<sectorCount).reduce(0.0) { $0 + r.incurredBySector[pool * sectorCount + $1] } * scale }
+        let liabilities = endOf(.liabilities)
+        let cashEnd = endOf(.cash)
+        let debtEnd = endOf(.debt)
+        let breakEven = (0..<sectorCount).map { sector in
+            Spread(results.map { r in
+                let orders = Double(r.ordersBySector[pool * sectorCount + sector])
+                guard orders > 0 else { return Double.nan }
+                return r.incurredBySector[pool * sectorCount + sector] / orders / max(1e-9, 1 - r.adminCostShare) / 100
+            }.filter { !$0.isNaN })
+        }
+        let severityMetrics: [Metric] = [.claimsMedicalOnly, .claimsGrade7to10, .claimsGrade5to6, .claimsGrade1to4, .claimsDeath]
+        return PoolSummary(
+            name: name,
+            ruinedReplications: firstShortfall.count,
+            replications: results.count,
+            firstShortfallMonth: firstShortfall.isEmpty ? nil : Spread(firstShortfall),
+            lowestNetPosition: Spread(lowest),
+            worstDeficitVaR: Double(Statistics.valueAtRisk(deficits, level: 0.995)),
+            worstDeficitTVaR: Statistics.tailValueAtRisk(deficits, level: 0.995).rounded(),
+            contributions: Spread(contributions),
+            benefitsPaid: Spread(benefits),
+            adminCost: Spread(totalOf(.adminCost)),
+            investmentIncome: Spread(totalOf(.investment)),
+            borrowed: Spread(totalOf(.borrowed)),
+            platformPaid: Spread(totalOf(.platformPaid)),
+            lossRatio: Spread(zip(benefits, contributions).map { $1 > 0 ? $0 / $1 : .nan }.filter { !$0.isNaN }),
+            incurredLossRatio: Spread(zip(incurred, contributions).map { $1 > 0 ? $0 / $1 : .nan }.filter { !$0.isNaN }),
+            liabilitiesAtEnd: Spread(liabilities),
+            netPositionAtEnd: Spread(endOf(.netPosition)),
+            fundedRatioAtEnd: Spread(liabilities.indices.compactMap { liabilities[$0] > 0 ? (cashEnd[$0] - debtEnd[$0]) / liabilities[$0] : nil }),
+            breakEvenRate: breakEven,
+            orders: Spread(totalOf(.orders)),
+            accidents: Spread(totalOf(.accidents)),
+            claimsRecognised: Spread(totalOf(.claimsRecognised)),
+            claimsBySeverity: severityMetrics.map { Spread(totalOf($0)) },
+            insuredPersons: Spread(endOf(.insuredPersons)),
+            activeWorkersAtEnd: Spread(endOf(.activeWorkers)))
+    }
+}
