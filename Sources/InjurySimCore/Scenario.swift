@@ -346,7 +346,10 @@ public struct RateFloatRule: Sendable, Equatable {
     /// within 1 ± `maxShare`. A platform with too short a history stays at the benchmark.
     public func multiplier(lossRatio: Double, monthsOfContributions: Int) -> Double {
         guard enabled, monthsOfContributions >= minMonthsOfContributions, lossRatio.isFinite else { return 1 }
-        let rawSteps = ((lossRatio - targetLossRatio) / lossRatioPerStep).rounded(.towardZero)
+        // A tiny tolerance keeps a ratio exactly on a step boundary (0.9 with target 0.8) on it
+        // despite binary rounding.
+        let exact = (lossRatio - targetLossRatio) / lossRatioPerStep
+        let rawSteps = (exact + (exact >= 0 ? 1e-9 : -1e-9)).rounded(.towardZero)
         let maxSteps = (maxShare / stepShare).rounded(.down)
         let steps = min(max(rawSteps, -maxSteps), maxSteps)
         return 1 + steps * stepShare

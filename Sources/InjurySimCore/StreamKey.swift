@@ -34,7 +34,8 @@ public struct StreamKey: Hashable, Sendable {
 
     /// The `counter`-th draw as a uniform double in the open interval (0, 1).
     ///
-    /// Uses the top 53 bits plus one half, so it is never exactly 0 or 1: safe for `log`.
+    /// Uses the top 52 bits plus one half (exactly representable), so it is never exactly 0 or 1:
+    /// safe for `log`.
     @inlinable
     public func uniform(_ counter: UInt64) -> Double {
         StreamKey.unitInterval(bits(counter))
@@ -43,7 +44,7 @@ public struct StreamKey: Hashable, Sendable {
     /// Maps 64 random bits to (0, 1): the project's own mapping, independent of the toolchain.
     @inlinable
     public static func unitInterval(_ bits: UInt64) -> Double {
-        (Double(bits >> 11) + 0.5) * 0x1.0p-53
+        (Double(bits >> 12) + 0.5) * 0x1.0p-52
     }
 
     /// SplitMix64's finaliser: a bijective 64-bit mixer.
