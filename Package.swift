@@ -20,7 +20,7 @@ let package = Package(
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
         .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimIO"]),
         .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"]),
-        .testTarget(name: "InjurySimCLITests", dependencies: ["InjurySimIO"]),
+        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

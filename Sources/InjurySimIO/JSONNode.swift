@@ -288,6 +288,7 @@ public struct JSONCParser {
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNode.Value {
         let start = index
+        let startColumn = column
         func digits() -> Int {
             let from = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
@@ -319,7 +320,7 @@ public struct JSONCParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw error("number \(text) is out of range")
+            throw JSONSyntaxError(line: line, column: startColumn, message: "number \(text) is out of range")
         }
         return .number(value, text)
     }

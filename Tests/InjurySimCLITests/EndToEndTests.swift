@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// Runs the built `injurysim` binary as a user would and checks exit codes, output and files.
+@Suite(.serialized) struct EndToEndTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle (swift test builds it: this target depends on it).
+    static var binary: URL {
+        get throws {
+            let candidates = [
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                Bundle.main.bundleURL,
+                Bundle.main.bundleURL.deletingLastPathComponent(),
+                root.appendingPathComponent(".build/debug"),
+            ].map { $0.appendingPathComponent("injurysim") }
+            return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        }
+    }
+
+    struct Outcome {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = try binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("injurysim-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func runSmokeWritesTheVerdictAndAllFiles() throws {
+        let dir = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("smoke")
+        let outcome = try Self.run(["run", "Scenarios/smoke.json", "--out", out.path, "--threads", "2"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("P(ruin)"))
+        #expect(outcome.stdout.contains("Break-even per-order rate by sector"))
+        #expect(outcome.stdout.contains("food-delivery"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+        let total = try #require(summary?["total"] as? [String: Any])
+        #expect(total["ruinProbability"] != nil)
+        #expect(total["breakEvenRateYuanPerOrder"] != nil)
+        let replications = try String(contentsOf: out.appendingPathComponent("replications.csv"), encoding: .utf8)
+        #expect(replications.split(separator: "\n").count == 1 + 8)
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(!manifest.contains(dir.path))
+        // No staging folders are left beside the results.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["smoke"])
+
+        // The same run on one thread gives byte-identical files.
+        let again = dir.appendingPathComponent("smoke-1")
+        #expect(try Self.run(["run", "Scenarios/smoke.json", "--out", again.path, "--threads", "1", "--quiet"]).code == 0)
+        for name in names {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == Data(contentsOf: again.appendingPathComponent(name)), "\(name)")
+        }
+    }
+
+    @Test func badScenarioExits64AndNamesTheField() throws {
+        let dir = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.json")
+        let smoke = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/smoke.json"), encoding: .utf8)
+        try smoke.replacingOccurrences(of: "\"months\": 12", with: "\"months\": 0, \"monhts\": 3")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let outcome = try Self.run(["validate", file.path])
+        #expect(outcome.code == 64)
+        #expect(outcome.stderr.contains("months: out of range"))
+        #expect(outcome.stderr.contains("monhts: unknown key"))
+        let run = try Self.run(["run", file.path, "--out", dir.appendingPathComponent("r").path])
+        #expect(run.code == 64)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("r").path))
+    }
+
+    @Test func validateShippedScenarios() throws {
+        let outcome = try Self.run(["validate", "Scenarios/smoke.json", "Scenarios/pilot-2022.json"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("smoke.json: ok"))
+    }
+
+    @Test(arguments: [["run"], ["run", "Scenarios/smoke.json", "--threads", "zero"], ["frobnicate"], [],
+                      ["run", "Scenarios/smoke.json", "--bogus"], ["run", "does-not-exist.json"]])
+    func usageErrorsExit64(arguments: [String]) throws {
+        let outcome = try Self.run(arguments)
+        #expect(outcome.code == 64)
+        #expect(!outcome.stderr.isEmpty)
+    }
+
+    @Test func unwritableOutputExits73AndLeavesNothing() throws {
+        let dir = Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let blocker = dir.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let outcome = try Self.run(["run", "Scenarios/smoke.json", "--replications", "2", "--out", blocker.path, "--quiet"])
+        #expect(outcome.code == 73)
+        #expect(outcome.stderr.contains("cannot write results"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file"])
+    }
+}

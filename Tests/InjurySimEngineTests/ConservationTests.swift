@@ -1,0 +1,36 @@
+import Testing
+import InjurySimCore
+@testable import InjurySimEngine
+
+@Suite struct ConservationTests {
+    /// In every replication, month and pool: contributions − administration + investment −
+    /// benefits paid + borrowing − repayment = the change in cash, to the fen.
+    @Test(arguments: [Scenario.Shortfall.borrow, .defer])
+    func moneyIsConservedToTheFen(policy: Scenario.Shortfall) async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.fund.shortfall = policy
+        scenario.replications = 4
+        let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<4, threads: 2)
+        var checked = 0
+        var sawShortfall = false
+        for result in results {
+            for pool in 0...result.poolCount {
+                var cash: Int64 = pool == result.poolCount
+                    ? scenario.provinces.reduce(0) { $0 + Money.fen(yuan: $1.initialBalanceYuan * scenario.sampleFraction) }
+                    : Money.fen(yuan: scenario.provinces[pool].initialBalanceYuan * scenario.sampleFraction)
+                for month in 0..<result.months {
+                    func v(_ metric: Metric) -> Int64 { result.value(month: month, pool: pool, metric: metric) }
+                    let flow = v(.contributions) - v(.adminCost) + v(.investment) - v(.benefitsPaid) + v(.borrowed) - v(.repaid)
+                    #expect(v(.cash) - cash == flow, "replication \(result.replication) pool \(pool) month \(month)")
+                    #expect(v(.cash) >= 0)
+                    #expect(v(.netPosition) == v(.cash) - v(.debt) - v(.arrears))
+                    if v(.borrowed) > 0 || v(.arrears) > 0 { sawShortfall = true }
+                    cash = v(.cash)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == 4 * 3 * scenario.months)
+        #expect(sawShortfall, "the smoke scenario should exercise the shortfall policy")
+    }
+}
