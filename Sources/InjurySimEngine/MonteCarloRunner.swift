@@ -7,28 +7,37 @@ public enum MonteCarloRunner {
     /// number of finished replications after each one ends.
     public static func run(scenario: Scenario, replications: Range<Int>, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
+        let coordinator = ReplicationCoordinator(scenario: scenario)
+        return await run(jobs: replications.map { (coordinator, $0) }, threads: threads, progress: progress)
+    }
+
+    /// Runs a list of (scenario, replication) jobs — for searches where each replication runs
+    /// its own variant — and returns results in job order.
+    public static func run(jobs: [(ReplicationCoordinator, Int)], threads: Int,
+                           progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
         let executor = ThreadPoolExecutor(threadCount: max(1, threads))
         defer { executor.shutdown() }
-        let coordinator = ReplicationCoordinator(scenario: scenario)
         return await withTaskExecutorPreference(executor) {
-            await withTaskGroup(of: ReplicationResult.self) { group in
+            await withTaskGroup(of: (Int, ReplicationResult).self) { group in
                 // At most `threads` replications in flight bounds memory; shards inside each
                 // replication keep the threads busy when there are few replications.
-                var next = replications.lowerBound
-                var results = [ReplicationResult?](repeating: nil, count: replications.count)
+                var next = 0
+                var results = [ReplicationResult?](repeating: nil, count: jobs.count)
                 var finished = 0
-                while next < replications.upperBound && next - replications.lowerBound < max(1, threads) {
-                    let r = next
-                    group.addTask { await coordinator.run(replication: r) }
+                func start(_ index: Int) {
+                    let (coordinator, replication) = jobs[index]
+                    group.addTask { (index, await coordinator.run(replication: replication)) }
+                }
+                while next < jobs.count && next < max(1, threads) {
+                    start(next)
                     next += 1
                 }
-                while let result = await group.next() {
-                    results[result.replication - replications.lowerBound] = result
+                while let (index, result) = await group.next() {
+                    results[index] = result
                     finished += 1
                     progress?(finished)
-                    if next < replications.upperBound {
-                        let r = next
-                        group.addTask { await coordinator.run(replication: r) }
+                    if next < jobs.count {
+                        start(next)
                         next += 1
                     }
                 }

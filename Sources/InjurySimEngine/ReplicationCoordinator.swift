@@ -166,21 +166,9 @@ public struct ReplicationCoordinator: Sendable {
 
     /// Builds the actors' initial worker agents, shards in parallel.
     private func makeShards(inputs: ReplicationInputs) async -> [ShardActor] {
-        let s = scenario
-        let profiles = s.sectors.indices.map { sector in hireProfile(inputs: inputs, sector: sector) }
-        return await withTaskGroup(of: (Int, ShardActor).self) { group in
-            for (index, plan) in plans.enumerated() {
-                group.addTask {
-                    let provinceName = s.provinces[plan.province].name
-                    let segments = plan.segments.map { segment -> Segment in
-                        var keyed = segment
-                        keyed.key = inputs.key.child(named: "slots/" + provinceName + "/" + s.platforms[segment.platform].name)
-                        return keyed
-                    }
-                    let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
-                    let state = ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
-                    return (index, ShardActor(state: state))
-                }
+        await withTaskGroup(of: (Int, ShardActor).self) { group in
+            for index in plans.indices {
+                group.addTask { (index, ShardActor(state: shardState(index: index, inputs: inputs))) }
             }
             var shards = [ShardActor?](repeating: nil, count: plans.count)
             for await (index, shard) in group { shards[index] = shard }
@@ -188,7 +176,24 @@ public struct ReplicationCoordinator: Sendable {
         }
     }
 
-    private func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
+    /// The initial worker agents of shard `index` in this replication. Worker streams are keyed
+    /// by province and platform names and slot index; only the per-shard order draws depend on
+    /// the shard layout, which the scenario fixes (never the thread count).
+    func shardState(index: Int, inputs: ReplicationInputs) -> ShardState {
+        let s = scenario
+        let plan = plans[index]
+        let provinceName = s.provinces[plan.province].name
+        let segments = plan.segments.map { segment -> Segment in
+            var keyed = segment
+            keyed.key = inputs.key.child(named: "slots/" + provinceName + "/" + s.platforms[segment.platform].name)
+            return keyed
+        }
+        let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
+        let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
+        return ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
+    }
+
+    func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
         let x = inputs.sectors[sector]
         return HireProfile(occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
                            longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,

@@ -37,13 +37,25 @@ public struct Console: Sendable {
 /// command, and returns the exit code. Nothing here touches the main actor.
 public enum Program {
     public static let usage = """
-    usage: injurysim run SCENARIO [--replications N] [--seed S] [--threads T] [--out DIR]
-                                  [--sample-fraction F] [--no-uncertainty] [--quiet]
+    usage: injurysim run SCENARIO [options]
+           injurysim compare A.json B.json [C.json …] [options]
+           injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
+           injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
+           injurysim sensitivity SCENARIO [options]
            injurysim validate FILE [FILE …]
+           injurysim bench [--quick] [--json] [--threads T] [--scenarios DIR]
            injurysim help
 
-    run        simulate a scenario and write Results/<scenario name>/ (or --out DIR)
-    validate   check scenario files without running them; every problem is listed
+    run          simulate a scenario; print the verdict; write Results/<name>/
+    compare      run scenarios with common random numbers; side by side with paired differences
+    sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
+    solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P or funded>=X
+    sensitivity  one input at a time over its range: a ranked tornado table
+    validate     check scenario files without running them; every problem is listed
+    bench        measure throughput on fixed workloads (release build, from the package root)
+
+    options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
+             --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
 
     Exit codes: 0 ok, 64 bad arguments or scenario, 73 results cannot be written, 130 interrupted.
 
@@ -57,8 +69,18 @@ public enum Program {
         }
         let rest = Array(arguments.dropFirst())
         switch command {
-        case "run": return await run(rest, console: console)
+        case "run", "compare", "sweep", "solve", "sensitivity":
+            let options: Options
+            do throws(UsageError) {
+                options = try Options(rest, command: command)
+            } catch {
+                console.err("injurysim \(command): \(error.message)\n\n" + usage)
+                return ExitCode.usage
+            }
+            return await runCommand(command, options, console: console)
         case "validate": return validate(rest, console: console)
+        case "bench": return await Benchmark.main(rest, console: console)
+        case "bench-row": return await Benchmark.childMain(rest, console: console)
         case "help", "--help", "-h":
             console.out(usage)
             return ExitCode.success
@@ -70,9 +92,9 @@ public enum Program {
 
     struct UsageError: Error { var message: String }
 
-    /// Options of `run`.
-    struct RunOptions {
-        var scenarioPath = ""
+    /// Options shared by the simulation commands.
+    struct Options {
+        var files: [String] = []
         var replications: Int?
         var seed: UInt64?
         var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -80,8 +102,11 @@ public enum Program {
         var sampleFraction: Double?
         var uncertainty: Bool?
         var quiet = false
+        var sets: [String] = []
+        var target: String?
+        var forSector: String?
 
-        init(_ arguments: [String]) throws(UsageError) {
+        init(_ arguments: [String], command: String) throws(UsageError) {
             var index = 0
             func value(_ flag: String) throws(UsageError) -> String {
                 index += 1
@@ -95,7 +120,6 @@ public enum Program {
                 }
                 return number
             }
-            var positional: [String] = []
             while index < arguments.count {
                 let argument = arguments[index]
                 switch argument {
@@ -109,65 +133,286 @@ public enum Program {
                         throw UsageError(message: "--sample-fraction must be a number above 0 and at most 1, got '\(text)'")
                     }
                     sampleFraction = f
+                case "--set": sets.append(try value(argument))
+                case "--target" where command == "solve": target = try value(argument)
+                case "--for" where command == "solve": forSector = try value(argument)
                 case "--no-uncertainty": uncertainty = false
                 case "--quiet", "-q": quiet = true
                 default:
                     if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
-                    positional.append(argument)
+                    files.append(argument)
                 }
                 index += 1
             }
-            guard positional.count == 1 else {
-                throw UsageError(message: positional.isEmpty ? "run needs a scenario file" : "run takes one scenario file, got \(positional.count)")
+            switch command {
+            case "compare":
+                guard files.count >= 2 else { throw UsageError(message: "compare needs at least two scenario files") }
+            default:
+                guard files.count == 1 else {
+                    throw UsageError(message: files.isEmpty ? "\(command) needs a scenario file" : "\(command) takes one scenario file, got \(files.count)")
+                }
             }
-            scenarioPath = positional[0]
+            if command == "solve" && target == nil {
+                throw UsageError(message: "solve needs --target, for example --target \"ruin<=0.01\" or --target \"funded>=1\"")
+            }
         }
     }
 
-    static func run(_ arguments: [String], console: Console) async -> Int32 {
-        let options: RunOptions
-        do throws(UsageError) {
-            options = try RunOptions(arguments)
-        } catch {
-            console.err("injurysim run: \(error.message)\n\n" + usage)
-            return ExitCode.usage
-        }
-        var scenario: Scenario
-        let hash: String
-        do throws(ScenarioError) {
-            (scenario, hash) = try ScenarioLoader.load(path: options.scenarioPath)
-        } catch {
-            console.err(error.description + "\n")
-            return ExitCode.usage
-        }
+    /// Loads a scenario with `--set` overrides and the command-line options applied.
+    static func load(_ path: String, _ options: Options, overrides: [ScenarioOverride]) throws(ScenarioError) -> (Scenario, String) {
+        var (scenario, hash) = try ScenarioLoader.load(path: path, overrides: overrides)
         if let replications = options.replications { scenario.replications = replications }
         if let seed = options.seed { scenario.seed = seed }
         if let fraction = options.sampleFraction { scenario.sampleFraction = fraction }
         if let uncertainty = options.uncertainty { scenario.uncertainty = uncertainty }
-        let outDirectory = options.out ?? "Results/" + scenario.name
+        if !overrides.isEmpty { hash += "+set:" + overrides.map { $0.path + "=" + $0.text }.joined(separator: ";") }
+        return (scenario, hash)
+    }
 
+    static func runCommand(_ command: String, _ options: Options, console: Console) async -> Int32 {
         let interrupt = InterruptGuard(console: console)
         defer { interrupt.cancel() }
-        let progress = options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: scenario.replications, console: console)
+        do throws(CommandError) {
+            switch command {
+            case "run": try await run(options, console: console)
+            case "compare": try await compare(options, console: console)
+            case "sweep": try await sweep(options, console: console)
+            case "solve": try await solve(options, console: console)
+            default: try await sensitivity(options, console: console)
+            }
+            return ExitCode.success
+        } catch {
+            switch error {
+            case .scenario(let problem):
+                console.err(problem.description + "\n")
+                return ExitCode.usage
+            case .usage(let message):
+                console.err("injurysim \(command): \(message)\n")
+                return ExitCode.usage
+            case .output(let problem):
+                console.err("injurysim: \(problem.description)\n")
+                return ExitCode.cannotWrite
+            }
+        }
+    }
+
+    enum CommandError: Error {
+        case scenario(ScenarioError)
+        case usage(String)
+        case output(OutputError)
+    }
+
+    static func loadAll(_ options: Options, overrides: [ScenarioOverride]) throws(CommandError) -> [(Scenario, String)] {
+        var loaded: [(Scenario, String)] = []
+        var issues: [ScenarioIssue] = []
+        var files: [String] = []
+        for file in options.files {
+            do throws(ScenarioError) {
+                loaded.append(try load(file, options, overrides: overrides))
+            } catch {
+                issues.append(contentsOf: error.issues)
+                files.append(error.file)
+            }
+        }
+        if !issues.isEmpty { throw .scenario(ScenarioError(file: files.joined(separator: ", "), issues: issues)) }
+        return loaded
+    }
+
+    static func parseOverrides(_ texts: [String]) throws(CommandError) -> [ScenarioOverride] {
+        var overrides: [ScenarioOverride] = []
+        for text in texts {
+            do throws(ScenarioError) { overrides.append(try ScenarioOverride(parsing: text)) } catch { throw .scenario(error) }
+        }
+        return overrides
+    }
+
+    static func write(_ files: [(name: String, text: String)], to directory: String) throws(CommandError) {
+        do throws(OutputError) { try ResultWriter.write(files, to: directory) } catch { throw .output(error) }
+    }
+
+    static func progressHandler(_ options: Options, console: Console, total: Int, label: String = "replications") -> ProgressLine? {
+        options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: total, console: console, label: label)
+    }
+
+    static func run(_ options: Options, console: Console) async throws(CommandError) {
+        let overrides = try parseOverrides(options.sets)
+        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        let outDirectory = options.out ?? "Results/" + scenario.name
+        let progress = progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications,
                                                  threads: options.threads, progress: onProgress)
         progress?.finish()
         let summary = RunSummary(scenario: scenario, results: results)
-        let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.scenarioPath).lastPathComponent,
+        let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
                                 contentHash: hash, results: results, summary: summary)
-        do throws(OutputError) {
-            try ResultWriter.write(files.files, to: outDirectory)
-        } catch {
-            console.err("injurysim: \(error.description)\n")
-            return ExitCode.cannotWrite
-        }
+        try write(files.files, to: outDirectory)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
             console.out("\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json)\n")
         }
-        return ExitCode.success
+    }
+
+    /// Manifest of a policy command's folder.
+    static func policyManifest(command: String, scenarios: [(Scenario, String)], files: [String], extra: [String: JSONOut] = [:]) -> String {
+        var object: [String: JSONOut] = [
+            "formatVersion": .number(String(ResultFiles.formatVersion)),
+            "generator": .string("injurysim " + command),
+            "scenarios": .array(scenarios.map { scenario, hash in
+                .object(["name": .string(scenario.name), "contentHash": .string(hash)])
+            }),
+            "seed": .number(String(scenarios[0].0.seed)),
+            "replications": .number(String(scenarios[0].0.replications)),
+            "sampleFraction": Format.json(scenarios[0].0.sampleFraction, 6),
+            "files": .array(files.map(JSONOut.string)),
+        ]
+        for (key, value) in extra { object[key] = value }
+        return JSONOut.object(object).rendered()
+    }
+
+    static func compare(_ options: Options, console: Console) async throws(CommandError) {
+        let overrides = try parseOverrides(options.sets)
+        var loaded = try loadAll(options, overrides: overrides)
+        // Common random numbers: every scenario runs the first one's seed, replications and
+        // sample fraction (unless given on the command line), so replication r is the same world.
+        let first = loaded[0].0
+        for index in loaded.indices {
+            loaded[index].0.seed = first.seed
+            loaded[index].0.replications = first.replications
+            loaded[index].0.sampleFraction = first.sampleFraction
+        }
+        let names = loaded.map(\.0.name)
+        if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
+        let progress = progressHandler(options, console: console, total: first.replications * loaded.count)
+        let counter = ProgressCounter()
+        var entries: [Comparison.Entry] = []
+        for (scenario, _) in loaded {
+            var onProgress: (@Sendable (Int) -> Void)?
+            if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
+            let metrics = await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress)
+            entries.append(Comparison.Entry(name: scenario.name, startMonth: scenario.startMonth, metrics: metrics))
+        }
+        progress?.finish()
+        let comparison = Comparison(entries: entries)
+        let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
+        try write([("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered()),
+                   ("manifest.json", policyManifest(command: "compare", scenarios: loaded, files: ["compare.csv", "compare.json", "manifest.json"]))],
+                  to: outDirectory)
+        if !options.quiet {
+            console.out("InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")\n")
+            console.out(comparison.renderTable())
+            console.out("\nResults written to \(outDirectory)/ (compare.csv, compare.json, manifest.json)\n")
+        }
+    }
+
+    static func sweep(_ options: Options, console: Console) async throws(CommandError) {
+        var axes: [PolicyCommands.SweepAxis] = []
+        var fixed: [ScenarioOverride] = []
+        for text in options.sets {
+            do throws(ScenarioError) {
+                let axis = try PolicyCommands.SweepAxis(parsing: text)
+                if axis.isAxis { axes.append(axis) } else { fixed.append(try ScenarioOverride(parsing: text)) }
+            } catch { throw .scenario(error) }
+        }
+        guard (1...2).contains(axes.count) else {
+            throw .usage("sweep needs one or two --set PATH=VALUES with several values (a,b,c or low:high:step); got \(axes.count)")
+        }
+        var grid: [[(String, String)]] = [[]]
+        for axis in axes { grid = grid.flatMap { point in axis.values.map { point + [(axis.path, $0)] } } }
+        // Validate every grid point before running any.
+        var points: [(settings: [(String, String)], scenario: Scenario, hash: String)] = []
+        var issues: [ScenarioIssue] = []
+        for settings in grid {
+            do throws(ScenarioError) {
+                let overrides = try fixed + settings.map { (path, value) throws(ScenarioError) in try ScenarioOverride(parsing: path + "=" + value) }
+                let (scenario, hash) = try load(options.files[0], options, overrides: overrides)
+                points.append((settings, scenario, hash))
+            } catch {
+                issues.append(contentsOf: error.issues.filter { issue in !issues.contains(issue) })
+            }
+        }
+        if !issues.isEmpty { throw .scenario(ScenarioError(file: options.files[0], issues: issues)) }
+        let replications = points[0].scenario.replications
+        let progress = progressHandler(options, console: console, total: replications * points.count)
+        let counter = ProgressCounter()
+        var results: [PolicyCommands.SweepPoint] = []
+        for point in points {
+            var onProgress: (@Sendable (Int) -> Void)?
+            if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
+            let metrics = await PolicyCommands.metrics(point.scenario, threads: options.threads, progress: onProgress)
+            results.append(PolicyCommands.SweepPoint(settings: point.settings.map { (path: $0.0, value: $0.1) }, metrics: metrics))
+        }
+        progress?.finish()
+        let table = SweepTable(axes: axes.map(\.path), points: results)
+        let name = points[0].scenario.name
+        let outDirectory = options.out ?? "Results/" + name + "-sweep"
+        try write([("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered()),
+                   ("manifest.json", policyManifest(command: "sweep", scenarios: [(points[0].scenario, points[0].hash)],
+                                                    files: ["sweep.csv", "sweep.json", "manifest.json"],
+                                                    extra: ["axes": .array(axes.map { axis in
+                                                        .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
+                                                    })]))],
+                  to: outDirectory)
+        if !options.quiet {
+            console.out("InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)\n")
+            console.out(table.renderTable())
+            console.out("\nResults written to \(outDirectory)/ (sweep.csv, sweep.json, manifest.json)\n")
+        }
+    }
+
+    static func solve(_ options: Options, console: Console) async throws(CommandError) {
+        let overrides = try parseOverrides(options.sets)
+        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
+            throw .usage("--target must be ruin<=P, poolruin<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
+        }
+        var sector: Int?
+        if let name = options.forSector, name != "all" {
+            guard let index = scenario.sectors.firstIndex(where: { $0.name == name }) else {
+                throw .usage("--for must be all or a sector of the scenario (\(scenario.sectors.map(\.name).joined(separator: ", "))); got '\(name)'")
+            }
+            sector = index
+        }
+        var onProgress: (@Sendable (String) -> Void)?
+        if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
+        let solution = await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
+        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        let report = SolveReport(solution: solution)
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
+        try write([("solve.json", report.renderJSON().rendered()),
+                   ("manifest.json", policyManifest(command: "solve", scenarios: [(scenario, hash)], files: ["solve.json", "manifest.json"],
+                                                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")]))],
+                  to: outDirectory)
+        if !options.quiet {
+            console.out("InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)\n")
+            console.out(report.renderText())
+            console.out("\nResults written to \(outDirectory)/ (solve.json, manifest.json)\n")
+        }
+    }
+
+    static func sensitivity(_ options: Options, console: Console) async throws(CommandError) {
+        let overrides = try parseOverrides(options.sets)
+        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        var onProgress: (@Sendable (String) -> Void)?
+        let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
+        let counter = ProgressCounter()
+        if !options.quiet && console.errIsTerminal {
+            onProgress = { step in console.err("\r\u{1B}[2Ksensitivity: run \(counter.increment())/\(total) (\(step))…") }
+        }
+        let outcome = await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress)
+        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
+                                       baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
+        try write([("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered()),
+                   ("manifest.json", policyManifest(command: "sensitivity", scenarios: [(scenario, hash)],
+                                                    files: ["sensitivity.csv", "sensitivity.json", "manifest.json"]))],
+                  to: outDirectory)
+        if !options.quiet {
+            console.out(report.renderTable())
+            console.out("\nResults written to \(outDirectory)/ (sensitivity.csv, sensitivity.json, manifest.json)\n")
+        }
     }
 
     static func validate(_ files: [String], console: Console) -> Int32 {
@@ -191,19 +436,35 @@ public enum Program {
     }
 }
 
+/// A thread-safe counter for progress across several runs.
+final class ProgressCounter: @unchecked Sendable {
+    // Safe: `value` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}
+
 /// Shows "replications 12/64 · 18 s elapsed · about 78 s left" on a terminal, for runs over a second.
 final class ProgressLine: @unchecked Sendable {
     // Safe: mutable state is only touched while holding `lock`.
     private let lock = NSLock()
     private let total: Int
     private let console: Console
+    private let label: String
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
     private var shown = false
 
-    init(total: Int, console: Console) {
+    init(total: Int, console: Console, label: String = "replications") {
         self.total = total
         self.console = console
+        self.label = label
         self.started = clock.now
     }
 
@@ -213,7 +474,7 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = seconds(clock.now - started)
         guard elapsed >= 1 else { return }
         let left = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        console.err("\r\u{1B}[2Kreplications \(done)/\(total) · \(Int(elapsed)) s elapsed · about \(Int(left.rounded(.up))) s left")
+        console.err("\r\u{1B}[2K\(label) \(done)/\(total) · \(Int(elapsed)) s elapsed · about \(Int(left.rounded(.up))) s left")
         shown = true
     }
 

@@ -10,7 +10,7 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     public var column: Int
 
     public var description: String {
-        let place = line > 0 ? "line \(line), column \(column): " : ""
+        let place = line > 0 ? "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
         let found = value.isEmpty ? "" : " (found \(value))"
         return place + (path.isEmpty ? "" : path + ": ") + message + found
     }

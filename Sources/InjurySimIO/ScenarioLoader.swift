@@ -4,24 +4,31 @@ import InjurySimCore
 /// Reads scenario files: bytes → JSON with comments → a validated ``Scenario``.
 public enum ScenarioLoader {
     /// Loads and validates a scenario file. Throws ``ScenarioError`` listing every problem.
-    public static func load(path: String) throws(ScenarioError) -> (scenario: Scenario, contentHash: String) {
+    public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> (scenario: Scenario, contentHash: String) {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", value: "", message: "the file \(reason)", line: 0, column: 0)])
         }
         let bytes = [UInt8](data)
-        let scenario = try decode(bytes: bytes, file: path)
+        let scenario = try decode(bytes: bytes, file: path, overrides: overrides)
         return (scenario, contentHash(bytes))
     }
 
     /// Parses and validates scenario text.
-    public static func decode(bytes: [UInt8], file: String = "<scenario>") throws(ScenarioError) -> Scenario {
-        let root: JSONNode
+    public static func decode(bytes: [UInt8], file: String = "<scenario>", overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        var root: JSONNode
         do {
             root = try JSONCParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message,
                                                                    line: error.line, column: error.column)])
+        }
+        for override in overrides {
+            do throws(ScenarioError) {
+                root = try override.apply(to: root)
+            } catch {
+                throw ScenarioError(file: file, issues: error.issues)
+            }
         }
         let log = IssueLog()
         let scenario = ScenarioDecoder.decode(root, log: log)

@@ -118,3 +118,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file"])
     }
 }
+
+@Suite struct BenchCommandTests {
+    /// The benchmark runs every workload at quick sizes and its checksums agree across threads.
+    @Test func quickBenchReportsEveryWorkloadWithStableChecksums() throws {
+        let outcome = try EndToEndTests.run(["bench", "--quick", "--json", "--threads", "2"])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        let rows = try #require(json?["rows"] as? [[String: Any]])
+        let names = Set(rows.compactMap { $0["workload"] as? String })
+        #expect(names == ["national-12m", "pilot-36m-many", "small-many", "ref-plain-loop", "ref-actor-per-worker"])
+        for name in ["national-12m", "pilot-36m-many", "small-many"] {
+            let checksums = Set(rows.filter { $0["workload"] as? String == name }.compactMap { $0["checksum"] as? String })
+            #expect(checksums.count == 1, "\(name)")
+            #expect(rows.filter { $0["workload"] as? String == name }.count == 2)
+        }
+        #expect(rows.allSatisfy { ($0["workerDays"] as? Int ?? 0) > 0 })
+    }
+}

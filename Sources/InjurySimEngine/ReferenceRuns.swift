@@ -1,0 +1,114 @@
+import InjurySimCore
+
+/// What a throughput run produced: the work done and a checksum of its results.
+public struct ThroughputCount: Sendable, Equatable {
+    /// Covered worker × calendar days simulated.
+    public var workerDays: Int64 = 0
+    /// Accidents simulated.
+    public var accidents: Int64 = 0
+    /// Worker slots simulated.
+    public var workers: Int64 = 0
+    /// FNV-1a over the results in index order: equal across thread counts.
+    public var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    public init() {}
+
+    mutating func mix(_ value: Int64) {
+        var v = UInt64(bitPattern: value)
+        for _ in 0..<8 {
+            checksum ^= v & 0xFF
+            checksum = checksum &* 0x0000_0100_0000_01B3
+            v >>= 8
+        }
+    }
+
+    /// Counts and checksums replication results in replication order.
+    public static func of(_ results: [ReplicationResult], workers: Int64) -> ThroughputCount {
+        var count = ThroughputCount()
+        count.workers = workers
+        for result in results {
+            count.workerDays += result.coveredWorkerDays
+            for month in 0..<result.months {
+                count.accidents += result.value(month: month, pool: result.poolCount, metric: .accidents)
+            }
+            for value in result.monthly { count.mix(value) }
+        }
+        return count
+    }
+}
+
+/// Reference layouts for the benchmark, so the engine's design stays a measured choice: the
+/// same model stepped in a plain loop without actors, and one actor per worker.
+public enum ReferenceRuns {
+    /// Steps every shard of one replication through the horizon on the calling thread, with no
+    /// actors, tasks or month barrier: the model's own cost.
+    public static func plainLoop(scenario: Scenario, replication: Int) -> ThroughputCount {
+        let coordinator = ReplicationCoordinator(scenario: scenario)
+        let inputs = ReplicationInputs(scenario: scenario, replication: replication)
+        var shards = coordinator.plans.indices.map { coordinator.shardState(index: $0, inputs: inputs) }
+        var count = ThroughputCount()
+        count.workers = Int64(shards.reduce(0) { $0 + $1.workers.count })
+        for month in 0..<scenario.months {
+            let contexts = coordinator.monthContexts(inputs: inputs, month: month)
+            let firstDay = coordinator.calendar.firstDays[month]
+            let dayCount = coordinator.calendar.firstDays[month + 1] - firstDay
+            for index in shards.indices {
+                let result = shards[index].step(month: month, firstDay: firstDay, dayCount: dayCount,
+                                                contexts: contexts[coordinator.plans[index].province])
+                count.absorb(result)
+            }
+        }
+        return count
+    }
+
+    /// One actor per worker slot, one message per worker per month: the layout the design
+    /// rejected, kept measurable. Use a small population.
+    public static func actorPerWorker(scenario: Scenario, replication: Int) async -> ThroughputCount {
+        let coordinator = ReplicationCoordinator(scenario: scenario)
+        let inputs = ReplicationInputs(scenario: scenario, replication: replication)
+        var actors: [(province: Int, actor: ShardActor)] = []
+        for index in coordinator.plans.indices {
+            let state = coordinator.shardState(index: index, inputs: inputs)
+            for segment in state.segments {
+                for slot in segment.range {
+                    let single = Segment(platform: segment.platform, sector: segment.sector, range: 0..<1, key: segment.key,
+                                         firstSlot: segment.firstSlot + slot - segment.range.lowerBound)
+                    let profile = coordinator.hireProfile(inputs: inputs, sector: segment.sector)
+                    let key = state.key.child(UInt64(slot))
+                    actors.append((state.province, ShardActor(state: ShardState(province: state.province, key: key,
+                                                                              segments: [single], hire: { _ in profile }))))
+                }
+            }
+        }
+        var count = ThroughputCount()
+        count.workers = Int64(actors.count)
+        for month in 0..<scenario.months {
+            let contexts = coordinator.monthContexts(inputs: inputs, month: month)
+            let firstDay = coordinator.calendar.firstDays[month]
+            let dayCount = coordinator.calendar.firstDays[month + 1] - firstDay
+            let results = await withTaskGroup(of: (Int, ShardMonthResult).self) { group in
+                for (index, entry) in actors.enumerated() {
+                    let context = contexts[entry.province]
+                    group.addTask { (index, await entry.actor.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: context)) }
+                }
+                var ordered = [ShardMonthResult?](repeating: nil, count: actors.count)
+                for await (index, result) in group { ordered[index] = result }
+                return ordered
+            }
+            for result in results { if let result { count.absorb(result) } }
+        }
+        return count
+    }
+}
+
+extension ThroughputCount {
+    mutating func absorb(_ result: ShardMonthResult) {
+        for totals in result.segments {
+            workerDays += totals.coveredWorkerDays
+            mix(totals.orders)
+            mix(totals.workedDays)
+        }
+        accidents += Int64(result.accidents.count)
+        for event in result.accidents { mix(Int64(event.day) << 8 | Int64(event.severity.rawValue)) }
+    }
+}

@@ -1,0 +1,132 @@
+import InjurySimCore
+
+/// Scenarios run side by side with common random numbers, and each one's paired difference
+/// from the first. Rendered as a console table, CSV and JSON.
+public struct Comparison: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var startMonth: YearMonth
+        public var metrics: [ReplicationMetrics]
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        precondition(!entries.isEmpty && entries.allSatisfy { $0.metrics.count == entries[0].metrics.count })
+        self.entries = entries
+    }
+
+    /// Rows: (key, label, isMoney, per-entry estimate, per-entry difference from the first).
+    struct Row {
+        var key: String
+        var label: String
+        var isMoney: Bool
+        var isShare: Bool
+        var values: [Estimate]
+        var differences: [Estimate?]
+    }
+
+    var rows: [Row] {
+        var rows: [Row] = []
+        for figure in PolicyFigures.figures {
+            let values = entries.map { PolicyFigures.estimate(figure, $0.metrics) }
+            let differences = entries.enumerated().map { index, entry in
+                index == 0 ? nil : PolicyFigures.pairedDifference(figure, entries[0].metrics, entry.metrics)
+            }
+            rows.append(Row(key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
+                            values: values, differences: differences))
+        }
+        let deficits = entries.map { $0.metrics.map(\.worstDeficit) }
+        rows.append(Row(key: "worstDeficitMedianYuan", label: "worst deficit, median", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.quantile($0, 0.5) }, differences: entries.map { _ in nil }))
+        rows.append(Row(key: "worstDeficitVaR995Yuan", label: "worst deficit, VaR 99.5%", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.quantile($0, 0.995) }, differences: entries.map { _ in nil }))
+        rows.append(Row(key: "worstDeficitTVaR995Yuan", label: "worst deficit, TVaR 99.5%", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.tailValueAtRisk($0, level: 0.995) }, differences: entries.map { _ in nil }))
+        return rows
+    }
+
+    /// Median first-shortfall month among ruined replications, with its order-statistic interval.
+    func firstShortfall(_ entry: Entry) -> (Estimate, Int)? {
+        let months = entry.metrics.compactMap(\.firstShortfallMonth).map(Double.init)
+        return months.isEmpty ? nil : (PolicyFigures.quantile(months, 0.5), months.count)
+    }
+
+    static func text(_ value: Double, money: Bool, share: Bool) -> String {
+        if money { return (Format.fixed(value / 1_000_000, 1) ?? "n/a") }
+        if share { return (Format.fixed(value * 100, 1) ?? "n/a") + "%" }
+        return Format.fixed(value, 3) ?? "n/a"
+    }
+
+    static func interval(_ e: Estimate, money: Bool, share: Bool) -> String {
+        text(e.mean, money: money, share: share) + " [" + text(e.low, money: money, share: share) + ", "
+            + text(e.high, money: money, share: share) + "]"
+    }
+
+    /// The side-by-side console table.
+    public func renderTable() -> String {
+        let width = 34
+        func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
+            s.count >= w ? s : (right ? String(repeating: " ", count: w - s.count) + s : s + String(repeating: " ", count: w - s.count))
+        }
+        var lines: [String] = []
+        lines.append("Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
+                     + "differences are paired (common random numbers) against \(entries[0].name).")
+        lines.append("")
+        lines.append(pad("", 28) + entries.map { pad($0.name, width) }.joined())
+        for row in rows {
+            lines.append(pad(row.label, 28) + row.values.map { pad(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
+            if row.differences.contains(where: { $0 != nil }) {
+                lines.append(pad("  − \(entries[0].name)", 28) + row.differences.map { difference in
+                    pad(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
+                }.joined())
+            }
+        }
+        lines.append(pad("first shortfall, median", 28) + entries.map { entry in
+            pad(firstShortfall(entry).map { estimate, count in
+                entry.startMonth.adding(months: Int(estimate.mean)).description + " [" + entry.startMonth.adding(months: Int(estimate.low)).description
+                    + ", " + entry.startMonth.adding(months: Int(estimate.high)).description + "] n=\(count)"
+            } ?? "never", width)
+        }.joined())
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95`.
+    public func renderCSV() -> String {
+        var lines = ["metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95"]
+        for row in rows {
+            for (index, entry) in entries.enumerated() {
+                let v = row.values[index]
+                let d = row.differences[index]
+                let decimals = row.isMoney ? 2 : 6
+                lines.append([row.key, entry.name, Format.fixed(v.mean, decimals) ?? "", Format.fixed(v.low, decimals) ?? "",
+                              Format.fixed(v.high, decimals) ?? "", d.flatMap { Format.fixed($0.mean, decimals) } ?? "",
+                              d.flatMap { Format.fixed($0.low, decimals) } ?? "", d.flatMap { Format.fixed($0.high, decimals) } ?? ""]
+                    .joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The same as JSON, keys sorted.
+    public func renderJSON() -> JSONOut {
+        var metrics: [String: JSONOut] = [:]
+        for row in rows {
+            var perScenario: [String: JSONOut] = [:]
+            for (index, entry) in entries.enumerated() {
+                let decimals = row.isMoney ? 2 : 6
+                let v = row.values[index]
+                var item: [String: JSONOut] = ["estimate": Format.json(v.mean, decimals), "low95": Format.json(v.low, decimals),
+                                               "high95": Format.json(v.high, decimals)]
+                if let d = row.differences[index] {
+                    item["differenceVsFirst"] = .object(["estimate": Format.json(d.mean, decimals), "low95": Format.json(d.low, decimals),
+                                                         "high95": Format.json(d.high, decimals)])
+                }
+                perScenario[entry.name] = .object(item)
+            }
+            metrics[row.key] = .object(perScenario)
+        }
+        return .object(["scenarios": .array(entries.map { .string($0.name) }), "replications": .number(String(entries[0].metrics.count)),
+                        "metrics": .object(metrics)])
+    }
+}

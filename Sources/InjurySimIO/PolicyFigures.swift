@@ -1,0 +1,89 @@
+import InjurySimCore
+
+/// The headline figures the policy commands (compare, sweep, solve, sensitivity) report, each
+/// with a 95% interval: Wilson for probabilities, Student t for means (and for paired
+/// differences), order statistics for quantiles, a fixed-seed bootstrap for TVaR.
+public enum PolicyFigures {
+    /// A figure averaged over replications.
+    public struct Figure: Sendable {
+        public var key: String
+        public var label: String
+        /// True for yes/no figures (a probability); false for amounts and ratios.
+        public var isIndicator: Bool
+        public var isMoney: Bool
+        public var extract: @Sendable (ReplicationMetrics) -> Double
+    }
+
+    public static let figures: [Figure] = [
+        Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
+        Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
+        Figure(key: "worstDeficitYuan", label: "worst deficit, mean", isIndicator: false, isMoney: true) { $0.worstDeficit },
+        Figure(key: "contributionsYuan", label: "contributions", isIndicator: false, isMoney: true) { $0.contributions },
+        Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
+        Figure(key: "lossRatioPaid", label: "loss ratio (paid)", isIndicator: false, isMoney: false) { $0.lossRatio },
+        Figure(key: "liabilitiesAtEndYuan", label: "liabilities at horizon", isIndicator: false, isMoney: true) { $0.liabilitiesAtEnd },
+        Figure(key: "backstopBorrowingYuan", label: "backstop borrowing", isIndicator: false, isMoney: true) { $0.borrowing },
+        Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd },
+    ]
+
+    /// A figure's estimate over replications with its 95% interval.
+    public static func estimate(_ figure: Figure, _ metrics: [ReplicationMetrics]) -> Estimate {
+        let values = metrics.map(figure.extract)
+        if figure.isIndicator {
+            let successes = values.filter { $0 > 0.5 }.count
+            let interval = Statistics.wilson(successes: successes, trials: values.count)
+            return Estimate(mean: Double(successes) / Double(max(1, values.count)), low: interval.low, high: interval.high)
+        }
+        return Estimate(values)
+    }
+
+    /// The paired difference (b − a, replication by replication) of a figure, with its interval.
+    public static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
+        precondition(a.count == b.count, "paired runs need the same replications")
+        return Estimate(zip(a, b).map { figure.extract($1) - figure.extract($0) })
+    }
+
+    /// The q-quantile of `values` with a 95% order-statistic interval (normal approximation to
+    /// the binomial ranks); nearest-rank point estimate.
+    public static func quantile(_ values: [Double], _ q: Double) -> Estimate {
+        let sorted = values.sorted()
+        let n = Double(sorted.count)
+        guard !sorted.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
+        let point = Statistics.percentile(sorted: sorted, q * 100) ?? .nan
+        let spread = 1.959964 * (n * q * (1 - q)).squareRoot()
+        let lowRank = max(1, Int((n * q - spread).rounded(.down)))
+        let highRank = min(sorted.count, Int((n * q + spread).rounded(.up)) + 1)
+        return Estimate(mean: point, low: sorted[lowRank - 1], high: sorted[highRank - 1])
+    }
+
+    /// Tail value at risk at `level` with a 95% percentile-bootstrap interval (1,000 resamples
+    /// from a fixed stream, so the interval is reproducible).
+    public static func tailValueAtRisk(_ values: [Double], level: Double) -> Estimate {
+        guard !values.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
+        func tvar(_ xs: [Double]) -> Double {
+            let sorted = xs.sorted()
+            let rank = min(max(Int((level * Double(sorted.count)).rounded(.up)), 1), sorted.count)
+            let tail = sorted[(rank - 1)...]
+            return tail.reduce(0, +) / Double(tail.count)
+        }
+        let key = StreamKey(seed: 0x7A7A).child(UInt64(values.count))
+        var resampled: [Double] = []
+        var sample = [Double](repeating: 0, count: values.count)
+        for b in 0..<1000 {
+            let stream = key.child(UInt64(b))
+            for i in sample.indices { sample[i] = values[Int(stream.uniform(UInt64(i)) * Double(values.count))] }
+            resampled.append(tvar(sample))
+        }
+        resampled.sort()
+        return Estimate(mean: tvar(values), low: resampled[24], high: resampled[974])
+    }
+}
+
+extension Estimate {
+    /// An estimate with given bounds.
+    public init(mean: Double, low: Double, high: Double) {
+        self.mean = mean
+        self.low = low
+        self.high = high
+    }
+}

@@ -1,0 +1,109 @@
+/// A `--set PATH=VALUE` override: changes one field of a scenario without editing the file.
+///
+/// Applied to the parsed document before validation, so an overridden value is checked exactly
+/// like one written in the file, and a path that names no field is reported as an unknown key.
+public struct ScenarioOverride: Sendable, Equatable {
+    enum Step: Sendable, Equatable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The path as written, e.g. `sectors.food-delivery.claimsPerMillionOrders` or `rollout[1].rampMonths`.
+    public let path: String
+    /// The value as written.
+    public let text: String
+    let steps: [Step]
+
+    /// Line number given to overridden nodes, so messages say the value came from the command line.
+    static let commandLine = -1
+
+    /// Parses `PATH=VALUE`. VALUE is JSON (a number, `true`, a quoted string, an object such as
+    /// `{"uniform":[1,2]}`); anything that is not JSON is taken as a string (`pooling=national`).
+    public init(parsing argument: String) throws(ScenarioError) {
+        guard let equals = argument.firstIndex(of: "=") else {
+            throw ScenarioOverride.error(argument, "", "expected PATH=VALUE, for example fund.adminCostShare=0.06")
+        }
+        path = String(argument[..<equals])
+        text = String(argument[argument.index(after: equals)...])
+        var steps: [Step] = []
+        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+            var rest = Substring(part)
+            let name = rest.prefix { $0 != "[" }
+            if name.isEmpty && !rest.hasPrefix("[") || (name.isEmpty && steps.isEmpty) {
+                throw ScenarioOverride.error(path, text, "the path has an empty part; write it like sectors.food-delivery.ordersPerHour")
+            }
+            if !name.isEmpty { steps.append(.key(String(name))) }
+            rest = rest.dropFirst(name.count)
+            while rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else {
+                    throw ScenarioOverride.error(path, text, "a list index must be written [N] with N ≥ 0")
+                }
+                steps.append(.index(index))
+                rest = rest[rest.index(after: close)...]
+            }
+            if !rest.isEmpty { throw ScenarioOverride.error(path, text, "unexpected text after ] in the path") }
+        }
+        self.steps = steps
+    }
+
+    static func error(_ path: String, _ value: String, _ message: String) -> ScenarioError {
+        ScenarioError(file: "--set", issues: [ScenarioIssue(path: path, value: value, message: message, line: commandLine, column: 0)])
+    }
+
+    /// The value as a node: JSON when it parses, a string otherwise.
+    var valueNode: JSONNode {
+        var node = (try? JSONCParser.parse(Array(text.utf8))) ?? JSONNode(value: .string(text), line: 0, column: 0)
+        node.markCommandLine()
+        return node
+    }
+
+    /// The document with this override applied.
+    func apply(to root: JSONNode) throws(ScenarioError) -> JSONNode {
+        try set(root, steps: steps[...], walked: "")
+    }
+
+    private func set(_ node: JSONNode, steps: ArraySlice<Step>, walked: String) throws(ScenarioError) -> JSONNode {
+        guard let step = steps.first else { return valueNode }
+        var node = node
+        switch (step, node.value) {
+        case (.key(let key), .object(var members)):
+            let here = walked.isEmpty ? key : walked + "." + key
+            if let position = members.firstIndex(where: { $0.key == key }) {
+                members[position].value = try set(members[position].value, steps: steps.dropFirst(), walked: here)
+            } else {
+                let empty = JSONNode(value: .object([]), line: ScenarioOverride.commandLine, column: 0)
+                members.append(JSONNode.Member(key: key, value: try set(empty, steps: steps.dropFirst(), walked: here)))
+            }
+            node.value = .object(members)
+        case (.index(let index), .array(var items)):
+            let here = walked + "[\(index)]"
+            guard index < items.count else {
+                throw ScenarioOverride.error(path, text, "\(walked) has \(items.count) entries; there is no \(here)")
+            }
+            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here)
+            node.value = .array(items)
+        case (.key(let key), _):
+            throw ScenarioOverride.error(path, text, "cannot set \"\(key)\" inside \(walked.isEmpty ? "the document" : walked), which is \(node.typeName), not an object")
+        case (.index, _):
+            throw ScenarioOverride.error(path, text, "\(walked) is \(node.typeName), not a list")
+        }
+        return node
+    }
+}
+
+extension JSONNode {
+    /// Marks this node and its children as coming from the command line.
+    mutating func markCommandLine() {
+        line = ScenarioOverride.commandLine
+        column = 0
+        switch value {
+        case .object(var members):
+            for index in members.indices { members[index].value.markCommandLine() }
+            value = .object(members)
+        case .array(var items):
+            for index in items.indices { items[index].markCommandLine() }
+            value = .array(items)
+        default: break
+        }
+    }
+}
