@@ -48,6 +48,7 @@ public struct ReplicationInputs: Sendable {
     public var wageGrowthPerYear: Double
     public var urbanIncomeGrowthPerYear: Double
     public var reportingDelayDays: Double
+    public var medicalInflationPerYear: Double
     public var claimRules: ClaimRules
     public var careNeedProbability: [Double]
     public var adminCostShare: Double
@@ -93,6 +94,7 @@ public struct ReplicationInputs: Sendable {
         wageGrowthPerYear = value(b.wageGrowthPerYear, "benefits.wageGrowthPerYear")
         urbanIncomeGrowthPerYear = value(b.urbanIncomeGrowthPerYear, "benefits.urbanIncomeGrowthPerYear")
         reportingDelayDays = value(b.reportingDelayDays, "benefits.reportingDelayDays")
+        medicalInflationPerYear = value(b.medicalInflationPerYear, "benefits.medicalInflationPerYear")
         careNeedProbability = b.careNeedProbability
         claimRules = ClaimRules(
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,

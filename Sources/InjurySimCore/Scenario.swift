@@ -172,6 +172,8 @@ public struct Scenario: Sendable {
         public var urbanIncomeByYear: [Int: Double]
         public var urbanIncomeGrowthPerYear: Param
         public var reportingDelayDays: Param
+        /// Yearly growth of medical costs from the start month (compounded by elapsed months).
+        public var medicalInflationPerYear: Param
         public var medicalLagMonths: Int
         public var appraisalLagMonths: Int
         public var deathLagMonths: Int
@@ -187,7 +189,7 @@ public struct Scenario: Sendable {
         public var suspensionWages: SuspensionWagesPayer
 
         public init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
-                    reportingDelayDays: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
+                    reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
                     allowanceYears: Param, dependantsPensionYears: Param, dependantsPensionShare: Param,
                     careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
                     suspensionWages: SuspensionWagesPayer) {
@@ -195,6 +197,7 @@ public struct Scenario: Sendable {
             self.urbanIncomeByYear = urbanIncomeByYear
             self.urbanIncomeGrowthPerYear = urbanIncomeGrowthPerYear
             self.reportingDelayDays = reportingDelayDays
+            self.medicalInflationPerYear = medicalInflationPerYear
             self.medicalLagMonths = medicalLagMonths
             self.appraisalLagMonths = appraisalLagMonths
             self.deathLagMonths = deathLagMonths

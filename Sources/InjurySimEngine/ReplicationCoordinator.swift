@@ -271,7 +271,8 @@ public struct ReplicationCoordinator: Sendable {
         let recognised = cursor.uniform() < sector.recognitionProbability
         let group = event.severity.group.rawValue
         let medicalShock = shockProduct(inputs, month: month, province: Int(event.province), platform: Int(event.platform), \.medicalCost)
-        let mean = sector.medicalCostMeanYuan[group] * medicalShock
+        let inflation = pow(1 + inputs.medicalInflationPerYear, Double(month) / 12)
+        let mean = sector.medicalCostMeanYuan[group] * medicalShock * inflation
         let sigma = sector.medicalCostSigma
         let medical = Sample.lognormal(median: mean * exp(-sigma * sigma / 2), sigma: sigma, &cursor)
         let grade = event.severity.grade ?? 11

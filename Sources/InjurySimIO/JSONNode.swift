@@ -20,6 +20,30 @@ public struct JSONNode: Sendable {
     public var value: Value
     public var line: Int
     public var column: Int
+    /// The file the node was read from, when it differs from the scenario file itself (a base
+    /// named by `extends`); empty otherwise.
+    public var source: String = ""
+
+    public init(value: Value, line: Int, column: Int, source: String = "") {
+        self.value = value
+        self.line = line
+        self.column = column
+        self.source = source
+    }
+
+    /// This node and its children marked as read from `source`.
+    func tagged(_ source: String) -> JSONNode {
+        var copy = self
+        copy.source = source
+        switch value {
+        case .object(let members):
+            copy.value = .object(members.map { JSONNode.Member(key: $0.key, value: $0.value.tagged(source)) })
+        case .array(let items):
+            copy.value = .array(items.map { $0.tagged(source) })
+        default: break
+        }
+        return copy
+    }
 
     /// The value as it would appear in a message: numbers and strings as written, containers
     /// summarised.

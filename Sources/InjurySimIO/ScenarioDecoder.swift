@@ -65,7 +65,7 @@ enum ScenarioDecoder {
                 log.add("shocks", node, "two shocks are named \"\(shock.name)\"; names must be unique")
             }
         }
-        top.finish(allowed: ["name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
+        top.finish(allowed: ["extends", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
                              "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
                              "benefits", "fund", "rateFloat", "rollout", "shocks"])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
@@ -268,6 +268,7 @@ enum ScenarioDecoder {
         }
         let incomeGrowth = r.param("urbanIncomeGrowthPerYear", default: 0.045, range: -0.5...1)
         let delay = r.param("reportingDelayDays", default: 15, range: 0...3650, unit: "days")
+        let medicalInflation = r.param("medicalInflationPerYear", default: 0, range: -0.5...2)
         let medicalLag = r.integer("medicalLagMonths", default: 2, range: 0...120)
         let appraisalLag = r.integer("appraisalLagMonths", default: 9, range: 0...120)
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
@@ -282,10 +283,10 @@ enum ScenarioDecoder {
         }
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
         r.finish()
-        guard let wageGrowth, let incomeGrowth, let delay, let medicalLag, let appraisalLag, let deathLag, let allowanceYears,
+        guard let wageGrowth, let incomeGrowth, let delay, let medicalInflation, let medicalLag, let appraisalLag, let deathLag, let allowanceYears,
               let pensionYears, let pensionShare, let careNeed, let careLevel else { return nil }
         return Scenario.Benefits(wageGrowthPerYear: wageGrowth, urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
-                                 reportingDelayDays: delay, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
+                                 reportingDelayDays: delay, medicalInflationPerYear: medicalInflation, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
                                  deathLagMonths: deathLag, allowanceYears: allowanceYears, dependantsPensionYears: pensionYears,
                                  dependantsPensionShare: pensionShare, careNeedProbability: careNeed, careLevel: careLevel,
                                  platformPays: platformPays, suspensionWages: suspension)

@@ -8,9 +8,12 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var line: Int
     public var column: Int
+    /// The file the value came from when it is a base scenario named by `extends`; empty for
+    /// the scenario file itself.
+    public var file: String = ""
 
     public var description: String {
-        let place = line > 0 ? "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
+        let place = line > 0 ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
         let found = value.isEmpty ? "" : " (found \(value))"
         return place + (path.isEmpty ? "" : path + ": ") + message + found
     }
@@ -33,7 +36,7 @@ final class IssueLog {
 
     func add(_ path: String, _ node: JSONNode?, _ message: String) {
         issues.append(ScenarioIssue(path: path, value: node?.excerpt ?? "", message: message,
-                                    line: node?.line ?? 0, column: node?.column ?? 0))
+                                    line: node?.line ?? 0, column: node?.column ?? 0, file: node?.source ?? ""))
     }
 }
 

@@ -10,12 +10,18 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", value: "", message: "the file \(reason)", line: 0, column: 0)])
         }
         let bytes = [UInt8](data)
-        let scenario = try decode(bytes: bytes, file: path, overrides: overrides)
-        return (scenario, contentHash(bytes))
+        var baseBytes: [UInt8] = []
+        let scenario = try decode(bytes: bytes, file: path, overrides: overrides, baseBytes: &baseBytes)
+        return (scenario, contentHash(bytes + baseBytes))
     }
 
     /// Parses and validates scenario text.
     public static func decode(bytes: [UInt8], file: String = "<scenario>", overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        var baseBytes: [UInt8] = []
+        return try decode(bytes: bytes, file: file, overrides: overrides, baseBytes: &baseBytes)
+    }
+
+    static func decode(bytes: [UInt8], file: String, overrides: [ScenarioOverride], baseBytes: inout [UInt8]) throws(ScenarioError) -> Scenario {
         var root: JSONNode
         do {
             root = try JSONCParser.parse(bytes)
@@ -23,6 +29,7 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message,
                                                                    line: error.line, column: error.column)])
         }
+        root = try ScenarioInheritance.resolve(root, file: file, baseBytes: &baseBytes)
         for override in overrides {
             do throws(ScenarioError) {
                 root = try override.apply(to: root)
@@ -38,7 +45,7 @@ public enum ScenarioLoader {
         return scenario
     }
 
-    /// A stable content hash of the scenario bytes (FNV-1a 64, hex), recorded in the manifest.
+    /// A stable content hash of the scenario bytes and its bases' (FNV-1a 64, hex), recorded in the manifest.
     public static func contentHash(_ bytes: [UInt8]) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {

@@ -136,3 +136,54 @@ import Testing
         #expect(rows.allSatisfy { ($0["workerDays"] as? Int ?? 0) > 0 })
     }
 }
+
+@Suite(.serialized) struct PolicyCommandEndToEndTests {
+    static let cheap = ["--set", "platforms.meituan.ratePerOrderYuan=8", "--set", "platforms.eleme.ratePerOrderYuan=8",
+                        "--set", "platforms.caocao.ratePerOrderYuan=1", "--replications", "6", "--quiet"]
+
+    @Test func compareWritesCSVAndJSON() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let other = dir.appendingPathComponent("other.json")
+        try "{ \"extends\": \"\(EndToEndTests.root.path)/Scenarios/smoke.json\", \"name\": \"smoke-national\", \"pooling\": \"national\" }"
+            .write(to: other, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("cmp")
+        let outcome = try EndToEndTests.run(["compare", "Scenarios/smoke.json", other.path, "--out", out.path] + Self.cheap)
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json"])
+        let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
+        #expect(csv.contains("ruinProbability,smoke-national,"))
+    }
+
+    @Test func sweepSolveAndSensitivityRun() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sweep = try EndToEndTests.run(["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08",
+                                           "--out", dir.appendingPathComponent("sweep").path] + Self.cheap)
+        #expect(sweep.code == 0, "\(sweep.stderr)")
+        let rows = try String(contentsOf: dir.appendingPathComponent("sweep/sweep.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 3 && rows[0].hasPrefix("fund.adminCostShare,ruinProbability,"))
+
+        let solve = try EndToEndTests.run(["solve", "Scenarios/smoke.json", "--target", "ruin<=0.5", "--for", "food-delivery",
+                                           "--out", dir.appendingPathComponent("solve").path] + Self.cheap)
+        #expect(solve.code == 0, "\(solve.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("solve/solve.json"))) as? [String: Any]
+        #expect((json?["platforms"] as? [String: Any])?.keys.sorted() == ["eleme", "meituan"])
+
+        let sensitivity = try EndToEndTests.run(["sensitivity", "Scenarios/smoke.json", "--replications", "3", "--quiet",
+                                                 "--out", dir.appendingPathComponent("sens").path])
+        #expect(sensitivity.code == 0, "\(sensitivity.stderr)")
+        let table = try String(contentsOf: dir.appendingPathComponent("sens/sensitivity.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(table.count == 12)
+    }
+
+    @Test(arguments: [["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.05"],
+                      ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShar=0.03,0.05"],
+                      ["solve", "Scenarios/smoke.json"], ["solve", "Scenarios/smoke.json", "--target", "ruin<=0.1", "--for", "boats"],
+                      ["compare", "Scenarios/smoke.json"], ["run", "Scenarios/smoke.json", "--set", "months=0"]])
+    func policyUsageErrorsExit64(arguments: [String]) throws {
+        let outcome = try EndToEndTests.run(arguments + ["--out", "/tmp/injurysim-never-written"])
+        #expect(outcome.code == 64, "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/injurysim-never-written"))
+    }
+}

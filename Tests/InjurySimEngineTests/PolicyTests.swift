@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import InjurySimCore
+@testable import InjurySimEngine
+@testable import InjurySimIO
+
+/// The smoke scenario with rates near its (inflated) break-even, so policies change outcomes,
+/// and flat rates (the float's discrete steps would add noise to close comparisons).
+func policyScenario(replications: Int = 24) throws -> Scenario {
+    var scenario = try TestScenarios.load("smoke.json")
+    scenario.replications = replications
+    scenario.rateFloat.enabled = false
+    scenario = PolicyCommands.scalingRates(scenario, sector: nil, by: 120)
+    return scenario
+}
+
+@Suite struct CommonRandomNumberTests {
+    /// With common random numbers the interval of the paired difference between two close
+    /// policies is much narrower than with independent seeds.
+    @Test func pairedDifferenceIsNarrowerWithCommonRandomNumbers() async throws {
+        let a = try policyScenario()
+        let b = PolicyCommands.scalingRates(a, sector: nil, by: 1.05)
+        var independent = b
+        independent.seed = a.seed + 1_000
+        let metricsA = await PolicyCommands.metrics(a, threads: 2, progress: nil)
+        let metricsB = await PolicyCommands.metrics(b, threads: 2, progress: nil)
+        let metricsI = await PolicyCommands.metrics(independent, threads: 2, progress: nil)
+        let figure = try #require(PolicyFigures.figures.first { $0.key == "netPositionAtEndYuan" })
+        let common = PolicyFigures.pairedDifference(figure, metricsA, metricsB)
+        let separate = PolicyFigures.pairedDifference(figure, metricsA, metricsI)
+        #expect(common.width > 0)
+        #expect(common.width < 0.1 * separate.width, "CRN width \(common.width) vs independent \(separate.width)")
+        // Both intervals cover a positive effect of a 5% higher rate on the CRN side.
+        #expect(common.low > 0)
+    }
+
+    @Test func comparisonTablesCarryIntervalsForEveryFigure() async throws {
+        let a = try policyScenario(replications: 8)
+        var b = PolicyCommands.scalingRates(a, sector: nil, by: 1.5)
+        b.name = "dearer"
+        let entries = [Comparison.Entry(name: a.name, startMonth: a.startMonth, metrics: await PolicyCommands.metrics(a, threads: 2, progress: nil)),
+                       Comparison.Entry(name: b.name, startMonth: b.startMonth, metrics: await PolicyCommands.metrics(b, threads: 2, progress: nil))]
+        let comparison = Comparison(entries: entries)
+        let csv = comparison.renderCSV().split(separator: "\n")
+        #expect(csv.first == "metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95")
+        #expect(csv.count == 1 + 2 * (PolicyFigures.figures.count + 3))
+        #expect(csv.contains { $0.hasPrefix("contributionsYuan,dearer,") })
+        let table = comparison.renderTable()
+        #expect(table.contains("worst deficit, VaR 99.5%") && table.contains("first shortfall, median"))
+    }
+}
+
+@Suite struct SolveTests {
+    @Test(arguments: [("ruin<=0.01", PolicyCommands.Target.ruin(0.01)), ("ruin <= 5%", .ruin(0.05)),
+                      ("poolruin<=0.1", .poolRuin(0.1)), ("funded>=1.2", .funded(1.2))])
+    func targetsParse(text: String, target: PolicyCommands.Target) {
+        #expect(PolicyCommands.Target(parsing: text) == target)
+    }
+
+    @Test(arguments: ["ruin<0.01", "ruin<=2", "solvent", "funded>=-1"])
+    func badTargetsAreRejected(text: String) {
+        #expect(PolicyCommands.Target(parsing: text) == nil)
+    }
+
+    /// The solved multiplier meets the target and one clearly below it does not.
+    @Test func solvedRateMeetsTheTarget() async throws {
+        let scenario = try policyScenario(replications: 20)
+        let solution = await PolicyCommands.solve(scenario, target: .ruin(0.2), sector: nil, threads: 2)
+        let m = solution.multiplier
+        #expect(m.mean.isFinite && m.low <= m.mean && m.mean <= m.high)
+        let ruin = PolicyFigures.figures[0]
+        let at = await PolicyCommands.metrics(PolicyCommands.scalingRates(scenario, sector: nil, by: m.mean), threads: 2, progress: nil)
+        #expect(PolicyFigures.estimate(ruin, at).mean <= 0.2)
+        let below = await PolicyCommands.metrics(PolicyCommands.scalingRates(scenario, sector: nil, by: m.mean * 0.9), threads: 2, progress: nil)
+        #expect(PolicyFigures.estimate(ruin, below).mean > 0.2)
+        #expect(solution.breakEven.count == scenario.sectors.count)
+    }
+}
+
+@Suite struct OverrideAndInheritanceTests {
+    static let smokePath = TestScenarios.root.appendingPathComponent("Scenarios/smoke.json").path
+
+    @Test func overridesChangeFieldsAndAreValidatedLikeTheFile() throws {
+        let set = try [ScenarioOverride(parsing: "fund.shortfall=defer"), ScenarioOverride(parsing: "platforms.meituan.ratePerOrderYuan=0.09"),
+                       ScenarioOverride(parsing: "rollout=[{\"startMonth\": \"2024-03\", \"rampMonths\": 2}]")]
+        let (scenario, hash) = try ScenarioLoader.load(path: Self.smokePath, overrides: set)
+        #expect(scenario.fund.shortfall == .defer)
+        #expect(scenario.platforms[0].ratePerOrderYuan.central == 0.09)
+        #expect(scenario.rollout.first?.rampMonths == 2)
+        #expect(!hash.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("fund.shortfal=defer", "fund.shortfal", "unknown key"),
+        ("platforms.meituan.ratePerOrderYuan=-1", "platforms.meituan.ratePerOrderYuan", "out of range"),
+        ("months=twelve", "months", "whole number"),
+        ("shocks[3].months=2", "shocks[3].months", "has 1 entries"),
+        ("months.value=2", "months.value", "not an object"),
+        ("nonsense", "nonsense", "PATH=VALUE"),
+    ])
+    func badOverridesNamePathAndValue(argument: String, path: String, message: String) {
+        do {
+            let override = try ScenarioOverride(parsing: argument)
+            _ = try ScenarioLoader.load(path: Self.smokePath, overrides: [override])
+            Issue.record("accepted \(argument)")
+        } catch {
+            #expect(error.issues.contains { $0.path == path && $0.message.contains(message) }, "\(error.issues)")
+            #expect(error.description.contains("--set") || error.description.contains("line"))
+        }
+    }
+
+    @Test func sweepAxesParseListsAndRanges() throws {
+        #expect(try PolicyCommands.SweepAxis(parsing: "a.b=0.03:0.06:0.01").values == ["0.03", "0.04", "0.05", "0.06"])
+        #expect(try PolicyCommands.SweepAxis(parsing: "pooling=province,national").values == ["province", "national"])
+        #expect(try PolicyCommands.SweepAxis(parsing: "x={\"uniform\":[1,2]}").values == ["{\"uniform\":[1,2]}"])
+        #expect(throws: ScenarioError.self) { try PolicyCommands.SweepAxis(parsing: "a=1:0:0.1") }
+        #expect(throws: ScenarioError.self) { try PolicyCommands.SweepAxis(parsing: "a=1,,2") }
+    }
+
+    @Test func extendsMergesObjectsAndReplacesLists() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("injurysim-extends-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Self.smokePath, toPath: dir.appendingPathComponent("base.json").path)
+        let child = dir.appendingPathComponent("child.json")
+        try """
+        { "extends": "base.json", "name": "child", "fund": {"shortfall": "defer"},
+          "sectors": {"ride-hailing": {"ordersPerHour": 2.5}}, "shocks": [] }
+        """.write(to: child, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(path: child.path).scenario
+        #expect(scenario.name == "child")
+        #expect(scenario.fund.shortfall == .defer)
+        #expect(scenario.sectors[1].ordersPerHour.central == 2.5)
+        #expect(scenario.sectors[1].shiftHours.central == 9)       // kept from the base
+        #expect(scenario.shocks.isEmpty)                            // lists replace
+        #expect(scenario.provinces.count == 2)
+
+        let loop = dir.appendingPathComponent("loop.json")
+        try "{ \"extends\": \"loop.json\", \"name\": \"x\" }".write(to: loop, atomically: true, encoding: .utf8)
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.load(path: loop.path) }
+
+        let broken = dir.appendingPathComponent("broken.json")
+        try "{ \"extends\": \"base.json\", \"name\": \"b\", \"sectors\": {\"ride-hailing\": {\"ordersPerHour\": -3}} }"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.load(path: broken.path)
+            Issue.record("accepted a negative ordersPerHour")
+        } catch {
+            #expect(error.issues.contains { $0.path == "sectors.ride-hailing.ordersPerHour" && $0.line == 1 && $0.file.isEmpty })
+        }
+    }
+}
