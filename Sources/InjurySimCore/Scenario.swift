@@ -33,6 +33,8 @@ public struct Scenario: Sendable {
     public var rateFloat: RateFloatRule
     public var rollout: [RolloutPhase]
     public var shocks: [Shock]
+    /// Published figures the run reports itself against (calibration checkpoints).
+    public var published: [PublishedFigures] = []
 
     public init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
                 replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,
@@ -303,6 +305,26 @@ public struct Scenario: Sendable {
         public func matches(province: Int, platform: Int, sector: Int) -> Bool {
             (provinces?.contains(province) ?? true) && (sectors?.contains(sector) ?? true)
                 && (platforms?.contains(platform) ?? true)
+        }
+    }
+
+    /// Figures published for the real scheme at a month, to compare the simulation with.
+    public struct PublishedFigures: Sendable {
+        public var month: YearMonth
+        /// Persons insured since the start (cumulative).
+        public var insuredPersons: Double?
+        /// Recognised occupational injuries since the start.
+        public var recognisedInjuries: Double?
+        /// Benefits paid since the start, yuan.
+        public var benefitsPaidYuan: Double?
+        public var source: String
+
+        public init(month: YearMonth, insuredPersons: Double?, recognisedInjuries: Double?, benefitsPaidYuan: Double?, source: String) {
+            self.month = month
+            self.insuredPersons = insuredPersons
+            self.recognisedInjuries = recognisedInjuries
+            self.benefitsPaidYuan = benefitsPaidYuan
+            self.source = source
         }
     }
 

@@ -6,6 +6,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case liabilities
     case platformPaid
     case orders, workedDays, activeWorkers, insuredPersons
+    case claimsRecognisedCumulative, benefitsPaidCumulative
     case accidents, claimsRecognised, claimsUnrecognised
     case claimsMedicalOnly, claimsGrade7to10, claimsGrade5to6, claimsGrade1to4, claimsDeath
 
@@ -28,6 +29,8 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .workedDays: return "worked_days"
         case .activeWorkers: return "active_workers"
         case .insuredPersons: return "insured_persons_cumulative"
+        case .claimsRecognisedCumulative: return "claims_recognised_cumulative"
+        case .benefitsPaidCumulative: return "benefits_paid_cumulative"
         case .accidents: return "accidents"
         case .claimsRecognised: return "claims_recognised"
         case .claimsUnrecognised: return "claims_not_recognised"
@@ -43,7 +46,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     public var isMoney: Bool {
         switch self {
         case .netPosition, .cash, .debt, .arrears, .contributions, .adminCost, .investment, .benefitsPaid,
-             .borrowed, .repaid, .liabilities, .platformPaid: return true
+             .borrowed, .repaid, .liabilities, .platformPaid, .benefitsPaidCumulative: return true
         default: return false
         }
     }
@@ -51,7 +54,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// True for stocks measured at the month end (a sum over months means nothing).
     public var isStock: Bool {
         switch self {
-        case .netPosition, .cash, .debt, .arrears, .liabilities, .insuredPersons: return true
+        case .netPosition, .cash, .debt, .arrears, .liabilities, .insuredPersons, .claimsRecognisedCumulative,
+             .benefitsPaidCumulative: return true
         default: return false
         }
     }

@@ -50,6 +50,8 @@ public struct ReplicationCoordinator: Sendable {
         let monthlyDiscount = pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
         var pending = [[PendingClaim]](repeating: [], count: s.months)
         var insuredSoFar = [Int64](repeating: 0, count: poolCount)
+        var recognisedSoFar = [Int64](repeating: 0, count: poolCount)
+        var paidSoFar = [Fen](repeating: 0, count: poolCount)
 
         for month in 0..<s.months {
             let contexts = monthContexts(inputs: inputs, month: month)
@@ -123,6 +125,7 @@ public struct ReplicationCoordinator: Sendable {
                 case .death: severityMetric = .claimsDeath
                 }
                 if claim.recognised {
+                    recognisedSoFar[claim.pool] += 1
                     result.add(1, month: month, pool: claim.pool, metric: .claimsRecognised)
                     result.add(1, month: month, pool: claim.pool, metric: severityMetric)
                     result.add(claim.platformPaid, month: month, pool: claim.pool, metric: .platformPaid)
@@ -139,6 +142,9 @@ public struct ReplicationCoordinator: Sendable {
                 let books = await fund.close(month: month, contributions: contributions[pool], reported: reported[pool],
                                              adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 record(books, month: month, pool: pool, into: &result)
+                paidSoFar[pool] += books.benefitsPaid
+                result.set(paidSoFar[pool], month: month, pool: pool, metric: .benefitsPaidCumulative)
+                result.set(recognisedSoFar[pool], month: month, pool: pool, metric: .claimsRecognisedCumulative)
             }
 
             // Rates float once a year, effective from the review month.

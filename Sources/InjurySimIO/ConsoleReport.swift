@@ -58,6 +58,15 @@ public enum ConsoleReport {
             out.append("  " + pad(sector.name, 26, right: false) + " median " + (Format.fixed(s.p50, 4) ?? "n/a")
                        + "  [p5 " + (Format.fixed(s.p5, 4) ?? "n/a") + ", p95 " + (Format.fixed(s.p95, 4) ?? "n/a") + "]" + rateText)
         }
+        if !summary.published.isEmpty {
+            out.append("")
+            out.append("Published figures against the simulation (cumulative since the start, full population scale):")
+            for p in summary.published {
+                out.append("  " + pad(p.month.description + " " + p.figure, 34, right: false) + " published " + pad(Format.fixed(p.published, 0) ?? "", 11)
+                           + "   simulated median " + pad(Format.fixed(p.simulated.p50, 0) ?? "", 11) + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
+                           + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]" + (p.isWithinInterval ? "" : "  outside"))
+            }
+        }
         let t = summary.total
         out.append("")
         out.append("Persons ever insured \(Format.fixed(t.insuredPersons.p50, 0) ?? ""), recognised claims \(Format.fixed(t.claimsRecognised.p50, 0) ?? ""), "

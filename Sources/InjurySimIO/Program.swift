@@ -43,6 +43,7 @@ public enum Program {
            injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
            injurysim sensitivity SCENARIO [options]
            injurysim validate FILE [FILE …]
+           injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
            injurysim bench [--quick] [--json] [--threads T] [--scenarios DIR]
            injurysim help
 
@@ -52,6 +53,7 @@ public enum Program {
     solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P or funded>=X
     sensitivity  one input at a time over its range: a ranked tornado table
     validate     check scenario files without running them; every problem is listed
+    validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
     bench        measure throughput on fixed workloads (release build, from the package root)
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
@@ -80,6 +82,7 @@ public enum Program {
             return await runCommand(command, options, console: console)
         case "validate": return validate(rest, console: console)
         case "bench": return await Benchmark.main(rest, console: console)
+        case "validate-model": return await validateModel(rest, console: console)
         case "bench-row": return await Benchmark.childMain(rest, console: console)
         case "help", "--help", "-h":
             console.out(usage)
@@ -413,6 +416,59 @@ public enum Program {
             console.out(report.renderTable())
             console.out("\nResults written to \(outDirectory)/ (sensitivity.csv, sensitivity.json, manifest.json)\n")
         }
+    }
+
+    /// Runs the model checks and the calibration and writes the validation report.
+    static func validateModel(_ arguments: [String], console: Console) async -> Int32 {
+        var out = "docs/VALIDATION.md"
+        var scenario = "Scenarios/pilot-2022.json"
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+        var index = 0
+        while index < arguments.count {
+            let flag = arguments[index]
+            index += 1
+            guard index < arguments.count, ["--out", "--scenario", "--threads"].contains(flag) else {
+                console.err("injurysim validate-model: unknown or incomplete option '\(flag)'\n\n" + usage)
+                return ExitCode.usage
+            }
+            switch flag {
+            case "--out": out = arguments[index]
+            case "--scenario": scenario = arguments[index]
+            default:
+                guard let n = Int(arguments[index]), (1...1024).contains(n) else {
+                    console.err("injurysim validate-model: --threads must be a whole number from 1 to 1024\n")
+                    return ExitCode.usage
+                }
+                threads = n
+            }
+            index += 1
+        }
+        let checks = await ModelValidation.checks(threads: threads)
+        let settings = ModelValidation.CalibrationRun()
+        let calibration: [PublishedComparison]
+        do throws(ScenarioError) {
+            calibration = try await ModelValidation.calibration(scenarioPath: scenario, settings: settings, threads: threads)
+        } catch {
+            console.err(error.description + "\n")
+            return ExitCode.usage
+        }
+        let text = ModelValidation.report(checks: checks, calibration: calibration, settings: settings)
+        do {
+            let url = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            console.err("injurysim: cannot write \(out): \(error.localizedDescription)\n")
+            return ExitCode.cannotWrite
+        }
+        for check in checks { console.out((check.passed ? "pass  " : "FAIL  ") + check.name + ": " + check.simulated + "\n") }
+        for p in calibration {
+            console.out("calib " + p.figure + " " + p.month.description + ": published " + (Format.fixed(p.published, 0) ?? "")
+                        + ", simulated median " + (Format.fixed(p.simulated.p50, 0) ?? "") + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
+                        + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]\n")
+        }
+        console.out("Wrote \(out)\n")
+        return checks.allSatisfy(\.passed) ? ExitCode.success : 1
     }
 
     static func validate(_ files: [String], console: Console) -> Int32 {

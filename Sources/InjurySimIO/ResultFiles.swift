@@ -85,6 +85,12 @@ public struct ResultFiles: Sendable {
             "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
             "pools": .object(pools),
             "total": .object(total),
+            "publishedFigures": .array(summary.published.map { p in
+                .object(["figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
+                         "simulatedP5": Format.json(p.simulated.p5, 0), "simulatedP50": Format.json(p.simulated.p50, 0),
+                         "simulatedP95": Format.json(p.simulated.p95, 0), "withinSimulated90": .bool(p.isWithinInterval),
+                         "source": .string(p.source)])
+            }),
         ])
     }
 

@@ -53,9 +53,24 @@ public struct PoolSummary: Sendable {
     public var activeWorkersAtEnd: Spread
 }
 
+/// A published figure next to the simulation's distribution of the same figure.
+public struct PublishedComparison: Sendable {
+    /// "insuredPersons", "recognisedInjuries" or "benefitsPaidYuan".
+    public var figure: String
+    public var month: YearMonth
+    public var published: Double
+    /// Over replications, at full population scale (yuan for money).
+    public var simulated: Spread
+    public var source: String
+    /// True when the published value lies in the simulated 90% interval (p5…p95).
+    public var isWithinInterval: Bool { published >= simulated.p5 && published <= simulated.p95 }
+}
+
 /// Summaries for every pool and the total, computed from replication results.
 public struct RunSummary: Sendable {
     public var pools: [PoolSummary]
+    /// The scenario's published figures against the simulated ones.
+    public var published: [PublishedComparison]
     public var total: PoolSummary
     /// Share of replications in which at least one pool ran short.
     public var anyPoolRuinedReplications: Int
@@ -71,6 +86,26 @@ public struct RunSummary: Sendable {
         let names = scenario.poolNames
         pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results, scale: scale) }
         total = RunSummary.summarise(pool: poolCount, name: "total", scenario: scenario, results: results, scale: scale)
+        published = scenario.published.flatMap { figures -> [PublishedComparison] in
+            let month = figures.month.months(since: scenario.startMonth)
+            func spread(_ metric: Metric, divisor: Double) -> Spread {
+                Spread(results.map { (Double($0.value(month: month, pool: poolCount, metric: metric)) * scale).rounded() / divisor })
+            }
+            var out: [PublishedComparison] = []
+            if let value = figures.insuredPersons {
+                out.append(PublishedComparison(figure: "insuredPersons", month: figures.month, published: value,
+                                               simulated: spread(.insuredPersons, divisor: 1), source: figures.source))
+            }
+            if let value = figures.recognisedInjuries {
+                out.append(PublishedComparison(figure: "recognisedInjuries", month: figures.month, published: value,
+                                               simulated: spread(.claimsRecognisedCumulative, divisor: 1), source: figures.source))
+            }
+            if let value = figures.benefitsPaidYuan {
+                out.append(PublishedComparison(figure: "benefitsPaidYuan", month: figures.month, published: value,
+                                               simulated: spread(.benefitsPaidCumulative, divisor: 100), source: figures.source))
+            }
+            return out
+        }
         anyPoolRuinedReplications = results.filter { result in
             (0..<poolCount).contains { pool in (0..<result.months).contains { result.value(month: $0, pool: pool, metric: .netPosition) < 0 } }
         }.count

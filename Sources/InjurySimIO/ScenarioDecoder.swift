@@ -65,7 +65,25 @@ enum ScenarioDecoder {
                 log.add("shocks", node, "two shocks are named \"\(shock.name)\"; names must be unique")
             }
         }
-        top.finish(allowed: ["extends", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
+        var published: [Scenario.PublishedFigures] = []
+        if let node = top.node("published") {
+            published = list(node, path: "published", log: log) { r, path in
+                let month = r.month("month")
+                let insured = r.number("insuredPersons", default: -1, range: -1...1e10)
+                let injuries = r.number("recognisedInjuries", default: -1, range: -1...1e10)
+                let paid = r.number("benefitsPaidYuan", default: -1, range: -1...1e14, unit: "yuan")
+                let source = r.string("source", default: "")
+                r.finish()
+                guard let month, let insured, let injuries, let paid, let source else { return nil }
+                if let start, let months, month.months(since: start) < 0 || month.months(since: start) >= months {
+                    log.add(path + ".month", r.node("month"), "must fall within the horizon \(start) … \(start.adding(months: months - 1))")
+                }
+                return Scenario.PublishedFigures(month: month, insuredPersons: insured >= 0 ? insured : nil,
+                                                 recognisedInjuries: injuries >= 0 ? injuries : nil,
+                                                 benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
+            }
+        }
+        top.finish(allowed: ["extends", "published", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
                              "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
                              "benefits", "fund", "rateFloat", "rollout", "shocks"])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
@@ -75,11 +93,13 @@ enum ScenarioDecoder {
         guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
               let fraction, let shardSize, let risk, let benefits, let fund, let rateFloat else { return nil }
         resolveShares(&platforms, sectorCount: sectors.count)
-        return Scenario(name: name, description: description, startMonth: start, months: months, seed: UInt64(seed),
+        var scenario = Scenario(name: name, description: description, startMonth: start, months: months, seed: UInt64(seed),
                         replications: replications, sampleFraction: fraction, uncertainty: uncertainty,
                         shardSize: shardSize, pooling: pooling, sectors: sectors, provinces: provinces,
                         platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
                         rollout: rollout, shocks: shocks)
+        scenario.published = published
+        return scenario
     }
 
     /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order.
