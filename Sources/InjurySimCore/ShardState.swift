@@ -94,6 +94,12 @@ public struct ShardState: Sendable {
     public private(set) var segments: [Segment]
     public private(set) var workers: [Worker]
 
+    /// The threshold below which 63 random bits mean "works today": p × 2⁶³, so p = 1 always works.
+    @inlinable
+    static func threshold(_ probability: Double) -> UInt64 {
+        UInt64((min(max(probability, 0), 1) * 0x1.0p63).rounded())
+    }
+
     /// Creates the initial population of a shard.
     public init(province: Int, key: StreamKey, segments: [Segment], hire: (Int) -> HireProfile) {
         self.province = province
@@ -123,6 +129,10 @@ public struct ShardState: Sendable {
         let lastDay = firstDay + dayCount
         for (segmentIndex, segment) in segments.enumerated() {
             let context = contexts[segment.platform]
+            // Work decisions compare 63 random bits with p × 2⁶³ (exact to 2⁻⁶³): an integer
+            // comparison instead of a conversion to a double on every worker-day.
+            let fullTimeThreshold = ShardState.threshold(context.fullTimeDailyProbability)
+            let occasionalThreshold = ShardState.threshold(context.occasionalDailyProbability)
             var total = SegmentTotals(platform: segment.platform)
             let threshold = context.coverage * 65536
             var orderMean = 0.0
@@ -137,7 +147,7 @@ public struct ShardState: Sendable {
                     var workedDays: Int64 = 0
                     var dailyMeanOrders = context.ordersPerHour * Double(w.shiftHours)
                     var dailyHazard = dailyMeanOrders * context.hazardPerOrder * Double(w.fatigue)
-                    var probability = w.isOccasional ? context.occasionalDailyProbability : context.fullTimeDailyProbability
+                    var threshold = w.isOccasional ? occasionalThreshold : fullTimeThreshold
                     var day = firstDay
                     while day < lastDay {
                         if day >= Int(w.leaveDay) {
@@ -146,9 +156,13 @@ public struct ShardState: Sendable {
                             context.hire.hire(&w, person: person, day: day)
                             dailyMeanOrders = context.ordersPerHour * Double(w.shiftHours)
                             dailyHazard = dailyMeanOrders * context.hazardPerOrder * Double(w.fatigue)
-                            probability = w.isOccasional ? context.occasionalDailyProbability : context.fullTimeDailyProbability
+                            threshold = w.isOccasional ? occasionalThreshold : fullTimeThreshold
                         }
-                        if day < Int(w.injuredUntil) || person.uniform(DrawPurpose.works.counter(day: day)) >= probability {
+                        if day < Int(w.injuredUntil) {
+                            day += 1
+                            continue
+                        }
+                        if person.bits(DrawPurpose.works.counter(day: day)) >> 1 >= threshold {
                             day += 1
                             continue
                         }

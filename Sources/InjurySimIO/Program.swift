@@ -571,3 +571,34 @@ final class InterruptGuard: @unchecked Sendable {
         signal(SIGTERM, SIG_DFL)
     }
 }
+
+extension Program {
+    /// Runs ``main(arguments:console:)`` on a detached task and blocks the calling thread until
+    /// it returns (for the executable's synchronous entry point).
+    public static func runBlocking(arguments: [String]) -> Int32 {
+        let box = ExitBox()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.set(await main(arguments: arguments))
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+
+    /// Ends the process with `code` (output is written unbuffered, so nothing is lost).
+    public static func exit(_ code: Int32) -> Never {
+        Foundation.exit(code)
+    }
+}
+
+/// The exit code handed from the detached task to the waiting thread.
+final class ExitBox: @unchecked Sendable {
+    // Safe: written once before the semaphore is signalled, read after it is waited on; the lock
+    // makes the hand-over explicit.
+    private let lock = NSLock()
+    private var code: Int32 = 0
+
+    func set(_ value: Int32) { lock.lock(); code = value; lock.unlock() }
+    var value: Int32 { lock.lock(); defer { lock.unlock() }; return code }
+}
