@@ -120,6 +120,12 @@ public struct Scenario: Sendable {
         /// Platform shares overriding the platforms' national shares: platform index → share.
         public var platformShares: [Int: Double]
         public var initialBalanceYuan: Double
+        /// The fund this region pays into under provincial pooling: a city names its province;
+        /// nil means the region's own name.
+        public var pool: String?
+
+        /// The pool name under provincial pooling.
+        public var poolName: String { pool ?? name }
 
         public init(name: String, averageMonthlyWageYuan: Param, riskMultiplier: Param, workers: [Int],
                     platformShares: [Int: Double], initialBalanceYuan: Double) {
@@ -328,14 +334,26 @@ public struct Scenario: Sendable {
         }
     }
 
+    /// The pools' names, in index order: "national", or each region's pool name (its own name
+    /// unless it names another, as cities do that share their province's fund) in first-seen order.
+    public var poolNames: [String] {
+        if pooling == .national { return ["national"] }
+        var names: [String] = []
+        for province in provinces where !names.contains(province.poolName) { names.append(province.poolName) }
+        return names
+    }
+
     /// The number of fund pools.
-    public var poolCount: Int { pooling == .national ? 1 : provinces.count }
+    public var poolCount: Int { poolNames.count }
 
-    /// The pool that serves a province.
-    public func pool(ofProvince province: Int) -> Int { pooling == .national ? 0 : province }
+    /// The pool of every region, by region index (compute once; it scans the regions).
+    public var poolOfProvince: [Int] {
+        let names = poolNames
+        return provinces.map { pooling == .national ? 0 : names.firstIndex(of: $0.poolName) ?? 0 }
+    }
 
-    /// The pools' names, in index order.
-    public var poolNames: [String] { pooling == .national ? ["national"] : provinces.map(\.name) }
+    /// The pool that serves a region.
+    public func pool(ofProvince province: Int) -> Int { poolOfProvince[province] }
 }
 
 /// The yearly per-platform rate float: steps of `stepShare` of the benchmark, capped at

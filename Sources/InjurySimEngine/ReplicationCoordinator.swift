@@ -31,6 +31,7 @@ public struct ReplicationCoordinator: Sendable {
         let provinceCount = s.provinces.count
         let platformCount = s.platforms.count
         let poolCount = s.poolCount
+        let poolOf = s.poolOfProvince
         var result = ReplicationResult(replication: replication, months: s.months, poolCount: poolCount,
                                        sectorCount: s.sectors.count)
         result.adminCostShare = inputs.adminCostShare
@@ -41,7 +42,7 @@ public struct ReplicationCoordinator: Sendable {
         }
         var initialCash = [Fen](repeating: 0, count: poolCount)
         for (index, province) in s.provinces.enumerated() {
-            initialCash[s.pool(ofProvince: index)] += Money.fen(yuan: province.initialBalanceYuan * s.sampleFraction)
+            initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * s.sampleFraction)
         }
         let funds = (0..<poolCount).map {
             FundActor(ledger: FundLedger(initialCash: initialCash[$0], shortfall: s.fund.shortfall,
@@ -73,7 +74,7 @@ public struct ReplicationCoordinator: Sendable {
             var incurred = [[Double]](repeating: [Double](repeating: 0, count: provinceCount), count: platformCount)
             for (index, shardResult) in stepped.enumerated() {
                 let province = plans[index].province
-                let pool = s.pool(ofProvince: province)
+                let pool = poolOf[province]
                 for totals in shardResult.segments {
                     orders[totals.platform][province] += totals.orders
                     result.add(totals.orders, month: month, pool: pool, metric: .orders)
@@ -110,7 +111,7 @@ public struct ReplicationCoordinator: Sendable {
             for (index, platform) in platforms.enumerated() {
                 let share = (0..<provinceCount).map { shockProduct(inputs, month: month, province: $0, platform: index, \.platformPayment) }
                 let paid = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index])
-                for (province, amount) in paid.enumerated() { contributions[s.pool(ofProvince: province)] += amount }
+                for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
             }
 
             // Claims reported this month reach their fund.
@@ -254,10 +255,11 @@ public struct ReplicationCoordinator: Sendable {
 
     /// The investment-return multiplier of the shocks active for a pool.
     func investmentMultiplier(_ inputs: ReplicationInputs, month: Int, pool: Int) -> Double {
+        let poolOf = scenario.poolOfProvince
         var product = 1.0
         for (index, shock) in scenario.shocks.enumerated() where inputs.shocks[index].active[month] {
             let touches = shock.provinces.map { provinces in
-                scenario.pooling == .province ? provinces.contains(pool) : false
+                scenario.pooling == .province ? provinces.contains { poolOf[$0] == pool } : false
             } ?? true
             if touches { product *= inputs.shocks[index].investmentReturn }
         }

@@ -252,10 +252,14 @@ enum ScenarioDecoder {
             }
         }
         let balance = r.number("initialBalanceYuan", default: 0, range: 0...1e13, unit: "yuan")
-        r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan"])
-        guard let wage, let risk, let balance else { return nil }
-        return Scenario.Province(name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
-                                 platformShares: shares, initialBalanceYuan: balance)
+        let pool = r.string("pool", default: name)
+        if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
+        r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan", "pool"])
+        guard let wage, let risk, let balance, let pool else { return nil }
+        var province = Scenario.Province(name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
+                                         platformShares: shares, initialBalanceYuan: balance)
+        province.pool = pool == name ? nil : pool
+        return province
     }
 
     static func decodeRisk(_ node: JSONNode?, log: IssueLog) -> Scenario.Risk? {

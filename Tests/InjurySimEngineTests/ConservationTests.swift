@@ -34,3 +34,30 @@ import InjurySimCore
         #expect(sawShortfall, "the smoke scenario should exercise the shortfall policy")
     }
 }
+
+@Suite struct CityPoolingTests {
+    /// Cities that name their province as their pool share one fund; money is still conserved.
+    @Test func citiesShareTheirProvincesFund() async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.replications = 2
+        var city = scenario.provinces[1]
+        city.name = "south-city"
+        city.pool = "south"
+        city.initialBalanceYuan = 50_000
+        scenario.provinces.append(city)
+        #expect(scenario.poolNames == ["north", "south"])
+        #expect(scenario.poolOfProvince == [0, 1, 1])
+        let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<2, threads: 2)
+        for result in results {
+            #expect(result.poolCount == 2)
+            var cash: Int64 = Money.fen(yuan: 150_000)
+            for month in 0..<result.months {
+                func v(_ metric: Metric) -> Int64 { result.value(month: month, pool: 1, metric: metric) }
+                #expect(v(.cash) - cash == v(.contributions) - v(.adminCost) + v(.investment) - v(.benefitsPaid) + v(.borrowed) - v(.repaid))
+                cash = v(.cash)
+            }
+        }
+        scenario.pooling = .national
+        #expect(scenario.poolNames == ["national"] && scenario.poolOfProvince == [0, 0, 0])
+    }
+}
