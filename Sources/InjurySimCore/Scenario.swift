@@ -35,6 +35,9 @@ public struct Scenario: Sendable {
     public var shocks: [Shock]
     /// Published figures the run reports itself against (calibration checkpoints).
     public var published: [PublishedFigures] = []
+    /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
+    /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
+    public var minimumSampledWorkersPerPool: Int = 0
 
     public init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
                 replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,
@@ -350,6 +353,17 @@ public struct Scenario: Sendable {
     public var poolOfProvince: [Int] {
         let names = poolNames
         return provinces.map { pooling == .national ? 0 : names.firstIndex(of: $0.poolName) ?? 0 }
+    }
+
+    /// The sample fraction of every pool: `sampleFraction`, raised for small pools so that each
+    /// simulates at least `minimumSampledWorkersPerPool` slots (or all of them).
+    public var poolSampleFractions: [Double] {
+        let pools = poolOfProvince
+        var workers = [Double](repeating: 0, count: poolCount)
+        for (index, province) in provinces.enumerated() { workers[pools[index]] += Double(province.workers.reduce(0, +)) }
+        return workers.map { total in
+            total <= 0 ? sampleFraction : min(1, max(sampleFraction, Double(minimumSampledWorkersPerPool) / total))
+        }
     }
 
     /// The pool that serves a region.

@@ -13,12 +13,14 @@ public struct ShardPlan: Sendable {
 /// How a scenario's population is cut into shards. Depends only on the scenario (never on the
 /// thread count), so results are the same however many threads step the shards.
 public enum PopulationPlan {
-    /// Simulated slots of each (province, platform): workers × platform share × sample fraction.
+    /// Simulated slots of each (province, platform): workers × platform share × the pool's sample fraction.
     public static func slotCounts(_ scenario: Scenario) -> [[Int]] {
-        scenario.provinces.map { province in
+        let fractions = scenario.poolSampleFractions
+        let pools = scenario.poolOfProvince
+        return scenario.provinces.enumerated().map { regionIndex, province in
             scenario.platforms.enumerated().map { index, platform in
                 let share = province.platformShares[index] ?? platform.shareOfSector
-                let workers = Double(province.workers[platform.sector]) * share * scenario.sampleFraction
+                let workers = Double(province.workers[platform.sector]) * share * fractions[pools[regionIndex]]
                 return Int(workers.rounded())
             }
         }

@@ -32,6 +32,7 @@ public struct ReplicationCoordinator: Sendable {
         let platformCount = s.platforms.count
         let poolCount = s.poolCount
         let poolOf = s.poolOfProvince
+        let fractions = s.poolSampleFractions
         var result = ReplicationResult(replication: replication, months: s.months, poolCount: poolCount,
                                        sectorCount: s.sectors.count)
         result.adminCostShare = inputs.adminCostShare
@@ -42,7 +43,7 @@ public struct ReplicationCoordinator: Sendable {
         }
         var initialCash = [Fen](repeating: 0, count: poolCount)
         for (index, province) in s.provinces.enumerated() {
-            initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * s.sampleFraction)
+            initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * fractions[poolOf[index]])
         }
         let funds = (0..<poolCount).map {
             FundActor(ledger: FundLedger(initialCash: initialCash[$0], shortfall: s.fund.shortfall,
@@ -153,6 +154,7 @@ public struct ReplicationCoordinator: Sendable {
                 for platform in platforms { _ = await platform.review(rule: s.rateFloat) }
             }
         }
+        result.scalePools(by: fractions.map { 1 / $0 })
         result.sumPools()
         return result
     }

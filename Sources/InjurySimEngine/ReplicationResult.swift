@@ -1,6 +1,7 @@
 import InjurySimCore
 
-/// Everything one replication produced, at the simulated (sampled) scale.
+/// Everything one replication produced, scaled to the full population (see ``scalePools(by:)``);
+/// `coveredWorkerDays` alone counts the work actually simulated.
 public struct ReplicationResult: Sendable {
     public let replication: Int
     public let months: Int
@@ -46,6 +47,25 @@ public struct ReplicationResult: Sendable {
 
     mutating func set(_ amount: Int64, month: Int, pool: Int, metric: Metric) {
         monthly[index(month: month, pool: pool, metric: metric)] = amount
+    }
+
+    /// Scales every pool's figures from the sampled population to the full one (each figure
+    /// multiplied by 1 / the pool's sample fraction and rounded to a whole fen or count).
+    /// With a fraction of 1 it changes nothing, so the books' identities hold to the fen; with
+    /// sampling each figure is rounded on its own, so they hold to within a few fen.
+    mutating func scalePools(by scales: [Double]) {
+        for (pool, scale) in scales.enumerated() where scale != 1 {
+            for month in 0..<months {
+                for metric in Metric.allCases {
+                    let i = index(month: month, pool: pool, metric: metric)
+                    monthly[i] = Int64((Double(monthly[i]) * scale).rounded())
+                }
+            }
+            for sector in 0..<sectorCount {
+                incurredBySector[pool * sectorCount + sector] *= scale
+                ordersBySector[pool * sectorCount + sector] = Int64((Double(ordersBySector[pool * sectorCount + sector]) * scale).rounded())
+            }
+        }
     }
 
     /// Fills the total row of every month as the sum over pools.

@@ -25,8 +25,10 @@ public enum ConsoleReport {
         let end = scenario.startMonth.adding(months: scenario.months - 1)
         out.append("InjurySim — \(scenario.name): \(scenario.startMonth) to \(end) (\(scenario.months) months), "
                    + "\(summary.replications) replications, seed \(scenario.seed)")
+        let raised = zip(scenario.poolNames, scenario.poolSampleFractions).filter { $0.1 > scenario.sampleFraction }
         out.append("Sample fraction \(Format.fixed(scenario.sampleFraction, 4) ?? "")"
-                   + (scenario.sampleFraction < 1 ? " (counts and money scaled up by \(Format.fixed(1 / scenario.sampleFraction, 1) ?? ""))" : " (full population)")
+                   + (scenario.sampleFraction < 1 ? " (counts and money scaled up to the full population)" : " (full population)")
+                   + (raised.isEmpty ? "" : "; \(raised.count) small pool\(raised.count == 1 ? "" : "s") sampled at up to \(Format.fixed(raised.map(\.1).max() ?? 1, 4) ?? "") to simulate ≥ \(scenario.minimumSampledWorkersPerPool) slots")
                    + "; uncertainty \(scenario.uncertainty ? "on" : "off"); \(scenario.pooling.rawValue) pooling; shortfall: \(scenario.fund.shortfall.rawValue)")
         out.append("Money in millions of yuan (median over replications unless marked).")
         out.append("")

@@ -9,7 +9,7 @@ public enum PolicyCommands {
     /// Runs `scenario`'s replications and returns their headline figures.
     static func metrics(_ scenario: Scenario, threads: Int, progress: (@Sendable (Int) -> Void)?) async -> [ReplicationMetrics] {
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: threads, progress: progress)
-        return results.map { ReplicationMetrics($0, sampleFraction: scenario.sampleFraction) }
+        return results.map { ReplicationMetrics($0) }
     }
 
     // MARK: Sweep
@@ -157,14 +157,14 @@ public enum PolicyCommands {
             evaluations += 1
             let results = await MonteCarloRunner.run(jobs: jobs, threads: threads)
             var out = [ReplicationMetrics?](repeating: nil, count: n)
-            for (index, result) in results.enumerated() { out[owners[index]] = ReplicationMetrics(result, sampleFraction: scenario.sampleFraction) }
+            for (index, result) in results.enumerated() { out[owners[index]] = ReplicationMetrics(result) }
             return out
         }
         // Benchmark rates first: also gives the break-even rates.
         progress?("rates × 1")
         let atBenchmark = await MonteCarloRunner.run(scenario: scenario, replications: 0..<n, threads: threads)
         for r in 0..<n {
-            if target.isMet(ReplicationMetrics(atBenchmark[r], sampleFraction: scenario.sampleFraction)) { high[r] = 1 } else { low[r] = 1 }
+            if target.isMet(ReplicationMetrics(atBenchmark[r])) { high[r] = 1 } else { low[r] = 1 }
         }
         // Grow the bracket for replications that fail at the benchmark.
         var top = 1.0
@@ -299,7 +299,7 @@ public enum PolicyCommands {
         let ruin = PolicyFigures.figures[0]
         func run(_ s: Scenario) async -> ([ReplicationMetrics], Double) {
             let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
-            return (results.map { ReplicationMetrics($0, sampleFraction: s.sampleFraction) }, overallBreakEven(results))
+            return (results.map { ReplicationMetrics($0) }, overallBreakEven(results))
         }
         progress?("baseline")
         let (baseline, baselineBreakEven) = await run(scenario)

@@ -21,11 +21,10 @@ public struct ReplicationMetrics: Sendable, Equatable {
     /// (cash − debt) ÷ liabilities in the last month; nil without liabilities.
     public var fundedRatioAtEnd: Double?
 
-    public init(_ result: ReplicationResult, sampleFraction: Double) {
+    public init(_ result: ReplicationResult) {
         let pool = result.poolCount
         let months = result.months
-        let scale = 1 / sampleFraction
-        func yuan(_ fen: Int64) -> Double { (Double(fen) * scale).rounded() / 100 }
+        func yuan(_ fen: Int64) -> Double { Double(fen) / 100 }
         func value(_ month: Int, _ metric: Metric) -> Int64 { result.value(month: month, pool: pool, metric: metric) }
         func sum(_ metric: Metric) -> Double { yuan((0..<months).reduce(0) { $0 + value($1, metric) }) }
         let net = (0..<months).map { value($0, .netPosition) }

@@ -25,7 +25,7 @@ public struct ResultFiles: Sendable {
         return .object(["p5": value(s.p5), "p50": value(s.p50), "p95": value(s.p95), "mean": value(s.mean)])
     }
 
-    static func poolJSON(_ p: PoolSummary, scenario: Scenario) -> [String: JSONOut] {
+    static func poolJSON(_ p: PoolSummary, scenario: Scenario, sampleFraction: Double?) -> [String: JSONOut] {
         let interval = p.ruinInterval
         var breakEven: [String: JSONOut] = [:]
         for (index, sector) in scenario.sectors.enumerated() { breakEven[sector.name] = spread(p.breakEvenRate[index], decimals: 4) }
@@ -36,7 +36,7 @@ public struct ResultFiles: Sendable {
                      "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
                      "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
         } ?? .null
-        return [
+        var json: [String: JSONOut] = [
             "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
                                         "high95": Format.json(interval.high, 4),
                                         "ruinedReplications": .number(String(p.ruinedReplications))]),
@@ -62,12 +62,15 @@ public struct ResultFiles: Sendable {
             "insuredPersonsCumulative": spread(p.insuredPersons, decimals: 0),
             "activeWorkersLastMonth": spread(p.activeWorkersAtEnd, decimals: 0),
         ]
+        if let sampleFraction { json["sampleFraction"] = Format.json(sampleFraction, 6) }
+        return json
     }
 
     static func summaryJSON(scenario: Scenario, summary: RunSummary) -> JSONOut {
         var pools: [String: JSONOut] = [:]
-        for pool in summary.pools { pools[pool.name] = .object(poolJSON(pool, scenario: scenario)) }
-        var total = poolJSON(summary.total, scenario: scenario)
+        let fractions = scenario.poolSampleFractions
+        for (index, pool) in summary.pools.enumerated() { pools[pool.name] = .object(poolJSON(pool, scenario: scenario, sampleFraction: fractions[index])) }
+        var total = poolJSON(summary.total, scenario: scenario, sampleFraction: nil)
         let any = Statistics.wilson(successes: summary.anyPoolRuinedReplications, trials: summary.replications)
         total["anyPoolRuinProbability"] = .object([
             "estimate": Format.json(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
@@ -80,6 +83,7 @@ public struct ResultFiles: Sendable {
             "replications": .number(String(summary.replications)),
             "seed": .number(String(scenario.seed)),
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
+            "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
             "pooling": .string(scenario.pooling.rawValue),
             "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
@@ -97,7 +101,6 @@ public struct ResultFiles: Sendable {
     /// Long format: one row per month × pool × metric with the mean and percentiles over replications.
     static func monthlyCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
         var lines = ["month,pool,metric,mean,p5,p25,p50,p75,p95"]
-        let scale = 1 / scenario.sampleFraction
         let names = scenario.poolNames + ["total"]
         var values = [Double](repeating: 0, count: results.count)
         for month in 0..<scenario.months {
@@ -105,7 +108,7 @@ public struct ResultFiles: Sendable {
             for pool in names.indices {
                 for metric in Metric.allCases {
                     for (index, result) in results.enumerated() {
-                        values[index] = (Double(result.value(month: month, pool: pool, metric: metric)) * scale).rounded()
+                        values[index] = Double(result.value(month: month, pool: pool, metric: metric))
                     }
                     let sorted = values.sorted()
                     let mean = values.reduce(0, +) / Double(values.count)
@@ -126,11 +129,10 @@ public struct ResultFiles: Sendable {
         var lines = ["replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
                      + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
                      + "accidents,claims_recognised,insured_persons_cumulative,orders"]
-        let scale = 1 / scenario.sampleFraction
         let months = scenario.months
         for result in results {
             let pool = result.poolCount
-            func scaled(_ x: Int64) -> Double { (Double(x) * scale).rounded() }
+            func scaled(_ x: Int64) -> Double { Double(x) }
             func sum(_ metric: Metric) -> Double { scaled((0..<months).reduce(0) { $0 + result.value(month: $1, pool: pool, metric: metric) }) }
             func end(_ metric: Metric) -> Double { scaled(result.value(month: months - 1, pool: pool, metric: metric)) }
             let net = (0..<months).map { result.value(month: $0, pool: pool, metric: .netPosition) }
@@ -171,6 +173,7 @@ public struct ResultFiles: Sendable {
             "months": .number(String(scenario.months)),
             "startMonth": .string(scenario.startMonth.description),
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
+            "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
             "files": .array(["summary.json", "monthly.csv", "replications.csv", "manifest.json"].map(JSONOut.string)),
         ])

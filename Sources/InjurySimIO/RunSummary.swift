@@ -75,21 +75,18 @@ public struct RunSummary: Sendable {
     /// Share of replications in which at least one pool ran short.
     public var anyPoolRuinedReplications: Int
     public var replications: Int
-    public var scale: Double
 
     /// Aggregates `results` (in replication order) of `scenario`.
     public init(scenario: Scenario, results: [ReplicationResult]) {
-        let scale = 1 / scenario.sampleFraction
-        self.scale = scale
         replications = results.count
         let poolCount = scenario.poolCount
         let names = scenario.poolNames
-        pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results, scale: scale) }
-        total = RunSummary.summarise(pool: poolCount, name: "total", scenario: scenario, results: results, scale: scale)
+        pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results) }
+        total = RunSummary.summarise(pool: poolCount, name: "total", scenario: scenario, results: results)
         published = scenario.published.flatMap { figures -> [PublishedComparison] in
             let month = figures.month.months(since: scenario.startMonth)
             func spread(_ metric: Metric, divisor: Double) -> Spread {
-                Spread(results.map { (Double($0.value(month: month, pool: poolCount, metric: metric)) * scale).rounded() / divisor })
+                Spread(results.map { Double($0.value(month: month, pool: poolCount, metric: metric)) / divisor })
             }
             var out: [PublishedComparison] = []
             if let value = figures.insuredPersons {
@@ -111,9 +108,9 @@ public struct RunSummary: Sendable {
         }.count
     }
 
-    static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult], scale: Double) -> PoolSummary {
+    static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult]) -> PoolSummary {
         let months = scenario.months
-        func scaled(_ x: Int64) -> Double { (Double(x) * scale).rounded() }
+        func scaled(_ x: Int64) -> Double { Double(x) }
         func series(_ result: ReplicationResult, _ metric: Metric) -> [Int64] {
             (0..<months).map { result.value(month: $0, pool: pool, metric: metric) }
         }
@@ -134,7 +131,7 @@ public struct RunSummary: Sendable {
         let contributions = totalOf(.contributions)
         let benefits = totalOf(.benefitsPaid)
         let sectorCount = scenario.sectors.count
-        let incurred = results.map { r in (0..<sectorCount).reduce(0.0) { $0 + r.incurredBySector[pool * sectorCount + $1] } * scale }
+        let incurred = results.map { r in (0..<sectorCount).reduce(0.0) { $0 + r.incurredBySector[pool * sectorCount + $1] } }
         let liabilities = endOf(.liabilities)
         let cashEnd = endOf(.cash)
         let debtEnd = endOf(.debt)

@@ -25,6 +25,7 @@ enum ScenarioDecoder {
         let fraction = top.number("sampleFraction", default: 1, range: 0.000001...1)
         let uncertainty = top.bool("uncertainty", default: true)
         let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
+        let minimumPerPool = top.integer("minimumSampledWorkersPerPool", default: 5000, range: 0...2_000_000_000)
         let pooling: Scenario.Pooling = top.choice("pooling", default: .province)
 
         let sectors = namedObjects(top, "sectors", log: log) { sector($0, name: $1) }
@@ -83,7 +84,7 @@ enum ScenarioDecoder {
                                                  benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
             }
         }
-        top.finish(allowed: ["extends", "published", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
+        top.finish(allowed: ["extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
                              "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
                              "benefits", "fund", "rateFloat", "rollout", "shocks"])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
@@ -99,6 +100,7 @@ enum ScenarioDecoder {
                         platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
                         rollout: rollout, shocks: shocks)
         scenario.published = published
+        scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
         return scenario
     }
 

@@ -61,3 +61,34 @@ import InjurySimCore
         #expect(scenario.poolNames == ["national"] && scenario.poolOfProvince == [0, 0, 0])
     }
 }
+
+@Suite struct SamplingTests {
+    /// Small pools are sampled at a higher fraction; each pool is scaled back by its own.
+    @Test func smallPoolsAreSampledMoreAndScaledByTheirOwnFraction() async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.sampleFraction = 0.1
+        scenario.minimumSampledWorkersPerPool = 1_000
+        scenario.replications = 3
+        // north has 2,500 slots (0.1 → 250 < 1,000, raised to 0.4); south has 3,800 (0.1 → 380, raised to 1,000 / 3,800).
+        let fractions = scenario.poolSampleFractions
+        #expect(abs(fractions[0] - 0.4) < 1e-12)
+        #expect(abs(fractions[1] - 1_000.0 / 3_800) < 1e-12)
+        let slots = PopulationPlan.slotCounts(scenario)
+        #expect(slots[0].reduce(0, +) == 1_000)
+        #expect(abs(slots[1].reduce(0, +) - 1_000) <= 2)
+        let sampled = await MonteCarloRunner.run(scenario: scenario, replications: 0..<3, threads: 2)
+        scenario.sampleFraction = 1
+        let full = await MonteCarloRunner.run(scenario: scenario, replications: 0..<3, threads: 2)
+        // Scaled orders land near the full population's (orders are nearly deterministic).
+        for pool in 0..<2 {
+            let a = Double((0..<12).reduce(Int64(0)) { $0 + sampled[0].value(month: $1, pool: pool, metric: .orders) })
+            let b = Double((0..<12).reduce(Int64(0)) { $0 + full[0].value(month: $1, pool: pool, metric: .orders) })
+            #expect(abs(a / b - 1) < 0.05, "pool \(pool): \(a) vs \(b)")
+        }
+        // The total row is the sum of the scaled pools.
+        for month in 0..<12 {
+            let sum = sampled[1].value(month: month, pool: 0, metric: .benefitsPaid) + sampled[1].value(month: month, pool: 1, metric: .benefitsPaid)
+            #expect(sampled[1].value(month: month, pool: 2, metric: .benefitsPaid) == sum)
+        }
+    }
+}
