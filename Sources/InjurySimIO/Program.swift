@@ -274,6 +274,19 @@ public enum Program {
         return JSONOut.object(object).rendered()
     }
 
+    /// Writes a policy command's files and manifest as one folder, then prints its report.
+    static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
+                        extra: [String: JSONOut] = [:], to outDirectory: String, options: Options, console: Console,
+                        header: String?, body: String) throws(CommandError) {
+        let names = files.map(\.name) + ["manifest.json"]
+        try write(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))],
+                  to: outDirectory)
+        guard !options.quiet else { return }
+        if let header { console.out(header + "\n") }
+        console.out(body)
+        console.out("\nResults written to \(outDirectory)/ (\(names.joined(separator: ", ")))\n")
+    }
+
     static func compare(_ options: Options, console: Console) async throws(CommandError) {
         let overrides = try parseOverrides(options.sets)
         var loaded = try loadAll(options, overrides: overrides)
@@ -299,14 +312,10 @@ public enum Program {
         progress?.finish()
         let comparison = Comparison(entries: entries)
         let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
-        try write([("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered()),
-                   ("manifest.json", policyManifest(command: "compare", scenarios: loaded, files: ["compare.csv", "compare.json", "manifest.json"]))],
-                  to: outDirectory)
-        if !options.quiet {
-            console.out("InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")\n")
-            console.out(comparison.renderTable())
-            console.out("\nResults written to \(outDirectory)/ (compare.csv, compare.json, manifest.json)\n")
-        }
+        try publish("compare", [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())],
+                    scenarios: loaded, to: outDirectory, options: options, console: console,
+                    header: "InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")",
+                    body: comparison.renderTable())
     }
 
     static func sweep(_ options: Options, console: Console) async throws(CommandError) {
@@ -350,18 +359,14 @@ public enum Program {
         let table = SweepTable(axes: axes.map(\.path), points: results)
         let name = points[0].scenario.name
         let outDirectory = options.out ?? "Results/" + name + "-sweep"
-        try write([("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered()),
-                   ("manifest.json", policyManifest(command: "sweep", scenarios: [(points[0].scenario, points[0].hash)],
-                                                    files: ["sweep.csv", "sweep.json", "manifest.json"],
-                                                    extra: ["axes": .array(axes.map { axis in
-                                                        .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
-                                                    })]))],
-                  to: outDirectory)
-        if !options.quiet {
-            console.out("InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)\n")
-            console.out(table.renderTable())
-            console.out("\nResults written to \(outDirectory)/ (sweep.csv, sweep.json, manifest.json)\n")
-        }
+        let axesJSON = JSONOut.array(axes.map { axis in
+            .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
+        })
+        try publish("sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
+                    scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: outDirectory,
+                    options: options, console: console,
+                    header: "InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)",
+                    body: table.renderTable())
     }
 
     static func solve(_ options: Options, console: Console) async throws(CommandError) {
@@ -383,15 +388,11 @@ public enum Program {
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
-        try write([("solve.json", report.renderJSON().rendered()),
-                   ("manifest.json", policyManifest(command: "solve", scenarios: [(scenario, hash)], files: ["solve.json", "manifest.json"],
-                                                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")]))],
-                  to: outDirectory)
-        if !options.quiet {
-            console.out("InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)\n")
-            console.out(report.renderText())
-            console.out("\nResults written to \(outDirectory)/ (solve.json, manifest.json)\n")
-        }
+        try publish("solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
+                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: outDirectory,
+                    options: options, console: console,
+                    header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",
+                    body: report.renderText())
     }
 
     static func sensitivity(_ options: Options, console: Console) async throws(CommandError) {
@@ -408,14 +409,9 @@ public enum Program {
         let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
                                        baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
-        try write([("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered()),
-                   ("manifest.json", policyManifest(command: "sensitivity", scenarios: [(scenario, hash)],
-                                                    files: ["sensitivity.csv", "sensitivity.json", "manifest.json"]))],
-                  to: outDirectory)
-        if !options.quiet {
-            console.out(report.renderTable())
-            console.out("\nResults written to \(outDirectory)/ (sensitivity.csv, sensitivity.json, manifest.json)\n")
-        }
+        try publish("sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
+                    scenarios: [(scenario, hash)], to: outDirectory, options: options, console: console, header: nil,
+                    body: report.renderTable())
     }
 
     /// Runs the model checks and the calibration and writes the validation report.
