@@ -210,9 +210,7 @@ public enum PolicyCommands {
     /// distributions, so the run shows what knowing that one input would change.
     public static let sensitivityInputs: [SensitivityInput] = [
         SensitivityInput(name: "claim rate", lowLabel: "×0.6", highLabel: "×2.0") { s, high in
-            var c = s
-            for i in c.sectors.indices { c.sectors[i].claimsPerMillionOrders = c.sectors[i].claimsPerMillionOrders.fixedAtCentral(times: high ? 2.0 : 0.6) }
-            return c
+            everySector(s, \.claimsPerMillionOrders) { $0.fixedAtCentral(times: high ? 2.0 : 0.6) }
         },
         SensitivityInput(name: "severity mix (weight above medical-only)", lowLabel: "×0.5", highLabel: "×2.0") { s, high in
             var c = s
@@ -229,44 +227,44 @@ public enum PolicyCommands {
             return c
         },
         SensitivityInput(name: "orders per hour", lowLabel: "×0.5", highLabel: "×1.67") { s, high in
-            var c = s
-            for i in c.sectors.indices { c.sectors[i].ordersPerHour = c.sectors[i].ordersPerHour.fixedAtCentral(times: high ? 5.0 / 3 : 0.5) }
-            return c
+            everySector(s, \.ordersPerHour) { $0.fixedAtCentral(times: high ? 5.0 / 3 : 0.5) }
         },
         SensitivityInput(name: "occasional share", lowLabel: "0.35", highLabel: "0.60") { s, high in
-            var c = s
-            for i in c.sectors.indices { c.sectors[i].occasionalShare = Param(.fixed(high ? 0.6 : 0.35), bounds: 0...1) }
-            return c
+            everySector(s, \.occasionalShare) { Param(.fixed(high ? 0.6 : 0.35), bounds: $0.bounds) }
         },
         SensitivityInput(name: "churn per month", lowLabel: "0.03", highLabel: "0.08") { s, high in
-            var c = s
-            for i in c.sectors.indices { c.sectors[i].churnPerMonth = Param(.fixed(high ? 0.08 : 0.03), bounds: 0...1) }
-            return c
+            everySector(s, \.churnPerMonth) { Param(.fixed(high ? 0.08 : 0.03), bounds: $0.bounds) }
         },
         SensitivityInput(name: "wage growth per year", lowLabel: "0.03", highLabel: "0.06") { s, high in
             var c = s
-            c.benefits.wageGrowthPerYear = Param(.fixed(high ? 0.06 : 0.03), bounds: -0.5...1)
+            c.benefits.wageGrowthPerYear = Param(.fixed(high ? 0.06 : 0.03), bounds: c.benefits.wageGrowthPerYear.bounds)
             return c
         },
-        SensitivityInput(name: "orders growth per year", lowLabel: "×0 (none)", highLabel: "+0.20") { s, high in
-            var c = s
-            for i in c.sectors.indices { c.sectors[i].ordersGrowthPerYear = Param(.fixed(high ? 0.2 : 0), bounds: -0.9...5) }
-            return c
+        SensitivityInput(name: "orders growth per year", lowLabel: "0", highLabel: "0.20") { s, high in
+            everySector(s, \.ordersGrowthPerYear) { Param(.fixed(high ? 0.2 : 0), bounds: $0.bounds) }
         },
         SensitivityInput(name: "per-order rate", lowLabel: "×0.5", highLabel: "×1.5") { s, high in
             scalingRates(s, sector: nil, by: high ? 1.5 : 0.5)
         },
         SensitivityInput(name: "investment return", lowLabel: "0", highLabel: "0.03") { s, high in
             var c = s
-            c.fund.investmentReturnPerYear = Param(.fixed(high ? 0.03 : 0), bounds: -0.9...1)
+            c.fund.investmentReturnPerYear = Param(.fixed(high ? 0.03 : 0), bounds: c.fund.investmentReturnPerYear.bounds)
             return c
         },
         SensitivityInput(name: "admin cost share", lowLabel: "0.03", highLabel: "0.08") { s, high in
             var c = s
-            c.fund.adminCostShare = Param(.fixed(high ? 0.08 : 0.03), bounds: 0...1)
+            c.fund.adminCostShare = Param(.fixed(high ? 0.08 : 0.03), bounds: c.fund.adminCostShare.bounds)
             return c
         },
     ]
+
+    /// The scenario with one sector input replaced in every sector.
+    static func everySector(_ scenario: Scenario, _ field: WritableKeyPath<Scenario.Sector, Param>,
+                            _ replace: (Param) -> Param) -> Scenario {
+        var copy = scenario
+        for index in copy.sectors.indices { copy.sectors[index][keyPath: field] = replace(copy.sectors[index][keyPath: field]) }
+        return copy
+    }
 
     /// One row of the tornado table.
     public struct SensitivityRow: Sendable {

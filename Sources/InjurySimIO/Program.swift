@@ -221,6 +221,11 @@ public enum Program {
         return loaded
     }
 
+    /// The one scenario file of `run`, `solve` and `sensitivity`, with its overrides applied.
+    static func loadSingle(_ options: Options) throws(CommandError) -> (Scenario, String) {
+        try loadAll(options, overrides: parseOverrides(options.sets))[0]
+    }
+
     static func parseOverrides(_ texts: [String]) throws(CommandError) -> [ScenarioOverride] {
         var overrides: [ScenarioOverride] = []
         for text in texts {
@@ -238,8 +243,7 @@ public enum Program {
     }
 
     static func run(_ options: Options, console: Console) async throws(CommandError) {
-        let overrides = try parseOverrides(options.sets)
-        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        let (scenario, hash) = try loadSingle(options)
         let outDirectory = options.out ?? "Results/" + scenario.name
         let progress = progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
@@ -370,8 +374,7 @@ public enum Program {
     }
 
     static func solve(_ options: Options, console: Console) async throws(CommandError) {
-        let overrides = try parseOverrides(options.sets)
-        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        let (scenario, hash) = try loadSingle(options)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
             throw .usage("--target must be ruin<=P, poolruin<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
         }
@@ -396,8 +399,7 @@ public enum Program {
     }
 
     static func sensitivity(_ options: Options, console: Console) async throws(CommandError) {
-        let overrides = try parseOverrides(options.sets)
-        let (scenario, hash) = try loadAll(options, overrides: overrides)[0]
+        let (scenario, hash) = try loadSingle(options)
         var onProgress: (@Sendable (String) -> Void)?
         let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
         let counter = ProgressCounter()
