@@ -37,10 +37,33 @@ public enum PolicyFigures {
         return Estimate(values)
     }
 
-    /// The paired difference (b − a, replication by replication) of a figure, with its interval.
+    /// The paired difference (b − a, replication by replication) of a figure, with its interval:
+    /// Student t for amounts; for probabilities the Agresti–Min interval for matched pairs
+    /// (2005), which stays inside [−1, 1] and never collapses to a point when every pair agrees.
     public static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
         precondition(a.count == b.count, "paired runs need the same replications")
-        return Estimate(zip(a, b).map { figure.extract($1) - figure.extract($0) })
+        guard figure.isIndicator else { return Estimate(zip(a, b).map { figure.extract($1) - figure.extract($0) }) }
+        var up = 0.0
+        var down = 0.0
+        for (x, y) in zip(a, b) {
+            let before = figure.extract(x) > 0.5
+            let after = figure.extract(y) > 0.5
+            if after && !before { up += 1 }
+            if before && !after { down += 1 }
+        }
+        return matchedPairsDifference(up: up, down: down, pairs: Double(a.count))
+    }
+
+    /// Agresti–Min 95% interval for the difference of two matched proportions from the discordant
+    /// counts (`up`: pairs that became yes, `down`: pairs that became no) out of `pairs`.
+    static func matchedPairsDifference(up: Double, down: Double, pairs: Double) -> Estimate {
+        guard pairs > 0 else { return Estimate(mean: 0, low: -1, high: 1) }
+        let n = pairs + 2
+        let u = (up + 0.5) / n
+        let d = (down + 0.5) / n
+        let centre = u - d
+        let half = 1.959964 * max(0, (u + d - centre * centre) / n).squareRoot()
+        return Estimate(mean: (up - down) / pairs, low: max(-1, centre - half), high: min(1, centre + half))
     }
 
     /// The q-quantile of `values` with a 95% order-statistic interval (normal approximation to

@@ -150,3 +150,17 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
         }
     }
 }
+
+@Suite struct MatchedPairsTests {
+    /// Agresti–Min (2005): adds ½ to each cell; stays within [−1, 1]; never a zero-width interval.
+    @Test func intervalsForDifferencesOfProbabilities() {
+        let all = PolicyFigures.matchedPairsDifference(up: 40, down: 0, pairs: 40)
+        #expect(all.mean == 1)
+        #expect(all.high == 1 && all.low > 0.85 && all.low < 0.9)
+        let none = PolicyFigures.matchedPairsDifference(up: 0, down: 0, pairs: 100)
+        #expect(none.mean == 0 && none.low < 0 && none.high > 0 && none.high < 0.03)
+        let mixed = PolicyFigures.matchedPairsDifference(up: 12, down: 4, pairs: 100)
+        #expect(abs(mixed.mean - 0.08) < 1e-12)
+        #expect(mixed.low > 0 && mixed.high < 0.17)
+    }
+}
