@@ -48,12 +48,6 @@ public struct Param: Sendable, Equatable {
         return min(max(value, bounds.lowerBound), bounds.upperBound)
     }
 
-    /// True when the input is a distribution rather than a fixed value.
-    public var isUncertain: Bool {
-        if case .fixed = shape { return false }
-        return true
-    }
-
     /// One draw, using one uniform from `key` (so each input has its own stream).
     public func draw(_ key: StreamKey) -> Double {
         let u = key.uniform(0)
@@ -79,19 +73,5 @@ public struct Param: Sendable, Equatable {
             value = picked
         }
         return min(max(value, bounds.lowerBound), bounds.upperBound)
-    }
-
-    /// The smallest and largest values a draw can take (before clamping to `bounds`), for
-    /// validation; nil for unbounded shapes.
-    public var support: ClosedRange<Double>? {
-        switch shape {
-        case .fixed(let v): return v...v
-        case .uniform(let low, let high): return low...max(low, high)
-        case .triangular(let low, _, let high): return low...max(low, high)
-        case .normal, .lognormal: return nil
-        case .choice(let values, _):
-            guard let low = values.min(), let high = values.max() else { return nil }
-            return low...high
-        }
     }
 }

@@ -50,14 +50,4 @@ public enum Metric: Int, CaseIterable, Sendable {
         default: return false
         }
     }
-
-    /// True for stocks measured at the month end (a sum over months means nothing).
-    public var isStock: Bool {
-        switch self {
-        case .netPosition, .cash, .debt, .arrears, .liabilities, .insuredPersons, .claimsRecognisedCumulative,
-             .benefitsPaidCumulative: return true
-        default: return false
-        }
-    }
-
 }

@@ -276,7 +276,7 @@ public struct ReplicationCoordinator: Sendable {
         let day = Int(event.day)
         var cursor = RandomCursor(key: event.person, counter: DrawPurpose.claim.counter(day: day))
         let sector = inputs.sectors[s.platforms[Int(event.platform)].sector]
-        let delay = Int((-log(cursor.uniform()) * inputs.reportingDelayDays).rounded(.down))
+        let delay = Int((Sample.standardExponential(&cursor) * inputs.reportingDelayDays).rounded(.down))
         let reportMonth = calendar.month(ofDay: day + delay)
         let recognised = cursor.uniform() < sector.recognitionProbability
         let group = event.severity.group.rawValue
