@@ -57,7 +57,7 @@ public struct ClaimSchedule: Sendable, Equatable {
 
     /// Present value of the fund's payments at month `month` with a monthly discount factor.
     public func fundPresentValue(at month: Int, monthlyDiscount: Double) -> Double {
-        fundPayments.reduce(0.0) { $0 + Double($1.amount) * pow(monthlyDiscount, Double($1.month - month)) }
+        fundPayments.reduce(0.0) { $0 + Double($1.amount) * PortableMath.pow(monthlyDiscount, Double($1.month - month)) }
     }
 }
 
@@ -112,7 +112,7 @@ public struct ClaimRules: Sendable, Equatable {
         }
         func addStream(_ item: BenefitItem, from start: Int, months: Int, monthlyYuan: Double) {
             for k in 0..<months {
-                let indexed = monthlyYuan * pow(1 + indexationPerYear, Double(k / 12))
+                let indexed = monthlyYuan * PortableMath.pow(1 + indexationPerYear, Double(k / 12))
                 add(item, start + k, yuan: indexed)
             }
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Samplers that turn uniforms from a ``RandomCursor`` into draws of common distributions.
 ///
 /// Every sampler uses the project's own mapping from bits to numbers, so results do not depend
@@ -8,7 +6,7 @@ public enum Sample {
     /// Exponential with mean 1.
     @inlinable
     public static func standardExponential(_ cursor: inout RandomCursor) -> Double {
-        -log(cursor.uniform())
+        -PortableMath.log(cursor.uniform())
     }
 
     /// Standard normal by inverting the CDF (one uniform per draw).
@@ -18,13 +16,13 @@ public enum Sample {
 
     /// Lognormal with the given median and log-scale standard deviation.
     public static func lognormal(median: Double, sigma: Double, _ cursor: inout RandomCursor) -> Double {
-        median * exp(sigma * standardNormal(&cursor))
+        median * PortableMath.exp(sigma * standardNormal(&cursor))
     }
 
     /// The number of failures before the first success with success probability `p` in (0, 1].
     public static func geometric(successProbability p: Double, _ cursor: inout RandomCursor) -> Int {
         if p >= 1 { return 0 }
-        let draw = floor(log(cursor.uniform()) / log1p(-p))
+        let draw = (PortableMath.log(cursor.uniform()) / PortableMath.log1p(-p)).rounded(.down)
         return draw >= Double(Int32.max) ? Int(Int32.max) : Int(draw)
     }
 
@@ -34,7 +32,7 @@ public enum Sample {
         if mean <= 0 { return 0 }
         if mean < 10 {
             var k: Int64 = 0
-            var probability = exp(-mean)
+            var probability = PortableMath.exp(-mean)
             var cumulative = probability
             let u = cursor.uniform()
             while u > cumulative && k < 1000 {
@@ -45,7 +43,7 @@ public enum Sample {
             return k
         }
         let slam = mean.squareRoot()
-        let logLambda = log(mean)
+        let logLambda = PortableMath.log(mean)
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
         let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
@@ -54,10 +52,11 @@ public enum Sample {
             let u = cursor.uniform() - 0.5
             let v = cursor.uniform()
             let us = 0.5 - abs(u)
-            let k = floor((2 * a / us + b) * u + mean + 0.43)
+            let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
             if us >= 0.07 && v <= vr { return Int64(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invAlpha) - log(a / (us * us) + b) <= -mean + k * logLambda - lgamma(k + 1) {
+            if PortableMath.log(v) + PortableMath.log(invAlpha) - PortableMath.log(a / (us * us) + b)
+                <= -mean + k * logLambda - PortableMath.logFactorial(k) {
                 return Int64(k)
             }
         }
@@ -70,8 +69,8 @@ public enum Sample {
         return cumulative.count - 1
     }
 
-    /// The inverse of the standard normal CDF (Acklam's rational approximation refined by one
-    /// Halley step; relative error below 1e-15 in double precision).
+    /// The inverse of the standard normal CDF (Acklam's rational approximation; relative error
+    /// below 1.15·10⁻⁹, with portable arithmetic only).
     public static func inverseNormalCDF(_ p: Double) -> Double {
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
@@ -82,9 +81,9 @@ public enum Sample {
         let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
                  3.754408661907416e+00]
         let low = 0.02425
-        var x: Double
+        let x: Double
         if p < low {
-            let q = (-2 * log(p)).squareRoot()
+            let q = (-2 * PortableMath.log(p)).squareRoot()
             x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         } else if p <= 1 - low {
@@ -93,14 +92,10 @@ public enum Sample {
             x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         } else {
-            let q = (-2 * log1p(-p)).squareRoot()
+            let q = (-2 * PortableMath.log1p(-p)).squareRoot()
             x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         }
-        // One Halley refinement against the exact CDF.
-        let e = 0.5 * erfc(-x / 2.0.squareRoot()) - p
-        let u = e * (2 * Double.pi).squareRoot() * exp(x * x / 2)
-        x -= u / (1 + x * u / 2)
         return x
     }
 }

@@ -42,7 +42,7 @@ public struct FundLedger: Sendable {
         precondition(initialCash >= 0, "initial cash must not be negative")
         self.cash = initialCash
         self.shortfall = shortfall
-        self.monthlyDiscount = pow(1 + liabilityDiscountRatePerYear, -1.0 / 12)
+        self.monthlyDiscount = PortableMath.pow(1 + liabilityDiscountRatePerYear, -1.0 / 12)
     }
 
     /// Books a reported claim's payments.
@@ -67,7 +67,7 @@ public struct FundLedger: Sendable {
         report.adminCost = Money.fen(Double(contributions) * adminCostShare)
         cash -= report.adminCost
         if cash > 0 && investmentReturnPerYear != 0 {
-            let monthlyRate = pow(1 + investmentReturnPerYear, 1.0 / 12) - 1
+            let monthlyRate = PortableMath.pow(1 + investmentReturnPerYear, 1.0 / 12) - 1
             report.investment = Money.fen(Double(cash) * monthlyRate)
             cash += report.investment
         }

@@ -61,7 +61,7 @@ public struct Param: Sendable, Equatable {
             else if u < split { value = low + ((high - low) * (mode - low) * u).squareRoot() }
             else { value = high - ((high - low) * (high - mode) * (1 - u)).squareRoot() }
         case .normal(let mean, let sd): value = mean + sd * Sample.inverseNormalCDF(u)
-        case .lognormal(let median, let sigma): value = median * exp(sigma * Sample.inverseNormalCDF(u))
+        case .lognormal(let median, let sigma): value = median * PortableMath.exp(sigma * Sample.inverseNormalCDF(u))
         case .choice(let values, let weights):
             let total = weights.reduce(0, +)
             var cumulative = 0.0

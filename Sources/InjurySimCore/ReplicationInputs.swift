@@ -132,7 +132,7 @@ public struct ReplicationInputs: Sendable {
 
     /// The benefit wage base of a province in a calendar year, yuan per month.
     public func wageBase(province: Int, year: Int, startYear: Int) -> Double {
-        provinceWageYuan[province] * pow(1 + wageGrowthPerYear, Double(year - startYear))
+        provinceWageYuan[province] * PortableMath.pow(1 + wageGrowthPerYear, Double(year - startYear))
     }
 
     /// National urban per-capita disposable income of `year`: from the table, grown from its
@@ -140,6 +140,6 @@ public struct ReplicationInputs: Sendable {
     public static func urbanIncome(year: Int, table: [Int: Double], growth: Double) -> Double {
         if let value = table[year] { return value }
         guard let last = table.keys.filter({ $0 < year }).max() ?? table.keys.min(), let base = table[last] else { return 0 }
-        return base * pow(1 + growth, Double(year - last))
+        return base * PortableMath.pow(1 + growth, Double(year - last))
     }
 }

@@ -183,13 +183,13 @@ public struct ShardState: Sendable {
                                 w.leaveDay = Int32(day + 1)
                             } else {
                                 let mean = context.recoveryDays[severity.group.rawValue]
-                                let drawn = ceil(-log(person.uniform(DrawPurpose.recovery.counter(day: day))) * mean)
+                                let drawn = (-PortableMath.log(person.uniform(DrawPurpose.recovery.counter(day: day))) * mean).rounded(.up)
                                 daysOff = Int32(min(drawn, 3650))
                                 w.injuredUntil = Int32(day + 1) + daysOff
                             }
                             accidents.append(AccidentEvent(person: person, day: Int32(day), province: Int32(province),
                                                            platform: Int32(segment.platform), severity: severity, daysOff: daysOff))
-                            w.clock = -log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))
+                            w.clock = -PortableMath.log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))
                         }
                         day += 1
                     }

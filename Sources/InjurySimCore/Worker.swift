@@ -61,7 +61,7 @@ public struct HireProfile: Sendable {
         self.shiftHoursSpread = shiftHoursSpread
         self.longShiftHours = longShiftHours
         self.extraRiskPerLongHour = extraRiskPerLongHour
-        self.dailyLeaveProbability = churnPerMonth <= 0 ? 0 : 1 - pow(1 - min(churnPerMonth, 0.999999), 12.0 / 365)
+        self.dailyLeaveProbability = churnPerMonth <= 0 ? 0 : 1 - PortableMath.pow(1 - min(churnPerMonth, 0.999999), 12.0 / 365)
     }
 
     /// Fills `worker` with a new person keyed by `person`, joining on `day`.
@@ -73,14 +73,14 @@ public struct HireProfile: Sendable {
         worker.shiftHours = Float(hours)
         worker.fatigue = Float(1 + extraRiskPerLongHour * max(0, hours - longShiftHours))
         worker.leaveDay = Int32(clamping: day + 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: day))))
-        worker.clock = -log(person.uniform(DrawPurpose.hireClock.counter(day: day)))
+        worker.clock = -PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day)))
         worker.injuredUntil = Int32.min
     }
 
     /// A geometric number of days before leaving, from one uniform.
     func tenureDays(_ u: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
-        return Int(min(floor(log(u) / log1p(-dailyLeaveProbability)), Double(Int32.max / 2)))
+        return Int(min((PortableMath.log(u) / PortableMath.log1p(-dailyLeaveProbability)).rounded(.down), Double(Int32.max / 2)))
     }
 
     /// A slot at the start of the run: its holder joined a geometric number of days ago

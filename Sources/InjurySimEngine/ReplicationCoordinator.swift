@@ -49,7 +49,7 @@ public struct ReplicationCoordinator: Sendable {
             FundActor(ledger: FundLedger(initialCash: initialCash[$0], shortfall: s.fund.shortfall,
                                          liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
         }
-        let monthlyDiscount = pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
+        let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
         var pending = [[PendingClaim]](repeating: [], count: s.months)
         var insuredSoFar = [Int64](repeating: 0, count: poolCount)
         var recognisedSoFar = [Int64](repeating: 0, count: poolCount)
@@ -222,7 +222,7 @@ public struct ReplicationCoordinator: Sendable {
                 for phase in s.rollout where phase.matches(province: province, platform: platform, sector: sector) {
                     coverage = max(coverage, phase.share(at: calendarMonth))
                 }
-                let growth = pow(1 + x.ordersGrowthPerYear, Double(month) / 12)
+                let growth = PortableMath.pow(1 + x.ordersGrowthPerYear, Double(month) / 12)
                 let ordersShock = shockProduct(inputs, month: month, province: province, platform: platform, \.orders)
                 let claimShock = shockProduct(inputs, month: month, province: province, platform: platform, \.claimFrequency)
                 let severityShock = shockProduct(inputs, month: month, province: province, platform: platform, \.severity)
@@ -281,10 +281,10 @@ public struct ReplicationCoordinator: Sendable {
         let recognised = cursor.uniform() < sector.recognitionProbability
         let group = event.severity.group.rawValue
         let medicalShock = shockProduct(inputs, month: month, province: Int(event.province), platform: Int(event.platform), \.medicalCost)
-        let inflation = pow(1 + inputs.medicalInflationPerYear, Double(month) / 12)
+        let inflation = PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12)
         let mean = sector.medicalCostMeanYuan[group] * medicalShock * inflation
         let sigma = sector.medicalCostSigma
-        let medical = Sample.lognormal(median: mean * exp(-sigma * sigma / 2), sigma: sigma, &cursor)
+        let medical = Sample.lognormal(median: mean * PortableMath.exp(-sigma * sigma / 2), sigma: sigma, &cursor)
         let grade = event.severity.grade ?? 11
         let needsCare = grade <= 4 && cursor.uniform() < inputs.careNeedProbability[grade - 1]
         guard recognised else { return (false, reportMonth, ClaimSchedule(fundPayments: [], platformPayments: [])) }

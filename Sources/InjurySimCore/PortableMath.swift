@@ -1,0 +1,89 @@
+/// Elementary functions computed with plain IEEE-754 arithmetic only, so every machine gets the
+/// same bits. The C library's `log`, `exp` and `pow` may pick different code paths by CPU (FMA or
+/// not, x86_64 or ARM), which would break the promise of byte-identical results across machines.
+/// Accuracy is within a few units in the last place: ample for a simulation, and deterministic.
+public enum PortableMath {
+    @usableFromInline static let ln2High = 6.93147180369123816490e-01
+    @usableFromInline static let ln2Low = 1.90821492927058770002e-10
+    @usableFromInline static let invLn2 = 1.44269504088896338700e+00
+    @usableFromInline static let sqrt2 = 1.4142135623730951
+
+    /// Natural logarithm: x = m·2ᵉ with m in [√½, √2), log m = 2·atanh((m − 1)/(m + 1)) by its series.
+    @inlinable
+    public static func log(_ x: Double) -> Double {
+        if x.isNaN || x < 0 { return .nan }
+        if x == 0 { return -.infinity }
+        if x.isInfinite { return .infinity }
+        var m = x.significand
+        var e = Double(x.exponent)
+        if m > sqrt2 {
+            m *= 0.5
+            e += 1
+        }
+        let f = m - 1
+        let s = f / (2 + f)
+        let s2 = s * s
+        // 1 + s²/3 + s⁴/5 + … + s²⁰/21 (|s| < 0.1716, so the next term is below 2⁻⁵⁴).
+        var series = 1.0 / 21
+        series = series * s2 + 1.0 / 19
+        series = series * s2 + 1.0 / 17
+        series = series * s2 + 1.0 / 15
+        series = series * s2 + 1.0 / 13
+        series = series * s2 + 1.0 / 11
+        series = series * s2 + 1.0 / 9
+        series = series * s2 + 1.0 / 7
+        series = series * s2 + 1.0 / 5
+        series = series * s2 + 1.0 / 3
+        series = series * s2 + 1
+        return e * ln2High + (2 * s * series + e * ln2Low)
+    }
+
+    /// Exponential: x = k·ln 2 + r with |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³, then × 2ᵏ.
+    @inlinable
+    public static func exp(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        if x > 709.78 { return .infinity }
+        if x < -745.2 { return 0 }
+        let k = (x * invLn2).rounded()
+        let r = (x - k * ln2High) - k * ln2Low
+        var sum = 1.0
+        var n = 13.0
+        while n >= 1 {
+            sum = 1 + sum * r / n
+            n -= 1
+        }
+        return Double(sign: .plus, exponent: Int(k), significand: sum)
+    }
+
+    /// bᵉ for b > 0, as exp(e · log b).
+    @inlinable
+    public static func pow(_ base: Double, _ exponent: Double) -> Double {
+        if exponent == 0 { return 1 }
+        if base == 1 { return 1 }
+        return exp(exponent * log(base))
+    }
+
+    /// log(1 + x), accurate for small x (Goldberg's correction).
+    @inlinable
+    public static func log1p(_ x: Double) -> Double {
+        let u = 1 + x
+        if u == 1 { return x }
+        return log(u) * (x / (u - 1))
+    }
+
+    /// log(n!) for a whole number n ≥ 0: a table below 32, Stirling's series above
+    /// (error below 2·10⁻¹⁴ there).
+    public static func logFactorial(_ n: Double) -> Double {
+        if n < 32 { return logFactorials[max(0, Int(n))] }
+        let z = n + 1
+        let z2 = z * z
+        return (z - 0.5) * log(z) - z + 0.91893853320467274178
+            + (1.0 / 12 - (1.0 / 360 - 1.0 / (1260 * z2)) / z2) / z
+    }
+
+    static let logFactorials: [Double] = {
+        var table = [0.0]
+        for i in 1..<32 { table.append(table[i - 1] + log(Double(i))) }
+        return table
+    }()
+}
