@@ -45,11 +45,16 @@ public enum Statistics {
     }
 
     /// Tail value at risk: the mean of the losses at or above the value at risk.
-    public static func tailValueAtRisk(_ losses: [Int64], level: Double) -> Double {
+    public static func tailValueAtRisk(_ losses: [Double], level: Double) -> Double {
         guard !losses.isEmpty else { return 0 }
         let sorted = losses.sorted()
         let rank = Int((level * Double(sorted.count)).rounded(.up))
         let tail = sorted[(min(max(rank, 1), sorted.count) - 1)...]
-        return tail.reduce(0.0) { $0 + Double($1) } / Double(tail.count)
+        return tail.reduce(0, +) / Double(tail.count)
+    }
+
+    /// Tail value at risk of losses in whole units (fen).
+    public static func tailValueAtRisk(_ losses: [Int64], level: Double) -> Double {
+        tailValueAtRisk(losses.map(Double.init), level: level)
     }
 }

@@ -41,6 +41,26 @@ public struct ReplicationResult: Sendable {
         monthly[index(month: month, pool: pool, metric: metric)]
     }
 
+    /// A figure's monthly values for a pool (`poolCount` is the total).
+    public func series(_ metric: Metric, pool: Int) -> [Int64] {
+        (0..<months).map { value(month: $0, pool: pool, metric: metric) }
+    }
+
+    /// A flow summed over the horizon.
+    public func total(_ metric: Metric, pool: Int) -> Int64 {
+        (0..<months).reduce(0) { $0 + value(month: $1, pool: pool, metric: metric) }
+    }
+
+    /// A figure in the last month.
+    public func last(_ metric: Metric, pool: Int) -> Int64 {
+        value(month: months - 1, pool: pool, metric: metric)
+    }
+
+    /// The first month whose net position is below zero, if any.
+    public func firstShortfall(pool: Int) -> Int? {
+        (0..<months).first { value(month: $0, pool: pool, metric: .netPosition) < 0 }
+    }
+
     mutating func add(_ amount: Int64, month: Int, pool: Int, metric: Metric) {
         monthly[index(month: month, pool: pool, metric: metric)] += amount
     }

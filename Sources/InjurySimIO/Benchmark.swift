@@ -201,18 +201,15 @@ public enum Benchmark {
     }
 
     static func renderTable(_ rows: [Row], maxThreads: Int, quick: Bool) -> String {
-        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-            text.count >= width ? text : (right ? String(repeating: " ", count: width - text.count) + text : text + String(repeating: " ", count: width - text.count))
-        }
         var lines = ["InjurySim benchmark\(quick ? " (quick sizes)" : "") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
                      "",
-                     [pad("workload", 22, right: false), pad("thr", 3), pad("workers", 10), pad("worker-days", 13), pad("wall s", 8),
-                      pad("M wd/s", 8), pad("claims/s", 10), pad("peak MB", 8), pad("B/worker", 9), "checksum"].joined(separator: " ")]
+                     [padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true), padded("wall s", 8, right: true),
+                      padded("M wd/s", 8, right: true), padded("claims/s", 10, right: true), padded("peak MB", 8, right: true), padded("B/worker", 9, right: true), "checksum"].joined(separator: " ")]
         for r in rows {
-            lines.append([pad(r.workload, 22, right: false), pad(String(r.threads), 3), pad(String(r.workers), 10),
-                          pad(String(r.workerDays), 13), pad(Format.fixed(r.seconds, 2) ?? "", 8),
-                          pad(Format.fixed(r.workerDaysPerSecond / 1e6, 1) ?? "", 8), pad(Format.fixed(r.claimsPerSecond, 0) ?? "", 10),
-                          pad(Format.fixed(Double(r.peakBytes) / 1_048_576, 0) ?? "", 8), pad(Format.fixed(r.bytesPerWorker, 0) ?? "", 9),
+            lines.append([padded(r.workload, 22), padded(String(r.threads), 3, right: true), padded(String(r.workers), 10, right: true),
+                          padded(String(r.workerDays), 13, right: true), padded(Format.fixed(r.seconds, 2) ?? "", 8, right: true),
+                          padded(Format.fixed(r.workerDaysPerSecond / 1e6, 1) ?? "", 8, right: true), padded(Format.fixed(r.claimsPerSecond, 0) ?? "", 10, right: true),
+                          padded(Format.fixed(Double(r.peakBytes) / 1_048_576, 0) ?? "", 8, right: true), padded(Format.fixed(r.bytesPerWorker, 0) ?? "", 9, right: true),
                           String(r.checksum, radix: 16)].joined(separator: " "))
         }
         lines.append("")

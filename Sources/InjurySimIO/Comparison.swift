@@ -66,24 +66,21 @@ public struct Comparison: Sendable {
     /// The side-by-side console table.
     public func renderTable() -> String {
         let width = 34
-        func pad(_ s: String, _ w: Int, right: Bool = false) -> String {
-            s.count >= w ? s : (right ? String(repeating: " ", count: w - s.count) + s : s + String(repeating: " ", count: w - s.count))
-        }
         var lines: [String] = []
         lines.append("Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
                      + "differences are paired (common random numbers) against \(entries[0].name).")
         lines.append("")
-        lines.append(pad("", 28) + entries.map { pad($0.name, width) }.joined())
+        lines.append(padded("", 28) + entries.map { padded($0.name, width) }.joined())
         for row in rows {
-            lines.append(pad(row.label, 28) + row.values.map { pad(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
+            lines.append(padded(row.label, 28) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
             if row.differences.contains(where: { $0 != nil }) {
-                lines.append(pad("  − \(entries[0].name)", 28) + row.differences.map { difference in
-                    pad(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
+                lines.append(padded("  − \(entries[0].name)", 28) + row.differences.map { difference in
+                    padded(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
                 }.joined())
             }
         }
-        lines.append(pad("first shortfall, median", 28) + entries.map { entry in
-            pad(firstShortfall(entry).map { estimate, count in
+        lines.append(padded("first shortfall, median", 28) + entries.map { entry in
+            padded(firstShortfall(entry).map { estimate, count in
                 entry.startMonth.adding(months: Int(estimate.mean)).description + " [" + entry.startMonth.adding(months: Int(estimate.low)).description
                     + ", " + entry.startMonth.adding(months: Int(estimate.high)).description + "] n=\(count)"
             } ?? "never", width)

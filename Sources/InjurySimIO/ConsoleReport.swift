@@ -12,13 +12,6 @@ public enum ConsoleReport {
         (Format.fixed(x * 100, decimals) ?? "n/a") + "%"
     }
 
-    static func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
-        let count = text.count
-        if count >= width { return text }
-        let space = String(repeating: " ", count: width - count)
-        return right ? space + text : text + space
-    }
-
     /// The report text.
     public static func render(scenario: Scenario, summary: RunSummary) -> String {
         var out: [String] = []
@@ -32,19 +25,19 @@ public enum ConsoleReport {
                    + "; uncertainty \(scenario.uncertainty ? "on" : "off"); \(scenario.pooling.rawValue) pooling; shortfall: \(scenario.fund.shortfall.rawValue)")
         out.append("Money in millions of yuan (median over replications unless marked).")
         out.append("")
-        let header = [pad("pool", 14, right: false), pad("P(ruin)", 8), pad("95% interval", 16), pad("1st short", 10),
-                      pad("lowest p50", 11), pad("lowest p5", 11), pad("contrib", 10), pad("benefits", 10),
-                      pad("loss ratio", 10), pad("liab. end", 10)].joined(separator: " ")
+        let header = [padded("pool", 14), padded("P(ruin)", 8, right: true), padded("95% interval", 16, right: true), padded("1st short", 10, right: true),
+                      padded("lowest p50", 11, right: true), padded("lowest p5", 11, right: true), padded("contrib", 10, right: true), padded("benefits", 10, right: true),
+                      padded("loss ratio", 10, right: true), padded("liab. end", 10, right: true)].joined(separator: " ")
         out.append(header)
         out.append(String(repeating: "-", count: header.count))
         for pool in summary.pools + [summary.total] {
             let interval = pool.ruinInterval
             let first = pool.firstShortfallMonth.map { scenario.startMonth.adding(months: Int($0.p50)).description } ?? "—"
-            out.append([pad(pool.name, 14, right: false), pad(percent(pool.ruinProbability), 8),
-                        pad("[" + percent(interval.low) + ", " + percent(interval.high) + "]", 16), pad(first, 10),
-                        pad(millions(pool.lowestNetPosition.p50), 11), pad(millions(pool.lowestNetPosition.p5), 11),
-                        pad(millions(pool.contributions.p50), 10), pad(millions(pool.benefitsPaid.p50), 10),
-                        pad(Format.fixed(pool.lossRatio.p50, 3) ?? "n/a", 10), pad(millions(pool.liabilitiesAtEnd.p50), 10),
+            out.append([padded(pool.name, 14), padded(percent(pool.ruinProbability), 8, right: true),
+                        padded("[" + percent(interval.low) + ", " + percent(interval.high) + "]", 16, right: true), padded(first, 10, right: true),
+                        padded(millions(pool.lowestNetPosition.p50), 11, right: true), padded(millions(pool.lowestNetPosition.p5), 11, right: true),
+                        padded(millions(pool.contributions.p50), 10, right: true), padded(millions(pool.benefitsPaid.p50), 10, right: true),
+                        padded(Format.fixed(pool.lossRatio.p50, 3) ?? "n/a", 10, right: true), padded(millions(pool.liabilitiesAtEnd.p50), 10, right: true),
                        ].joined(separator: " "))
         }
         let anyShare = Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications))
@@ -57,15 +50,15 @@ public enum ConsoleReport {
             let s = summary.total.breakEvenRate[index]
             let rates = scenario.platforms.filter { $0.sector == index }.map { $0.ratePerOrderYuan.central }
             let rateText = rates.isEmpty ? "" : "   (rates charged: " + Set(rates).sorted().map { Format.fixed($0, 3) ?? "" }.joined(separator: ", ") + ")"
-            out.append("  " + pad(sector.name, 26, right: false) + " median " + (Format.fixed(s.p50, 4) ?? "n/a")
+            out.append("  " + padded(sector.name, 26) + " median " + (Format.fixed(s.p50, 4) ?? "n/a")
                        + "  [p5 " + (Format.fixed(s.p5, 4) ?? "n/a") + ", p95 " + (Format.fixed(s.p95, 4) ?? "n/a") + "]" + rateText)
         }
         if !summary.published.isEmpty {
             out.append("")
             out.append("Published figures against the simulation (cumulative since the start, full population scale):")
             for p in summary.published {
-                out.append("  " + pad(p.month.description + " " + p.figure, 34, right: false) + " published " + pad(Format.fixed(p.published, 0) ?? "", 11)
-                           + "   simulated median " + pad(Format.fixed(p.simulated.p50, 0) ?? "", 11) + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
+                out.append("  " + padded(p.month.description + " " + p.figure, 34) + " published " + padded(Format.fixed(p.published, 0) ?? "", 11, right: true)
+                           + "   simulated median " + padded(Format.fixed(p.simulated.p50, 0) ?? "", 11, right: true) + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
                            + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]" + (p.isWithinInterval ? "" : "  outside"))
             }
         }

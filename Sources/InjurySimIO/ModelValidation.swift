@@ -58,9 +58,7 @@ public enum ModelValidation {
 
     static func days(_ scenario: Scenario) -> Int { SimulationCalendar(start: scenario.startMonth, months: scenario.months).firstDays.last ?? 0 }
 
-    static func total(_ result: ReplicationResult, _ metric: Metric) -> Int64 {
-        (0..<result.months).reduce(0) { $0 + result.value(month: $1, pool: result.poolCount, metric: metric) }
-    }
+    static func total(_ result: ReplicationResult, _ metric: Metric) -> Int64 { result.total(metric, pool: result.poolCount) }
 
     /// Mean accidents over replications against exposure × claim rate × province and platform risk.
     public static func expectedClaimCounts(threads: Int) async -> Check {
@@ -136,7 +134,7 @@ public enum ModelValidation {
         s.platforms[0].ratePerOrderYuan = .fixed(rate)
         s.provinces[0].initialBalanceYuan = initial
         let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
-        let ruined = results.filter { r in (0..<r.months).contains { r.value(month: $0, pool: 0, metric: .netPosition) < 0 } }.count
+        let ruined = results.filter { $0.firstShortfall(pool: 0) != nil }.count
         // Independent computation: distribution of the cumulative claim count, month by month,
         // with ruined paths absorbed. Contributions for month m's expected orders arrive in m + 1.
         let calendar = SimulationCalendar(start: s.startMonth, months: s.months)

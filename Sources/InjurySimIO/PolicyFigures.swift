@@ -83,12 +83,7 @@ public enum PolicyFigures {
     /// from a fixed stream, so the interval is reproducible).
     public static func tailValueAtRisk(_ values: [Double], level: Double) -> Estimate {
         guard !values.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
-        func tvar(_ xs: [Double]) -> Double {
-            let sorted = xs.sorted()
-            let rank = min(max(Int((level * Double(sorted.count)).rounded(.up)), 1), sorted.count)
-            let tail = sorted[(rank - 1)...]
-            return tail.reduce(0, +) / Double(tail.count)
-        }
+        func tvar(_ xs: [Double]) -> Double { Statistics.tailValueAtRisk(xs, level: level) }
         let key = StreamKey(seed: 0x7A7A).child(UInt64(values.count))
         var resampled: [Double] = []
         var sample = [Double](repeating: 0, count: values.count)
@@ -99,14 +94,5 @@ public enum PolicyFigures {
         }
         resampled.sort()
         return Estimate(mean: tvar(values), low: resampled[24], high: resampled[974])
-    }
-}
-
-extension Estimate {
-    /// An estimate with given bounds.
-    public init(mean: Double, low: Double, high: Double) {
-        self.mean = mean
-        self.low = low
-        self.high = high
     }
 }

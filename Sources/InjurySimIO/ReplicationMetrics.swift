@@ -23,22 +23,20 @@ public struct ReplicationMetrics: Sendable, Equatable {
 
     public init(_ result: ReplicationResult) {
         let pool = result.poolCount
-        let months = result.months
         func yuan(_ fen: Int64) -> Double { Double(fen) / 100 }
-        func value(_ month: Int, _ metric: Metric) -> Int64 { result.value(month: month, pool: pool, metric: metric) }
-        func sum(_ metric: Metric) -> Double { yuan((0..<months).reduce(0) { $0 + value($1, metric) }) }
-        let net = (0..<months).map { value($0, .netPosition) }
-        firstShortfallMonth = net.firstIndex { $0 < 0 }
+        func sum(_ metric: Metric) -> Double { yuan(result.total(metric, pool: pool)) }
+        func end(_ metric: Metric) -> Double { yuan(result.last(metric, pool: pool)) }
+        firstShortfallMonth = result.firstShortfall(pool: pool)
         ruined = firstShortfallMonth != nil
-        anyPoolRuined = (0..<result.poolCount).contains { p in (0..<months).contains { result.value(month: $0, pool: p, metric: .netPosition) < 0 } }
-        worstDeficit = max(0, -yuan(net.min() ?? 0))
+        anyPoolRuined = (0..<result.poolCount).contains { result.firstShortfall(pool: $0) != nil }
+        worstDeficit = max(0, -yuan(result.series(.netPosition, pool: pool).min() ?? 0))
         contributions = sum(.contributions)
         benefitsPaid = sum(.benefitsPaid)
         lossRatio = contributions > 0 ? benefitsPaid / contributions : .nan
-        liabilitiesAtEnd = yuan(value(months - 1, .liabilities))
+        liabilitiesAtEnd = end(.liabilities)
         borrowing = sum(.borrowed)
-        netPositionAtEnd = yuan(value(months - 1, .netPosition))
-        let cash = yuan(value(months - 1, .cash)) - yuan(value(months - 1, .debt))
+        netPositionAtEnd = end(.netPosition)
+        let cash = end(.cash) - end(.debt)
         fundedRatioAtEnd = liabilitiesAtEnd > 0 ? cash / liabilitiesAtEnd : nil
     }
 }
@@ -49,6 +47,13 @@ public struct Estimate: Sendable, Equatable {
     public var low: Double
     public var high: Double
     public var width: Double { high - low }
+
+    /// An estimate with given bounds.
+    public init(mean: Double, low: Double, high: Double) {
+        self.mean = mean
+        self.low = low
+        self.high = high
+    }
 
     /// The mean of `values` with a Student-t 95% interval.
     public init(_ values: [Double]) {

@@ -129,22 +129,19 @@ public struct ResultFiles: Sendable {
         var lines = ["replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
                      + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
                      + "accidents,claims_recognised,insured_persons_cumulative,orders"]
-        let months = scenario.months
         for result in results {
             let pool = result.poolCount
-            func scaled(_ x: Int64) -> Double { Double(x) }
-            func sum(_ metric: Metric) -> Double { scaled((0..<months).reduce(0) { $0 + result.value(month: $1, pool: pool, metric: metric) }) }
-            func end(_ metric: Metric) -> Double { scaled(result.value(month: months - 1, pool: pool, metric: metric)) }
-            let net = (0..<months).map { result.value(month: $0, pool: pool, metric: .netPosition) }
-            let first = net.firstIndex { $0 < 0 }
-            let poolsRuined = (0..<result.poolCount).filter { p in (0..<months).contains { result.value(month: $0, pool: p, metric: .netPosition) < 0 } }.count
+            func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
+            func end(_ metric: Metric) -> Double { Double(result.last(metric, pool: pool)) }
+            let first = result.firstShortfall(pool: pool)
+            let poolsRuined = (0..<result.poolCount).filter { result.firstShortfall(pool: $0) != nil }.count
             let contributions = sum(.contributions)
             let benefits = sum(.benefitsPaid)
             let fields: [String] = [
                 String(result.replication), String(scenario.seed), first == nil ? "false" : "true",
                 first.map { scenario.startMonth.adding(months: $0).description } ?? "",
                 String(poolsRuined),
-                Format.fixed(scaled(net.min() ?? 0) / 100, 2) ?? "",
+                Format.fixed(Double(result.series(.netPosition, pool: pool).min() ?? 0) / 100, 2) ?? "",
                 Format.fixed(end(.netPosition) / 100, 2) ?? "",
                 Format.fixed(contributions / 100, 2) ?? "",
                 Format.fixed(benefits / 100, 2) ?? "",

@@ -104,29 +104,15 @@ public struct RunSummary: Sendable {
             return out
         }
         anyPoolRuinedReplications = results.filter { result in
-            (0..<poolCount).contains { pool in (0..<result.months).contains { result.value(month: $0, pool: pool, metric: .netPosition) < 0 } }
+            (0..<poolCount).contains { result.firstShortfall(pool: $0) != nil }
         }.count
     }
 
     static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult]) -> PoolSummary {
-        let months = scenario.months
-        func scaled(_ x: Int64) -> Double { Double(x) }
-        func series(_ result: ReplicationResult, _ metric: Metric) -> [Int64] {
-            (0..<months).map { result.value(month: $0, pool: pool, metric: metric) }
-        }
-        func totalOf(_ metric: Metric) -> [Double] {
-            results.map { r in scaled(series(r, metric).reduce(0, +)) }
-        }
-        func endOf(_ metric: Metric) -> [Double] {
-            results.map { scaled($0.value(month: months - 1, pool: pool, metric: metric)) }
-        }
-        var lowest: [Double] = []
-        var firstShortfall: [Double] = []
-        for result in results {
-            let net = series(result, .netPosition)
-            lowest.append(scaled(net.min() ?? 0))
-            if let first = net.firstIndex(where: { $0 < 0 }) { firstShortfall.append(Double(first)) }
-        }
+        func totalOf(_ metric: Metric) -> [Double] { results.map { Double($0.total(metric, pool: pool)) } }
+        func endOf(_ metric: Metric) -> [Double] { results.map { Double($0.last(metric, pool: pool)) } }
+        let lowest = results.map { Double($0.series(.netPosition, pool: pool).min() ?? 0) }
+        let firstShortfall = results.compactMap { $0.firstShortfall(pool: pool).map(Double.init) }
         let deficits = lowest.map { Int64(max(0, -$0)) }
         let contributions = totalOf(.contributions)
         let benefits = totalOf(.benefitsPaid)
