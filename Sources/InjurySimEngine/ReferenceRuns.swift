@@ -28,9 +28,7 @@ public struct ThroughputCount: Sendable, Equatable {
         count.workers = workers
         for result in results {
             count.workerDays += result.coveredWorkerDays
-            for month in 0..<result.months {
-                count.accidents += result.value(month: month, pool: result.poolCount, metric: .accidents)
-            }
+            count.accidents += result.simulatedAccidents
             for value in result.monthly { count.mix(value) }
         }
         return count

@@ -86,6 +86,7 @@ public struct ReplicationCoordinator: Sendable {
                     let sector = s.platforms[totals.platform].sector
                     result.ordersBySector[pool * s.sectors.count + sector] += totals.orders
                 }
+                result.simulatedAccidents += Int64(shardResult.accidents.count)
                 for event in shardResult.accidents {
                     result.add(1, month: month, pool: pool, metric: .accidents)
                     let claim = buildClaim(event, inputs: inputs, month: month)

@@ -1,7 +1,7 @@
 import InjurySimCore
 
 /// Everything one replication produced, scaled to the full population (see ``scalePools(by:)``);
-/// `coveredWorkerDays` alone counts the work actually simulated.
+/// `coveredWorkerDays` and `simulatedAccidents` count the work actually simulated.
 public struct ReplicationResult: Sendable {
     public let replication: Int
     public let months: Int
@@ -17,6 +17,8 @@ public struct ReplicationResult: Sendable {
     public var ordersBySector: [Int64]
     /// Covered worker × calendar days simulated (throughput unit).
     public var coveredWorkerDays: Int64
+    /// Accidents simulated (before scaling to the full population).
+    public var simulatedAccidents: Int64 = 0
     /// The replication's administration cost share (to load the break-even rate).
     public var adminCostShare: Double = 0
 

@@ -92,3 +92,17 @@ import InjurySimCore
         }
     }
 }
+
+@Suite struct ThroughputCountTests {
+    /// Throughput counts simulated work: on a sample, accidents are not the scaled-up figure.
+    @Test func countsSimulatedAccidentsNotScaledOnes() async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.sampleFraction = 0.25
+        scenario.minimumSampledWorkersPerPool = 0
+        let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<2, threads: 2)
+        let count = ThroughputCount.of(results, workers: 0)
+        let scaled = results.reduce(Int64(0)) { $0 + $1.total(.accidents, pool: $1.poolCount) }
+        #expect(count.accidents > 0)
+        #expect(abs(Double(scaled) / Double(count.accidents) - 4) < 0.05)
+    }
+}
