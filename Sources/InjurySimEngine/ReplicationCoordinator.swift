@@ -141,7 +141,7 @@ public struct ReplicationCoordinator: Sendable {
 
             // (4) Funds close their books.
             for (pool, fund) in funds.enumerated() {
-                let investmentReturn = inputs.investmentReturnPerYear * investmentMultiplier(inputs, month: month, pool: pool)
+                let investmentReturn = inputs.investmentReturnPerYear * investmentMultiplier(inputs, month: month, pool: pool, poolOf: poolOf)
                 let books = await fund.close(month: month, contributions: contributions[pool], reported: reported[pool],
                                              adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 record(books, month: month, pool: pool, into: &result)
@@ -257,8 +257,7 @@ public struct ReplicationCoordinator: Sendable {
     }
 
     /// The investment-return multiplier of the shocks active for a pool.
-    func investmentMultiplier(_ inputs: ReplicationInputs, month: Int, pool: Int) -> Double {
-        let poolOf = scenario.poolOfProvince
+    func investmentMultiplier(_ inputs: ReplicationInputs, month: Int, pool: Int, poolOf: [Int]) -> Double {
         var product = 1.0
         for (index, shock) in scenario.shocks.enumerated() where inputs.shocks[index].active[month] {
             let touches = shock.provinces.map { provinces in
