@@ -234,8 +234,17 @@ public enum Program {
         return overrides
     }
 
-    static func write(_ files: [(name: String, text: String)], to directory: String) throws(CommandError) {
-        do throws(OutputError) { try ResultWriter.write(files, to: directory) } catch { throw .output(error) }
+    /// Claims the results folder before any simulating, so a folder that may not be replaced
+    /// is refused at once rather than after a long run.
+    static func claim(_ directory: String, console: Console) throws(CommandError) -> OutputFolder {
+        let folder: OutputFolder
+        do throws(OutputError) { folder = try OutputFolder.claim(directory) } catch { throw .output(error) }
+        for note in folder.notes { console.err("injurysim: \(note)\n") }
+        return folder
+    }
+
+    static func write(_ files: [(name: String, text: String)], to folder: OutputFolder) throws(CommandError) {
+        do throws(OutputError) { try folder.commit(files) } catch { throw .output(error) }
     }
 
     static func progressHandler(_ options: Options, console: Console, total: Int, label: String = "replications") -> ProgressLine? {
@@ -245,6 +254,8 @@ public enum Program {
     static func run(_ options: Options, console: Console) async throws(CommandError) {
         let (scenario, hash) = try loadSingle(options)
         let outDirectory = options.out ?? "Results/" + scenario.name
+        let folder = try claim(outDirectory, console: console)
+        defer { folder.abandon() }
         let progress = progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
@@ -254,7 +265,7 @@ public enum Program {
         let summary = RunSummary(scenario: scenario, results: results)
         let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
                                 contentHash: hash, results: results, summary: summary)
-        try write(files.files, to: outDirectory)
+        try write(files.files, to: folder)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
             console.out("\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json)\n")
@@ -280,11 +291,12 @@ public enum Program {
 
     /// Writes a policy command's files and manifest as one folder, then prints its report.
     static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
-                        extra: [String: JSONOut] = [:], to outDirectory: String, options: Options, console: Console,
+                        extra: [String: JSONOut] = [:], to folder: OutputFolder, options: Options, console: Console,
                         header: String?, body: String) throws(CommandError) {
         let names = files.map(\.name) + ["manifest.json"]
         try write(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))],
-                  to: outDirectory)
+                  to: folder)
+        let outDirectory = folder.path
         guard !options.quiet else { return }
         if let header { console.out(header + "\n") }
         console.out(body)
@@ -304,6 +316,9 @@ public enum Program {
         }
         let names = loaded.map(\.0.name)
         if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
+        let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
+        let folder = try claim(outDirectory, console: console)
+        defer { folder.abandon() }
         let progress = progressHandler(options, console: console, total: first.replications * loaded.count)
         let counter = ProgressCounter()
         var entries: [Comparison.Entry] = []
@@ -315,9 +330,8 @@ public enum Program {
         }
         progress?.finish()
         let comparison = Comparison(entries: entries)
-        let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
         try publish("compare", [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())],
-                    scenarios: loaded, to: outDirectory, options: options, console: console,
+                    scenarios: loaded, to: folder, options: options, console: console,
                     header: "InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")",
                     body: comparison.renderTable())
     }
@@ -349,6 +363,10 @@ public enum Program {
             }
         }
         if !issues.isEmpty { throw .scenario(ScenarioError(file: options.files[0], issues: issues)) }
+        let name = points[0].scenario.name
+        let outDirectory = options.out ?? "Results/" + name + "-sweep"
+        let folder = try claim(outDirectory, console: console)
+        defer { folder.abandon() }
         let replications = points[0].scenario.replications
         let progress = progressHandler(options, console: console, total: replications * points.count)
         let counter = ProgressCounter()
@@ -361,13 +379,11 @@ public enum Program {
         }
         progress?.finish()
         let table = SweepTable(axes: axes.map(\.path), points: results)
-        let name = points[0].scenario.name
-        let outDirectory = options.out ?? "Results/" + name + "-sweep"
         let axesJSON = JSONOut.array(axes.map { axis in
             .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
         })
         try publish("sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
-                    scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: outDirectory,
+                    scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: folder,
                     options: options, console: console,
                     header: "InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)",
                     body: table.renderTable())
@@ -385,14 +401,16 @@ public enum Program {
             }
             sector = index
         }
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
+        let folder = try claim(outDirectory, console: console)
+        defer { folder.abandon() }
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
         let solution = await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
-        let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
         try publish("solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
-                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: outDirectory,
+                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
                     options: options, console: console,
                     header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",
                     body: report.renderText())
@@ -400,6 +418,9 @@ public enum Program {
 
     static func sensitivity(_ options: Options, console: Console) async throws(CommandError) {
         let (scenario, hash) = try loadSingle(options)
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
+        let folder = try claim(outDirectory, console: console)
+        defer { folder.abandon() }
         var onProgress: (@Sendable (String) -> Void)?
         let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
         let counter = ProgressCounter()
@@ -410,9 +431,8 @@ public enum Program {
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
                                        baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
-        let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
         try publish("sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
-                    scenarios: [(scenario, hash)], to: outDirectory, options: options, console: console, header: nil,
+                    scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
                     body: report.renderTable())
     }
 

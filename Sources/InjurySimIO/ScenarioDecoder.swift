@@ -14,8 +14,8 @@ enum ScenarioDecoder {
     static func decode(_ root: JSONNode, log: IssueLog) -> Scenario? {
         guard let top = ObjectReader(root, path: "", log: log) else { return nil }
         let name = top.string("name")
-        if let name, name.isEmpty || !name.unicodeScalars.allSatisfy({ "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars.contains($0) }) {
-            log.add("name", top.node("name"), "must be non-empty and use only letters, digits, '.', '_' and '-' (it names the results folder)")
+        if let name, !Self.isFolderName(name) {
+            log.add("name", top.node("name"), "must be 1 to 100 letters, digits, '.', '_' and '-', not starting with '.' (it names the results folder)")
         }
         let description = top.string("description", default: "")
         let start = top.month("startMonth")
@@ -354,6 +354,13 @@ enum ScenarioDecoder {
         guard let reviewMonth, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
         return RateFloatRule(enabled: enabled, reviewMonth: reviewMonth, targetLossRatio: target, lossRatioPerStep: perStep,
                              stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
+    }
+
+    /// A plain folder name: no separators, no control characters, not `.`, `..` or hidden.
+    static func isFolderName(_ name: String) -> Bool {
+        let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
+        return !name.isEmpty && name.unicodeScalars.count <= 100 && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { allowed.contains($0) }
     }
 
     static func phase(_ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],

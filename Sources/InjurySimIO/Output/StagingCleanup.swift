@@ -1,0 +1,21 @@
+import Foundation
+
+/// Staging folders to remove if the process is interrupted (see ``InterruptGuard``).
+final class StagingCleanup: @unchecked Sendable {
+    // Safe: `paths` is only touched while holding `lock`.
+    static let shared = StagingCleanup()
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
+    func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
+
+    /// Removes every registered staging folder.
+    func removeAll() {
+        lock.lock()
+        let current = paths
+        paths.removeAll()
+        lock.unlock()
+        for path in current { _ = POSIXFiles.removeTree(path) }
+    }
+}
