@@ -112,7 +112,9 @@ public struct ReplicationInputs: Sendable {
             var active = [Bool](repeating: false, count: scenario.months)
             if let start = shock.start {
                 let first = start.months(since: scenario.startMonth)
-                for m in max(0, first)..<max(0, min(scenario.months, first + shock.months)) { active[m] = true }
+                // A shock outside the horizon (a warning at validation) marks no month.
+                let from = max(0, first), to = min(scenario.months, first + shock.months)
+                if from < to { for m in from..<to { active[m] = true } }
             } else if shock.probabilityPerYear > 0 {
                 // A random shock starts in any month with probability p/12, drawn per replication.
                 let arrivals = root.child(named: "shock-arrivals/" + shock.name)

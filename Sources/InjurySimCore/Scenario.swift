@@ -38,6 +38,9 @@ public struct Scenario: Sendable {
     /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
     /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
     public var minimumSampledWorkersPerPool: Int = 0
+    /// Parts of a valid scenario that cannot matter in this run (a shock or phase after the
+    /// horizon), said to the user as warnings.
+    public var warnings: [String] = []
 
     public init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
                 replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,

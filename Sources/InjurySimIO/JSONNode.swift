@@ -93,29 +93,54 @@ public struct JSONCParser {
     /// Parses a whole document.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONCParser(bytes: bytes)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3; parser.lineStart = 3 }
-        try parser.skipSpace()
-        let node = try parser.parseValue()
-        try parser.skipSpace()
-        if parser.index < bytes.count { throw parser.error("unexpected text after the end of the document") }
+        return try parser.parseDocument()
+    }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) -> JSONNode {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3; lineStart = 3 }
+        try skipSpace()
+        let node = try parseValue()
+        try skipSpace()
+        if index < bytes.count { throw error("unexpected text after the end of the document") }
         return node
+    }
+
+    /// Parses a document and also returns how many bytes the column counter scanned (for the
+    /// test that parsing stays linear in the input).
+    static func parseCountingColumnWork(_ bytes: [UInt8]) throws(JSONSyntaxError) -> (JSONNode, Int) {
+        var parser = JSONCParser(bytes: bytes)
+        let node = try parser.parseDocument()
+        return (node, parser.columnBytesScanned)
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private var column: Int {
-        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
-        var count = 1
-        var i = lineStart
-        while i < index && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
+    /// Where the column was last counted: a byte offset on the current line and the column there.
+    private var countedIndex = 0
+    private var countedColumn = 1
+    /// Bytes the column counter has stepped over (linear in the input; see the tests).
+    private(set) var columnBytesScanned = 0
+
+    /// The column (in characters, from 1) of `index`. Counting resumes from the last counted
+    /// position on the same line, so a long one-line file is parsed in linear time.
+    private mutating func column() -> Int {
+        if countedIndex < lineStart || countedIndex > index {
+            countedIndex = lineStart
+            countedColumn = 1
         }
-        return count - (index < bytes.count && bytes[index] & 0xC0 == 0x80 ? 1 : 0)
+        // Columns count characters, not bytes: skip UTF-8 continuation bytes.
+        while countedIndex < index && countedIndex < bytes.count {
+            if bytes[countedIndex] & 0xC0 != 0x80 { countedColumn += 1 }
+            countedIndex += 1
+            columnBytesScanned += 1
+        }
+        // countedColumn is one past the characters before `index` that start a character; the
+        // first byte of the line is column 1.
+        return countedColumn - (index < bytes.count && bytes[index] & 0xC0 == 0x80 ? 1 : 0)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
-        JSONSyntaxError(line: line, column: column, message: message)
+    private mutating func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(line: line, column: column(), message: message)
     }
 
     private mutating func skipSpace() throws(JSONSyntaxError) {
@@ -131,7 +156,7 @@ public struct JSONCParser {
                 while index < bytes.count && bytes[index] != 0x0A { index += 1 }
             } else if byte == 0x2F, index + 1 < bytes.count, bytes[index + 1] == 0x2A {
                 let startLine = line
-                let startColumn = column
+                let startColumn = column()
                 index += 2
                 var closed = false
                 while index < bytes.count {
@@ -155,7 +180,7 @@ public struct JSONCParser {
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONNode {
         guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
         let startLine = line
-        let startColumn = column
+        let startColumn = column()
         let value: JSONNode.Value
         switch bytes[index] {
         case UInt8(ascii: "{"): value = try parseObject()
@@ -202,7 +227,7 @@ public struct JSONCParser {
                 throw error("expected a key in double quotes or }, found \(describe(bytes[index]))")
             }
             let keyLine = line
-            let keyColumn = column
+            let keyColumn = column()
             let key = try parseString()
             if seen.contains(key) { throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"") }
             seen.insert(key)
@@ -312,7 +337,7 @@ public struct JSONCParser {
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNode.Value {
         let start = index
-        let startColumn = column
+        let startColumn = column()
         func digits() -> Int {
             let from = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }

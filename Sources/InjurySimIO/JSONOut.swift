@@ -71,6 +71,15 @@ public indirect enum JSONOut: Sendable, Equatable {
 /// Number formatting for output files: fixed decimals, no locale, no exponent.
 public enum Format {
     /// `value` with `decimals` digits after the point ("0.012346"); "nan" never appears: non-finite → nil.
+    /// "1.2e+17".
+    public static func scientific(_ value: Double) -> String {
+        guard value.isFinite else { return "infinitely many" }
+        var exponent = 0
+        var mantissa = value
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        return (Format.fixed(mantissa, 1) ?? "?") + "e+\(exponent)"
+    }
+
     public static func fixed(_ value: Double, _ decimals: Int) -> String? {
         guard value.isFinite else { return nil }
         var scale = 1.0

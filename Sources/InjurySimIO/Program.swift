@@ -162,13 +162,18 @@ public enum Program {
     }
 
     /// Loads a scenario with `--set` overrides and the command-line options applied.
-    static func load(_ path: String, _ options: Options, overrides: [ScenarioOverride]) throws(ScenarioError) -> (Scenario, String) {
+    static func load(_ path: String, _ options: Options, overrides: [ScenarioOverride], console: Console) throws(ScenarioError) -> (Scenario, String) {
         var (scenario, hash) = try ScenarioLoader.load(path: path, overrides: overrides)
         if let replications = options.replications { scenario.replications = replications }
         if let seed = options.seed { scenario.seed = seed }
         if let fraction = options.sampleFraction { scenario.sampleFraction = fraction }
         if let uncertainty = options.uncertainty { scenario.uncertainty = uncertainty }
         if !overrides.isEmpty { hash += "+set:" + overrides.map { $0.path + "=" + $0.text }.joined(separator: ";") }
+        // The command line's sample fraction changes the money bound's scaling term.
+        let log = IssueLog()
+        ScenarioChecks.moneyRange(scenario, root: nil, log: log)
+        if !log.issues.isEmpty { throw ScenarioError(file: path, issues: log.issues) }
+        for warning in scenario.warnings { console.err("warning: \(path): \(warning)\n") }
         return (scenario, hash)
     }
 
@@ -205,13 +210,13 @@ public enum Program {
         case output(OutputError)
     }
 
-    static func loadAll(_ options: Options, overrides: [ScenarioOverride]) throws(CommandError) -> [(Scenario, String)] {
+    static func loadAll(_ options: Options, overrides: [ScenarioOverride], console: Console) throws(CommandError) -> [(Scenario, String)] {
         var loaded: [(Scenario, String)] = []
         var issues: [ScenarioIssue] = []
         var files: [String] = []
         for file in options.files {
             do throws(ScenarioError) {
-                loaded.append(try load(file, options, overrides: overrides))
+                loaded.append(try load(file, options, overrides: overrides, console: console))
             } catch {
                 issues.append(contentsOf: error.issues)
                 files.append(error.file)
@@ -222,8 +227,8 @@ public enum Program {
     }
 
     /// The one scenario file of `run`, `solve` and `sensitivity`, with its overrides applied.
-    static func loadSingle(_ options: Options) throws(CommandError) -> (Scenario, String) {
-        try loadAll(options, overrides: parseOverrides(options.sets))[0]
+    static func loadSingle(_ options: Options, console: Console) throws(CommandError) -> (Scenario, String) {
+        try loadAll(options, overrides: parseOverrides(options.sets), console: console)[0]
     }
 
     static func parseOverrides(_ texts: [String]) throws(CommandError) -> [ScenarioOverride] {
@@ -247,12 +252,31 @@ public enum Program {
         do throws(OutputError) { try folder.commit(files) } catch { throw .output(error) }
     }
 
+    /// Refuses a run that would not fit in memory, before allocating anything, and says what
+    /// to change; otherwise shows the estimate on a terminal.
+    static func checkResources(_ scenarios: [Scenario], _ options: Options, console: Console) throws(CommandError) {
+        let estimates = scenarios.map { ResourceEstimate(scenario: $0, replications: $0.replications, threads: options.threads) }
+        guard let largest = estimates.max(by: { $0.bytes < $1.bytes }) else { return }
+        let available = ResourceEstimate.availableBytes
+        let summary = "\(largest.slots) worker slots × \(largest.inFlight) replication\(largest.inFlight == 1 ? "" : "s") in flight: "
+            + "about \(ResourceEstimate.describe(bytes: largest.bytes)) of memory"
+        if largest.bytes > 0.8 * available {
+            throw .usage("this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: available)) this machine has; "
+                         + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
+        }
+        if !options.quiet && console.errIsTerminal {
+            let days = estimates.reduce(0) { $0 + $1.workerDays }
+            console.err("estimate: \(summary); \(Format.scientific(days)) worker-days in all\n")
+        }
+    }
+
     static func progressHandler(_ options: Options, console: Console, total: Int, label: String = "replications") -> ProgressLine? {
         options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: total, console: console, label: label)
     }
 
     static func run(_ options: Options, console: Console) async throws(CommandError) {
-        let (scenario, hash) = try loadSingle(options)
+        let (scenario, hash) = try loadSingle(options, console: console)
+        try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name
         let folder = try claim(outDirectory, console: console)
         defer { folder.abandon() }
@@ -305,7 +329,7 @@ public enum Program {
 
     static func compare(_ options: Options, console: Console) async throws(CommandError) {
         let overrides = try parseOverrides(options.sets)
-        var loaded = try loadAll(options, overrides: overrides)
+        var loaded = try loadAll(options, overrides: overrides, console: console)
         // Common random numbers: every scenario runs the first one's seed, replications and
         // sample fraction (unless given on the command line), so replication r is the same world.
         let first = loaded[0].0
@@ -316,6 +340,7 @@ public enum Program {
         }
         let names = loaded.map(\.0.name)
         if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
+        try checkResources(loaded.map(\.0), options, console: console)
         let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
         let folder = try claim(outDirectory, console: console)
         defer { folder.abandon() }
@@ -356,13 +381,14 @@ public enum Program {
         for settings in grid {
             do throws(ScenarioError) {
                 let overrides = try fixed + settings.map { (path, value) throws(ScenarioError) in try ScenarioOverride(parsing: path + "=" + value) }
-                let (scenario, hash) = try load(options.files[0], options, overrides: overrides)
+                let (scenario, hash) = try load(options.files[0], options, overrides: overrides, console: console)
                 points.append((settings, scenario, hash))
             } catch {
                 issues.append(contentsOf: error.issues.filter { issue in !issues.contains(issue) })
             }
         }
         if !issues.isEmpty { throw .scenario(ScenarioError(file: options.files[0], issues: issues)) }
+        try checkResources(points.map(\.scenario), options, console: console)
         let name = points[0].scenario.name
         let outDirectory = options.out ?? "Results/" + name + "-sweep"
         let folder = try claim(outDirectory, console: console)
@@ -390,7 +416,7 @@ public enum Program {
     }
 
     static func solve(_ options: Options, console: Console) async throws(CommandError) {
-        let (scenario, hash) = try loadSingle(options)
+        let (scenario, hash) = try loadSingle(options, console: console)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
             throw .usage("--target must be ruin<=P, poolruin<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
         }
@@ -401,6 +427,7 @@ public enum Program {
             }
             sector = index
         }
+        try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
         let folder = try claim(outDirectory, console: console)
         defer { folder.abandon() }
@@ -417,7 +444,8 @@ public enum Program {
     }
 
     static func sensitivity(_ options: Options, console: Console) async throws(CommandError) {
-        let (scenario, hash) = try loadSingle(options)
+        let (scenario, hash) = try loadSingle(options, console: console)
+        try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
         let folder = try claim(outDirectory, console: console)
         defer { folder.abandon() }
@@ -498,6 +526,7 @@ public enum Program {
         for file in files {
             do throws(ScenarioError) {
                 let (scenario, _) = try ScenarioLoader.load(path: file)
+                for warning in scenario.warnings { console.err("warning: \(file): \(warning)\n") }
                 let workers = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
                 console.out("\(file): ok — \(scenario.name), \(scenario.provinces.count) provinces, \(scenario.sectors.count) sectors, "
                             + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots\n")

@@ -101,7 +101,10 @@ enum ScenarioDecoder {
                         rollout: rollout, shocks: shocks)
         scenario.published = published
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
-        return scenario
+        ScenarioChecks.populationShares(scenario, root: root, log: log)
+        scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)
+        ScenarioChecks.moneyRange(scenario, root: root, log: log)
+        return log.issues.isEmpty ? scenario : nil
     }
 
     /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order.

@@ -24,11 +24,15 @@ enum ScenarioInheritance {
         if chain.contains(basePath) || depth >= maximumDepth {
             throw fail("extends forms a cycle or is nested more than \(maximumDepth) deep (\((chain + [basePath]).joined(separator: " → ")))")
         }
-        guard let data = FileManager.default.contents(atPath: basePath) else { throw fail("the base file \(relative) cannot be read") }
-        baseBytes.append(contentsOf: [UInt8](data))
+        let data: [UInt8]
+        switch ScenarioLoader.read(basePath) {
+        case .success(let contents): data = contents
+        case .failure(let problem): throw fail("the base file \(relative): \(problem.message)")
+        }
+        baseBytes.append(contentsOf: data)
         let baseRoot: JSONNode
         do {
-            baseRoot = try JSONCParser.parse([UInt8](data)).tagged(relative)
+            baseRoot = try JSONCParser.parse(data).tagged(relative)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "extends", value: "", message: "syntax error: " + error.message,
                                                                    line: error.line, column: error.column, file: relative)])

@@ -5,18 +5,54 @@ import InjurySimCore
 public enum ScenarioLoader {
     /// Loads and validates a scenario file. Throws ``ScenarioError`` listing every problem.
     public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> (scenario: Scenario, contentHash: String) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", value: "", message: "the file \(reason)", line: 0, column: 0)])
+        let bytes: [UInt8]
+        switch read(path) {
+        case .success(let contents): bytes = contents
+        case .failure(let problem):
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", value: "", message: problem.message, line: 0, column: 0)])
         }
-        let bytes = [UInt8](data)
         var baseBytes: [UInt8] = []
         let scenario = try decode(bytes: bytes, file: path, overrides: overrides, baseBytes: &baseBytes)
         return (scenario, contentHash(bytes + baseBytes))
     }
 
+    /// The largest scenario file read, in bytes (16 MiB: the national scenario is under 20 KB).
+    public static let maximumFileBytes = 16 * 1_048_576
+
+    /// Why a scenario file could not be read.
+    public struct ReadProblem: Error, Sendable { public var message: String }
+
+    /// Reads a scenario file of at most ``maximumFileBytes``; refuses folders, devices and pipes
+    /// (reading `/dev/zero` would never end).
+    public static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return .failure(ReadProblem(message: errno == ENOENT ? "the file does not exist" : "the file cannot be read (\(String(cString: strerror(errno))))"))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadProblem(message: "is not a regular file")) }
+        guard info.st_size <= maximumFileBytes else {
+            return .failure(ReadProblem(message: "the file has \(info.st_size) bytes; scenario files may have at most \(maximumFileBytes) (16 MiB)"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(ReadProblem(message: "the file cannot be read (\(String(cString: strerror(errno))))"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: maximumFileBytes + 1) ?? Data()
+            guard data.count <= maximumFileBytes else {
+                return .failure(ReadProblem(message: "the file has more than \(maximumFileBytes) bytes; scenario files may have at most 16 MiB"))
+            }
+            return .success([UInt8](data))
+        } catch {
+            return .failure(ReadProblem(message: "the file cannot be read (\(error.localizedDescription))"))
+        }
+    }
+
     /// Parses and validates scenario text.
     public static func decode(bytes: [UInt8], file: String = "<scenario>", overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+        guard bytes.count <= maximumFileBytes else {
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "the scenario has \(bytes.count) bytes; at most \(maximumFileBytes) (16 MiB) are allowed", line: 0, column: 0)])
+        }
         var baseBytes: [UInt8] = []
         return try decode(bytes: bytes, file: file, overrides: overrides, baseBytes: &baseBytes)
     }

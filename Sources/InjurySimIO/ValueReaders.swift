@@ -81,12 +81,15 @@ extension ObjectReader {
     }
 }
 
+/// A number as a person writes it: "2", "0.35", "∞".
+func plainNumber(_ x: Double) -> String {
+    if x == Double.greatestFiniteMagnitude { return "∞" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    return String(x)
+}
+
 func describe(_ range: ClosedRange<Double>, unit: String) -> String {
-    func text(_ x: Double) -> String {
-        if x == Double.greatestFiniteMagnitude { return "∞" }
-        if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
-        return String(x)
-    }
+    let text = plainNumber
     let suffix = unit.isEmpty ? "" : " " + unit
     if range.upperBound == Double.greatestFiniteMagnitude { return "a number ≥ \(text(range.lowerBound))\(suffix)" }
     return "a number from \(text(range.lowerBound)) to \(text(range.upperBound))\(suffix)"
@@ -177,7 +180,9 @@ func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: Str
             weights.append(weight)
         }
         guard values.count == items.count else { return nil }
-        guard weights.reduce(0, +) > 0 else { log.add(inner, member.value, "weights must not all be 0"); return nil }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { log.add(inner, member.value, "weights must not all be 0"); return nil }
+        guard total.isFinite else { log.add(inner, member.value, "weights must add up to a finite number; scale them down"); return nil }
         return Param(.choice(values: values, weights: weights), bounds: range)
     default:
         log.add(inner, member.value, "unknown distribution \"\(member.key)\"; expected \(allowedShapes)")

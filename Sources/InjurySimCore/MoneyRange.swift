@@ -1,0 +1,75 @@
+/// An up-front bound on the money a scenario can reach, so that validation can refuse a
+/// scenario whose growth would overflow the 64-bit fen counters instead of letting the run trap.
+///
+/// The bound takes every input at the largest value its distribution can draw, every worker
+/// working the longest shift the model allows (16 hours) on every day of the month at the
+/// highest fatigue, growth compounded over the whole horizon, and every claim of a grade that
+/// earns lifetime benefits (grade 1–6, death) paying them in full at once. Medical costs are
+/// heavy-tailed: the bound counts three times the mean per claim plus one claim at the largest
+/// draw, scaled up by the sample fraction. It is far above any simulated figure (a test checks
+/// it against runs), and below the counters' range for every shipped scenario.
+public enum MoneyRange {
+    /// Fen a figure may reach before the bound refuses the scenario: Int64.max / 8, leaving room
+    /// for sampling noise around the full-population figures.
+    public static let limitFen = Double(Int64.max) / 8
+
+    /// The longest shift a worker can draw (``HireProfile/hire(_:person:day:)`` clamps to it).
+    static let longestShiftHours = 16.0
+
+    /// A bound, in fen, on the cumulative contributions, benefits, balances and liabilities of any
+    /// replication of `scenario` (all pools together).
+    public static func boundFen(_ scenario: Scenario) -> Double {
+        let years = Double(scenario.months) / 12
+        func growth(_ param: Param) -> Double { PortableMath.pow(max(1, 1 + param.largest), years) }
+        let b = scenario.benefits
+        let wageGrowth = growth(b.wageGrowthPerYear)
+        let incomeGrowth = growth(b.urbanIncomeGrowthPerYear)
+        let medicalGrowth = growth(b.medicalInflationPerYear)
+        let returnGrowth = growth(scenario.fund.investmentReturnPerYear)
+        var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0, shockReturn = 1.0
+        for shock in scenario.shocks {
+            shockOrders *= max(1, shock.orders.largest)
+            shockClaims *= max(1, shock.claimFrequency.largest)
+            shockSeverity *= max(1, shock.severity.largest)
+            shockMedical *= max(1, shock.medicalCost.largest)
+            shockReturn *= max(1, abs(shock.investmentReturn.largest))
+        }
+        let rateFloat = scenario.rateFloat.enabled ? 1 + scenario.rateFloat.maxShare : 1
+        let largestRate = scenario.platforms.map(\.ratePerOrderYuan.largest).max() ?? 0
+        let largestPlatformRisk = scenario.platforms.map(\.riskMultiplier.largest).max() ?? 1
+        let r = scenario.risk
+        let riskPerOrder = largestPlatformRisk * max(1, r.newWorkerMultiplier.largest)
+            * (1 + max(0, r.extraRiskPerLongHour.largest) * max(0, longestShiftHours - r.longShiftHours)) * shockClaims
+        let urbanIncome = (b.urbanIncomeByYear.values.max() ?? 0) * incomeGrowth
+        let lifetimeMonths = 12 * (b.allowanceYears.largest + b.dependantsPensionYears.largest)
+        let fraction = scenario.poolSampleFractions.min() ?? 1
+
+        var total = 0.0
+        for province in scenario.provinces {
+            let wage = province.averageMonthlyWageYuan.largest * wageGrowth
+            total += province.initialBalanceYuan * 100
+            for sector in scenario.sectors.indices where province.workers[sector] > 0 {
+                let s = scenario.sectors[sector]
+                let ordersGrowth = growth(s.ordersGrowthPerYear)
+                let ordersPerMonth = Double(province.workers[sector]) * s.ordersPerHour.largest * longestShiftHours * 31
+                    * shockOrders * ordersGrowth
+                let claimsPerMonth = ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000
+                    * province.riskMultiplier.largest * riskPerOrder
+                let medicalMean = (s.medicalCostMeanYuan.map(\.largest).max() ?? 0) * medicalGrowth * shockMedical
+                let sigma = s.medicalCostSigma.largest
+                let largestMedical = medicalMean * PortableMath.exp(sigma * Param.largestStandardNormal - sigma * sigma / 2)
+                // Allowance, care and pensions (each at most the wage) with indexation for the grades
+                // that earn them; lump sums, funeral grant and suspension wages (at most 60 months'
+                // wages) for every claim; the death grant of 20 years' urban income.
+                let weights = s.severity.map(\.largest)
+                let lifetimeShare = min(1, shockSeverity * Severity.allCases.filter { $0 >= .grade6 }.reduce(0) { $0 + weights[$1.rawValue] })
+                let deathShare = min(1, shockSeverity * weights[Severity.death.rawValue])
+                let benefits = wage * (3 * lifetimeMonths * lifetimeShare + 60) + 20 * urbanIncome * deathShare
+                let perMonthYuan = ordersPerMonth * largestRate * rateFloat
+                    + claimsPerMonth * (benefits + 3 * medicalMean)
+                total += (perMonthYuan * Double(scenario.months) + largestMedical / fraction) * 100
+            }
+        }
+        return total * returnGrowth * shockReturn
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import InjurySimCore
+
+/// What a run will need, estimated before anything is allocated: memory for the replications in
+/// flight and the results kept, and the worker-days to simulate.
+public struct ResourceEstimate: Sendable, Equatable {
+    /// Simulated worker slots per replication.
+    public var slots: Int
+    /// Replications held in memory at once (the runner starts at most `threads`).
+    public var inFlight: Int
+    /// Bytes at the peak: the in-flight replications' worker slots and the kept results.
+    public var bytes: Double
+    /// Worker-days over all replications.
+    public var workerDays: Double
+
+    /// Bytes per worker slot: the slot itself plus the shard's per-slot bookkeeping.
+    static let bytesPerSlot = Double(MemoryLayout<Worker>.stride) * 1.5
+    /// Bytes per monthly figure kept for each replication (all metrics of all pools and the total).
+    static let bytesPerFigure = Double(MemoryLayout<Int64>.stride)
+
+    public init(scenario: Scenario, replications: Int, threads: Int) {
+        slots = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
+        inFlight = max(1, min(threads, replications))
+        let pools = (scenario.poolOfProvince.max() ?? 0) + 2
+        let perReplicationResults = Double(scenario.months * pools * Metric.allCases.count) * Self.bytesPerFigure
+            + Double(pools * scenario.sectors.count * 16)
+        bytes = Double(inFlight) * Double(slots) * Self.bytesPerSlot + Double(replications) * perReplicationResults
+            + 64 * 1_048_576 // the program itself
+        workerDays = Double(slots) * Double(scenario.months) * 30.44 * Double(replications)
+    }
+
+    /// The memory this process may use: the smaller of the machine's memory and a cgroup limit.
+    public static var availableBytes: Double {
+        var limit = Double(ProcessInfo.processInfo.physicalMemory)
+        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8),
+               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0 {
+                limit = min(limit, value)
+            }
+        }
+        return limit
+    }
+
+    /// "1.3 GB".
+    public static func describe(bytes: Double) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
+        var value = bytes
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+        return unit == 0 ? "\(Int(value)) bytes" : String(Int(value * 10) / 10) + "." + String(Int(value * 10) % 10) + " " + units[unit]
+    }
+}
