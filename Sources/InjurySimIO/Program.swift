@@ -58,6 +58,7 @@ public enum Program {
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
+             --resume   continue an interrupted command from its checkpoint (same arguments)
 
     Exit codes: 0 ok, 64 bad arguments or scenario, 73 results cannot be written, 130 interrupted.
 
@@ -108,9 +109,15 @@ public enum Program {
         var sets: [String] = []
         var target: String?
         var forSector: String?
+        /// Continue from the checkpoint an interrupted run of the same command left.
+        var resume = false
+        /// The command and its arguments without those that do not change results
+        /// (`--resume`, `--threads`, `--quiet`): what a checkpoint must match.
+        var resultKey = ""
 
         init(_ arguments: [String], command: String) throws(UsageError) {
             var index = 0
+            var keyParts = [command]
             func value(_ flag: String) throws(UsageError) -> String {
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
@@ -125,6 +132,7 @@ public enum Program {
             }
             while index < arguments.count {
                 let argument = arguments[index]
+                let start = index
                 switch argument {
                 case "--replications": replications = try integer(argument, 1...1_000_000)
                 case "--seed": seed = UInt64(try integer(argument, 0...(1 << 53)))
@@ -141,12 +149,15 @@ public enum Program {
                 case "--for" where command == "solve": forSector = try value(argument)
                 case "--no-uncertainty": uncertainty = false
                 case "--quiet", "-q": quiet = true
+                case "--resume": resume = true
                 default:
                     if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
                     files.append(argument)
                 }
+                if !["--resume", "--quiet", "-q", "--threads"].contains(argument) { keyParts += arguments[start...index] }
                 index += 1
             }
+            resultKey = keyParts.joined(separator: " ")
             switch command {
             case "compare":
                 guard files.count >= 2 else { throw UsageError(message: "compare needs at least two scenario files") }
@@ -239,17 +250,47 @@ public enum Program {
         return overrides
     }
 
-    /// Claims the results folder before any simulating, so a folder that may not be replaced
-    /// is refused at once rather than after a long run.
-    static func claim(_ directory: String, console: Console) throws(CommandError) -> OutputFolder {
-        let folder: OutputFolder
-        do throws(OutputError) { folder = try OutputFolder.claim(directory) } catch { throw .output(error) }
-        for note in folder.notes { console.err("injurysim: \(note)\n") }
-        return folder
+    /// A claimed results folder and the checkpoint of the command writing it.
+    struct Claim {
+        var folder: OutputFolder
+        var checkpoint: Checkpoint
+
+        /// Runs `work` with finished replications kept in (and, on `--resume`, loaded from) the checkpoint.
+        func simulate<R>(_ work: () async -> R) async -> R {
+            await ReplicationStores.$current.withValue(checkpoint) { await work() }
+        }
+
+        func release() {
+            folder.abandon()
+            StagingCleanup.shared.checkpoint = nil
+        }
     }
 
-    static func write(_ files: [(name: String, text: String)], to folder: OutputFolder) throws(CommandError) {
-        do throws(OutputError) { try folder.commit(files) } catch { throw .output(error) }
+    /// Claims the results folder before any simulating, so a folder that may not be replaced
+    /// is refused at once rather than after a long run, and opens the command's checkpoint.
+    static func claim(_ directory: String, _ options: Options, hashes: [String], console: Console) throws(CommandError) -> Claim {
+        let folder: OutputFolder
+        let checkpoint: Checkpoint
+        do throws(OutputError) {
+            folder = try OutputFolder.claim(directory)
+            do throws(OutputError) {
+                checkpoint = try Checkpoint.open(for: folder.target, key: options.resultKey + " | " + hashes.joined(separator: " "),
+                                                 resume: options.resume, userPath: directory)
+            } catch {
+                folder.abandon()
+                throw error
+            }
+        } catch { throw .output(error) }
+        for note in folder.notes { console.err("injurysim: \(note)\n") }
+        if options.resume && !options.quiet { console.err("injurysim: resuming: \(checkpoint.keptCount) finished replications kept in \(checkpoint.folder.path)\n") }
+        StagingCleanup.shared.checkpoint = checkpoint
+        return Claim(folder: folder, checkpoint: checkpoint)
+    }
+
+    /// Puts the results in place; the checkpoint is removed only once they are.
+    static func write(_ files: [(name: String, text: String)], to claim: Claim) throws(CommandError) {
+        do throws(OutputError) { try claim.folder.commit(files) } catch { throw .output(error) }
+        claim.checkpoint.remove()
     }
 
     /// Refuses a run that would not fit in memory, before allocating anything, and says what
@@ -278,13 +319,14 @@ public enum Program {
         let (scenario, hash) = try loadSingle(options, console: console)
         try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name
-        let folder = try claim(outDirectory, console: console)
-        defer { folder.abandon() }
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
         let progress = progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
-        let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications,
-                                                 threads: options.threads, progress: onProgress)
+        let results = await folder.simulate {
+            await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: options.threads, progress: onProgress)
+        }
         progress?.finish()
         let summary = RunSummary(scenario: scenario, results: results)
         let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
@@ -315,12 +357,12 @@ public enum Program {
 
     /// Writes a policy command's files and manifest as one folder, then prints its report.
     static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
-                        extra: [String: JSONOut] = [:], to folder: OutputFolder, options: Options, console: Console,
+                        extra: [String: JSONOut] = [:], to folder: Claim, options: Options, console: Console,
                         header: String?, body: String) throws(CommandError) {
         let names = files.map(\.name) + ["manifest.json"]
         try write(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))],
                   to: folder)
-        let outDirectory = folder.path
+        let outDirectory = folder.folder.path
         guard !options.quiet else { return }
         if let header { console.out(header + "\n") }
         console.out(body)
@@ -342,15 +384,15 @@ public enum Program {
         if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
         try checkResources(loaded.map(\.0), options, console: console)
         let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
-        let folder = try claim(outDirectory, console: console)
-        defer { folder.abandon() }
+        let folder = try claim(outDirectory, options, hashes: loaded.map(\.1), console: console)
+        defer { folder.release() }
         let progress = progressHandler(options, console: console, total: first.replications * loaded.count)
         let counter = ProgressCounter()
         var entries: [Comparison.Entry] = []
         for (scenario, _) in loaded {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
-            let metrics = await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress)
+            let metrics = await folder.simulate { await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress) }
             entries.append(Comparison.Entry(name: scenario.name, startMonth: scenario.startMonth, metrics: metrics))
         }
         progress?.finish()
@@ -391,8 +433,8 @@ public enum Program {
         try checkResources(points.map(\.scenario), options, console: console)
         let name = points[0].scenario.name
         let outDirectory = options.out ?? "Results/" + name + "-sweep"
-        let folder = try claim(outDirectory, console: console)
-        defer { folder.abandon() }
+        let folder = try claim(outDirectory, options, hashes: points.map(\.hash), console: console)
+        defer { folder.release() }
         let replications = points[0].scenario.replications
         let progress = progressHandler(options, console: console, total: replications * points.count)
         let counter = ProgressCounter()
@@ -400,7 +442,7 @@ public enum Program {
         for point in points {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
-            let metrics = await PolicyCommands.metrics(point.scenario, threads: options.threads, progress: onProgress)
+            let metrics = await folder.simulate { await PolicyCommands.metrics(point.scenario, threads: options.threads, progress: onProgress) }
             results.append(PolicyCommands.SweepPoint(settings: point.settings.map { (path: $0.0, value: $0.1) }, metrics: metrics))
         }
         progress?.finish()
@@ -429,11 +471,13 @@ public enum Program {
         }
         try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
-        let folder = try claim(outDirectory, console: console)
-        defer { folder.abandon() }
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
-        let solution = await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
+        let solution = await folder.simulate {
+            await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
+        }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
         try publish("solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
@@ -447,15 +491,15 @@ public enum Program {
         let (scenario, hash) = try loadSingle(options, console: console)
         try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
-        let folder = try claim(outDirectory, console: console)
-        defer { folder.abandon() }
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
         var onProgress: (@Sendable (String) -> Void)?
         let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
         let counter = ProgressCounter()
         if !options.quiet && console.errIsTerminal {
             onProgress = { step in console.err("\r\u{1B}[2Ksensitivity: run \(counter.increment())/\(total) (\(step))…") }
         }
-        let outcome = await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress)
+        let outcome = await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
                                        baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
@@ -604,7 +648,13 @@ final class InterruptGuard: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 StagingCleanup.shared.removeAll()
-                console.err("\ninjurysim: interrupted; no results were written\n")
+                if let checkpoint = StagingCleanup.shared.checkpoint, checkpoint.keptCount > 0 {
+                    console.err("\ninjurysim: interrupted; no results were written, and the \(checkpoint.keptCount) replications that finished "
+                                + "are kept in \(checkpoint.folder.path)\n           run the same command with --resume to continue\n")
+                } else {
+                    StagingCleanup.shared.checkpoint?.remove()
+                    console.err("\ninjurysim: interrupted; no results were written\n")
+                }
                 exit(ExitCode.interrupted)
             }
             source.resume()

@@ -155,7 +155,7 @@ public final class OutputFolder: @unchecked Sendable {
         guard let entries = try? POSIXFiles.entries(parent.path) else { return [] }
         var notes: [String] = []
         for entry in entries.sorted() {
-            for kind in ["tmp", "old"] {
+            for kind in ["tmp", "old", "ckpt"] {
                 let prefix = "." + name + "." + kind + "-"
                 guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }
                 guard kill(pid, 0) != 0 && errno == ESRCH else { continue } // still running: not ours to touch

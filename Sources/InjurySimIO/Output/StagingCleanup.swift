@@ -6,6 +6,13 @@ final class StagingCleanup: @unchecked Sendable {
     static let shared = StagingCleanup()
     private let lock = NSLock()
     private var paths = Set<String>()
+    private var current: Checkpoint?
+
+    /// The running command's checkpoint, reported (or removed when empty) on interrupt.
+    var checkpoint: Checkpoint? {
+        get { lock.lock(); defer { lock.unlock() }; return current }
+        set { lock.lock(); current = newValue; lock.unlock() }
+    }
 
     func register(_ path: String) { lock.lock(); paths.insert(path); lock.unlock() }
     func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }

@@ -1,0 +1,48 @@
+import InjurySimCore
+
+/// A replication's result as bytes, bit for bit, so an interrupted run can resume from the
+/// replications it finished and end byte-identical to an uninterrupted one.
+extension ReplicationResult {
+    /// "ISR1": the layout below, little-endian.
+    static let magic: UInt32 = 0x3152_5349
+
+    /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
+    /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector.
+    public func encoded() -> [UInt8] {
+        var words: [UInt64] = [UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
+                               UInt64(monthly.count), UInt64(incurredBySector.count), UInt64(ordersBySector.count),
+                               UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern]
+        words.reserveCapacity(words.count + monthly.count + incurredBySector.count + ordersBySector.count)
+        words += monthly.map { UInt64(bitPattern: $0) }
+        words += incurredBySector.map(\.bitPattern)
+        words += ordersBySector.map { UInt64(bitPattern: $0) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(words.count * 8)
+        for word in words {
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        return bytes
+    }
+
+    /// The result encoded in `bytes`, or nil when they are not a complete, consistent encoding.
+    public init?(encoded bytes: [UInt8]) {
+        guard bytes.count % 8 == 0, bytes.count >= 11 * 8 else { return nil }
+        var words = [UInt64](repeating: 0, count: bytes.count / 8)
+        for i in words.indices {
+            var word: UInt64 = 0
+            for k in 0..<8 { word |= UInt64(bytes[i * 8 + k]) << UInt64(8 * k) }
+            words[i] = word
+        }
+        guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }) else { return nil }
+        let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
+        let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
+        guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count == 11 + m + i + o else { return nil }
+        self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors)
+        coveredWorkerDays = Int64(bitPattern: words[8])
+        simulatedAccidents = Int64(bitPattern: words[9])
+        adminCostShare = Double(bitPattern: words[10])
+        monthly = words[11..<(11 + m)].map { Int64(bitPattern: $0) }
+        incurredBySector = words[(11 + m)..<(11 + m + i)].map { Double(bitPattern: $0) }
+        ordersBySector = words[(11 + m + i)...].map { Int64(bitPattern: $0) }
+    }
+}

@@ -1,0 +1,25 @@
+import InjurySimCore
+
+/// Where finished replications are kept while a command runs, so that an interrupted command
+/// can resume. The runner asks it for each job before running it and hands it each result as
+/// soon as the job ends.
+///
+/// Jobs are named by the runner call (the k-th call of ``MonteCarloRunner`` in a command) and
+/// the job's index in that call. Every command makes the same calls in the same order for the
+/// same inputs — the results are deterministic — so the names match between the interrupted
+/// run and the resumed one.
+public protocol ReplicationStore: AnyObject, Sendable {
+    /// Starts a runner call and returns its number (0, 1, 2, …).
+    func beginCall() -> Int
+    /// The stored result of job `job` of call `call`, if it finished before.
+    func load(call: Int, job: Int) -> ReplicationResult?
+    /// Keeps a finished job's result.
+    func save(call: Int, job: Int, _ result: ReplicationResult)
+}
+
+/// The store the runner uses when none is passed: set for the duration of a command with
+/// `ReplicationStores.$current.withValue(store) { … }` so that every run inside it (policy
+/// searches included) checkpoints without each layer passing it on.
+public enum ReplicationStores {
+    @TaskLocal public static var current: (any ReplicationStore)?
+}
