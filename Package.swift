@@ -19,7 +19,7 @@ let package = Package(
         .executableTarget(name: "injurysim", dependencies: ["InjurySimIO"]),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
         .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimIO"]),
-        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"]),
+        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"], exclude: ["BadScenarios"]),
         .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimIO"]),
     ],
     swiftLanguageModes: [.v6]

@@ -306,7 +306,7 @@ public struct JSONCParser {
                     guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
                     out.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default:
-                    throw error("unknown escape \\\(Character(UnicodeScalar(escape)))")
+                    throw error("unknown escape: a backslash before \(describe(escape)); allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
                 }
                 continue
             }

@@ -40,7 +40,9 @@ enum ScenarioChecks {
         let horizon = "\(scenario.startMonth) … \(last)"
         var warnings: [String] = []
         let late = scenario.rollout.indices.filter { scenario.rollout[$0].start.months(since: scenario.startMonth) >= scenario.months }
-        if !scenario.rollout.isEmpty && late.count == scenario.rollout.count {
+        if scenario.rollout.isEmpty {
+            log.add("rollout", node(root, ["rollout"]), "is empty, so nobody would be insured; list at least one phase, or leave rollout out to cover everyone from startMonth")
+        } else if late.count == scenario.rollout.count {
             log.add("rollout", node(root, ["rollout"]), "no phase starts within the horizon \(horizon), so nobody would be insured; "
                     + "start a phase by \(last) or lengthen months")
         } else if scenario.rollout.allSatisfy({ $0.takeUp == 0 }) {

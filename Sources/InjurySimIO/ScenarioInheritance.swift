@@ -18,7 +18,7 @@ enum ScenarioInheritance {
             ScenarioError(file: file, issues: [ScenarioIssue(path: "extends", value: extends.value.excerpt, message: message,
                                                              line: extends.value.line, column: extends.value.column, file: root.source)])
         }
-        guard case .string(let relative) = extends.value.value else { throw fail("expected the path of a base scenario file, in double quotes") }
+        guard case .string(let relative) = extends.value.value, !relative.isEmpty else { throw fail("expected the path of a base scenario file, in double quotes") }
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         let basePath = URL(fileURLWithPath: relative, relativeTo: directory).standardizedFileURL.path
         if chain.contains(basePath) || depth >= maximumDepth {

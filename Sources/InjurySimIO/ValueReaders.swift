@@ -108,15 +108,17 @@ func number(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: St
 }
 
 func integer(_ node: JSONNode, path: String, range: ClosedRange<Int>, log: IssueLog) -> Int? {
-    guard case .number(let value, _) = node.value, value == value.rounded(), abs(value) < 9e15 else {
+    // The text as written decides, so 2^53 + 1 is not read as 2^53.
+    guard case .number(let value, let text) = node.value, value == value.rounded(),
+          let whole = Int(text) ?? (abs(value) <= 9_007_199_254_740_992 ? Int(value) : nil) else {
         log.add(path, node, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         return nil
     }
-    guard range.contains(Int(value)) else {
+    guard range.contains(whole) else {
         log.add(path, node, "out of range; allowed: a whole number from \(range.lowerBound) to \(range.upperBound)")
         return nil
     }
-    return Int(value)
+    return whole
 }
 
 /// A numeric input: a number, or one of the distributions drawn once per replication.

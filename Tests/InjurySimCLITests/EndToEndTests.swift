@@ -187,3 +187,39 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/injurysim-never-written"))
     }
 }
+
+/// No NaN or infinity reaches a result file, however degenerate the (valid) inputs.
+@Suite(.serialized) struct NoNonFiniteOutputTests {
+    static func nonFiniteTokens(in text: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: "(?i)(?<![A-Za-z])(nan|[+-]?inf(inity)?)(?![A-Za-z])")
+        let range = NSRange(text.startIndex..., in: text)
+        return pattern.matches(in: text, range: range).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+    }
+
+    @Test func theScannerFindsWhatItLooksFor() {
+        #expect(Self.nonFiniteTokens(in: "a,nan,1\nx,-inf,Infinity") == ["nan", "-inf", "Infinity"])
+        #expect(Self.nonFiniteTokens(in: "inflation,financial,infoNaNa") == [])
+    }
+
+    @Test(arguments: [
+        ["run", "Scenarios/smoke.json", "--set", "platforms.meituan.ratePerOrderYuan=0", "--set", "platforms.eleme.ratePerOrderYuan=0",
+         "--set", "platforms.caocao.ratePerOrderYuan=0"],
+        ["run", "Scenarios/smoke.json", "--set", "sectors.food-delivery.claimsPerMillionOrders=0", "--set", "sectors.ride-hailing.claimsPerMillionOrders=0"],
+        ["run", "Scenarios/smoke.json", "--set", "months=1"],
+        ["run", "Scenarios/smoke.json", "--set", "rollout=[{\"startMonth\": \"2024-06\", \"takeUp\": 0.5}]"],
+        ["sweep", "Scenarios/smoke.json", "--set", "months=2,12"],
+    ])
+    func degenerateRunsWriteOnlyFiniteNumbers(arguments: [String]) throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let outcome = try EndToEndTests.run(arguments + ["--replications", "3", "--quiet", "--out", out.path])
+        #expect(outcome.code == 0, "\(outcome.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(names.contains("manifest.json"))
+        for name in names {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            #expect(Self.nonFiniteTokens(in: text).isEmpty, "\(name): \(Self.nonFiniteTokens(in: text).prefix(5))")
+        }
+    }
+}

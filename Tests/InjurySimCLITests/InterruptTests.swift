@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Signals during a run: SIGINT/SIGTERM leave the previous results and a checkpoint that
+/// `--resume` completes byte-identically; SIGKILL at any moment leaves the previous results or
+/// the complete new ones, never a mixture or a half-written file.
+@Suite(.serialized) struct InterruptTests {
+    static let arguments = ["run", "Scenarios/smoke.json", "--replications", "8", "--threads", "1", "--quiet"]
+
+    static func start(_ extra: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = try EndToEndTests.binary
+        process.arguments = arguments + extra
+        process.currentDirectoryURL = EndToEndTests.root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func runToEnd(_ extra: [String]) throws -> Int32 {
+        let process = try start(extra)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Every file of a folder, name → bytes.
+    static func contents(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            files[name] = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+        }
+        return files
+    }
+
+    static func siblings(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []).sorted()
+    }
+
+    /// The reference (uninterrupted) results and the "previous" results of another seed, made once.
+    static let shared: Result<(reference: [String: Data], previous: [String: Data]), any Error> = Result {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let reference = dir.appendingPathComponent("reference")
+        let previous = dir.appendingPathComponent("previous")
+        guard try runToEnd(["--out", reference.path]) == 0, try runToEnd(["--out", previous.path, "--seed", "99"]) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        return (contents(reference), contents(previous))
+    }
+
+    static func fixtures(in dir: URL) throws -> (reference: [String: Data], previous: [String: Data]) {
+        let (r, p) = try shared.get()
+        #expect(r.count == 4 && p.count == 4 && r != p)
+        return (r, p)
+    }
+
+    static func copy(_ files: [String: Data], to folder: URL) throws {
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, data) in files { try data.write(to: folder.appendingPathComponent(name)) }
+    }
+
+    @Test(arguments: zip([0.0, 0.4, 1.0], [SIGTERM, SIGINT, SIGTERM]))
+    func signalLeavesPreviousResultsAndAResumableCheckpoint(delay: Double, signal: Int32) throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (reference, previous) = try Self.fixtures(in: dir)
+        let target = dir.appendingPathComponent("target")
+        try Self.copy(previous, to: target)
+        let process = try Self.start(["--out", target.path])
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let checkpoint = dir.appendingPathComponent(".target.checkpoint")
+        if process.terminationReason == .exit && process.terminationStatus == 0 {
+            #expect(Self.contents(target) == reference)
+        } else {
+            // Interrupted (130), or killed by the signal before the handler was installed.
+            #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == 130, "status \(process.terminationStatus)")
+            #expect(Self.contents(target) == previous, "the previous results changed")
+        }
+        #expect(!Self.siblings(target).contains { $0.contains(".tmp-") || $0.contains(".ckpt-") }, "\(Self.siblings(target))")
+        if FileManager.default.fileExists(atPath: checkpoint.path) {
+            #expect(try Self.runToEnd(["--out", target.path, "--resume"]) == 0)
+            #expect(Self.contents(target) == reference, "resumed results differ from an uninterrupted run")
+            #expect(!FileManager.default.fileExists(atPath: checkpoint.path))
+        }
+    }
+
+    @Test func aSignalAfterSomeReplicationsKeepsThem() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (reference, _) = try Self.fixtures(in: dir)
+        let target = dir.appendingPathComponent("target")
+        let process = try Self.start(["--out", target.path])
+        let checkpoint = dir.appendingPathComponent(".target.checkpoint")
+        // Wait until at least two replications are kept, then interrupt.
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 2 {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        let kept = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter { $0.hasSuffix(".bin") }
+        #expect(kept.count >= 2 && kept.count < 8)
+        // Without --resume the checkpoint is not thrown away.
+        #expect(try Self.runToEnd(["--out", target.path]) == 73)
+        #expect(FileManager.default.fileExists(atPath: checkpoint.path))
+        #expect(try Self.runToEnd(["--out", target.path, "--resume", "--threads", "2"]) == 0)
+        #expect(Self.contents(target) == reference)
+    }
+
+    @Test func sigkillAtTwentyMomentsLeavesOldOrNewResultsWhole() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (reference, previous) = try Self.fixtures(in: dir)
+        let target = dir.appendingPathComponent("target")
+        try Self.copy(previous, to: target)
+        let checkpoint = dir.appendingPathComponent(".target.checkpoint")
+        // Fixed pseudo-random moments (a linear congruential sequence) spread over a run's length.
+        var state: UInt64 = 12345
+        for round in 0..<20 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let delay = Double(state >> 11) / Double(1 << 53) * 2
+            let resume = FileManager.default.fileExists(atPath: checkpoint.path)
+            let process = try Self.start(["--out", target.path] + (resume ? ["--resume"] : []))
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let now = Self.contents(target)
+            #expect(now == previous || now == reference, "round \(round): results are neither the previous nor the new ones: \(now.keys.sorted())")
+        }
+        let resume = FileManager.default.fileExists(atPath: checkpoint.path)
+        #expect(try Self.runToEnd(["--out", target.path] + (resume ? ["--resume"] : [])) == 0)
+        #expect(Self.contents(target) == reference)
+        #expect(Self.siblings(target) == ["target"], "leftovers: \(Self.siblings(target))")
+    }
+}
