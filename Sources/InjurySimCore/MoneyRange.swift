@@ -9,9 +9,8 @@
 /// draw, scaled up by the sample fraction. It is far above any simulated figure (a test checks
 /// it against runs), and below the counters' range for every shipped scenario.
 public enum MoneyRange {
-    /// Fen a figure may reach before the bound refuses the scenario: Int64.max / 8, leaving room
-    /// for sampling noise around the full-population figures.
-    public static let limitFen = Double(Int64.max) / 8
+    /// Fen a figure may reach before the bound refuses the scenario: half the Int64 range.
+    public static let limitFen = Double(Int64.max) / 2
 
     /// The longest shift a worker can draw (``HireProfile/hire(_:person:day:)`` clamps to it).
     static let longestShiftHours = 16.0
@@ -51,7 +50,10 @@ public enum MoneyRange {
             for sector in scenario.sectors.indices where province.workers[sector] > 0 {
                 let s = scenario.sectors[sector]
                 let ordersGrowth = growth(s.ordersGrowthPerYear)
-                let ordersPerMonth = Double(province.workers[sector]) * s.ordersPerHour.largest * longestShiftHours * 31
+                // Sampled slots are rounded per platform, each scaled back by 1/fraction.
+                let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
+                let workers = Double(province.workers[sector]) + platformsHere * 0.5 / fraction
+                let ordersPerMonth = workers * s.ordersPerHour.largest * longestShiftHours * 31
                     * shockOrders * ordersGrowth
                 let claimsPerMonth = ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000
                     * province.riskMultiplier.largest * riskPerOrder
