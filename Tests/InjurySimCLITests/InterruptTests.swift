@@ -138,4 +138,43 @@ import Testing
         #expect(Self.contents(target) == reference)
         #expect(Self.siblings(target) == ["target"], "leftovers: \(Self.siblings(target))")
     }
+
+    /// A sweep interrupted part-way resumes from the replications it kept and writes the same
+    /// files as an uninterrupted sweep.
+    @Test func anInterruptedSweepResumesWhereItStopped() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sweep = ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08", "--replications", "6", "--threads", "1", "--quiet"]
+        func run(_ extra: [String]) throws -> Process {
+            let process = Process()
+            process.executableURL = try EndToEndTests.binary
+            process.arguments = sweep + extra
+            process.currentDirectoryURL = EndToEndTests.root
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let reference = dir.appendingPathComponent("reference")
+        let whole = try run(["--out", reference.path])
+        whole.waitUntilExit()
+        #expect(whole.terminationStatus == 0)
+        let target = dir.appendingPathComponent("target")
+        let checkpoint = dir.appendingPathComponent(".target.checkpoint")
+        let process = try run(["--out", target.path])
+        let deadline = Date().addingTimeInterval(120)
+        // Past the first grid point (6 replications) into the second.
+        while Date() < deadline && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 8 {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let kept = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter { $0.hasSuffix(".bin") }
+        #expect(kept.contains("call1-job0.bin") && kept.count < 12, "\(kept.sorted())")
+        let resumed = try run(["--out", target.path, "--resume", "--threads", "2"])
+        resumed.waitUntilExit()
+        #expect(resumed.terminationStatus == 0)
+        #expect(Self.contents(target) == Self.contents(reference))
+    }
 }
