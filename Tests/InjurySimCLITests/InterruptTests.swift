@@ -7,10 +7,13 @@ import Testing
 @Suite(.serialized) struct InterruptTests {
     static let arguments = ["run", "Scenarios/smoke.json", "--replications", "8", "--threads", "1", "--quiet"]
 
-    static func start(_ extra: [String]) throws -> Process {
+    static func start(_ extra: [String]) throws -> Process { try launch(arguments + extra) }
+
+    /// Starts the binary with `arguments`, output discarded.
+    static func launch(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = try EndToEndTests.binary
-        process.arguments = arguments + extra
+        process.arguments = arguments
         process.currentDirectoryURL = EndToEndTests.root
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -145,16 +148,7 @@ import Testing
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let sweep = ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08", "--replications", "6", "--threads", "1", "--quiet"]
-        func run(_ extra: [String]) throws -> Process {
-            let process = Process()
-            process.executableURL = try EndToEndTests.binary
-            process.arguments = sweep + extra
-            process.currentDirectoryURL = EndToEndTests.root
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        func run(_ extra: [String]) throws -> Process { try Self.launch(sweep + extra) }
         let reference = dir.appendingPathComponent("reference")
         let whole = try run(["--out", reference.path])
         whole.waitUntilExit()
