@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "injurysim", targets: ["injurysim"]),
         .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
+        .library(name: "InjurySimCLI", targets: ["InjurySimCLI"]),
     ],
     targets: [
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
@@ -15,12 +16,14 @@ let package = Package(
         .target(name: "InjurySimEngine", dependencies: ["InjurySimCore"]),
         // Scenario files in (parsing, validation), results out (CSV, JSON, console report).
         .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine"]),
-        // The thin executable: parse arguments, call the library, map errors to exit codes.
-        .executableTarget(name: "injurysim", dependencies: ["InjurySimIO"]),
+        // The command line: options parsed once, one file per command, exit codes, signals, progress.
+        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimIO"]),
+        // The thin executable: main.swift hands the arguments to InjurySimCLI.
+        .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
         .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimIO"]),
         .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"], exclude: ["BadScenarios"]),
-        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimIO"]),
+        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

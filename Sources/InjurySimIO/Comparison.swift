@@ -7,6 +7,12 @@ public struct Comparison: Sendable {
         public var name: String
         public var startMonth: YearMonth
         public var metrics: [ReplicationMetrics]
+
+        package init(name: String, startMonth: YearMonth, metrics: [ReplicationMetrics]) {
+            self.name = name
+            self.startMonth = startMonth
+            self.metrics = metrics
+        }
     }
 
     public var entries: [Entry]

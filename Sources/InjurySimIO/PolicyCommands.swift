@@ -7,7 +7,7 @@ import InjurySimEngine
 /// for the same workers) and returns values the CLI renders.
 public enum PolicyCommands {
     /// Runs `scenario`'s replications and returns their headline figures.
-    static func metrics(_ scenario: Scenario, threads: Int, progress: (@Sendable (Int) -> Void)?) async -> [ReplicationMetrics] {
+    package static func metrics(_ scenario: Scenario, threads: Int, progress: (@Sendable (Int) -> Void)?) async -> [ReplicationMetrics] {
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: threads, progress: progress)
         return results.map { ReplicationMetrics($0) }
     }
@@ -56,6 +56,11 @@ public enum PolicyCommands {
     public struct SweepPoint: Sendable {
         public var settings: [(path: String, value: String)]
         public var metrics: [ReplicationMetrics]
+
+        package init(settings: [(path: String, value: String)], metrics: [ReplicationMetrics]) {
+            self.settings = settings
+            self.metrics = metrics
+        }
     }
 
     // MARK: Solve

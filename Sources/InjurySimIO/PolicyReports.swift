@@ -1,7 +1,7 @@
 import InjurySimCore
 
 /// `text` padded with spaces to `width` characters, on the left when `right` (right-aligned).
-func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
+package func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
     text.count >= width ? text : (right ? String(repeating: " ", count: width - text.count) + text : text + String(repeating: " ", count: width - text.count))
 }
 
@@ -9,6 +9,11 @@ func padded(_ text: String, _ width: Int, right: Bool = false) -> String {
 public struct SweepTable: Sendable {
     public var axes: [String]
     public var points: [PolicyCommands.SweepPoint]
+
+    package init(axes: [String], points: [PolicyCommands.SweepPoint]) {
+        self.axes = axes
+        self.points = points
+    }
 
     public func renderTable() -> String {
         var lines = ["Money in millions of yuan; means over replications with 95% intervals.", ""]
@@ -61,6 +66,8 @@ public struct SweepTable: Sendable {
 /// The answer of `solve` in words and as JSON.
 public struct SolveReport: Sendable {
     public var solution: PolicyCommands.Solution
+
+    package init(solution: PolicyCommands.Solution) { self.solution = solution }
 
     func rate(_ multiplier: Double, _ benchmark: Double) -> String {
         multiplier.isFinite ? (Format.fixed(multiplier * benchmark, 4) ?? "n/a") : "above \(Format.fixed(solution.limit * benchmark, 4) ?? "")"
@@ -125,6 +132,13 @@ public struct SensitivityReport: Sendable {
     public var baselineRuin: Estimate
     public var baselineBreakEven: Double
     public var rows: [PolicyCommands.SensitivityRow]
+
+    package init(scenario: Scenario, baselineRuin: Estimate, baselineBreakEven: Double, rows: [PolicyCommands.SensitivityRow]) {
+        self.scenario = scenario
+        self.baselineRuin = baselineRuin
+        self.baselineBreakEven = baselineBreakEven
+        self.rows = rows
+    }
 
     public func renderTable() -> String {
         var lines: [String] = []

@@ -2,7 +2,7 @@ import InjurySimCore
 
 /// Checks on a whole decoded scenario: things no single field can show. Each either rejects the
 /// scenario (an issue) or, when the scenario is valid but part of it cannot matter, warns.
-enum ScenarioChecks {
+package enum ScenarioChecks {
     /// The node at a dotted path of names (`provinces.north.platformShares`), for locating an issue.
     static func node(_ root: JSONNode, _ names: [String]) -> JSONNode? {
         var current = root
@@ -61,7 +61,7 @@ enum ScenarioChecks {
     }
 
     /// Refuses a scenario whose money could outgrow the 64-bit fen counters (see ``MoneyRange``).
-    static func moneyRange(_ scenario: Scenario, root: JSONNode?, log: IssueLog) {
+    package static func moneyRange(_ scenario: Scenario, root: JSONNode?, log: IssueLog) {
         let bound = MoneyRange.boundFen(scenario)
         guard !(bound < MoneyRange.limitFen) else { return }
         log.add("months", root.flatMap { node($0, ["months"]) },

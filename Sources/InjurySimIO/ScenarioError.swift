@@ -24,6 +24,11 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var issues: [ScenarioIssue]
 
+    package init(file: String, issues: [ScenarioIssue]) {
+        self.file = file
+        self.issues = issues
+    }
+
     public var description: String {
         let header = "\(file): \(issues.count) problem\(issues.count == 1 ? "" : "s")"
         return ([header] + issues.map { "  " + $0.description }).joined(separator: "\n")
@@ -31,8 +36,10 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects issues while a scenario is decoded, so all of them are reported together.
-final class IssueLog {
-    private(set) var issues: [ScenarioIssue] = []
+package final class IssueLog {
+    package private(set) var issues: [ScenarioIssue] = []
+
+    package init() {}
 
     func add(_ path: String, _ node: JSONNode?, _ message: String) {
         issues.append(ScenarioIssue(path: path, value: node?.excerpt ?? "", message: message,

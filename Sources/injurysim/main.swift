@@ -1,4 +1,4 @@
-import InjurySimIO
+import InjurySimCLI
 
 // Thin executable: hand the arguments to the library at once (off the main actor, on a
 // detached task while this thread waits) and exit with the code it returns. Waiting on a

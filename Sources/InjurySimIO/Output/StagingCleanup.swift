@@ -1,15 +1,15 @@
 import Foundation
 
 /// Staging folders to remove if the process is interrupted (see ``InterruptGuard``).
-final class StagingCleanup: @unchecked Sendable {
+package final class StagingCleanup: @unchecked Sendable {
     // Safe: `paths` is only touched while holding `lock`.
-    static let shared = StagingCleanup()
+    package static let shared = StagingCleanup()
     private let lock = NSLock()
     private var paths = Set<String>()
     private var current: Checkpoint?
 
     /// The running command's checkpoint, reported (or removed when empty) on interrupt.
-    var checkpoint: Checkpoint? {
+    package var checkpoint: Checkpoint? {
         get { lock.lock(); defer { lock.unlock() }; return current }
         set { lock.lock(); current = newValue; lock.unlock() }
     }
@@ -18,7 +18,7 @@ final class StagingCleanup: @unchecked Sendable {
     func unregister(_ path: String) { lock.lock(); paths.remove(path); lock.unlock() }
 
     /// Removes every registered staging folder.
-    func removeAll() {
+    package func removeAll() {
         lock.lock()
         let current = paths
         paths.removeAll()

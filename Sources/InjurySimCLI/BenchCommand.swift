@@ -1,6 +1,7 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
+import InjurySimIO
 
 /// `injurysim bench`: fixed workloads, each measured in a child process of its own so that peak
 /// memory belongs to that workload alone.

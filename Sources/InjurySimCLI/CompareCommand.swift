@@ -1,0 +1,41 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim compare`.
+extension Program {
+    static func compare(_ options: CommandOptions, console: Console) async throws(CommandError) {
+        let overrides = try parseOverrides(options.sets)
+        var loaded = try loadAll(options, overrides: overrides, console: console)
+        // Common random numbers: every scenario runs the first one's seed, replications and
+        // sample fraction (unless given on the command line), so replication r is the same world.
+        let first = loaded[0].0
+        for index in loaded.indices {
+            loaded[index].0.seed = first.seed
+            loaded[index].0.replications = first.replications
+            loaded[index].0.sampleFraction = first.sampleFraction
+        }
+        let names = loaded.map(\.0.name)
+        if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
+        try checkResources(loaded.map(\.0), options, console: console)
+        let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
+        let folder = try claim(outDirectory, options, hashes: loaded.map(\.1), console: console)
+        defer { folder.release() }
+        let progress = progressHandler(options, console: console, total: first.replications * loaded.count)
+        let counter = ProgressCounter()
+        var entries: [Comparison.Entry] = []
+        for (scenario, _) in loaded {
+            var onProgress: (@Sendable (Int) -> Void)?
+            if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
+            let metrics = await folder.simulate { await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress) }
+            entries.append(Comparison.Entry(name: scenario.name, startMonth: scenario.startMonth, metrics: metrics))
+        }
+        progress?.finish()
+        let comparison = Comparison(entries: entries)
+        try publish("compare", [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())],
+                    scenarios: loaded, to: folder, options: options, console: console,
+                    header: "InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")",
+                    body: comparison.renderTable())
+    }
+}

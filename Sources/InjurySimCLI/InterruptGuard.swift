@@ -1,0 +1,34 @@
+import Foundation
+import InjurySimIO
+
+/// On SIGINT or SIGTERM during a run: remove staging folders and exit, leaving no partial results.
+final class InterruptGuard: @unchecked Sendable {
+    // Safe: the sources are created once in init and only cancelled afterwards.
+    private var sources: [DispatchSourceSignal] = []
+
+    init(console: Console) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                StagingCleanup.shared.removeAll()
+                if let checkpoint = StagingCleanup.shared.checkpoint, checkpoint.keptCount > 0 {
+                    console.err("\ninjurysim: interrupted; no results were written, and the \(checkpoint.keptCount) replications that finished "
+                                + "are kept in \(checkpoint.folder.path)\n           run the same command with --resume to continue\n")
+                } else {
+                    StagingCleanup.shared.checkpoint?.remove()
+                    console.err("\ninjurysim: interrupted; no results were written\n")
+                }
+                exit(ExitCode.interrupted)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// Results out: claiming the folder before simulating, resources, progress, manifests, publishing.
+extension Program {
+    /// Claims the results folder before any simulating, so a folder that may not be replaced
+    /// is refused at once rather than after a long run, and opens the command's checkpoint.
+    static func claim(_ directory: String, _ options: CommandOptions, hashes: [String], console: Console) throws(CommandError) -> OutputClaim {
+        let folder: OutputFolder
+        let checkpoint: Checkpoint
+        do throws(OutputError) {
+            folder = try OutputFolder.claim(directory)
+            do throws(OutputError) {
+                checkpoint = try Checkpoint.open(for: folder.target, key: options.resultKey + " | " + hashes.joined(separator: " "),
+                                                 resume: options.resume, userPath: directory)
+            } catch {
+                folder.abandon()
+                throw error
+            }
+        } catch { throw .output(error) }
+        for note in folder.notes { console.err("injurysim: \(note)\n") }
+        if options.resume && !options.quiet { console.err("injurysim: resuming: \(checkpoint.keptCount) finished replications kept in \(checkpoint.folder.path)\n") }
+        StagingCleanup.shared.checkpoint = checkpoint
+        return OutputClaim(folder: folder, checkpoint: checkpoint)
+    }
+
+    /// Puts the results in place; the checkpoint is removed only once they are.
+    static func write(_ files: [(name: String, text: String)], to claim: OutputClaim) throws(CommandError) {
+        do throws(OutputError) { try claim.folder.commit(files) } catch { throw .output(error) }
+        claim.checkpoint.remove()
+    }
+
+    /// Refuses a run that would not fit in memory, before allocating anything, and says what
+    /// to change; otherwise shows the estimate on a terminal.
+    static func checkResources(_ scenarios: [Scenario], _ options: CommandOptions, console: Console) throws(CommandError) {
+        let estimates = scenarios.map { ResourceEstimate(scenario: $0, replications: $0.replications, threads: options.threads) }
+        guard let largest = estimates.max(by: { $0.bytes < $1.bytes }) else { return }
+        let available = ResourceEstimate.availableBytes
+        let summary = "\(largest.slots) worker slots × \(largest.inFlight) replication\(largest.inFlight == 1 ? "" : "s") in flight: "
+            + "about \(ResourceEstimate.describe(bytes: largest.bytes)) of memory"
+        if largest.bytes > 0.8 * available {
+            throw .usage("this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: available)) this machine has; "
+                         + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
+        }
+        if !options.quiet && console.errIsTerminal {
+            let days = estimates.reduce(0) { $0 + $1.workerDays }
+            console.err("estimate: \(summary); \(Format.scientific(days)) worker-days in all\n")
+        }
+    }
+
+    static func progressHandler(_ options: CommandOptions, console: Console, total: Int, label: String = "replications") -> ProgressLine? {
+        options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: total, console: console, label: label)
+    }
+
+    /// Manifest of a policy command's folder.
+    static func policyManifest(command: String, scenarios: [(Scenario, String)], files: [String], extra: [String: JSONOut] = [:]) -> String {
+        var object: [String: JSONOut] = [
+            "formatVersion": .number(String(ResultFiles.formatVersion)),
+            "generator": .string("injurysim " + command),
+            "scenarios": .array(scenarios.map { scenario, hash in
+                .object(["name": .string(scenario.name), "contentHash": .string(hash)])
+            }),
+            "seed": .number(String(scenarios[0].0.seed)),
+            "replications": .number(String(scenarios[0].0.replications)),
+            "sampleFraction": Format.json(scenarios[0].0.sampleFraction, 6),
+            "files": .array(files.map(JSONOut.string)),
+        ]
+        for (key, value) in extra { object[key] = value }
+        return JSONOut.object(object).rendered()
+    }
+
+    /// Writes a policy command's files and manifest as one folder, then prints its report.
+    static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
+                        extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions, console: Console,
+                        header: String?, body: String) throws(CommandError) {
+        let names = files.map(\.name) + ["manifest.json"]
+        try write(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))],
+                  to: folder)
+        let outDirectory = folder.folder.path
+        guard !options.quiet else { return }
+        if let header { console.out(header + "\n") }
+        console.out(body)
+        console.out("\nResults written to \(outDirectory)/ (\(names.joined(separator: ", ")))\n")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// The library entry point behind the `injurysim` executable: parses arguments, runs the
+/// command, and returns the exit code. Nothing here touches the main actor.
+public enum Program {
+    public static let usage = """
+    usage: injurysim run SCENARIO [options]
+           injurysim compare A.json B.json [C.json …] [options]
+           injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
+           injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
+           injurysim sensitivity SCENARIO [options]
+           injurysim validate FILE [FILE …]
+           injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
+           injurysim bench [--quick] [--json] [--threads T] [--scenarios DIR]
+           injurysim help
+
+    run          simulate a scenario; print the verdict; write Results/<name>/
+    compare      run scenarios with common random numbers; side by side with paired differences
+    sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
+    solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P or funded>=X
+    sensitivity  one input at a time over its range: a ranked tornado table
+    validate     check scenario files without running them; every problem is listed
+    validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
+    bench        measure throughput on fixed workloads (release build, from the package root)
+
+    options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
+             --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
+             --resume   continue an interrupted command from its checkpoint (same arguments)
+
+    Exit codes: 0 ok, 64 bad arguments or scenario, 73 results cannot be written, 130 interrupted.
+
+    """
+
+    /// Runs `arguments` (without the program name).
+    public static func main(arguments: [String], console: Console = .standard) async -> Int32 {
+        guard let command = arguments.first else {
+            console.err(usage)
+            return ExitCode.usage
+        }
+        let rest = Array(arguments.dropFirst())
+        switch command {
+        case "run", "compare", "sweep", "solve", "sensitivity":
+            let options: CommandOptions
+            do throws(UsageError) {
+                options = try CommandOptions(rest, command: command)
+            } catch {
+                console.err("injurysim \(command): \(error.message)\n\n" + usage)
+                return ExitCode.usage
+            }
+            return await runCommand(command, options, console: console)
+        case "validate": return validate(rest, console: console)
+        case "bench": return await Benchmark.main(rest, console: console)
+        case "validate-model": return await validateModel(rest, console: console)
+        case "bench-row": return await Benchmark.childMain(rest, console: console)
+        case "help", "--help", "-h":
+            console.out(usage)
+            return ExitCode.success
+        default:
+            console.err("injurysim: unknown command '\(command)'\n\n" + usage)
+            return ExitCode.usage
+        }
+    }
+
+    static func runCommand(_ command: String, _ options: CommandOptions, console: Console) async -> Int32 {
+        let interrupt = InterruptGuard(console: console)
+        defer { interrupt.cancel() }
+        do throws(CommandError) {
+            switch command {
+            case "run": try await run(options, console: console)
+            case "compare": try await compare(options, console: console)
+            case "sweep": try await sweep(options, console: console)
+            case "solve": try await solve(options, console: console)
+            default: try await sensitivity(options, console: console)
+            }
+            return ExitCode.success
+        } catch {
+            switch error {
+            case .scenario(let problem):
+                console.err(problem.description + "\n")
+                return ExitCode.usage
+            case .usage(let message):
+                console.err("injurysim \(command): \(message)\n")
+                return ExitCode.usage
+            case .output(let problem):
+                console.err("injurysim: \(problem.description)\n")
+                return ExitCode.cannotWrite
+            }
+        }
+    }
+
+    enum CommandError: Error {
+        case scenario(ScenarioError)
+        case usage(String)
+        case output(OutputError)
+    }
+}
+
+extension Program {
+    /// Runs ``main(arguments:console:)`` on a detached task and blocks the calling thread until
+    /// it returns (for the executable's synchronous entry point).
+    public static func runBlocking(arguments: [String]) -> Int32 {
+        let box = ExitBox()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.set(await main(arguments: arguments))
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+
+    /// Ends the process with `code` (output is written unbuffered, so nothing is lost).
+    public static func exit(_ code: Int32) -> Never {
+        Foundation.exit(code)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim run`.
+extension Program {
+    static func run(_ options: CommandOptions, console: Console) async throws(CommandError) {
+        let (scenario, hash) = try loadSingle(options, console: console)
+        try checkResources([scenario], options, console: console)
+        let outDirectory = options.out ?? "Results/" + scenario.name
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
+        let progress = progressHandler(options, console: console, total: scenario.replications)
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { done in progress.update(done: done) } }
+        let results = await folder.simulate {
+            await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: options.threads, progress: onProgress)
+        }
+        progress?.finish()
+        let summary = RunSummary(scenario: scenario, results: results)
+        let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
+                                contentHash: hash, results: results, summary: summary)
+        try write(files.files, to: folder)
+        if !options.quiet {
+            console.out(ConsoleReport.render(scenario: scenario, summary: summary))
+            console.out("\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json)\n")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim sensitivity`.
+extension Program {
+    static func sensitivity(_ options: CommandOptions, console: Console) async throws(CommandError) {
+        let (scenario, hash) = try loadSingle(options, console: console)
+        try checkResources([scenario], options, console: console)
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
+        var onProgress: (@Sendable (String) -> Void)?
+        let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
+        let counter = ProgressCounter()
+        if !options.quiet && console.errIsTerminal {
+            onProgress = { step in console.err("\r\u{1B}[2Ksensitivity: run \(counter.increment())/\(total) (\(step))…") }
+        }
+        let outcome = await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
+        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
+                                       baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
+        try publish("sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
+                    scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
+                    body: report.renderTable())
+    }
+}

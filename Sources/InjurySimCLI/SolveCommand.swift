@@ -1,0 +1,37 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim solve`.
+extension Program {
+    static func solve(_ options: CommandOptions, console: Console) async throws(CommandError) {
+        let (scenario, hash) = try loadSingle(options, console: console)
+        guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
+            throw .usage("--target must be ruin<=P, poolruin<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
+        }
+        var sector: Int?
+        if let name = options.forSector, name != "all" {
+            guard let index = scenario.sectors.firstIndex(where: { $0.name == name }) else {
+                throw .usage("--for must be all or a sector of the scenario (\(scenario.sectors.map(\.name).joined(separator: ", "))); got '\(name)'")
+            }
+            sector = index
+        }
+        try checkResources([scenario], options, console: console)
+        let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
+        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { folder.release() }
+        var onProgress: (@Sendable (String) -> Void)?
+        if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
+        let solution = await folder.simulate {
+            await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
+        }
+        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        let report = SolveReport(solution: solution)
+        try publish("solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
+                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
+                    options: options, console: console,
+                    header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",
+                    body: report.renderText())
+    }
+}

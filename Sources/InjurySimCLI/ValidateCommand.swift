@@ -1,0 +1,81 @@
+import Foundation
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim validate` and `injurysim validate-model`.
+extension Program {
+    /// Runs the model checks and the calibration and writes the validation report.
+    static func validateModel(_ arguments: [String], console: Console) async -> Int32 {
+        var out = "docs/VALIDATION.md"
+        var scenario = "Scenarios/pilot-2022.json"
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+        var index = 0
+        while index < arguments.count {
+            let flag = arguments[index]
+            index += 1
+            guard index < arguments.count, ["--out", "--scenario", "--threads"].contains(flag) else {
+                console.err("injurysim validate-model: unknown or incomplete option '\(flag)'\n\n" + usage)
+                return ExitCode.usage
+            }
+            switch flag {
+            case "--out": out = arguments[index]
+            case "--scenario": scenario = arguments[index]
+            default:
+                guard let n = Int(arguments[index]), (1...1024).contains(n) else {
+                    console.err("injurysim validate-model: --threads must be a whole number from 1 to 1024\n")
+                    return ExitCode.usage
+                }
+                threads = n
+            }
+            index += 1
+        }
+        let checks = await ModelValidation.checks(threads: threads)
+        let settings = ModelValidation.CalibrationRun()
+        let calibration: [PublishedComparison]
+        do throws(ScenarioError) {
+            calibration = try await ModelValidation.calibration(scenarioPath: scenario, settings: settings, threads: threads)
+        } catch {
+            console.err(error.description + "\n")
+            return ExitCode.usage
+        }
+        let text = ModelValidation.report(checks: checks, calibration: calibration, settings: settings)
+        do {
+            let url = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            console.err("injurysim: cannot write \(out): \(error.localizedDescription)\n")
+            return ExitCode.cannotWrite
+        }
+        for check in checks { console.out((check.passed ? "pass  " : "FAIL  ") + check.name + ": " + check.simulated + "\n") }
+        for p in calibration {
+            console.out("calib " + p.figure + " " + p.month.description + ": published " + (Format.fixed(p.published, 0) ?? "")
+                        + ", simulated median " + (Format.fixed(p.simulated.p50, 0) ?? "") + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
+                        + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]\n")
+        }
+        console.out("Wrote \(out)\n")
+        return checks.allSatisfy(\.passed) ? ExitCode.success : 1
+    }
+
+    static func validate(_ files: [String], console: Console) -> Int32 {
+        guard !files.isEmpty else {
+            console.err("injurysim validate: name at least one scenario file\n\n" + usage)
+            return ExitCode.usage
+        }
+        var failed = false
+        for file in files {
+            do throws(ScenarioError) {
+                let (scenario, _) = try ScenarioLoader.load(path: file)
+                for warning in scenario.warnings { console.err("warning: \(file): \(warning)\n") }
+                let workers = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
+                console.out("\(file): ok — \(scenario.name), \(scenario.provinces.count) provinces, \(scenario.sectors.count) sectors, "
+                            + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots\n")
+            } catch {
+                failed = true
+                console.err(error.description + "\n")
+            }
+        }
+        return failed ? ExitCode.usage : ExitCode.success
+    }
+}
