@@ -1,0 +1,66 @@
+// swift-tools-version: 6.0
+import Foundation
+import PackageDescription
+
+// A libFuzzer harness for InjurySim's scenario loader, population plan and replication inputs.
+// Build it as a root package (SwiftPM refuses unsafe flags only in dependencies): see run.sh,
+// which also passes `-Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer` so that the main package's
+// modules get coverage instrumentation too (these settings reach only this package's targets).
+//
+// The main package exposes only the `InjurySimIO` library product. The harness also imports
+// InjurySimCore (Scenario, ReplicationInputs) and InjurySimEngine (PopulationPlan): they are built
+// as dependencies of InjurySimIO and can be imported, but no product declares them (README.md).
+
+/// The compiler-rt folder of the toolchain (…/lib/clang/N/lib/linux). run.sh sets
+/// INJURYSIM_CLANG_RT; otherwise it is looked for next to the first swiftc on PATH.
+func clangRuntimeDirectory() -> String {
+    let environment = ProcessInfo.processInfo.environment
+    if let path = environment["INJURYSIM_CLANG_RT"], !path.isEmpty { return path }
+    let files = FileManager.default
+    for directory in (environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    where files.fileExists(atPath: directory + "/swiftc") {
+        let clang = directory + "/../lib/clang"
+        for version in (try? files.contentsOfDirectory(atPath: clang)) ?? [] {
+            let path = clang + "/" + version + "/lib/linux"
+            if files.fileExists(atPath: path + "/libclang_rt.fuzzer_no_main-x86_64.a") { return path }
+        }
+    }
+    return "/opt/swift/usr/lib/clang/21/lib/linux" // not found: the link fails and names the file
+}
+
+let runtime = clangRuntimeDirectory()
+
+/// Linked by hand instead of `-sanitize=fuzzer` at link time, which would add libclang_rt.fuzzer
+/// *with* its main() and clash with main.swift's (ld.gold then dies with an internal error):
+/// - libFuzzer without main (main.swift calls LLVMFuzzerRunDriver);
+/// - the UBSan standalone runtime, only for __sanitizer_print_stack_trace, so that a crash
+///   report carries a symbolized stack (file:line of the trap).
+let linkFlags = [
+    "-Xlinker", "--whole-archive",
+    "-Xlinker", runtime + "/libclang_rt.fuzzer_no_main-x86_64.a",
+    "-Xlinker", runtime + "/libclang_rt.ubsan_standalone-x86_64.a",
+    "-Xlinker", "--no-whole-archive",
+    "-Xlinker", "--dynamic-list=" + runtime + "/libclang_rt.ubsan_standalone-x86_64.a.syms",
+    "-lstdc++",
+]
+
+let package = Package(
+    name: "InjurySimFuzz",
+    dependencies: [
+        .package(name: "InjurySim", path: ".."),
+    ],
+    targets: [
+        // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.
+        .target(name: "FuzzerDriver"),
+        .executableTarget(
+            name: "ScenarioFuzzer",
+            dependencies: [
+                "FuzzerDriver",
+                .product(name: "InjurySimIO", package: "InjurySim"),
+            ],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(linkFlags)]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
