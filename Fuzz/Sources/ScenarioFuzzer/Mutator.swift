@@ -88,7 +88,9 @@ func mutatedNumber(_ old: String, _ random: inout MutationRandom) -> String {
     case 2: return String(value * random.pick([10, 0.1, 2, 0.5, 1000, -1]))
     case 3: return String(Int(value.isFinite && abs(value) < 1e15 ? value : 0) + random.pick([1, -1, 12, -12, 100, 1000]))
     case 4:
-        let w1 = random.pick(edgeWeights), w2 = random.pick(edgeWeights)
+        // Half of the time both weights are huge, so that their sum overflows to +inf.
+        let huge = random.chance(50)
+        let w1 = huge ? "1e308" : random.pick(edgeWeights), w2 = huge ? "1.7976931348623157e308" : random.pick(edgeWeights)
         return "{\"choice\": [[\(old), \(w1)], [\(random.pick(edgeNumbers)), \(w2)]]}"
     default:
         let a = random.pick(edgeNumbers), b = random.pick(edgeNumbers)
@@ -118,7 +120,7 @@ func format2(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 let overrideLines = ["uncertainty=false", "uncertainty=true", "pooling=national", "pooling=province", "shardSize=256",
                      "months=1", "months=1200", "sampleFraction=0.000001", "minimumSampledWorkersPerPool=2000000000",
                      "minimumSampledWorkersPerPool=0", "seed=0", "fund.shortfall=defer", "rateFloat.enabled=true",
-                     "benefits.suspensionWages=platform", "shocks[0].months=1200", "shocks[0].startMonth=\"2200-12\"",
+                     "benefits.suspensionWages=platform", "shocks[0].months=1200",
                      "shocks[1].probabilityPerYear=1", "rollout[0].rampMonths=600", "benefits.allowanceYears=60"]
 
 @_cdecl("LLVMFuzzerCustomMutator")
