@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "injurysim", targets: ["injurysim"]),
         .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
         .library(name: "InjurySimCLI", targets: ["InjurySimCLI"]),
+        // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
+        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimEngine"]),
     ],
     targets: [
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.

@@ -7,9 +7,9 @@ import PackageDescription
 // which also passes `-Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer` so that the main package's
 // modules get coverage instrumentation too (these settings reach only this package's targets).
 //
-// The main package exposes only the `InjurySimIO` library product. The harness also imports
-// InjurySimCore (Scenario, ReplicationInputs) and InjurySimEngine (PopulationPlan): they are built
-// as dependencies of InjurySimIO and can be imported, but no product declares them (README.md).
+// The harness imports InjurySimIO (decoding, validation), InjurySimCore (Scenario,
+// ReplicationInputs) and InjurySimEngine (PopulationPlan) through the main package's
+// `InjurySimIO` and `InjurySimEngine` library products.
 
 /// The compiler-rt folder of the toolchain (…/lib/clang/N/lib/linux). run.sh sets
 /// INJURYSIM_CLANG_RT; otherwise it is looked for next to the first swiftc on PATH.
@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "FuzzerDriver",
                 .product(name: "InjurySimIO", package: "InjurySim"),
+                .product(name: "InjurySimEngine", package: "InjurySim"),
             ],
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(linkFlags)]

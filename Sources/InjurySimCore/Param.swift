@@ -45,6 +45,8 @@ public struct Param: Sendable, Equatable {
             let total = weights.reduce(0, +)
             value = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
         }
+        // Validation keeps NaN out (finite choice weights); this keeps it out of the model regardless.
+        guard !value.isNaN else { return bounds.lowerBound }
         return min(max(value, bounds.lowerBound), bounds.upperBound)
     }
 
@@ -72,6 +74,7 @@ public struct Param: Sendable, Equatable {
             }
             value = picked
         }
+        guard !value.isNaN else { return bounds.lowerBound }
         return min(max(value, bounds.lowerBound), bounds.upperBound)
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import InjurySimCore
+import InjurySimEngine
+@testable import InjurySimIO
+
+/// Every input the fuzzer (Fuzz/) found to crash the process, replayed: it must now be refused
+/// with a scenario error or run through planning and replication inputs with finite values.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/crashes-found")
+
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    @Test func theCrashFolderHoldsTheKnownReproducers() {
+        #expect(Self.cases.count >= 3)
+    }
+
+    /// The harness's input format: scenario bytes, then optional lines `//SET PATH=VALUE`.
+    static func split(_ text: String) -> (scenario: String, overrides: [String]) {
+        let parts = text.components(separatedBy: "\n//SET ")
+        return (parts[0], parts.dropFirst().map { $0.trimmingCharacters(in: .newlines) })
+    }
+
+    @Test(arguments: cases) func aCrashFoundByTheFuzzerNoLongerCrashes(_ name: String) throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+        let (body, sets) = Self.split(text)
+        let scenario: Scenario
+        do throws(ScenarioError) {
+            let overrides = try sets.map { line throws(ScenarioError) in try ScenarioOverride(parsing: line) }
+            scenario = try ScenarioLoader.decode(bytes: Array(body.utf8), overrides: overrides)
+        } catch {
+            #expect(!error.issues.isEmpty)
+            return
+        }
+        _ = PopulationPlan.shards(scenario)
+        for replication in 0..<2 {
+            let inputs = ReplicationInputs(scenario: scenario, replication: replication)
+            #expect(inputs.provinceWageYuan.allSatisfy { $0.isFinite })
+            #expect(inputs.sectors.allSatisfy { $0.claimsPerOrder.isFinite && $0.severity.allSatisfy { $0.isFinite } })
+            #expect(inputs.claimRules.allowanceMonths >= 0 && inputs.claimRules.pensionMonths >= 0)
+        }
+    }
+}
