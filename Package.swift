@@ -16,15 +16,17 @@ let package = Package(
         .target(name: "InjurySimCore"),
         // Actors and the month loop: shards, platforms, funds, the replication coordinator, the runner.
         .target(name: "InjurySimEngine", dependencies: ["InjurySimCore"]),
-        // Scenario files in (parsing, validation), results out (CSV, JSON, console report).
-        .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine"]),
+        // Summaries and experiments over replication results: run summary, compare, sweep, solve, sensitivity.
+        .target(name: "InjurySimAnalysis", dependencies: ["InjurySimCore", "InjurySimEngine"]),
+        // Scenario files in (parsing, validation), results out (CSV, JSON, console tables, folders).
+        .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis"]),
         // The command line: options parsed once, one file per command, exit codes, signals, progress.
-        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimIO"]),
+        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
         .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
-        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimIO"]),
-        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO"], exclude: ["BadScenarios"]),
+        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
+        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
         .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"]),
     ],
     swiftLanguageModes: [.v6]

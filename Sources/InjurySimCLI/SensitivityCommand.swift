@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO

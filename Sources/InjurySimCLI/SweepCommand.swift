@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
@@ -6,11 +7,11 @@ import InjurySimIO
 /// `injurysim sweep`.
 extension Program {
     static func sweep(_ options: CommandOptions, console: Console) async throws(CommandError) {
-        var axes: [PolicyCommands.SweepAxis] = []
+        var axes: [SweepAxis] = []
         var fixed: [ScenarioOverride] = []
         for text in options.sets {
             do throws(ScenarioError) {
-                let axis = try PolicyCommands.SweepAxis(parsing: text)
+                let axis = try SweepAxis(parsing: text)
                 if axis.isAxis { axes.append(axis) } else { fixed.append(try ScenarioOverride(parsing: text)) }
             } catch { throw .scenario(error) }
         }

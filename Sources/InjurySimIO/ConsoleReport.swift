@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimCore
 
 /// The verdict a policy modeler reads on the terminal: ruin probability with its interval,

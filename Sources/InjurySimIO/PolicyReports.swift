@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimCore
 
 /// `text` padded with spaces to `width` characters, on the left when `right` (right-aligned).

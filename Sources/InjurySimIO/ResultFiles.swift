@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 

@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimCore
 
 /// Turns a parsed scenario document into a validated ``Scenario``, collecting every problem.

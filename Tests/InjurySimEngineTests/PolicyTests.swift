@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import InjurySimAnalysis
 import InjurySimCore
 @testable import InjurySimEngine
 @testable import InjurySimIO
@@ -110,11 +111,11 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
     }
 
     @Test func sweepAxesParseListsAndRanges() throws {
-        #expect(try PolicyCommands.SweepAxis(parsing: "a.b=0.03:0.06:0.01").values == ["0.03", "0.04", "0.05", "0.06"])
-        #expect(try PolicyCommands.SweepAxis(parsing: "pooling=province,national").values == ["province", "national"])
-        #expect(try PolicyCommands.SweepAxis(parsing: "x={\"uniform\":[1,2]}").values == ["{\"uniform\":[1,2]}"])
-        #expect(throws: ScenarioError.self) { try PolicyCommands.SweepAxis(parsing: "a=1:0:0.1") }
-        #expect(throws: ScenarioError.self) { try PolicyCommands.SweepAxis(parsing: "a=1,,2") }
+        #expect(try SweepAxis(parsing: "a.b=0.03:0.06:0.01").values == ["0.03", "0.04", "0.05", "0.06"])
+        #expect(try SweepAxis(parsing: "pooling=province,national").values == ["province", "national"])
+        #expect(try SweepAxis(parsing: "x={\"uniform\":[1,2]}").values == ["{\"uniform\":[1,2]}"])
+        #expect(throws: ScenarioError.self) { try SweepAxis(parsing: "a=1:0:0.1") }
+        #expect(throws: ScenarioError.self) { try SweepAxis(parsing: "a=1,,2") }
     }
 
     @Test func extendsMergesObjectsAndReplacesLists() throws {

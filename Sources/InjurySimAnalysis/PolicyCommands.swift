@@ -14,39 +14,8 @@ public enum PolicyCommands {
 
     // MARK: Sweep
 
-    /// One axis of a sweep: a scenario path and the values it takes.
-    public struct SweepAxis: Sendable {
-        public var path: String
-        public var values: [String]
-
-        /// Parses `PATH=a,b,c` or `PATH=low:high:step` (inclusive of high, within rounding).
-        public init(parsing argument: String) throws(ScenarioError) {
-            let single = try ScenarioOverride(parsing: argument)
-            path = single.path
-            let text = single.text
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 3, let low = Double(parts[0]), let high = Double(parts[1]), let step = Double(parts[2]) {
-                guard step > 0, high >= low, (high - low) / step <= 1000 else {
-                    throw ScenarioOverride.error(path, text, "a range is low:high:step with step > 0, high ≥ low and at most 1,000 points")
-                }
-                let count = Int(((high - low) / step + 1e-9).rounded(.down)) + 1
-                values = (0..<count).map { PolicyCommands.shortText(low + Double($0) * step) }
-            } else if text.hasPrefix("{") || text.hasPrefix("[") || text.hasPrefix("\"") {
-                values = [text]
-            } else {
-                values = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                if values.contains(where: \.isEmpty) {
-                    throw ScenarioOverride.error(path, text, "a list of values is written a,b,c with no empty entries")
-                }
-            }
-        }
-
-        /// True when the axis has more than one value.
-        public var isAxis: Bool { values.count > 1 }
-    }
-
     /// A number with up to 10 significant digits and no float noise ("0.07", not "0.07000000000000001").
-    static func shortText(_ value: Double) -> String {
+    package static func shortText(_ value: Double) -> String {
         var text = String(format: "%.10g", value)
         if text.contains("e") { text = String(value) }
         return text

@@ -1,63 +1,8 @@
 import InjurySimCore
+import InjurySimAnalysis
 
-/// Scenarios run side by side with common random numbers, and each one's paired difference
-/// from the first. Rendered as a console table, CSV and JSON.
-public struct Comparison: Sendable {
-    public struct Entry: Sendable {
-        public var name: String
-        public var startMonth: YearMonth
-        public var metrics: [ReplicationMetrics]
-
-        package init(name: String, startMonth: YearMonth, metrics: [ReplicationMetrics]) {
-            self.name = name
-            self.startMonth = startMonth
-            self.metrics = metrics
-        }
-    }
-
-    public var entries: [Entry]
-
-    public init(entries: [Entry]) {
-        precondition(!entries.isEmpty && entries.allSatisfy { $0.metrics.count == entries[0].metrics.count })
-        self.entries = entries
-    }
-
-    /// Rows: (key, label, isMoney, per-entry estimate, per-entry difference from the first).
-    struct Row {
-        var key: String
-        var label: String
-        var isMoney: Bool
-        var isShare: Bool
-        var values: [Estimate]
-        var differences: [Estimate?]
-    }
-
-    var rows: [Row] {
-        var rows: [Row] = []
-        for figure in PolicyFigures.figures {
-            let values = entries.map { PolicyFigures.estimate(figure, $0.metrics) }
-            let differences = entries.enumerated().map { index, entry in
-                index == 0 ? nil : PolicyFigures.pairedDifference(figure, entries[0].metrics, entry.metrics)
-            }
-            rows.append(Row(key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
-                            values: values, differences: differences))
-        }
-        let deficits = entries.map { $0.metrics.map(\.worstDeficit) }
-        rows.append(Row(key: "worstDeficitMedianYuan", label: "worst deficit, median", isMoney: true, isShare: false,
-                        values: deficits.map { PolicyFigures.quantile($0, 0.5) }, differences: entries.map { _ in nil }))
-        rows.append(Row(key: "worstDeficitVaR995Yuan", label: "worst deficit, VaR 99.5%", isMoney: true, isShare: false,
-                        values: deficits.map { PolicyFigures.quantile($0, 0.995) }, differences: entries.map { _ in nil }))
-        rows.append(Row(key: "worstDeficitTVaR995Yuan", label: "worst deficit, TVaR 99.5%", isMoney: true, isShare: false,
-                        values: deficits.map { PolicyFigures.tailValueAtRisk($0, level: 0.995) }, differences: entries.map { _ in nil }))
-        return rows
-    }
-
-    /// Median first-shortfall month among ruined replications, with its order-statistic interval.
-    func firstShortfall(_ entry: Entry) -> (Estimate, Int)? {
-        let months = entry.metrics.compactMap(\.firstShortfallMonth).map(Double.init)
-        return months.isEmpty ? nil : (PolicyFigures.quantile(months, 0.5), months.count)
-    }
-
+/// How a comparison is shown: the console table, compare.csv and compare.json.
+extension Comparison {
     static func text(_ value: Double, money: Bool, share: Bool) -> String {
         if money { return (Format.fixed(value / 1_000_000, 1) ?? "n/a") }
         if share { return (Format.fixed(value * 100, 1) ?? "n/a") + "%" }

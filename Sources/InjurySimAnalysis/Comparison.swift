@@ -1,0 +1,60 @@
+import InjurySimCore
+
+/// Scenarios run side by side with common random numbers, and each one's paired difference
+/// from the first. Rendered as a console table, CSV and JSON.
+public struct Comparison: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var startMonth: YearMonth
+        public var metrics: [ReplicationMetrics]
+
+        package init(name: String, startMonth: YearMonth, metrics: [ReplicationMetrics]) {
+            self.name = name
+            self.startMonth = startMonth
+            self.metrics = metrics
+        }
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        precondition(!entries.isEmpty && entries.allSatisfy { $0.metrics.count == entries[0].metrics.count })
+        self.entries = entries
+    }
+
+    /// Rows: (key, label, isMoney, per-entry estimate, per-entry difference from the first).
+    package struct Row {
+        package var key: String
+        package var label: String
+        package var isMoney: Bool
+        package var isShare: Bool
+        package var values: [Estimate]
+        package var differences: [Estimate?]
+    }
+
+    package var rows: [Row] {
+        var rows: [Row] = []
+        for figure in PolicyFigures.figures {
+            let values = entries.map { PolicyFigures.estimate(figure, $0.metrics) }
+            let differences = entries.enumerated().map { index, entry in
+                index == 0 ? nil : PolicyFigures.pairedDifference(figure, entries[0].metrics, entry.metrics)
+            }
+            rows.append(Row(key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
+                            values: values, differences: differences))
+        }
+        let deficits = entries.map { $0.metrics.map(\.worstDeficit) }
+        rows.append(Row(key: "worstDeficitMedianYuan", label: "worst deficit, median", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.quantile($0, 0.5) }, differences: entries.map { _ in nil }))
+        rows.append(Row(key: "worstDeficitVaR995Yuan", label: "worst deficit, VaR 99.5%", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.quantile($0, 0.995) }, differences: entries.map { _ in nil }))
+        rows.append(Row(key: "worstDeficitTVaR995Yuan", label: "worst deficit, TVaR 99.5%", isMoney: true, isShare: false,
+                        values: deficits.map { PolicyFigures.tailValueAtRisk($0, level: 0.995) }, differences: entries.map { _ in nil }))
+        return rows
+    }
+
+    /// Median first-shortfall month among ruined replications, with its order-statistic interval.
+    package func firstShortfall(_ entry: Entry) -> (Estimate, Int)? {
+        let months = entry.metrics.compactMap(\.firstShortfallMonth).map(Double.init)
+        return months.isEmpty ? nil : (PolicyFigures.quantile(months, 0.5), months.count)
+    }
+}
