@@ -20,12 +20,17 @@ let package = Package(
         .target(name: "InjurySimAnalysis", dependencies: ["InjurySimCore", "InjurySimEngine"]),
         // Scenario files in (parsing, validation), results out (CSV, JSON, console tables, folders).
         .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis"]),
+        // The model checks against closed forms and the pilot calibration; docs/VALIDATION.md.
+        .target(name: "InjurySimValidation", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
+        // The benchmark: fixed workloads, reference layouts, throughput counts (not part of the engine's API).
+        .target(name: "InjurySimBench", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimIO"]),
         // The command line: options parsed once, one file per command, exit codes, signals, progress.
-        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
+        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO",
+                                                    "InjurySimValidation", "InjurySimBench"]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
         .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
-        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
+        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO", "InjurySimValidation", "InjurySimBench"]),
         .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
         .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"]),
     ],

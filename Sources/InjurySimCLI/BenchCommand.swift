@@ -2,117 +2,19 @@ import Foundation
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
+import InjurySimBench
 
-/// `injurysim bench`: fixed workloads, each measured in a child process of its own so that peak
-/// memory belongs to that workload alone.
-public enum Benchmark {
-    /// One measured workload at one thread count.
-    public struct Row: Sendable {
-        public var workload: String
-        public var threads: Int
-        public var workers: Int64
-        public var workerDays: Int64
-        public var accidents: Int64
-        public var seconds: Double
-        public var peakBytes: Int64
-        public var baselineBytes: Int64
-        public var checksum: UInt64
-
-        public var workerDaysPerSecond: Double { Double(workerDays) / seconds }
-        public var claimsPerSecond: Double { Double(accidents) / seconds }
-        /// Resident memory added by the workload, per simulated worker slot.
-        public var bytesPerWorker: Double { workers > 0 ? Double(peakBytes - baselineBytes) / Double(workers) : 0 }
-    }
-
-    /// A workload: which scenario, how scaled, which engine layout.
-    struct Workload {
-        var name: String
-        var scenarioFile: String
-        var sampleFraction: Double
-        var months: Int
-        var replications: (Int) -> Int
-        var layout: Layout
-        var threadCounts: (Int) -> [Int]
-        enum Layout { case engine, plainLoop, actorPerWorker }
-    }
-
-    static func workloads(quick: Bool) -> [Workload] {
-        [
-            Workload(name: "national-12m", scenarioFile: "national-2026.json", sampleFraction: quick ? 0.01 : 1, months: 12,
-                     replications: { _ in 1 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "pilot-36m-many", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.01 : 1, months: 36,
-                     replications: { 2 * $0 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "small-many", scenarioFile: "smoke.json", sampleFraction: 1, months: 12,
-                     replications: { _ in quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.01 : 1, months: 36,
-                     replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),
-            Workload(name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.002 : 0.02, months: 12,
-                     replications: { _ in 1 }, layout: .actorPerWorker, threadCounts: { [$0] }),
-        ]
-    }
-
-    /// Runs one workload in this process and returns its row (the child side of `bench`).
-    static func measure(_ workload: Workload, threads: Int, maxThreads: Int, scenarios: String) async throws(ScenarioError) -> Row {
-        var scenario = try ScenarioLoader.load(path: scenarios + "/" + workload.scenarioFile).scenario
-        scenario.sampleFraction = workload.sampleFraction
-        scenario.months = workload.months
-        scenario.replications = workload.replications(maxThreads)
-        let baseline = residentBytes(field: "VmRSS")
-        let clock = ContinuousClock()
-        let start = clock.now
-        let count: ThroughputCount
-        switch workload.layout {
-        case .engine:
-            let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: threads)
-            let workers = Int64(PopulationPlan.slotCounts(scenario).joined().reduce(0, +))
-            count = ThroughputCount.of(results, workers: workers)
-        case .plainLoop:
-            count = ReferenceRuns.plainLoop(scenario: scenario, replication: 0)
-        case .actorPerWorker:
-            let executor = ThreadPoolExecutor(threadCount: threads)
-            defer { executor.shutdown() }
-            count = await withTaskExecutorPreference(executor) { await ReferenceRuns.actorPerWorker(scenario: scenario, replication: 0) }
-        }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Row(workload: workload.name, threads: threads, workers: count.workers, workerDays: count.workerDays,
-                   accidents: count.accidents, seconds: seconds, peakBytes: residentBytes(field: "VmHWM"),
-                   baselineBytes: baseline, checksum: count.checksum)
-    }
-
-    /// A memory figure of this process from /proc/self/status, in bytes (0 where unavailable).
-    static func residentBytes(field: String) -> Int64 {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
-            let digits = line.split(separator: " ").compactMap { Int64($0) }
-            if let kilobytes = digits.first { return kilobytes * 1024 }
-        }
-        return 0
-    }
-
-    static func encode(_ row: Row) -> String {
-        [row.workload, String(row.threads), String(row.workers), String(row.workerDays), String(row.accidents),
-         String(row.seconds), String(row.peakBytes), String(row.baselineBytes), String(row.checksum)].joined(separator: " ")
-    }
-
-    static func decode(_ line: Substring) -> Row? {
-        let f = line.split(separator: " ").map(String.init)
-        guard f.count == 9, let threads = Int(f[1]), let workers = Int64(f[2]), let days = Int64(f[3]), let accidents = Int64(f[4]),
-              let seconds = Double(f[5]), let peak = Int64(f[6]), let baseline = Int64(f[7]), let checksum = UInt64(f[8]) else { return nil }
-        return Row(workload: f[0], threads: threads, workers: workers, workerDays: days, accidents: accidents, seconds: seconds,
-                   peakBytes: peak, baselineBytes: baseline, checksum: checksum)
-    }
-
-    /// The child side: `injurysim bench-row NAME THREADS MAXTHREADS QUICK SCENARIOS`.
+/// `injurysim bench` and its per-workload child `bench-row`: arguments, child processes, output.
+enum BenchCommand {
     static func childMain(_ arguments: [String], console: Console) async -> Int32 {
         guard arguments.count == 5, let threads = Int(arguments[1]), let maxThreads = Int(arguments[2]),
-              let workload = workloads(quick: arguments[3] == "quick").first(where: { $0.name == arguments[0] }) else {
+              let workload = Benchmark.workloads(quick: arguments[3] == "quick").first(where: { $0.name == arguments[0] }) else {
             console.err("injurysim bench-row: internal command; use injurysim bench\n")
             return ExitCode.usage
         }
         do throws(ScenarioError) {
-            let row = try await measure(workload, threads: threads, maxThreads: maxThreads, scenarios: arguments[4])
-            console.out(encode(row) + "\n")
+            let row = try await Benchmark.measure(workload, threads: threads, maxThreads: maxThreads, scenarios: arguments[4])
+            console.out(Benchmark.encode(row) + "\n")
             return ExitCode.success
         } catch {
             console.err(error.description + "\n")
@@ -149,8 +51,8 @@ public enum Benchmark {
             index += 1
         }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var rows: [Row] = []
-        for workload in workloads(quick: quick) {
+        var rows: [Benchmark.Row] = []
+        for workload in Benchmark.workloads(quick: quick) {
             for threads in Array(Set(workload.threadCounts(maxThreads))).sorted() {
                 if !json { console.err("bench: \(workload.name) on \(threads) thread\(threads == 1 ? "" : "s")…\n") }
                 let process = Process()
@@ -165,72 +67,15 @@ public enum Benchmark {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 guard process.terminationStatus == 0,
-                      let row = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap(decode) else {
+                      let row = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap(Benchmark.decode) else {
                     console.err("injurysim bench: workload \(workload.name) failed (exit \(process.terminationStatus))\n")
                     return 70
                 }
                 rows.append(row)
             }
         }
-        console.out(json ? renderJSON(rows, maxThreads: maxThreads, quick: quick).rendered() : renderTable(rows, maxThreads: maxThreads, quick: quick))
+        console.out(json ? Benchmark.renderJSON(rows, maxThreads: maxThreads, quick: quick).rendered() : Benchmark.renderTable(rows, maxThreads: maxThreads, quick: quick))
         return ExitCode.success
     }
 
-    static func row(_ rows: [Row], _ name: String, _ threads: Int) -> Row? { rows.first { $0.workload == name && $0.threads == threads } }
-
-    /// Derived figures: scaling, engine vs plain loop, checksums equal across thread counts.
-    static func derived(_ rows: [Row], maxThreads: Int) -> [(String, String)] {
-        var out: [(String, String)] = []
-        for name in ["national-12m", "pilot-36m-many", "small-many"] {
-            if let one = row(rows, name, 1), let many = row(rows, name, maxThreads), maxThreads > 1 {
-                let speedup = many.workerDaysPerSecond / one.workerDaysPerSecond
-                out.append(("\(name): speed-up 1→\(maxThreads) threads",
-                            (Format.fixed(speedup, 2) ?? "") + "× (parallel efficiency " + (Format.fixed(speedup / Double(maxThreads) * 100, 0) ?? "") + "%)"))
-                out.append(("\(name): checksums equal across thread counts", one.checksum == many.checksum ? "yes" : "NO"))
-            }
-        }
-        if let engine = row(rows, "pilot-36m-many", 1), let plain = row(rows, "ref-plain-loop", 1) {
-            out.append(("engine (1 thread) ÷ plain loop, worker-days/s",
-                        Format.fixed(engine.workerDaysPerSecond / plain.workerDaysPerSecond, 3) ?? ""))
-        }
-        if let perWorker = row(rows, "ref-actor-per-worker", maxThreads), let engine = row(rows, "pilot-36m-many", maxThreads) {
-            out.append(("one actor per worker ÷ engine, worker-days/s",
-                        Format.fixed(perWorker.workerDaysPerSecond / engine.workerDaysPerSecond, 3) ?? ""))
-        }
-        out.append(("bytes per worker slot in memory (struct stride)", String(MemoryLayout<Worker>.stride)))
-        return out
-    }
-
-    static func renderTable(_ rows: [Row], maxThreads: Int, quick: Bool) -> String {
-        var lines = ["InjurySim benchmark\(quick ? " (quick sizes)" : "") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
-                     "",
-                     [padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true), padded("wall s", 8, right: true),
-                      padded("M wd/s", 8, right: true), padded("claims/s", 10, right: true), padded("peak MB", 8, right: true), padded("B/worker", 9, right: true), "checksum"].joined(separator: " ")]
-        for r in rows {
-            lines.append([padded(r.workload, 22), padded(String(r.threads), 3, right: true), padded(String(r.workers), 10, right: true),
-                          padded(String(r.workerDays), 13, right: true), padded(Format.fixed(r.seconds, 2) ?? "", 8, right: true),
-                          padded(Format.fixed(r.workerDaysPerSecond / 1e6, 1) ?? "", 8, right: true), padded(Format.fixed(r.claimsPerSecond, 0) ?? "", 10, right: true),
-                          padded(Format.fixed(Double(r.peakBytes) / 1_048_576, 0) ?? "", 8, right: true), padded(Format.fixed(r.bytesPerWorker, 0) ?? "", 9, right: true),
-                          String(r.checksum, radix: 16)].joined(separator: " "))
-        }
-        lines.append("")
-        for (label, value) in derived(rows, maxThreads: maxThreads) { lines.append(label + ": " + value) }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func renderJSON(_ rows: [Row], maxThreads: Int, quick: Bool) -> JSONOut {
-        .object([
-            "cores": .number(String(ProcessInfo.processInfo.activeProcessorCount)),
-            "maxThreads": .number(String(maxThreads)),
-            "quick": .bool(quick),
-            "rows": .array(rows.map { r in
-                .object(["workload": .string(r.workload), "threads": .number(String(r.threads)), "workers": .number(String(r.workers)),
-                         "workerDays": .number(String(r.workerDays)), "accidents": .number(String(r.accidents)),
-                         "wallSeconds": Format.json(r.seconds, 3), "workerDaysPerSecond": Format.json(r.workerDaysPerSecond, 0),
-                         "claimsPerSecond": Format.json(r.claimsPerSecond, 1), "peakResidentBytes": .number(String(r.peakBytes)),
-                         "bytesPerWorker": Format.json(r.bytesPerWorker, 1), "checksum": .string(String(r.checksum, radix: 16))])
-            }),
-            "derived": .object(Dictionary(uniqueKeysWithValues: derived(rows, maxThreads: maxThreads).map { ($0.0, JSONOut.string($0.1)) })),
-        ])
-    }
 }

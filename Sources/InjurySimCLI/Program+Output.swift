@@ -47,7 +47,10 @@ extension Program {
         }
         if !options.quiet && console.errIsTerminal {
             let days = estimates.reduce(0) { $0 + $1.workerDays }
-            console.err("estimate: \(summary); \(Format.scientific(days)) worker-days in all\n")
+            // Benchmarks.md measures about 2 × 10⁸ worker-days per second per thread in a release build.
+            let seconds = days / (2e8 * Double(max(1, min(options.threads, ProcessInfo.processInfo.activeProcessorCount))))
+            console.err("estimate: \(summary); \(Format.scientific(days)) worker-days in all, "
+                        + "roughly \(seconds < 90 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min") in a release build\n")
         }
     }
 

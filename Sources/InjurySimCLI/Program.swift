@@ -52,9 +52,9 @@ public enum Program {
             }
             return await runCommand(command, options, console: console)
         case "validate": return validate(rest, console: console)
-        case "bench": return await Benchmark.main(rest, console: console)
+        case "bench": return await BenchCommand.main(rest, console: console)
         case "validate-model": return await validateModel(rest, console: console)
-        case "bench-row": return await Benchmark.childMain(rest, console: console)
+        case "bench-row": return await BenchCommand.childMain(rest, console: console)
         case "help", "--help", "-h":
             console.out(usage)
             return ExitCode.success

@@ -3,6 +3,7 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
+import InjurySimValidation
 
 /// `injurysim validate` and `injurysim validate-model`.
 extension Program {

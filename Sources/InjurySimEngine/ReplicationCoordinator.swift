@@ -189,7 +189,7 @@ public struct ReplicationCoordinator: Sendable {
     /// The initial worker agents of shard `index` in this replication. Worker streams are keyed
     /// by province and platform names and slot index; only the per-shard order draws depend on
     /// the shard layout, which the scenario fixes (never the thread count).
-    func shardState(index: Int, inputs: ReplicationInputs) -> ShardState {
+    package func shardState(index: Int, inputs: ReplicationInputs) -> ShardState {
         let s = scenario
         let plan = plans[index]
         let provinceName = s.provinces[plan.province].name
@@ -203,7 +203,7 @@ public struct ReplicationCoordinator: Sendable {
         return ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
     }
 
-    func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
+    package func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
         let x = inputs.sectors[sector]
         return HireProfile(occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
                            longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,
@@ -211,7 +211,7 @@ public struct ReplicationCoordinator: Sendable {
     }
 
     /// The month's context for every province and platform (rollout share, growth, shocks).
-    func monthContexts(inputs: ReplicationInputs, month: Int) -> [[SegmentMonth]] {
+    package func monthContexts(inputs: ReplicationInputs, month: Int) -> [[SegmentMonth]] {
         let s = scenario
         let calendarMonth = s.startMonth.adding(months: month)
         let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }

@@ -5,7 +5,7 @@ import Foundation
 /// Tasks started under `withTaskExecutorPreference(pool)` (and their children, and the default
 /// actors they call) run their jobs here. Results never depend on the thread count: every draw
 /// is keyed by entity and results are merged in index order.
-public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
+package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
     // Safe because `jobs`, `head` and `stopping` are only touched while holding `condition`.
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
@@ -14,7 +14,7 @@ public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
     private var threads: [Thread] = []
 
     /// Starts `threadCount` worker threads.
-    public init(threadCount: Int) {
+    package init(threadCount: Int) {
         precondition(threadCount >= 1, "need at least one thread")
         for index in 0..<threadCount {
             let thread = Thread { [unowned self] in self.workLoop() }
@@ -25,7 +25,7 @@ public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    public func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let unowned = UnownedJob(job)
         condition.lock()
         jobs.append(unowned)
@@ -34,7 +34,7 @@ public final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
     }
 
     /// Lets the threads finish once the queue is empty. Call when no more work will come.
-    public func shutdown() {
+    package func shutdown() {
         condition.lock()
         stopping = true
         condition.broadcast()

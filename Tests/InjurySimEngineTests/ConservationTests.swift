@@ -1,6 +1,7 @@
 import Testing
 import InjurySimCore
 @testable import InjurySimEngine
+import InjurySimBench
 
 @Suite struct ConservationTests {
     /// In every replication, month and pool: contributions − administration + investment −

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import InjurySimIO
+@testable import InjurySimValidation
 
 /// The model checks and the pilot calibration of docs/VALIDATION.md. Each check runs the real
 /// engine against a value computed another way, with the tolerance it states; the committed

@@ -2,6 +2,7 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+import InjurySimIO
 
 /// Checks that run the real engine on scenarios built for them and compare with a value
 /// computed another way (a closed form, or a small independent computation), plus the

@@ -1,39 +1,5 @@
 import InjurySimCore
-
-/// What a throughput run produced: the work done and a checksum of its results.
-public struct ThroughputCount: Sendable, Equatable {
-    /// Covered worker × calendar days simulated.
-    public var workerDays: Int64 = 0
-    /// Accidents simulated.
-    public var accidents: Int64 = 0
-    /// Worker slots simulated.
-    public var workers: Int64 = 0
-    /// FNV-1a over the results in index order: equal across thread counts.
-    public var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    public init() {}
-
-    mutating func mix(_ value: Int64) {
-        var v = UInt64(bitPattern: value)
-        for _ in 0..<8 {
-            checksum ^= v & 0xFF
-            checksum = checksum &* 0x0000_0100_0000_01B3
-            v >>= 8
-        }
-    }
-
-    /// Counts and checksums replication results in replication order.
-    public static func of(_ results: [ReplicationResult], workers: Int64) -> ThroughputCount {
-        var count = ThroughputCount()
-        count.workers = workers
-        for result in results {
-            count.workerDays += result.coveredWorkerDays
-            count.accidents += result.simulatedAccidents
-            for value in result.monthly { count.mix(value) }
-        }
-        return count
-    }
-}
+import InjurySimEngine
 
 /// Reference layouts for the benchmark, so the engine's design stays a measured choice: the
 /// same model stepped in a plain loop without actors, and one actor per worker.
