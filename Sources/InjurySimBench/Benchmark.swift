@@ -36,17 +36,25 @@ public enum Benchmark {
         enum Layout { case engine, plainLoop, actorPerWorker }
     }
 
-    package static func workloads(quick: Bool) -> [Workload] {
-        [
-            Workload(name: "national-12m", scenarioFile: "national-2026.json", sampleFraction: quick ? 0.01 : 1, months: 12,
+    /// How big the workloads are: `full` for the figures in Benchmarks.md, `quick` for a check in
+    /// a minute or two, `tiny` for the end-to-end test in a debug build (not a measurement).
+    package enum Size: String, Sendable, CaseIterable {
+        case tiny, quick, full
+    }
+
+    package static func workloads(size: Size) -> [Workload] {
+        let quick = size != .full
+        let tiny = size == .tiny
+        return [
+            Workload(name: "national-12m", scenarioFile: "national-2026.json", sampleFraction: tiny ? 0.0005 : quick ? 0.01 : 1, months: tiny ? 2 : 12,
                      replications: { _ in 1 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "pilot-36m-many", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.01 : 1, months: 36,
+            Workload(name: "pilot-36m-many", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
                      replications: { 2 * $0 }, layout: .engine, threadCounts: { [1, $0] }),
             Workload(name: "small-many", scenarioFile: "smoke.json", sampleFraction: 1, months: 12,
-                     replications: { _ in quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.01 : 1, months: 36,
+                     replications: { _ in tiny ? 4 : quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
+            Workload(name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
                      replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),
-            Workload(name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: quick ? 0.002 : 0.02, months: 12,
+            Workload(name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.0002 : quick ? 0.002 : 0.02, months: tiny ? 2 : 12,
                      replications: { _ in 1 }, layout: .actorPerWorker, threadCounts: { [$0] }),
         ]
     }
@@ -57,6 +65,7 @@ public enum Benchmark {
         scenario.sampleFraction = workload.sampleFraction
         scenario.months = workload.months
         scenario.replications = workload.replications(maxThreads)
+        if workload.sampleFraction < 0.001 { scenario.minimumSampledWorkersPerPool = 0 } // tiny: no raised pools
         let baseline = residentBytes(field: "VmRSS")
         let clock = ContinuousClock()
         let start = clock.now
@@ -129,8 +138,8 @@ public enum Benchmark {
         return out
     }
 
-    package static func renderTable(_ rows: [Row], maxThreads: Int, quick: Bool) -> String {
-        var lines = ["InjurySim benchmark\(quick ? " (quick sizes)" : "") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
+    package static func renderTable(_ rows: [Row], maxThreads: Int, size: Size) -> String {
+        var lines = ["InjurySim benchmark\(size == .full ? "" : " (\(size.rawValue) sizes)") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
                      "",
                      [padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true), padded("wall s", 8, right: true),
                       padded("M wd/s", 8, right: true), padded("claims/s", 10, right: true), padded("peak MB", 8, right: true), padded("B/worker", 9, right: true), "checksum"].joined(separator: " ")]
@@ -146,11 +155,12 @@ public enum Benchmark {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    package static func renderJSON(_ rows: [Row], maxThreads: Int, quick: Bool) -> JSONOut {
+    package static func renderJSON(_ rows: [Row], maxThreads: Int, size: Size) -> JSONOut {
         .object([
             "cores": .number(String(ProcessInfo.processInfo.activeProcessorCount)),
             "maxThreads": .number(String(maxThreads)),
-            "quick": .bool(quick),
+            "quick": .bool(size != .full),
+            "size": .string(size.rawValue),
             "rows": .array(rows.map { r in
                 .object(["workload": .string(r.workload), "threads": .number(String(r.threads)), "workers": .number(String(r.workers)),
                          "workerDays": .number(String(r.workerDays)), "accidents": .number(String(r.accidents)),

@@ -8,7 +8,7 @@ import InjurySimBench
 enum BenchCommand {
     static func childMain(_ arguments: [String], console: Console) async -> Int32 {
         guard arguments.count == 5, let threads = Int(arguments[1]), let maxThreads = Int(arguments[2]),
-              let workload = Benchmark.workloads(quick: arguments[3] == "quick").first(where: { $0.name == arguments[0] }) else {
+              let workload = Benchmark.workloads(size: Benchmark.Size(rawValue: arguments[3]) ?? .full).first(where: { $0.name == arguments[0] }) else {
             console.err("injurysim bench-row: internal command; use injurysim bench\n")
             return ExitCode.usage
         }
@@ -24,14 +24,15 @@ enum BenchCommand {
 
     /// The parent side: runs every workload row in a child process and prints the table.
     static func main(_ arguments: [String], console: Console) async -> Int32 {
-        var quick = false
+        var size = Benchmark.Size.full
         var json = false
         var maxThreads = ProcessInfo.processInfo.activeProcessorCount
         var scenarios = "Scenarios"
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
-            case "--quick": quick = true
+            case "--quick": size = .quick
+            case "--tiny": size = .tiny
             case "--json": json = true
             case "--threads":
                 index += 1
@@ -52,12 +53,12 @@ enum BenchCommand {
         }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var rows: [Benchmark.Row] = []
-        for workload in Benchmark.workloads(quick: quick) {
+        for workload in Benchmark.workloads(size: size) {
             for threads in Array(Set(workload.threadCounts(maxThreads))).sorted() {
                 if !json { console.err("bench: \(workload.name) on \(threads) thread\(threads == 1 ? "" : "s")…\n") }
                 let process = Process()
                 process.executableURL = executable
-                process.arguments = ["bench-row", workload.name, String(threads), String(maxThreads), quick ? "quick" : "full", scenarios]
+                process.arguments = ["bench-row", workload.name, String(threads), String(maxThreads), size.rawValue, scenarios]
                 let pipe = Pipe()
                 process.standardOutput = pipe
                 do { try process.run() } catch {
@@ -74,7 +75,7 @@ enum BenchCommand {
                 rows.append(row)
             }
         }
-        console.out(json ? Benchmark.renderJSON(rows, maxThreads: maxThreads, quick: quick).rendered() : Benchmark.renderTable(rows, maxThreads: maxThreads, quick: quick))
+        console.out(json ? Benchmark.renderJSON(rows, maxThreads: maxThreads, size: size).rendered() : Benchmark.renderTable(rows, maxThreads: maxThreads, size: size))
         return ExitCode.success
     }
 

@@ -14,7 +14,7 @@ public enum Program {
            injurysim sensitivity SCENARIO [options]
            injurysim validate FILE [FILE …]
            injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
-           injurysim bench [--quick] [--json] [--threads T] [--scenarios DIR]
+           injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
            injurysim help
 
     run          simulate a scenario; print the verdict; write Results/<name>/

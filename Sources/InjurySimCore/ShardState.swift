@@ -94,10 +94,24 @@ public struct ShardState: Sendable {
     public private(set) var segments: [Segment]
     public private(set) var workers: [Worker]
 
+    /// Slots per order block: a month's orders are drawn per block of this many consecutive slots
+    /// of one (region, platform), keyed by the block, so the draws do not depend on how the slots
+    /// are cut into shards (``PopulationPlan`` cuts only between blocks).
+    public static let orderBlockSize = 256
+
     /// The threshold below which 63 random bits mean "works today": p × 2⁶³, so p = 1 always works.
     @inlinable
     static func threshold(_ probability: Double) -> UInt64 {
         UInt64((min(max(probability, 0), 1) * 0x1.0p63).rounded())
+    }
+
+    /// One order block's orders in a month: a Poisson draw with the block's summed daily means,
+    /// from the block's own stream.
+    @inlinable
+    static func blockOrders(_ mean: Double, key: StreamKey, block: Int, month: Int) -> Int64 {
+        guard mean > 0 else { return 0 }
+        var cursor = RandomCursor(key: key.child(UInt64(block)).child(UInt64(month)))
+        return Sample.poisson(mean: mean, &cursor)
     }
 
     /// Creates the initial population of a shard.
@@ -122,12 +136,15 @@ public struct ShardState: Sendable {
     /// Steps every worker through the month's days and returns the month's totals and accidents.
     ///
     /// `contexts` is indexed by platform. Each worker is stepped through all its days while in
-    /// cache; orders are drawn once per segment from the summed daily means (Poisson superposition).
+    /// cache; orders are drawn once per order block from the block's summed daily means (Poisson
+    /// superposition), each block from its own stream. Slots not covered this month still age:
+    /// their holders leave and are replaced on the days they would have, so coverage that starts
+    /// later meets the same population as coverage from the start.
     public mutating func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
         var totals: [SegmentTotals] = []
         var accidents: [AccidentEvent] = []
         let lastDay = firstDay + dayCount
-        for (segmentIndex, segment) in segments.enumerated() {
+        for segment in segments {
             let context = contexts[segment.platform]
             // Work decisions compare 63 random bits with p × 2⁶³ (exact to 2⁻⁶³): an integer
             // comparison instead of a conversion to a double on every worker-day.
@@ -136,13 +153,28 @@ public struct ShardState: Sendable {
             var total = SegmentTotals(platform: segment.platform)
             let threshold = context.coverage * 65536
             var orderMean = 0.0
+            let ordersKey = segment.key.child(named: "orders")
             let newWorkerDays = context.newWorkerDays
             workers.withUnsafeMutableBufferPointer { buffer in
                 for i in segment.range {
+                    let slotIndex = segment.firstSlot + i - segment.range.lowerBound
+                    if slotIndex % ShardState.orderBlockSize == 0 && i > segment.range.lowerBound {
+                        total.orders += ShardState.blockOrders(orderMean, key: ordersKey, block: slotIndex / ShardState.orderBlockSize - 1, month: month)
+                        orderMean = 0
+                    }
                     var w = buffer[i]
-                    if Double(w.takeUp) >= threshold { continue }
+                    let slot = segment.key.child(UInt64(slotIndex))
+                    if Double(w.takeUp) >= threshold {
+                        // Not covered: only the turnover of the slot's holders.
+                        while Int(w.leaveDay) < lastDay {
+                            let day = max(firstDay, Int(w.leaveDay))
+                            w.generation &+= 1
+                            context.hire.hire(&w, person: slot.child(UInt64(w.generation)), day: day)
+                        }
+                        buffer[i] = w
+                        continue
+                    }
                     total.coveredWorkerDays += Int64(dayCount)
-                    let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
                     var person = slot.child(UInt64(w.generation))
                     var workedDays: Int64 = 0
                     var dailyMeanOrders = context.ordersPerHour * Double(w.shiftHours)
@@ -198,8 +230,10 @@ public struct ShardState: Sendable {
                     buffer[i] = w
                 }
             }
-            var cursor = RandomCursor(key: key.child(UInt64(segmentIndex)).child(UInt64(month)))
-            total.orders = Sample.poisson(mean: orderMean, &cursor)
+            if !segment.range.isEmpty {
+                let lastSlot = segment.firstSlot + segment.range.count - 1
+                total.orders += ShardState.blockOrders(orderMean, key: ordersKey, block: lastSlot / ShardState.orderBlockSize, month: month)
+            }
             totals.append(total)
         }
         return ShardMonthResult(segments: totals, accidents: accidents)

@@ -26,7 +26,9 @@ public enum PopulationPlan {
         }
     }
 
-    /// The shards, province by province, each at most `scenario.shardSize` slots.
+    /// The shards, province by province, each at most `scenario.shardSize` slots. A platform's
+    /// run of slots is cut only at multiples of ``ShardState/orderBlockSize`` from its start, so
+    /// every order block lies whole in one shard and any shard size gives the same results.
     public static func shards(_ scenario: Scenario) -> [ShardPlan] {
         let counts = slotCounts(scenario)
         var plans: [ShardPlan] = []
@@ -41,7 +43,16 @@ public enum PopulationPlan {
                         current = ShardPlan(province: province, indexInProvince: current.indexInProvince + 1, segments: [])
                         continue
                     }
-                    let take = min(room, count - placed)
+                    var take = min(room, count - placed)
+                    if take < count - placed {
+                        // Whole order blocks only (placed is a multiple of the block size).
+                        take = take / ShardState.orderBlockSize * ShardState.orderBlockSize
+                        if take == 0 {
+                            plans.append(current)
+                            current = ShardPlan(province: province, indexInProvince: current.indexInProvince + 1, segments: [])
+                            continue
+                        }
+                    }
                     let start = current.workerCount
                     current.segments.append(Segment(platform: platform, sector: scenario.platforms[platform].sector,
                                                     range: start..<(start + take), key: StreamKey(rawValue: 0),

@@ -121,8 +121,9 @@ import Testing
 
 @Suite struct BenchCommandTests {
     /// The benchmark runs every workload at quick sizes and its checksums agree across threads.
-    @Test func quickBenchReportsEveryWorkloadWithStableChecksums() throws {
-        let outcome = try EndToEndTests.run(["bench", "--quick", "--json", "--threads", "2"])
+    /// The bench end to end on tiny workloads (the quick and full sizes run in release: .ci/run, Benchmarks.md).
+    @Test func tinyBenchReportsEveryWorkloadWithStableChecksums() throws {
+        let outcome = try EndToEndTests.run(["bench", "--tiny", "--json", "--threads", "2"])
         #expect(outcome.code == 0, "\(outcome.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let rows = try #require(json?["rows"] as? [[String: Any]])

@@ -31,6 +31,41 @@ import InjurySimCore
         #expect(other["replications.csv"] != one["replications.csv"])
     }
 
+    /// Any shard size gives the same bits: every draw is keyed by entity (slot, person, order
+    /// block), never by shard, and shards are cut between order blocks.
+    @Test(arguments: [256, 700, 2048])
+    func resultFilesAreIdenticalAcrossShardSizes(shardSize: Int) async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.replications = 3
+        scenario.shardSize = 1 << 20
+        #expect(PopulationPlan.shards(scenario).count == 2, "one shard per province")
+        let reference = await Self.files(scenario, threads: 2)
+        scenario.shardSize = shardSize
+        #expect(PopulationPlan.shards(scenario).count > 2)
+        let cut = await Self.files(scenario, threads: 2)
+        for name in reference.keys.sorted() { #expect(reference[name] == cut[name], "\(name) differs with shardSize \(shardSize)") }
+    }
+
+    /// Shards hold whole order blocks of a platform's slots, never more than shardSize slots, and
+    /// every slot exactly once.
+    @Test(arguments: [256, 300, 513, 4096])
+    func shardsAreCutBetweenOrderBlocks(shardSize: Int) throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.shardSize = shardSize
+        let counts = PopulationPlan.slotCounts(scenario)
+        var seen = [[Int]](repeating: [], count: scenario.platforms.count)
+        for shard in PopulationPlan.shards(scenario) {
+            #expect(shard.workerCount <= shardSize)
+            for segment in shard.segments {
+                let end = segment.firstSlot + segment.range.count
+                #expect(segment.firstSlot % ShardState.orderBlockSize == 0)
+                #expect(end % ShardState.orderBlockSize == 0 || end == counts[shard.province][segment.platform])
+                if shard.province == 0 { seen[segment.platform].append(contentsOf: segment.firstSlot..<end) }
+            }
+        }
+        for platform in scenario.platforms.indices { #expect(seen[platform] == Array(0..<counts[0][platform])) }
+    }
+
     /// Replication r does not depend on which other replications run with it.
     @Test func replicationsAreIndependentOfTheirBatch() async throws {
         let scenario = try TestScenarios.load("smoke.json")

@@ -55,10 +55,12 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
             OutputFolder.stagingName(target.lastPathComponent, kind: "ckpt", pid: getpid()))
         do throws(FileSystemError) {
             POSIXFiles.removeTree(fresh.path)
-            try POSIXFiles.makeDirectory(fresh.path)
+            try StagingCleanup.shared.makeRegisteredDirectory(fresh.path)
             try POSIXFiles.writeFile(fresh.appendingPathComponent(headerName).path, Array(headerJSON(key).utf8))
             try POSIXFiles.rename(fresh.path, folder.path)
+            StagingCleanup.shared.unregister(fresh.path)
         } catch {
+            StagingCleanup.shared.unregister(fresh.path)
             POSIXFiles.removeTree(fresh.path)
             throw OutputError(path: userPath, reason: "cannot create the checkpoint: \(error.words)")
         }

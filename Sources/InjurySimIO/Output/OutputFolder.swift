@@ -52,10 +52,9 @@ public final class OutputFolder: @unchecked Sendable {
         let staging = parent.appendingPathComponent(stagingName(target.lastPathComponent, kind: "tmp", pid: pid))
         let folder = OutputFolder(path: directory, target: target, staging: staging)
         folder.notes = sweepLeftovers(in: parent, name: target.lastPathComponent, target: target)
-        StagingCleanup.shared.register(staging.path)
         _ = POSIXFiles.removeTree(staging.path)
         do throws(FileSystemError) {
-            try POSIXFiles.makeDirectory(staging.path)
+            try StagingCleanup.shared.makeRegisteredDirectory(staging.path)
         } catch {
             StagingCleanup.shared.unregister(staging.path)
             throw OutputError(path: directory, reason: "cannot create the staging folder \(staging.path): \(error.words)")
