@@ -10,17 +10,13 @@ public struct ThroughputCount: Sendable, Equatable {
     /// Worker slots simulated.
     public var workers: Int64 = 0
     /// FNV-1a over the results in index order: equal across thread counts.
-    public var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
+    public var checksum: UInt64 { hash.value }
+    private var hash = FNV1a()
 
     public init() {}
 
     mutating func mix(_ value: Int64) {
-        var v = UInt64(bitPattern: value)
-        for _ in 0..<8 {
-            checksum ^= v & 0xFF
-            checksum = checksum &* 0x0000_0100_0000_01B3
-            v >>= 8
-        }
+        hash.add(word: UInt64(bitPattern: value))
     }
 
     /// Counts and checksums replication results in replication order.

@@ -58,12 +58,7 @@ public struct StreamKey: Hashable, Sendable {
 
     /// FNV-1a over the UTF-8 bytes of a string: stable across processes and platforms.
     public static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        FNV1a.hash(text.utf8)
     }
 }
 
