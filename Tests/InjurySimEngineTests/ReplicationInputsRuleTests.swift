@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import InjurySimCore
+@testable import InjurySimEngine
+
+/// How scenario inputs become a replication's numbers (`ReplicationInputs`): rates per day and
+/// per order, benefit periods in months, indexation by wage growth, the wage base grown to the
+/// accident year, urban income from its table and grown past it, severity weights normalised.
+@Suite struct ReplicationInputsRuleTests {
+    @Test func ratesPerDayPerOrderAndBenefitPeriods() {
+        var s = TinyScenario.make(claimsPerMillion: 250)
+        s.sectors[0].fullTimeDaysPerWeek = .fixed(6)
+        s.sectors[0].occasionalDaysPerYear = .fixed(73)
+        s.benefits.allowanceYears = .fixed(20)
+        s.benefits.dependantsPensionYears = .fixed(7.5)
+        s.benefits.wageGrowthPerYear = .fixed(0.045)
+        var weights = [Param](repeating: .fixed(0), count: Severity.allCases.count)
+        weights[Severity.medicalOnly.rawValue] = .fixed(3)
+        weights[Severity.death.rawValue] = .fixed(1)
+        s.sectors[0].severity = weights
+        let inputs = ReplicationInputs(scenario: s, replication: 0)
+        let sector = inputs.sectors[0]
+        #expect(abs(sector.fullTimeDailyProbability - 6.0 / 7) < 1e-15)
+        #expect(abs(sector.occasionalDailyProbability - 0.2) < 1e-15)
+        #expect(abs(sector.claimsPerOrder - 250e-6) < 1e-18)
+        #expect(sector.severity[Severity.medicalOnly.rawValue] == 0.75 && sector.severity[Severity.death.rawValue] == 0.25)
+        #expect(inputs.claimRules.allowanceMonths == 240)
+        #expect(inputs.claimRules.pensionMonths == 90)
+        #expect(inputs.claimRules.indexationPerYear == 0.045)
+    }
+
+    /// W(year) = W(start year) × (1 + g)^(year − start year).
+    @Test(arguments: [(2024, 1.0), (2025, 1.05), (2027, 1.05 * 1.05 * 1.05)])
+    func theWageBaseGrowsToTheAccidentYear(year: Int, factor: Double) {
+        var s = TinyScenario.make()
+        s.benefits.wageGrowthPerYear = .fixed(0.05)
+        let inputs = ReplicationInputs(scenario: s, replication: 0)
+        #expect(abs(inputs.wageBase(province: 0, year: year, startYear: 2024) - 9000 * factor) < 1e-6)
+    }
+
+    /// Table years as given; later years grown from the latest table year before them.
+    @Test(arguments: [(2022, 49283.0), (2023, 51821.0), (2024, 51821.0 * 1.06), (2026, 51821.0 * 1.06 * 1.06 * 1.06)])
+    func urbanIncomeComesFromItsTableAndGrowsPastIt(year: Int, income: Double) {
+        let table = [2022: 49283.0, 2023: 51821.0]
+        #expect(abs(ReplicationInputs.urbanIncome(year: year, table: table, growth: 0.06) - income) < 1e-6)
+    }
+}
