@@ -1,4 +1,5 @@
 import Testing
+@testable import InjurySimAnalysis
 import InjurySimCore
 @testable import InjurySimEngine
 @testable import InjurySimIO
