@@ -30,7 +30,9 @@ public enum Program {
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
              --resume   continue an interrupted command from its checkpoint (same arguments)
 
-    Exit codes: 0 ok, 64 bad arguments or scenario, 73 results cannot be written, 130 interrupted.
+    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 73 results folder
+    refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
+    fails; bench 70 when a workload fails.
 
     """
 
