@@ -163,9 +163,10 @@ public struct ShardState: Sendable {
                         orderMean = 0
                     }
                     var w = buffer[i]
-                    let slot = segment.key.child(UInt64(slotIndex))
                     if Double(w.takeUp) >= threshold {
-                        // Not covered: only the turnover of the slot's holders.
+                        // Not covered: only the turnover of the slot's holders (no hashing unless someone leaves).
+                        guard Int(w.leaveDay) < lastDay else { continue }
+                        let slot = segment.key.child(UInt64(slotIndex))
                         while Int(w.leaveDay) < lastDay {
                             let day = max(firstDay, Int(w.leaveDay))
                             w.generation &+= 1
@@ -174,6 +175,7 @@ public struct ShardState: Sendable {
                         buffer[i] = w
                         continue
                     }
+                    let slot = segment.key.child(UInt64(slotIndex))
                     total.coveredWorkerDays += Int64(dayCount)
                     var person = slot.child(UInt64(w.generation))
                     var workedDays: Int64 = 0
