@@ -124,8 +124,19 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
         ((try? POSIXFiles.entries(folder.path)) ?? []).filter { $0.hasSuffix(".bin") }.count
     }
 
-    /// Removes the checkpoint (after the results are in place, or when nothing was kept).
+    /// Removes the checkpoint (after the results are in place, or when nothing was kept). It is
+    /// first renamed to a private staging name, so a kill part-way through the removal never leaves
+    /// a `.NAME.checkpoint` without its header (which `--resume` would refuse); the next command
+    /// sweeps a staging folder whose process is gone.
     public func remove() {
-        POSIXFiles.removeTree(folder.path)
+        let name = String(folder.lastPathComponent.dropFirst().dropLast(".checkpoint".count))
+        let doomed = folder.deletingLastPathComponent().appendingPathComponent(
+            OutputFolder.stagingName(name, kind: "ckpt", pid: getpid())).path
+        POSIXFiles.removeTree(doomed)
+        if (try? POSIXFiles.rename(folder.path, doomed)) != nil {
+            POSIXFiles.removeTree(doomed)
+        } else {
+            POSIXFiles.removeTree(folder.path)
+        }
     }
 }
