@@ -40,6 +40,8 @@ public enum PolicyCommands {
         case ruin(Double)
         /// Any pool short at most this probability.
         case poolRuin(Double)
+        /// Total fund insolvent (assets below all liabilities) at the horizon at most this probability.
+        case insolvency(Double)
         /// Median funded ratio at the horizon at least this.
         case funded(Double)
 
@@ -50,6 +52,7 @@ public enum PolicyCommands {
             }
             if compact.hasPrefix("ruin<="), let p = number(compact.dropFirst(6)), (0...1).contains(p) { self = .ruin(p) }
             else if compact.hasPrefix("poolruin<="), let p = number(compact.dropFirst(10)), (0...1).contains(p) { self = .poolRuin(p) }
+            else if compact.hasPrefix("insolvency<="), let p = number(compact.dropFirst(12)), (0...1).contains(p) { self = .insolvency(p) }
             else if compact.hasPrefix("funded>="), let x = number(compact.dropFirst(8)), x >= 0 { self = .funded(x) }
             else { return nil }
         }
@@ -58,6 +61,7 @@ public enum PolicyCommands {
             switch self {
             case .ruin(let p): return "P(total fund short) ≤ \(PolicyCommands.shortText(p))"
             case .poolRuin(let p): return "P(any pool short) ≤ \(PolicyCommands.shortText(p))"
+            case .insolvency(let p): return "P(total fund insolvent at the horizon) ≤ \(PolicyCommands.shortText(p))"
             case .funded(let x): return "median funded ratio at the horizon ≥ \(PolicyCommands.shortText(x))"
             }
         }
@@ -67,6 +71,7 @@ public enum PolicyCommands {
             switch self {
             case .ruin: return !m.ruined
             case .poolRuin: return !m.anyPoolRuined
+            case .insolvency: return !m.insolventAtEnd
             case .funded(let x): return (m.fundedRatioAtEnd ?? .infinity) >= x
             }
         }
@@ -74,7 +79,7 @@ public enum PolicyCommands {
         /// Share of replications that must meet the event.
         var requiredShare: Double {
             switch self {
-            case .ruin(let p), .poolRuin(let p): return 1 - p
+            case .ruin(let p), .poolRuin(let p), .insolvency(let p): return 1 - p
             case .funded: return 0.5
             }
         }

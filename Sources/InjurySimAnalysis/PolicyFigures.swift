@@ -17,10 +17,13 @@ public enum PolicyFigures {
     public static let figures: [Figure] = [
         Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
         Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
+        Figure(key: "insolvencyProbability", label: "P(insolvent at horizon)", isIndicator: true, isMoney: false) { $0.insolventAtEnd ? 1 : 0 },
+        Figure(key: "solvencyPositionAtEndYuan", label: "assets − liabilities at horizon", isIndicator: false, isMoney: true) { $0.solvencyPositionAtEnd },
         Figure(key: "worstDeficitYuan", label: "worst deficit, mean", isIndicator: false, isMoney: true) { $0.worstDeficit },
         Figure(key: "contributionsYuan", label: "contributions", isIndicator: false, isMoney: true) { $0.contributions },
         Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
         Figure(key: "lossRatioPaid", label: "loss ratio (paid)", isIndicator: false, isMoney: false) { $0.lossRatio },
+        Figure(key: "lossRatioIncurred", label: "loss ratio (incurred)", isIndicator: false, isMoney: false) { $0.incurredLossRatio },
         Figure(key: "liabilitiesAtEndYuan", label: "liabilities at horizon", isIndicator: false, isMoney: true) { $0.liabilitiesAtEnd },
         Figure(key: "backstopBorrowingYuan", label: "backstop borrowing", isIndicator: false, isMoney: true) { $0.borrowing },
         Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd },

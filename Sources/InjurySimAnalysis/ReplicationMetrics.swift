@@ -1,43 +1,70 @@
 import InjurySimCore
 import InjurySimEngine
 
-/// One replication's headline figures for the total over pools, at full population scale (yuan
-/// for money). The unit the policy commands compare, pair and search over.
+/// One replication's headline figures for one pool or the total over pools (the default), at
+/// full population scale (yuan for money). The unit the policy commands compare, pair and search
+/// over, and the one place the run summary's per-replication figures are computed.
 public struct ReplicationMetrics: Sendable, Equatable {
-    /// Total net position below zero at some month end.
+    /// Liquidity: net position (cash − backstop debt − arrears) below zero at some month end.
     public var ruined: Bool
     /// Some pool's net position below zero at some month end.
     public var anyPoolRuined: Bool
-    /// First month index with a negative total net position.
+    /// First month index with a negative net position.
     public var firstShortfallMonth: Int?
-    /// max(0, − lowest total net position), yuan.
+    /// max(0, − lowest net position), yuan.
     public var worstDeficit: Double
+    /// The lowest month-end net position, yuan.
+    public var lowestNetPosition: Double
+    /// Solvency: assets below all liabilities (solvency position < 0) at the horizon.
+    public var insolventAtEnd: Bool
+    /// First month index with a negative solvency position.
+    public var firstInsolventMonth: Int?
+    /// Cash received over the horizon.
     public var contributions: Double
+    /// Contributions booked on the horizon's orders (the last month's arrive after it).
+    public var contributionsBooked: Double
     public var benefitsPaid: Double
+    /// Paid loss ratio: benefits paid ÷ contributions received, both cash in the horizon's months.
     public var lossRatio: Double
+    /// Incurred loss ratio: present value of recognised claims from the horizon's accidents ÷
+    /// contributions booked on the horizon's orders (the same months).
+    public var incurredLossRatio: Double
     public var liabilitiesAtEnd: Double
+    public var ibnrAtEnd: Double
     public var borrowing: Double
     public var netPositionAtEnd: Double
-    /// (cash − debt) ÷ liabilities in the last month; nil without liabilities.
+    /// Assets − all liabilities at the horizon, yuan.
+    public var solvencyPositionAtEnd: Double
+    /// Assets ÷ all liabilities at the horizon: (cash + contributions receivable for the last
+    /// month's orders) ÷ (backstop debt + arrears + reported claims' PV + IBNR); nil without liabilities.
     public var fundedRatioAtEnd: Double?
 
-    public init(_ result: ReplicationResult) {
-        let pool = result.poolCount
+    /// The figures of `pool` (`nil`: the total over pools).
+    public init(_ result: ReplicationResult, pool: Int? = nil) {
+        let pool = pool ?? result.poolCount
         func yuan(_ fen: Int64) -> Double { Double(fen) / 100 }
         func sum(_ metric: Metric) -> Double { yuan(result.total(metric, pool: pool)) }
         func end(_ metric: Metric) -> Double { yuan(result.last(metric, pool: pool)) }
         firstShortfallMonth = result.firstShortfall(pool: pool)
         ruined = firstShortfallMonth != nil
         anyPoolRuined = (0..<result.poolCount).contains { result.firstShortfall(pool: $0) != nil }
-        worstDeficit = max(0, -yuan(result.series(.netPosition, pool: pool).min() ?? 0))
+        lowestNetPosition = yuan(result.series(.netPosition, pool: pool).min() ?? 0)
+        worstDeficit = max(0, -lowestNetPosition)
+        firstInsolventMonth = result.firstInsolvency(pool: pool)
+        solvencyPositionAtEnd = end(.solvencyPosition)
+        insolventAtEnd = solvencyPositionAtEnd < 0
         contributions = sum(.contributions)
+        contributionsBooked = sum(.contributionsBooked)
         benefitsPaid = sum(.benefitsPaid)
         lossRatio = contributions > 0 ? benefitsPaid / contributions : .nan
+        let incurred = (0..<result.sectorCount).reduce(0.0) { $0 + result.incurredBySector[pool * result.sectorCount + $1] } / 100
+        incurredLossRatio = contributionsBooked > 0 ? incurred / contributionsBooked : .nan
         liabilitiesAtEnd = end(.liabilities)
+        ibnrAtEnd = end(.ibnr)
         borrowing = sum(.borrowed)
         netPositionAtEnd = end(.netPosition)
-        let cash = end(.cash) - end(.debt)
-        fundedRatioAtEnd = liabilitiesAtEnd > 0 ? cash / liabilitiesAtEnd : nil
+        let owed = end(.debt) + liabilitiesAtEnd + ibnrAtEnd
+        fundedRatioAtEnd = owed > 0 ? (end(.cash) + end(.contributionsBooked)) / owed : nil
     }
 }
 

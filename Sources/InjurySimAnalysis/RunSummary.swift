@@ -18,12 +18,14 @@ public struct Spread: Sendable, Equatable {
 }
 
 /// The verdict for one pool (or the total) across replications, at full population scale.
+/// Money in fen.
 public struct PoolSummary: Sendable {
     public var name: String
+    /// Liquidity: replications whose net position fell below zero at some month end.
     public var ruinedReplications: Int
     public var replications: Int
     /// Share of replications whose net position fell below zero at some month end.
-    public var ruinProbability: Double { replications == 0 ? 0 : Double(ruinedReplications) / Double(replications) }
+    public var ruinProbability: Double { share(ruinedReplications) }
     /// Wilson 95% interval of the ruin probability.
     public var ruinInterval: (low: Double, high: Double) { Statistics.wilson(successes: ruinedReplications, trials: replications) }
     /// Month index of the first shortfall, over ruined replications only.
@@ -32,6 +34,22 @@ public struct PoolSummary: Sendable {
     /// Value and tail value at risk (99.5%) of the worst deficit, max(0, −lowest net position), fen.
     public var worstDeficitVaR: Double
     public var worstDeficitTVaR: Double
+    /// Solvency: replications whose assets fall short of all liabilities at the horizon.
+    public var insolventAtEndReplications: Int
+    /// Solvency: replications whose assets fell short of all liabilities at some month end.
+    public var insolventEverReplications: Int
+    public var insolvencyAtEndProbability: Double { share(insolventAtEndReplications) }
+    public var insolvencyEverProbability: Double { share(insolventEverReplications) }
+    public var insolvencyAtEndInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventAtEndReplications, trials: replications) }
+    public var insolvencyEverInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventEverReplications, trials: replications) }
+    /// Month index of the first insolvency, over replications insolvent at some month end.
+    public var firstInsolventMonth: Spread?
+    /// Assets − all liabilities at the horizon.
+    public var solvencyPositionAtEnd: Spread
+    /// Value and tail value at risk (99.5%) of the deficit at the horizon, max(0, −solvency position), fen.
+    public var solvencyDeficitVaR: Double
+    public var solvencyDeficitTVaR: Double
+    public var ibnrAtEnd: Spread
     public var contributions: Spread
     public var benefitsPaid: Spread
     public var adminCost: Spread
@@ -51,6 +69,8 @@ public struct PoolSummary: Sendable {
     public var claimsBySeverity: [Spread]
     public var insuredPersons: Spread
     public var activeWorkersAtEnd: Spread
+
+    private func share(_ count: Int) -> Double { replications == 0 ? 0 : Double(count) / Double(replications) }
 }
 
 /// A published figure next to the simulation's distribution of the same figure.
@@ -111,16 +131,16 @@ public struct RunSummary: Sendable {
     static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult]) -> PoolSummary {
         func totalOf(_ metric: Metric) -> [Double] { results.map { Double($0.total(metric, pool: pool)) } }
         func endOf(_ metric: Metric) -> [Double] { results.map { Double($0.last(metric, pool: pool)) } }
+        // The rules (what counts as short or insolvent, the ratios) come from ReplicationMetrics;
+        // money is taken here in whole fen so the VaR figures are exact.
+        let metrics = results.map { ReplicationMetrics($0, pool: pool) }
         let lowest = results.map { Double($0.series(.netPosition, pool: pool).min() ?? 0) }
-        let firstShortfall = results.compactMap { $0.firstShortfall(pool: pool).map(Double.init) }
+        let firstShortfall = metrics.compactMap { $0.firstShortfallMonth.map(Double.init) }
+        let firstInsolvent = metrics.compactMap { $0.firstInsolventMonth.map(Double.init) }
         let deficits = lowest.map { Int64(max(0, -$0)) }
-        let contributions = totalOf(.contributions)
-        let benefits = totalOf(.benefitsPaid)
+        let solvencyEnd = endOf(.solvencyPosition)
+        let horizonDeficits = solvencyEnd.map { Int64(max(0, -$0)) }
         let sectorCount = scenario.sectors.count
-        let incurred = results.map { r in (0..<sectorCount).reduce(0.0) { $0 + r.incurredBySector[pool * sectorCount + $1] } }
-        let liabilities = endOf(.liabilities)
-        let cashEnd = endOf(.cash)
-        let debtEnd = endOf(.debt)
         let breakEven = (0..<sectorCount).map { sector in
             Spread(results.map { r in
                 let orders = Double(r.ordersBySector[pool * sectorCount + sector])
@@ -137,17 +157,24 @@ public struct RunSummary: Sendable {
             lowestNetPosition: Spread(lowest),
             worstDeficitVaR: Double(Statistics.valueAtRisk(deficits, level: 0.995)),
             worstDeficitTVaR: Statistics.tailValueAtRisk(deficits, level: 0.995).rounded(),
-            contributions: Spread(contributions),
-            benefitsPaid: Spread(benefits),
+            insolventAtEndReplications: metrics.filter(\.insolventAtEnd).count,
+            insolventEverReplications: firstInsolvent.count,
+            firstInsolventMonth: firstInsolvent.isEmpty ? nil : Spread(firstInsolvent),
+            solvencyPositionAtEnd: Spread(solvencyEnd),
+            solvencyDeficitVaR: Double(Statistics.valueAtRisk(horizonDeficits, level: 0.995)),
+            solvencyDeficitTVaR: Statistics.tailValueAtRisk(horizonDeficits, level: 0.995).rounded(),
+            ibnrAtEnd: Spread(endOf(.ibnr)),
+            contributions: Spread(totalOf(.contributions)),
+            benefitsPaid: Spread(totalOf(.benefitsPaid)),
             adminCost: Spread(totalOf(.adminCost)),
             investmentIncome: Spread(totalOf(.investment)),
             borrowed: Spread(totalOf(.borrowed)),
             platformPaid: Spread(totalOf(.platformPaid)),
-            lossRatio: Spread(zip(benefits, contributions).map { $1 > 0 ? $0 / $1 : .nan }.filter { !$0.isNaN }),
-            incurredLossRatio: Spread(zip(incurred, contributions).map { $1 > 0 ? $0 / $1 : .nan }.filter { !$0.isNaN }),
-            liabilitiesAtEnd: Spread(liabilities),
+            lossRatio: Spread(metrics.map(\.lossRatio).filter { !$0.isNaN }),
+            incurredLossRatio: Spread(metrics.map(\.incurredLossRatio).filter { !$0.isNaN }),
+            liabilitiesAtEnd: Spread(endOf(.liabilities)),
             netPositionAtEnd: Spread(endOf(.netPosition)),
-            fundedRatioAtEnd: Spread(liabilities.indices.compactMap { liabilities[$0] > 0 ? (cashEnd[$0] - debtEnd[$0]) / liabilities[$0] : nil }),
+            fundedRatioAtEnd: Spread(metrics.compactMap(\.fundedRatioAtEnd)),
             breakEvenRate: breakEven,
             orders: Spread(totalOf(.orders)),
             accidents: Spread(totalOf(.accidents)),

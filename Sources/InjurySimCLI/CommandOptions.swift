@@ -75,7 +75,7 @@ struct CommandOptions {
             }
         }
         if command == "solve" && target == nil {
-            throw UsageError(message: "solve needs --target, for example --target \"ruin<=0.01\" or --target \"funded>=1\"")
+            throw UsageError(message: "solve needs --target, for example --target \"ruin<=0.01\", \"insolvency<=0.05\" or \"funded>=1\"")
         }
     }
 }

@@ -20,7 +20,7 @@ public enum Program {
     run          simulate a scenario; print the verdict; write Results/<name>/
     compare      run scenarios with common random numbers; side by side with paired differences
     sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
-    solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P or funded>=X
+    solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
     sensitivity  one input at a time over its range: a ranked tornado table
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md

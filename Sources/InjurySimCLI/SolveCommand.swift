@@ -9,7 +9,7 @@ extension Program {
     static func solve(_ options: CommandOptions, console: Console) async throws(CommandError) {
         let (scenario, hash) = try loadSingle(options, console: console)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
-            throw .usage("--target must be ruin<=P, poolruin<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
+            throw .usage("--target must be ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
         }
         var sector: Int?
         if let name = options.forSector, name != "all" {

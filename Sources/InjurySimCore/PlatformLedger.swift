@@ -36,11 +36,16 @@ public struct PlatformLedger: Sendable {
         return paid
     }
 
-    /// Books this month's orders at the rate in force; they are paid for next month.
-    public mutating func book(orders: [Int64]) {
+    /// Books this month's orders at the rate in force; they are paid for next month. Returns
+    /// the fen booked per province (the contributions earned this month).
+    @discardableResult
+    public mutating func book(orders: [Int64]) -> [Fen] {
+        var booked = [Fen](repeating: 0, count: owed.count)
         for p in orders.indices where orders[p] > 0 {
-            owed[p] += Money.fen(Double(orders[p]) * benchmarkFenPerOrder * multiplier[p])
+            booked[p] = Money.fen(Double(orders[p]) * benchmarkFenPerOrder * multiplier[p])
+            owed[p] += booked[p]
         }
+        return booked
     }
 
     /// Adds a recognised claim's cost to the province's loss-ratio numerator.

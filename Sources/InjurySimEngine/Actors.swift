@@ -19,13 +19,14 @@ public actor PlatformActor {
     public init(ledger: PlatformLedger) { self.ledger = ledger }
 
     /// Remits last month's contributions, then books this month's orders and claim costs.
-    public func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double]) -> [Fen] {
+    /// Returns what was paid and what was booked (due next month), per province.
+    public func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double]) -> (paid: [Fen], booked: [Fen]) {
         let paid = ledger.remit(paymentShare: paymentShare)
-        ledger.book(orders: orders)
+        let booked = ledger.book(orders: orders)
         for (province, value) in incurred.enumerated() where value != 0 {
             ledger.recordIncurred(province: province, presentValue: value)
         }
-        return paid
+        return (paid, booked)
     }
 
     /// Floats next year's rates by the past year's loss ratios.

@@ -2,8 +2,8 @@
 /// Money in fen, counts as counts; all at the simulated (sampled) scale until written.
 public enum Metric: Int, CaseIterable, Sendable {
     case netPosition, cash, debt, arrears
-    case contributions, adminCost, investment, benefitsPaid, borrowed, repaid
-    case liabilities
+    case contributions, contributionsBooked, adminCost, investment, benefitsPaid, borrowed, repaid
+    case liabilities, ibnr, solvencyPosition
     case platformPaid
     case orders, workedDays, activeWorkers, insuredPersons
     case claimsRecognisedCumulative, benefitsPaidCumulative
@@ -18,12 +18,15 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .debt: return "backstop_debt"
         case .arrears: return "arrears"
         case .contributions: return "contributions"
+        case .contributionsBooked: return "contributions_booked"
         case .adminCost: return "admin_cost"
         case .investment: return "investment_income"
         case .benefitsPaid: return "benefits_paid"
         case .borrowed: return "borrowed"
         case .repaid: return "repaid"
         case .liabilities: return "outstanding_liabilities"
+        case .ibnr: return "ibnr_reserve"
+        case .solvencyPosition: return "solvency_position"
         case .platformPaid: return "platform_paid_benefits"
         case .orders: return "orders"
         case .workedDays: return "worked_days"
@@ -45,8 +48,8 @@ public enum Metric: Int, CaseIterable, Sendable {
     /// True for money (fen) figures, written in yuan.
     public var isMoney: Bool {
         switch self {
-        case .netPosition, .cash, .debt, .arrears, .contributions, .adminCost, .investment, .benefitsPaid,
-             .borrowed, .repaid, .liabilities, .platformPaid, .benefitsPaidCumulative: return true
+        case .netPosition, .cash, .debt, .arrears, .contributions, .contributionsBooked, .adminCost, .investment, .benefitsPaid,
+             .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative: return true
         default: return false
         }
     }

@@ -15,15 +15,6 @@ public struct ReplicationCoordinator: Sendable {
         self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
     }
 
-    /// A claim reported in a later month, waiting for the fund to book it.
-    struct PendingClaim {
-        var pool: Int
-        var severity: Severity
-        var recognised: Bool
-        var fundPayments: [Payment]
-        var platformPaid: Fen
-    }
-
     /// Runs replication `replication` to the horizon.
     public func run(replication: Int) async -> ReplicationResult {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
@@ -50,7 +41,7 @@ public struct ReplicationCoordinator: Sendable {
                                          liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
         }
         let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
-        var pending = [[PendingClaim]](repeating: [], count: s.months)
+        var pipeline = ClaimPipeline()
         var insuredSoFar = [Int64](repeating: 0, count: poolCount)
         var recognisedSoFar = [Int64](repeating: 0, count: poolCount)
         var paidSoFar = [Fen](repeating: 0, count: poolCount)
@@ -90,18 +81,19 @@ public struct ReplicationCoordinator: Sendable {
                 for event in shardResult.accidents {
                     result.add(1, month: month, pool: pool, metric: .accidents)
                     let claim = buildClaim(event, inputs: inputs, month: month)
+                    var presentValue = 0.0
                     if claim.recognised {
-                        let presentValue = claim.schedule.fundPresentValue(at: month, monthlyDiscount: monthlyDiscount)
+                        presentValue = claim.schedule.fundPresentValue(at: month, monthlyDiscount: monthlyDiscount)
                         let sector = s.platforms[Int(event.platform)].sector
                         result.incurredBySector[pool * s.sectors.count + sector] += presentValue
                         incurred[Int(event.platform)][province] += presentValue
                     }
-                    if claim.reportMonth < s.months {
-                        pending[claim.reportMonth].append(PendingClaim(
-                            pool: pool, severity: event.severity, recognised: claim.recognised,
-                            fundPayments: claim.schedule.fundPayments,
-                            platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount }))
-                    }
+                    // Claims reported after the horizon stay in the pipeline: they are owed (IBNR).
+                    pipeline.add(ClaimPipeline.Claim(
+                        pool: pool, severity: event.severity, recognised: claim.recognised,
+                        fundPayments: claim.schedule.fundPayments,
+                        platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
+                        accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
                 }
             }
             for pool in 0..<poolCount {
@@ -112,13 +104,14 @@ public struct ReplicationCoordinator: Sendable {
             var contributions = [Fen](repeating: 0, count: poolCount)
             for (index, platform) in platforms.enumerated() {
                 let share = (0..<provinceCount).map { shockProduct(inputs, month: month, province: $0, platform: index, \.platformPayment) }
-                let paid = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index])
+                let (paid, booked) = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
+                for (province, amount) in booked.enumerated() { result.add(amount, month: month, pool: poolOf[province], metric: .contributionsBooked) }
             }
 
             // Claims reported this month reach their fund.
             var reported = [[[Payment]]](repeating: [], count: poolCount)
-            for claim in pending[month] {
+            for claim in pipeline.takeReported(in: month) {
                 let severityMetric: Metric
                 switch claim.severity.group {
                 case .medicalOnly: severityMetric = .claimsMedicalOnly
@@ -137,14 +130,14 @@ public struct ReplicationCoordinator: Sendable {
                     result.add(1, month: month, pool: claim.pool, metric: .claimsUnrecognised)
                 }
             }
-            pending[month] = []
 
-            // (4) Funds close their books.
+            // (4) Funds close their books; the claims still unreported are valued beside them.
+            let ibnr = pipeline.reserve(atEndOf: month, pools: poolCount, monthlyDiscount: monthlyDiscount)
             for (pool, fund) in funds.enumerated() {
                 let investmentReturn = inputs.investmentReturnPerYear * investmentMultiplier(inputs, month: month, pool: pool, poolOf: poolOf)
                 let books = await fund.close(month: month, contributions: contributions[pool], reported: reported[pool],
                                              adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
-                record(books, month: month, pool: pool, into: &result)
+                record(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool, into: &result)
                 paidSoFar[pool] += books.benefitsPaid
                 result.set(paidSoFar[pool], month: month, pool: pool, metric: .benefitsPaidCumulative)
                 result.set(recognisedSoFar[pool], month: month, pool: pool, metric: .claimsRecognisedCumulative)
@@ -160,7 +153,7 @@ public struct ReplicationCoordinator: Sendable {
         return result
     }
 
-    private func record(_ books: FundMonth, month: Int, pool: Int, into result: inout ReplicationResult) {
+    private func record(_ books: FundMonth, ibnr: Fen, month: Int, pool: Int, into result: inout ReplicationResult) {
         result.set(books.netPosition, month: month, pool: pool, metric: .netPosition)
         result.set(books.cash, month: month, pool: pool, metric: .cash)
         result.set(books.debt, month: month, pool: pool, metric: .debt)
@@ -172,6 +165,12 @@ public struct ReplicationCoordinator: Sendable {
         result.set(books.borrowed, month: month, pool: pool, metric: .borrowed)
         result.set(books.repaid, month: month, pool: pool, metric: .repaid)
         result.set(books.liabilities, month: month, pool: pool, metric: .liabilities)
+        result.set(ibnr, month: month, pool: pool, metric: .ibnr)
+        // Assets (cash and the contributions booked on this month's orders, received next month)
+        // less every liability: backstop debt, arrears and reported claims' future payments (both
+        // in `liabilities`), and the claims incurred but not yet reported.
+        let receivable = result.value(month: month, pool: pool, metric: .contributionsBooked)
+        result.set(books.cash + receivable - books.debt - books.liabilities - ibnr, month: month, pool: pool, metric: .solvencyPosition)
     }
 
     /// Builds the actors' initial worker agents, shards in parallel.

@@ -3,8 +3,8 @@ import InjurySimCore
 /// A replication's result as bytes, bit for bit, so an interrupted run can resume from the
 /// replications it finished and end byte-identical to an uninterrupted one.
 extension ReplicationResult {
-    /// "ISR1": the layout below, little-endian.
-    static let magic: UInt32 = 0x3152_5349
+    /// "ISR2": the layout below, little-endian (2: the metrics of the solvency verdict).
+    static let magic: UInt32 = 0x3252_5349
 
     /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
     /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector.

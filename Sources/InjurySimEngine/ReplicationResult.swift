@@ -58,9 +58,14 @@ public struct ReplicationResult: Sendable {
         value(month: months - 1, pool: pool, metric: metric)
     }
 
-    /// The first month whose net position is below zero, if any.
+    /// The first month whose net position is below zero (short of cash), if any.
     public func firstShortfall(pool: Int) -> Int? {
         (0..<months).first { value(month: $0, pool: pool, metric: .netPosition) < 0 }
+    }
+
+    /// The first month whose solvency position is below zero (assets short of all liabilities), if any.
+    public func firstInsolvency(pool: Int) -> Int? {
+        (0..<months).first { value(month: $0, pool: pool, metric: .solvencyPosition) < 0 }
     }
 
     mutating func add(_ amount: Int64, month: Int, pool: Int, metric: Metric) {

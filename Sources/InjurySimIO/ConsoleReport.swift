@@ -24,8 +24,12 @@ public enum ConsoleReport {
                    + (scenario.sampleFraction < 1 ? " (counts and money scaled up to the full population)" : " (full population)")
                    + (raised.isEmpty ? "" : "; \(raised.count) small pool\(raised.count == 1 ? "" : "s") sampled at up to \(Format.fixed(raised.map(\.1).max() ?? 1, 4) ?? "") to simulate ≥ \(scenario.minimumSampledWorkersPerPool) slots")
                    + "; uncertainty \(scenario.uncertainty ? "on" : "off"); \(scenario.pooling.rawValue) pooling; shortfall: \(scenario.fund.shortfall.rawValue)")
+        out.append("")
+        out.append(VerdictSentence.english(summary.total, months: scenario.months))
+        out.append("")
         out.append("Money in millions of yuan (median over replications unless marked).")
         out.append("")
+        out.append("Liquidity: net position (cash − backstop debt − deferred benefits) below zero at some month end.")
         let header = [padded("pool", 14), padded("P(ruin)", 8, right: true), padded("95% interval", 16, right: true), padded("1st short", 10, right: true),
                       padded("lowest p50", 11, right: true), padded("lowest p5", 11, right: true), padded("contrib", 10, right: true), padded("benefits", 10, right: true),
                       padded("loss ratio", 10, right: true), padded("liab. end", 10, right: true)].joined(separator: " ")
@@ -45,6 +49,28 @@ public enum ConsoleReport {
         out.append("")
         out.append("Any pool short at some month end: \(percent(anyShare)) of replications. "
                    + "Worst total deficit VaR99.5 \(millions(summary.total.worstDeficitVaR)), TVaR99.5 \(millions(summary.total.worstDeficitTVaR)).")
+        out.append("")
+        out.append("Solvency: assets below all liabilities (backstop debt, arrears, PV of reported claims' future payments, IBNR).")
+        let solvencyHeader = [padded("pool", 14), padded("P(insolv.)", 10, right: true), padded("95% interval", 16, right: true),
+                              padded("any month", 10, right: true), padded("funded p50", 10, right: true), padded("funded p5", 10, right: true),
+                              padded("surplus p50", 11, right: true), padded("IBNR p50", 10, right: true), padded("deficit VaR", 11, right: true)]
+            .joined(separator: " ")
+        out.append(solvencyHeader)
+        out.append(String(repeating: "-", count: solvencyHeader.count))
+        for pool in summary.pools + [summary.total] {
+            let interval = pool.insolvencyAtEndInterval
+            out.append([padded(pool.name, 14), padded(percent(pool.insolvencyAtEndProbability), 10, right: true),
+                        padded("[" + percent(interval.low) + ", " + percent(interval.high) + "]", 16, right: true),
+                        padded(percent(pool.insolvencyEverProbability), 10, right: true),
+                        padded(Format.fixed(pool.fundedRatioAtEnd.p50, 3) ?? "n/a", 10, right: true),
+                        padded(Format.fixed(pool.fundedRatioAtEnd.p5, 3) ?? "n/a", 10, right: true),
+                        padded(millions(pool.solvencyPositionAtEnd.p50), 11, right: true), padded(millions(pool.ibnrAtEnd.p50), 10, right: true),
+                        padded(millions(pool.solvencyDeficitVaR), 11, right: true)].joined(separator: " "))
+        }
+        out.append("(P(insolv.) at the horizon; funded = assets ÷ liabilities; surplus = assets − liabilities; deficit VaR99.5 at the horizon.)")
+        out.append("Loss ratios (median, total): paid \(Format.fixed(summary.total.lossRatio.p50, 3) ?? "n/a") = benefits paid ÷ contributions "
+                   + "received; incurred \(Format.fixed(summary.total.incurredLossRatio.p50, 3) ?? "n/a") = PV of the horizon's recognised "
+                   + "claims ÷ contributions booked on the horizon's orders.")
         out.append("")
         out.append("Break-even per-order rate by sector (expected ultimate cost incl. long-tail PV, loaded for admin), yuan per order:")
         for (index, sector) in scenario.sectors.enumerated() {

@@ -5,8 +5,8 @@ import InjurySimEngine
 /// The text of every result file, built from a run's results. Pure: the same inputs give the
 /// same bytes (sorted keys, fixed decimals, documented column and row order, no timestamps).
 public struct ResultFiles: Sendable {
-    /// Bumped whenever a file's layout changes.
-    public static let formatVersion = 1
+    /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics).
+    public static let formatVersion = 2
 
     public var files: [(name: String, text: String)]
 
@@ -37,7 +37,23 @@ public struct ResultFiles: Sendable {
                      "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
                      "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
         } ?? .null
+        func probability(_ estimate: Double, _ interval: (low: Double, high: Double), _ count: Int) -> JSONOut {
+            .object(["estimate": Format.json(estimate, 4), "low95": Format.json(interval.low, 4), "high95": Format.json(interval.high, 4),
+                     "replications": .number(String(count))])
+        }
+        let firstInsolvent: JSONOut = p.firstInsolventMonth.map { s in
+            .object(["p5": .string(scenario.startMonth.adding(months: Int(s.p5)).description),
+                     "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
+                     "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
+        } ?? .null
         var json: [String: JSONOut] = [
+            "insolvencyProbabilityAtHorizon": probability(p.insolvencyAtEndProbability, p.insolvencyAtEndInterval, p.insolventAtEndReplications),
+            "insolvencyProbabilityAnyMonth": probability(p.insolvencyEverProbability, p.insolvencyEverInterval, p.insolventEverReplications),
+            "firstInsolventMonth": firstInsolvent,
+            "solvencyPositionAtEndYuan": spread(p.solvencyPositionAtEnd, money: true),
+            "solvencyDeficitAtEndYuan": .object(["VaR99.5": yuan(p.solvencyDeficitVaR), "TVaR99.5": yuan(p.solvencyDeficitTVaR)]),
+            "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
+            "bindingTest": .string(Verdict(binding: p).rawValue),
             "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
                                         "high95": Format.json(interval.high, 4),
                                         "ruinedReplications": .number(String(p.ruinedReplications))]),
@@ -77,6 +93,8 @@ public struct ResultFiles: Sendable {
             "estimate": Format.json(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
             "low95": Format.json(any.low, 4), "high95": Format.json(any.high, 4)])
         return .object([
+            "verdict": .object(["binding": .string(Verdict(binding: summary.total).rawValue),
+                                "sentence": .string(VerdictSentence.english(summary.total, months: scenario.months))]),
             "scenario": .string(scenario.name),
             "startMonth": .string(scenario.startMonth.description),
             "endMonth": .string(scenario.startMonth.adding(months: scenario.months - 1).description),
@@ -129,12 +147,15 @@ public struct ResultFiles: Sendable {
     static func replicationsCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
         var lines = ["replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
                      + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
+                     + "insolvent_at_end,first_insolvent_month,solvency_position_end_yuan,ibnr_end_yuan,funded_ratio_end,"
+                     + "contributions_booked_yuan,loss_ratio_incurred,"
                      + "accidents,claims_recognised,insured_persons_cumulative,orders"]
         for result in results {
             let pool = result.poolCount
             func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
             func end(_ metric: Metric) -> Double { Double(result.last(metric, pool: pool)) }
             let first = result.firstShortfall(pool: pool)
+            let metrics = ReplicationMetrics(result)
             let poolsRuined = (0..<result.poolCount).filter { result.firstShortfall(pool: $0) != nil }.count
             let contributions = sum(.contributions)
             let benefits = sum(.benefitsPaid)
@@ -149,6 +170,13 @@ public struct ResultFiles: Sendable {
                 contributions > 0 ? (Format.fixed(benefits / contributions, 4) ?? "") : "",
                 Format.fixed(end(.liabilities) / 100, 2) ?? "",
                 Format.fixed(sum(.borrowed) / 100, 2) ?? "",
+                metrics.insolventAtEnd ? "true" : "false",
+                metrics.firstInsolventMonth.map { scenario.startMonth.adding(months: $0).description } ?? "",
+                Format.fixed(end(.solvencyPosition) / 100, 2) ?? "",
+                Format.fixed(end(.ibnr) / 100, 2) ?? "",
+                metrics.fundedRatioAtEnd.flatMap { Format.fixed($0, 4) } ?? "",
+                Format.fixed(sum(.contributionsBooked) / 100, 2) ?? "",
+                Format.fixed(metrics.incurredLossRatio, 4) ?? "",
                 Format.fixed(sum(.accidents), 0) ?? "",
                 Format.fixed(sum(.claimsRecognised), 0) ?? "",
                 Format.fixed(end(.insuredPersons), 0) ?? "",

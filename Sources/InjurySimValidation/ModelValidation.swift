@@ -235,6 +235,31 @@ public enum ModelValidation {
                      passed: abs(mean - expected) <= 4 * se, method: "10% monthly churn, everyone works every day")
     }
 
+    /// The IBNR reserve at the horizon against its closed form: claims arrive at λ a day and are
+    /// reported ⌊D × Exp(1)⌋ days later, so at a month end the expected number still unreported is
+    /// λ Σₖ P(⌊D E⌋ > k) = λ Σₖ e^−(k+1)/D (k = 0 … days so far − 1), each owing its fixed cost.
+    public static func ibnrReserve(threads: Int) async -> Check {
+        let delay = 20.0
+        let cost = 5_000.0
+        var s = baseScenario(workers: 20_000, months: 6, replications: 10, claimsPerMillion: 40)
+        s.benefits.reportingDelayDays = .fixed(delay)
+        let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
+        // Accidents per day: each worker-day ends the exposure clock with probability 1 − e^−h.
+        let perDay = 20_000 * (1 - exp(-ordersPerWorkerDay * 40e-6))
+        let q = exp(-1 / delay)
+        let unreported = perDay * (0..<days(s)).reduce(0.0) { sum, k in sum + pow(q, Double(k + 1)) }
+        let expected = unreported * cost
+        let reserves = results.map { Double($0.value(month: $0.months - 1, pool: $0.poolCount, metric: .ibnr)) / 100 }
+        let mean = Statistics.mean(reserves)
+        // The unreported count is Poisson (a thinned Poisson stream): variance = mean.
+        let se = cost * (unreported / Double(results.count)).squareRoot()
+        return Check(name: "IBNR reserve", quantity: "reserve at the horizon (yuan), mean of \(results.count) replications",
+                     expected: text(expected, 0) + " = " + text(perDay, 2) + " a day × Σ e^−(k+1)/20 × ¥5,000",
+                     simulated: text(mean, 0) + " ± " + text(se, 0) + " (SE)", tolerance: "4 SE",
+                     passed: abs(mean - expected) <= 4 * se,
+                     method: "reporting delay exponential, mean 20 days, medical-only claims of ¥5,000 paid on report, discount 0")
+    }
+
     /// Every analytic check, in report order.
     public static func checks(threads: Int) async -> [Check] {
         var out = [await expectedClaimCounts(threads: threads), await singleSeverityExactCost(threads: threads),
@@ -242,6 +267,7 @@ public enum ModelValidation {
         out += annuityPresentValues()
         out.append(rateFloat())
         out.append(await insuredPersons(threads: threads))
+        out.append(await ibnrReserve(threads: threads))
         return out
     }
 

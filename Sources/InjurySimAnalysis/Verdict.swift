@@ -1,0 +1,24 @@
+/// The two tests a fund is judged by, and which one binds.
+///
+/// - **Liquidity**: the net position (cash − backstop debt − deferred benefits) falls below zero
+///   at some month end: the fund cannot pay what falls due from its own money.
+/// - **Solvency**: at the horizon, assets (cash and contributions receivable) fall short of everything owed — backstop debt,
+///   arrears, the present value of reported claims' future payments and of claims incurred but
+///   not yet reported. A fund can be liquid and insolvent: long-tail payments fall due after
+///   the horizon, so cash looks fine while the rates are too low.
+///
+/// The test that fails in more replications binds (solvency on a tie: it is the stricter reading).
+public enum Verdict: String, Sendable {
+    case liquidity, solvency
+    /// Neither test failed in any replication.
+    case neither
+
+    /// The binding test of a pool's (or the total's) summary.
+    public init(binding pool: PoolSummary) {
+        if pool.ruinedReplications == 0 && pool.insolventAtEndReplications == 0 {
+            self = .neither
+        } else {
+            self = pool.insolventAtEndReplications >= pool.ruinedReplications ? .solvency : .liquidity
+        }
+    }
+}
