@@ -40,7 +40,25 @@ public enum MoneyRange {
         let riskPerOrder = largestPlatformRisk * max(1, r.newWorkerMultiplier.largest)
             * (1 + max(0, r.extraRiskPerLongHour.largest) * max(0, longestShiftHours - r.longShiftHours)) * shockClaims
         let urbanIncome = (b.urbanIncomeByYear.values.max() ?? 0) * incomeGrowth
-        let lifetimeMonths = 12 * (b.allowanceYears.largest + b.dependantsPensionYears.largest)
+        // Lifetime streams run at most from the youngest hire age to the oldest age paid, indexed
+        // yearly by wage growth g, valued at the discount rate r and weighted by survival: a
+        // stream's present value is at most the wage × 12 Σ_y ρ^y S(y), ρ = (1 + g) / (1 + r), S
+        // the better survival of the two sexes from 18 at the lowest loading (the disabled's
+        // multipliers are at least 1); the cash it pays within the horizon at most the wage × the
+        // horizon's months.
+        let youngest = Scenario.Sector.ageBandEdges[0]
+        let rho = max(1, 1 + b.wageGrowthPerYear.largest) / (1 + scenario.fund.liabilityDiscountRatePerYear)
+        var lifeTable = b.lifeTable
+        lifeTable.loading = max(0, b.mortalityLoading.smallest)
+        var presentValueMonths = 0.0
+        var indexed = 1.0
+        for year in 0..<Int(LifeTable.oldestAge - youngest) {
+            let alive = max(lifeTable.survival(male: true, age: youngest, years: Double(year)),
+                            lifeTable.survival(male: false, age: youngest, years: Double(year)))
+            presentValueMonths += 12 * indexed * alive
+            indexed *= rho
+        }
+        let lifetimeMonths = max(Double(scenario.months), presentValueMonths)
         let fraction = scenario.poolSampleFractions.min() ?? 1
 
         var total = 0.0
@@ -60,13 +78,15 @@ public enum MoneyRange {
                 let medicalMean = (s.medicalCostMeanYuan.map(\.largest).max() ?? 0) * medicalGrowth * shockMedical
                 let sigma = s.medicalCostSigma.largest
                 let largestMedical = medicalMean * PortableMath.exp(sigma * Param.largestStandardNormal - sigma * sigma / 2)
-                // Allowance, care and pensions (each at most the wage) with indexation for the grades
-                // that earn them; lump sums, funeral grant and suspension wages (at most 60 months'
+                // Allowance and care, or pensions, with indexation for the grades that earn them; lump sums, funeral grant and suspension wages (at most 60 months'
                 // wages) for every claim; the death grant of 20 years' urban income.
                 let weights = s.severity.map(\.largest)
-                let lifetimeShare = min(1, shockSeverity * Severity.allCases.filter { $0 >= .grade6 }.reduce(0) { $0 + weights[$1.rawValue] })
-                let deathShare = min(1, shockSeverity * weights[Severity.death.rawValue])
-                let benefits = wage * (3 * lifetimeMonths * lifetimeShare + 60) + 20 * urbanIncome * deathShare
+                func share(_ grades: [Severity]) -> Double { min(1, shockSeverity * grades.reduce(0) { $0 + weights[$1.rawValue] }) }
+                let deathShare = share([.death])
+                // Per lifetime claim at most 0.9 W allowance + W care (grades 1–4), 0.7 W (grades
+                // 5–6), or W of dependants' pensions (death).
+                let lifetimeWages = 2 * share([.grade4, .grade3, .grade2, .grade1]) + 0.7 * share([.grade6, .grade5]) + deathShare
+                let benefits = wage * (lifetimeMonths * lifetimeWages + 60) + 20 * urbanIncome * deathShare
                 let perMonthYuan = ordersPerMonth * largestRate * rateFloat
                     + claimsPerMonth * (benefits + 3 * medicalMean)
                 total += (perMonthYuan * Double(scenario.months) + largestMedical / fraction) * 100

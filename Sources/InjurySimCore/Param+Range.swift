@@ -17,4 +17,19 @@ extension Param {
         guard !value.isNaN else { return bounds.upperBound }
         return min(max(value, bounds.lowerBound), bounds.upperBound)
     }
+
+    /// The smallest value a draw can take.
+    public var smallest: Double {
+        let value: Double
+        switch shape {
+        case .fixed(let v): value = v
+        case .uniform(let low, _): value = low
+        case .triangular(let low, _, _): value = low
+        case .normal(let mean, let sd): value = mean - sd * Param.largestStandardNormal
+        case .lognormal(let median, let sigma): value = median * PortableMath.exp(-sigma * Param.largestStandardNormal)
+        case .choice(let values, _): value = values.min() ?? 0
+        }
+        guard !value.isNaN else { return bounds.lowerBound }
+        return min(max(value, bounds.lowerBound), bounds.upperBound)
+    }
 }

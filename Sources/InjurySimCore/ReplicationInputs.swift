@@ -51,6 +51,8 @@ public struct ReplicationInputs: Sendable {
     public var medicalInflationPerYear: Double
     public var claimRules: ClaimRules
     public var careNeedProbability: [Double]
+    /// Expected qualifying dependants per death: children, parents, spouse.
+    public var dependantsPerDeath: (children: Double, parents: Double, spouse: Double)
     public var adminCostShare: Double
     public var investmentReturnPerYear: Double
     public var shocks: [Shock]
@@ -96,14 +98,19 @@ public struct ReplicationInputs: Sendable {
         reportingDelayDays = value(b.reportingDelayDays, "benefits.reportingDelayDays")
         medicalInflationPerYear = value(b.medicalInflationPerYear, "benefits.medicalInflationPerYear")
         careNeedProbability = b.careNeedProbability
+        var lifeTable = b.lifeTable
+        lifeTable.loading = value(b.mortalityLoading, "benefits.mortalityLoading")
+        let lifetime = ClaimRules.Lifetime(
+            lifeTable: lifeTable, disabledMortality: b.disabledMortality, retirementAgeMen: b.retirementAgeMen,
+            retirementAgeWomen: b.retirementAgeWomen,
+            pensionYuanPerMonth: value(b.pensionAfterRetirementYuan, "benefits.pensionAfterRetirementYuan"),
+            childSupportAge: b.childSupportAge)
+        dependantsPerDeath = (value(b.childrenPerDeath, "benefits.childrenPerDeath"), value(b.parentsPerDeath, "benefits.parentsPerDeath"),
+                              value(b.spousePerDeath, "benefits.spousePerDeath"))
         claimRules = ClaimRules(
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
-            deathLagMonths: b.deathLagMonths,
-            allowanceMonths: Int((value(b.allowanceYears, "benefits.allowanceYears") * 12).rounded()),
-            pensionMonths: Int((value(b.dependantsPensionYears, "benefits.dependantsPensionYears") * 12).rounded()),
-            dependantsPensionShare: value(b.dependantsPensionShare, "benefits.dependantsPensionShare"),
-            careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
-            suspensionWages: b.suspensionWages)
+            deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
+            suspensionWages: b.suspensionWages, lifetime: lifetime)
         claimRules.indexationPerYear = wageGrowthPerYear
         adminCostShare = value(scenario.fund.adminCostShare, "fund.adminCostShare")
         investmentReturnPerYear = value(scenario.fund.investmentReturnPerYear, "fund.investmentReturnPerYear")

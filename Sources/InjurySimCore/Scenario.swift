@@ -91,12 +91,24 @@ public struct Scenario: Sendable {
         public var recoveryDays: [Param]
         public var churnPerMonth: Param
         public var ordersGrowthPerYear: Param
+        /// Shares of new hires by age band (``ageBandEdges``), summing to 1.
+        public var ageBands: [Double]
+        /// Share of men among new hires.
+        public var maleShare: Double
+
+        /// Age bands at hire: 18–19, 20–29, 30–39, 40–49, 50–59 (uniform within a band).
+        public static let ageBandEdges: [Double] = [18, 20, 30, 40, 50, 60]
+        /// Delivery riders' profile (domain reference part 2, topic 1): 4/38/38/16/4%, mean ≈ 33.
+        public static let deliveryAgeBands: [Double] = [0.04, 0.38, 0.38, 0.16, 0.04]
 
         public init(name: String, ordersPerHour: Param, shiftHours: Param, shiftHoursSpread: Double,
                     fullTimeDaysPerWeek: Param, occasionalDaysPerYear: Param, occasionalShare: Param,
                     claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
                     medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
-                    churnPerMonth: Param, ordersGrowthPerYear: Param) {
+                    churnPerMonth: Param, ordersGrowthPerYear: Param, ageBands: [Double] = Sector.deliveryAgeBands,
+                    maleShare: Double = 0.93) {
+            self.ageBands = ageBands
+            self.maleShare = maleShare
             self.name = name
             self.ordersPerHour = ordersPerHour
             self.shiftHours = shiftHours
@@ -191,10 +203,21 @@ public struct Scenario: Sendable {
         public var medicalLagMonths: Int
         public var appraisalLagMonths: Int
         public var deathLagMonths: Int
-        public var allowanceYears: Param
-        public var dependantsPensionYears: Param
-        /// Dependants' pension as a share of the wage base (spouse 40%, others 30%; capped at 1).
-        public var dependantsPensionShare: Param
+        /// Survival of injured workers and dependants.
+        public var lifeTable: LifeTable
+        /// Multiplier of every hazard of the life table (platform workers' excess mortality).
+        public var mortalityLoading: Param
+        /// Further hazard multiplier after a grade 1…4 disability (index 0 = grade 1).
+        public var disabledMortality: [Double]
+        public var retirementAgeMen: Double
+        public var retirementAgeWomen: Double
+        /// Basic pension a grade 1…4 worker draws after retirement, yuan a month at the start.
+        public var pensionAfterRetirementYuan: Param
+        /// Expected qualifying dependants per death: children, parents, spouse.
+        public var childrenPerDeath: Param
+        public var parentsPerDeath: Param
+        public var spousePerDeath: Param
+        public var childSupportAge: Double
         /// Probability that a grade 1…4 case needs care (index 0 = grade 1).
         public var careNeedProbability: [Double]
         /// Care allowance as a share of the wage base (index 0 = grade 1).
@@ -204,9 +227,21 @@ public struct Scenario: Sendable {
 
         public init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
                     reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
-                    allowanceYears: Param, dependantsPensionYears: Param, dependantsPensionShare: Param,
                     careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
-                    suspensionWages: SuspensionWagesPayer) {
+                    suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),
+                    disabledMortality: [Double] = [4, 3, 2, 1.5], retirementAgeMen: Double = 63, retirementAgeWomen: Double = 58,
+                    pensionAfterRetirementYuan: Param = .fixed(582), childrenPerDeath: Param = .fixed(0.9),
+                    parentsPerDeath: Param = .fixed(0.35), spousePerDeath: Param = .fixed(0.05), childSupportAge: Double = 18) {
+            self.lifeTable = lifeTable
+            self.mortalityLoading = mortalityLoading
+            self.disabledMortality = disabledMortality
+            self.retirementAgeMen = retirementAgeMen
+            self.retirementAgeWomen = retirementAgeWomen
+            self.pensionAfterRetirementYuan = pensionAfterRetirementYuan
+            self.childrenPerDeath = childrenPerDeath
+            self.parentsPerDeath = parentsPerDeath
+            self.spousePerDeath = spousePerDeath
+            self.childSupportAge = childSupportAge
             self.wageGrowthPerYear = wageGrowthPerYear
             self.urbanIncomeByYear = urbanIncomeByYear
             self.urbanIncomeGrowthPerYear = urbanIncomeGrowthPerYear
@@ -215,9 +250,6 @@ public struct Scenario: Sendable {
             self.medicalLagMonths = medicalLagMonths
             self.appraisalLagMonths = appraisalLagMonths
             self.deathLagMonths = deathLagMonths
-            self.allowanceYears = allowanceYears
-            self.dependantsPensionYears = dependantsPensionYears
-            self.dependantsPensionShare = dependantsPensionShare
             self.careNeedProbability = careNeedProbability
             self.careLevel = careLevel
             self.platformPays = platformPays

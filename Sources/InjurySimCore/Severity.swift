@@ -68,6 +68,8 @@ public enum BenefitItem: String, CaseIterable, Sendable {
     case disabilitySubsidy
     case disabilityAllowance
     case careAllowance
+    /// Grades 5–6 monthly allowance when no work is arranged (Art. 36).
+    case grade5to6Allowance
     case deathSubsidy
     case funeralGrant
     case dependantsPension

@@ -10,6 +10,19 @@ public struct AccidentEvent: Sendable, Equatable {
     public var severity: Severity
     /// Days off work (0 when the person never returns).
     public var daysOff: Int32
+    /// The day the person was hired (before day 0 for the initial population): with the
+    /// person's stream it gives the age and sex at hire.
+    public var hireDay: Int32 = 0
+
+    public init(person: StreamKey, day: Int32, province: Int32, platform: Int32, severity: Severity, daysOff: Int32, hireDay: Int32 = 0) {
+        self.person = person
+        self.day = day
+        self.province = province
+        self.platform = platform
+        self.severity = severity
+        self.daysOff = daysOff
+        self.hireDay = hireDay
+    }
 }
 
 /// A run of worker slots of one platform in a shard.
@@ -222,8 +235,11 @@ public struct ShardState: Sendable {
                                 w.injuredUntil = Int32(day + 1) + daysOff
                             }
                             accidents.append(AccidentEvent(person: person, day: Int32(day), province: Int32(province),
-                                                           platform: Int32(segment.platform), severity: severity, daysOff: daysOff))
-                            w.clock = -PortableMath.log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))
+                                                           platform: Int32(segment.platform), severity: severity, daysOff: daysOff,
+                                                           hireDay: w.hireDay))
+                            // The day's leftover exposure (−clock) carries into the new clock, so accidents
+                            // are exactly a Poisson process in exposure, even at a high hazard.
+                            w.clock += -PortableMath.log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))
                         }
                         day += 1
                     }

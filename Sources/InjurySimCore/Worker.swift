@@ -34,6 +34,8 @@ public struct Worker: Sendable {
 public enum DrawPurpose: UInt64 {
     case works = 0, accidentClock = 1, severity = 2, recovery = 3
     case occasional = 8, shift = 9, tenure = 10, hireClock = 11, initialAge = 12
+    /// Age and sex at hire, drawn on the hire day (read only when the person has an accident).
+    case ageAtHire = 13, sex = 14
     /// First counter used when building a claim (reporting delay, recognition, medical cost…).
     case claim = 32
 

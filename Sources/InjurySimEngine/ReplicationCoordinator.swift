@@ -288,12 +288,34 @@ public struct ReplicationCoordinator: Sendable {
         let needsCare = grade <= 4 && cursor.uniform() < inputs.careNeedProbability[grade - 1]
         guard recognised else { return (false, reportMonth, ClaimSchedule(fundPayments: [], platformPayments: [])) }
         let year = s.startMonth.adding(months: month).year
+        let sectorInputs = s.sectors[s.platforms[Int(event.platform)].sector]
+        let hire = WorkerAge.atHire(person: event.person, hireDay: Int(event.hireDay), bands: sectorInputs.ageBands,
+                                    maleShare: sectorInputs.maleShare)
+        let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
+        let dependants = event.severity == .death ? drawDependants(workerAge: age, inputs: inputs, &cursor) : []
         let facts = ClaimFacts(
             severity: event.severity, reportMonth: reportMonth,
             wageBaseYuan: inputs.wageBase(province: Int(event.province), year: year, startYear: s.startMonth.year),
             urbanIncomePreviousYearYuan: ReplicationInputs.urbanIncome(year: year - 1, table: s.benefits.urbanIncomeByYear,
                                                                        growth: inputs.urbanIncomeGrowthPerYear),
-            medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff))
+            medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
+            dependants: dependants)
         return (true, reportMonth, inputs.claimRules.schedule(for: facts))
+    }
+
+    /// The relatives who qualify for a pension after a death: Poisson numbers of children and
+    /// parents, a spouse with the scenario's probability. Children are younger than the support
+    /// age and at least 18 years younger than the worker; parents and a spouse qualify only from
+    /// age 55 (MOLSS Order No. 18), so their ages are at least 55.
+    func drawDependants(workerAge: Double, inputs: ReplicationInputs, _ cursor: inout RandomCursor) -> [Dependant] {
+        let means = inputs.dependantsPerDeath
+        var out: [Dependant] = []
+        let children = min(12, Sample.poisson(mean: means.children, &cursor))
+        let oldestChild = min(scenario.benefits.childSupportAge, max(1, workerAge - 18))
+        for _ in 0..<children { out.append(Dependant(kind: .child, age: cursor.uniform() * oldestChild)) }
+        let parents = min(4, Sample.poisson(mean: means.parents, &cursor))
+        for _ in 0..<parents { out.append(Dependant(kind: .parent, age: max(55, workerAge + 22 + 10 * cursor.uniform()))) }
+        if cursor.uniform() < means.spouse { out.append(Dependant(kind: .spouse, age: max(55, workerAge - 5 + 10 * cursor.uniform()))) }
+        return out
     }
 }

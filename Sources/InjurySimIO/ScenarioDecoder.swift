@@ -149,11 +149,19 @@ enum ScenarioDecoder {
                                    defaults: [21, 60, 120], range: 0...3650, unit: "days")
         let churn = r.param("churnPerMonth", default: 0.05, range: share)
         let growth = r.param("ordersGrowthPerYear", default: 0, range: -0.9...5)
+        let ages = numberList(r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
+                              what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
+        if let ages, abs(ages.reduce(0, +) - 1) > 1e-6, let node = r.node("ageBands") {
+            r.log.add(r.path("ageBands"), node, "the five shares must sum to 1; they sum to \(plainNumber(ages.reduce(0, +)))")
+        }
+        let male = r.number("maleShare", default: 0.93, range: share)
         r.finish(allowed: ["ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
                            "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
-                           "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear"])
+                           "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
+                           "ageBands", "maleShare"])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
-              let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth else { return nil }
+              let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
+              let ages, let male else { return nil }
         var recoveryAll = recovery
         recoveryAll.append(contentsOf: [Param.fixed(0), Param.fixed(0)])
         return Scenario.Sector(name: name, ordersPerHour: ordersPerHour, shiftHours: shiftHours, shiftHoursSpread: spread,
@@ -161,7 +169,39 @@ enum ScenarioDecoder {
                                occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
                                recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
                                medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
-                               ordersGrowthPerYear: growth)
+                               ordersGrowthPerYear: growth, ageBands: ages, maleShare: male)
+    }
+
+    /// A list of exactly `count` numbers in `range`, or `fallback` when the key is absent.
+    static func numberList(_ r: ObjectReader, _ key: String, count: Int, default fallback: [Double], range: ClosedRange<Double>,
+                           what: String) -> [Double]? {
+        guard let node = r.node(key) else { return fallback }
+        guard case .array(let items) = node.value, items.count == count else {
+            r.log.add(r.path(key), node, "expected a list of \(count) numbers: \(what)")
+            return nil
+        }
+        let values = items.enumerated().compactMap { number($1, path: r.path(key) + "[\($0)]", range: range, log: r.log) }
+        return values.count == count ? values : nil
+    }
+
+    /// `{"male": {"a", "b", "c"}, "female": {…}}`: Gompertz–Makeham laws μ(x) = a + b·cˣ.
+    static func lifeTable(_ r: ObjectReader) -> LifeTable? {
+        guard let node = r.node("mortality") else { return .chinaProxy }
+        guard let table = ObjectReader(node, path: r.path("mortality"), log: r.log) else { return nil }
+        func law(_ sex: String) -> LifeTable.Law? {
+            guard let lawNode = table.node(sex, required: true),
+                  let reader = ObjectReader(lawNode, path: table.path(sex), log: r.log) else { return nil }
+            let a = reader.number("a", range: 0...1, unit: "per year")
+            let b = reader.number("b", range: 0...1, unit: "per year")
+            let c = reader.number("c", range: 1...2)
+            reader.finish(allowed: ["a", "b", "c"])
+            guard let a, let b, let c else { return nil }
+            return LifeTable.Law(a: a, b: b, c: c)
+        }
+        let male = law("male"), female = law("female")
+        table.finish(allowed: ["male", "female"])
+        guard let male, let female else { return nil }
+        return LifeTable(male: male, female: female, loading: 1)
     }
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {
@@ -302,24 +342,43 @@ enum ScenarioDecoder {
         let medicalLag = r.integer("medicalLagMonths", default: 2, range: 0...120)
         let appraisalLag = r.integer("appraisalLagMonths", default: 9, range: 0...120)
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
-        let allowanceYears = r.param("allowanceYears", default: 20, range: 0...60, unit: "years")
-        let pensionYears = r.param("dependantsPensionYears", default: 10, range: 0...60, unit: "years")
-        let pensionShare = r.param("dependantsPensionShare", default: 0.46, range: share)
+        for removed in ["allowanceYears", "dependantsPensionYears", "dependantsPensionShare"] {
+            if let node = r.node(removed) {
+                r.log.add(r.path(removed), node, "was removed: allowances and pensions now run with ages and survival "
+                          + "(see mortality, retirementAgeMen/Women, pensionAfterRetirementYuan, childrenPerDeath, parentsPerDeath, "
+                          + "spousePerDeath in Scenarios/README.md); delete this key")
+            }
+        }
+        let table = lifeTable(r)
+        let loading = r.param("mortalityLoading", default: 1.1, range: 0...10)
+        let disabledMortality = numberList(r, "disabledMortality", count: 4, default: [4, 3, 2, 1.5], range: 1...50,
+                                           what: "hazard multipliers after a grade 1, 2, 3 and 4 disability")
+        let retirementMen = r.number("retirementAgeMen", default: 63, range: 40...80, unit: "years")
+        let retirementWomen = r.number("retirementAgeWomen", default: 58, range: 40...80, unit: "years")
+        let pension = r.param("pensionAfterRetirementYuan", default: 582, range: 0...1_000_000, unit: "yuan a month")
+        let children = r.param("childrenPerDeath", default: 0.9, range: 0...10)
+        let parents = r.param("parentsPerDeath", default: 0.35, range: 0...4)
+        let spouse = r.param("spousePerDeath", default: 0.05, range: share)
+        let childAge = r.number("childSupportAge", default: 18, range: 0...30, unit: "years")
         let careNeed = shares4(r, "careNeedProbability", default: [1, 1, 0.5, 0.2])
         let careLevel = shares4(r, "careLevel", default: [0.5, 0.4, 0.3, 0.3])
-        var platformPays = Set<BenefitItem>()
+        // Grades 5–6 allowances are the platform's unless a scenario's list leaves them out.
+        var platformPays: Set<BenefitItem> = [.grade5to6Allowance]
         if let names = r.names("platformPays", allowed: BenefitItem.allCases.map(\.rawValue), what: "benefit item") {
             platformPays = Set(names.map { BenefitItem.allCases[$0] })
         }
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
         r.finish()
-        guard let wageGrowth, let incomeGrowth, let delay, let medicalInflation, let medicalLag, let appraisalLag, let deathLag, let allowanceYears,
-              let pensionYears, let pensionShare, let careNeed, let careLevel else { return nil }
+        guard let wageGrowth, let incomeGrowth, let delay, let medicalInflation, let medicalLag, let appraisalLag, let deathLag,
+              let careNeed, let careLevel, let table, let loading, let disabledMortality, let retirementMen, let retirementWomen,
+              let pension, let children, let parents, let spouse, let childAge else { return nil }
         return Scenario.Benefits(wageGrowthPerYear: wageGrowth, urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
                                  reportingDelayDays: delay, medicalInflationPerYear: medicalInflation, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
-                                 deathLagMonths: deathLag, allowanceYears: allowanceYears, dependantsPensionYears: pensionYears,
-                                 dependantsPensionShare: pensionShare, careNeedProbability: careNeed, careLevel: careLevel,
-                                 platformPays: platformPays, suspensionWages: suspension)
+                                 deathLagMonths: deathLag, careNeedProbability: careNeed, careLevel: careLevel,
+                                 platformPays: platformPays, suspensionWages: suspension, lifeTable: table, mortalityLoading: loading,
+                                 disabledMortality: disabledMortality, retirementAgeMen: retirementMen, retirementAgeWomen: retirementWomen,
+                                 pensionAfterRetirementYuan: pension, childrenPerDeath: children, parentsPerDeath: parents,
+                                 spousePerDeath: spouse, childSupportAge: childAge)
     }
 
     static func shares4(_ r: ObjectReader, _ key: String, default fallback: [Double]) -> [Double]? {

@@ -11,7 +11,7 @@ import InjurySimIO
     /// and summed over the horizon.
     @Test(arguments: [
         ["months=36"],
-        ["months=48", "benefits.wageGrowthPerYear=0.3", "benefits.medicalInflationPerYear=0.5", "sectors.food-delivery.ordersGrowthPerYear=1"],
+        ["months=48", "benefits.wageGrowthPerYear=0.1", "benefits.mortalityLoading=0", "benefits.medicalInflationPerYear=0.5", "sectors.food-delivery.ordersGrowthPerYear=1"],
         ["sectors.food-delivery.medicalCostSigma=3", "sectors.food-delivery.claimsPerMillionOrders=2000", "platforms.meituan.ratePerOrderYuan=0"],
         ["fund.investmentReturnPerYear=1", "provinces.north.initialBalanceYuan=1e9"],
     ])

@@ -4,15 +4,16 @@ import Testing
 @testable import InjurySimEngine
 
 /// How scenario inputs become a replication's numbers (`ReplicationInputs`): rates per day and
-/// per order, benefit periods in months, indexation by wage growth, the wage base grown to the
+/// per order, the lifetime inputs (mortality loading, pension, dependants), indexation by wage growth, the wage base grown to the
 /// accident year, urban income from its table and grown past it, severity weights normalised.
 @Suite struct ReplicationInputsRuleTests {
     @Test func ratesPerDayPerOrderAndBenefitPeriods() {
         var s = TinyScenario.make(claimsPerMillion: 250)
         s.sectors[0].fullTimeDaysPerWeek = .fixed(6)
         s.sectors[0].occasionalDaysPerYear = .fixed(73)
-        s.benefits.allowanceYears = .fixed(20)
-        s.benefits.dependantsPensionYears = .fixed(7.5)
+        s.benefits.mortalityLoading = .fixed(1.3)
+        s.benefits.pensionAfterRetirementYuan = .fixed(700)
+        s.benefits.childrenPerDeath = .fixed(1.2)
         s.benefits.wageGrowthPerYear = .fixed(0.045)
         var weights = [Param](repeating: .fixed(0), count: Severity.allCases.count)
         weights[Severity.medicalOnly.rawValue] = .fixed(3)
@@ -24,8 +25,9 @@ import Testing
         #expect(abs(sector.occasionalDailyProbability - 0.2) < 1e-15)
         #expect(abs(sector.claimsPerOrder - 250e-6) < 1e-18)
         #expect(sector.severity[Severity.medicalOnly.rawValue] == 0.75 && sector.severity[Severity.death.rawValue] == 0.25)
-        #expect(inputs.claimRules.allowanceMonths == 240)
-        #expect(inputs.claimRules.pensionMonths == 90)
+        #expect(inputs.claimRules.lifetime.lifeTable.loading == 1.3)
+        #expect(inputs.claimRules.lifetime.pensionYuanPerMonth == 700)
+        #expect(inputs.dependantsPerDeath.children == 1.2 && inputs.dependantsPerDeath.parents == 0 && inputs.dependantsPerDeath.spouse == 0)
         #expect(inputs.claimRules.indexationPerYear == 0.045)
     }
 

@@ -40,7 +40,7 @@ import InjurySimEngine
             let inputs = ReplicationInputs(scenario: scenario, replication: replication)
             #expect(inputs.provinceWageYuan.allSatisfy { $0.isFinite })
             #expect(inputs.sectors.allSatisfy { $0.claimsPerOrder.isFinite && $0.severity.allSatisfy { $0.isFinite } })
-            #expect(inputs.claimRules.allowanceMonths >= 0 && inputs.claimRules.pensionMonths >= 0)
+            #expect(inputs.claimRules.lifetime.pensionYuanPerMonth.isFinite && inputs.claimRules.lifetime.lifeTable.loading >= 0)
         }
     }
 }

@@ -44,10 +44,10 @@ func knownTrap(_ scenario: Scenario) -> String? {
        scenario.shocks.contains(where: { $0.start.map { $0.months(since: scenario.startMonth) > scenario.months } ?? false }) {
         return "shock-after-horizon"
     }
-    // ReplicationInputs.swift:102/103: with uncertainty off a choice whose weights sum to +inf has
-    // a NaN central value (inf / inf), and Int(NaN) traps for allowanceYears / dependantsPensionYears.
+    // With uncertainty off a choice whose weights sum to +inf had a NaN central value (inf / inf),
+    // and Int(NaN) trapped in ReplicationInputs (fixed; lifetime inputs are no longer converted to Int).
     if skips.contains("nan-central"), !scenario.uncertainty,
-       scenario.benefits.allowanceYears.central.isNaN || scenario.benefits.dependantsPensionYears.central.isNaN {
+       scenario.benefits.pensionAfterRetirementYuan.central.isNaN || scenario.benefits.mortalityLoading.central.isNaN {
         return "nan-central"
     }
     return nil
