@@ -51,6 +51,8 @@ public struct ReplicationInputs: Sendable {
     public var medicalInflationPerYear: Double
     public var claimRules: ClaimRules
     public var careNeedProbability: [Double]
+    /// The share of contributions the fund spends on administration: 0 unless the scenario
+    /// charges the fund for it (`fund.chargeAdminCost`).
     public var adminCostShare: Double
     public var investmentReturnPerYear: Double
     public var shocks: [Shock]
@@ -105,7 +107,8 @@ public struct ReplicationInputs: Sendable {
             careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
             suspensionWages: b.suspensionWages)
         claimRules.indexationPerYear = wageGrowthPerYear
-        adminCostShare = value(scenario.fund.adminCostShare, "fund.adminCostShare")
+        // The share's own stream is read only when used; no other draw depends on it.
+        adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund.adminCostShare, "fund.adminCostShare") : 0
         investmentReturnPerYear = value(scenario.fund.investmentReturnPerYear, "fund.investmentReturnPerYear")
         shocks = scenario.shocks.map { shock in
             let p = "shocks." + shock.name + "."

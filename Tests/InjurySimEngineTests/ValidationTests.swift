@@ -9,7 +9,7 @@ import Testing
 @Suite struct ValidationTests {
     @Test func checksPassCalibrationHoldsAndReportIsCurrent() async throws {
         let checks = await ModelValidation.checks(threads: 2)
-        #expect(checks.count == 8)
+        #expect(checks.count == 10)
         for check in checks {
             #expect(check.passed, "\(check.name): expected \(check.expected), simulated \(check.simulated), tolerance \(check.tolerance)")
         }
