@@ -231,7 +231,10 @@ public enum PolicyCommands {
             return c
         },
         SensitivityInput(name: "admin cost share", lowLabel: "0.03", highLabel: "0.08") { s, high in
+            // Both ends charge the fund: the row measures the load, which a scenario that does not
+            // charge administration (the default) would otherwise never feel.
             var c = s
+            c.fund.chargeAdminCost = true
             c.fund.adminCostShare = Param(.fixed(high ? 0.08 : 0.03), bounds: c.fund.adminCostShare.bounds)
             return c
         },
@@ -259,7 +262,7 @@ public enum PolicyCommands {
     }
 
     /// Overall break-even rate (yuan per order, all sectors): mean over replications of the
-    /// fund's incurred cost ÷ orders, loaded for admin.
+    /// fund's incurred cost ÷ orders, loaded for admin when the fund is charged for it.
     static func overallBreakEven(_ results: [ReplicationResult]) -> Double {
         let values = results.map { r -> Double in
             let start = r.poolCount * r.sectorCount

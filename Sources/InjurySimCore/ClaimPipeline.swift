@@ -10,6 +10,10 @@ package struct ClaimPipeline: Sendable {
     /// One claim on its way to the fund.
     package struct Claim: Sendable, Equatable {
         package var pool: Int
+        /// The region of the accident (index), which the pool serves.
+        package var province: Int
+        /// The injured worker's platform (index): the rate float reads its claims.
+        package var platform: Int
         package var severity: Severity
         package var recognised: Bool
         /// The fund's payments (empty when not recognised).
@@ -21,9 +25,11 @@ package struct ClaimPipeline: Sendable {
         /// Present value at the end of the accident month of `fundPayments`.
         package var presentValueAtAccident: Double
 
-        package init(pool: Int, severity: Severity, recognised: Bool, fundPayments: [Payment], platformPaid: Fen,
-                     accidentMonth: Int, presentValueAtAccident: Double) {
+        package init(pool: Int, province: Int, platform: Int, severity: Severity, recognised: Bool, fundPayments: [Payment],
+                     platformPaid: Fen, accidentMonth: Int, presentValueAtAccident: Double) {
             self.pool = pool
+            self.province = province
+            self.platform = platform
             self.severity = severity
             self.recognised = recognised
             self.fundPayments = fundPayments

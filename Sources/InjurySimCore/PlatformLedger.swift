@@ -1,26 +1,62 @@
 /// A platform's contribution account in every province: orders booked, contributions remitted
-/// the month after, and the yearly rate float. Pure; the platform actor holds one.
+/// the month after, its claims experience, and the yearly rate float. Pure; the platform actor
+/// holds one.
 public struct PlatformLedger: Sendable {
+    /// A newly reported claim of this platform: the province of the accident and the fund's payments.
+    package struct ReportedClaim: Sendable, Equatable {
+        package var province: Int
+        package var payments: [Payment]
+
+        package init(province: Int, payments: [Payment]) {
+            self.province = province
+            self.payments = payments
+        }
+    }
+
     /// Benchmark rate in fen per order.
     public let benchmarkFenPerOrder: Double
     /// Current rate multiplier per province (1 = benchmark).
     public private(set) var multiplier: [Double]
     /// Contributions owed for last month's orders, per province, fen.
     public private(set) var owed: [Fen]
-    /// Contributions paid in the current review year, per province.
+    /// Contributions paid since the last review, per province (the foresight basis).
     public private(set) var yearContributions: [Fen]
-    /// Present value of recognised claims from accidents in the current review year.
+    /// Present value of recognised claims from accidents since the last review (the foresight basis).
     public private(set) var yearIncurred: [Double]
     /// Months with contributions paid so far, per province.
     public private(set) var monthsContributed: [Int]
+    /// What the regulator knows per province, month by month (the paid bases).
+    package private(set) var experience: [PlatformExperience]
+    /// Contributions paid in the month not yet closed, per province.
+    private var receivedThisMonth: [Fen]
 
-    public init(benchmarkYuanPerOrder: Double, provinces: Int) {
+    /// A ledger at the benchmark in every province. `reserveDiscount`, the monthly discount
+    /// factor of case reserves, is needed only by the `paidPlusReserves` float (nil: not measured).
+    public init(benchmarkYuanPerOrder: Double, provinces: Int, reserveDiscount: Double? = nil) {
         benchmarkFenPerOrder = benchmarkYuanPerOrder * 100
         multiplier = Array(repeating: 1, count: provinces)
         owed = Array(repeating: 0, count: provinces)
         yearContributions = Array(repeating: 0, count: provinces)
         yearIncurred = Array(repeating: 0, count: provinces)
         monthsContributed = Array(repeating: 0, count: provinces)
+        experience = Array(repeating: PlatformExperience(reserveDiscount: reserveDiscount), count: provinces)
+        receivedThisMonth = Array(repeating: 0, count: provinces)
+    }
+
+    /// One month of the platform, in order: remit last month's contributions, book this month's
+    /// orders, add the foresight cost of this month's recognised accidents (`incurred`, per
+    /// province), book the claims reported this month, and close the month's experience.
+    /// Returns the fen paid and booked per province.
+    package mutating func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double],
+                                    reported: [ReportedClaim]) -> (paid: [Fen], booked: [Fen]) {
+        let paid = remit(paymentShare: paymentShare)
+        let booked = book(orders: orders)
+        for (province, value) in incurred.enumerated() where value != 0 {
+            recordIncurred(province: province, presentValue: value)
+        }
+        for claim in reported { recordReported(claim) }
+        closeExperience()
+        return (paid, booked)
     }
 
     /// Remits what is owed for last month's orders; `paymentShare[p]` below 1 models a platform
@@ -30,6 +66,7 @@ public struct PlatformLedger: Sendable {
         for p in owed.indices where owed[p] > 0 {
             paid[p] = Money.fen(Double(owed[p]) * min(max(paymentShare[p], 0), 1))
             yearContributions[p] += paid[p]
+            receivedThisMonth[p] += paid[p]
             monthsContributed[p] += 1
             owed[p] = 0
         }
@@ -48,20 +85,44 @@ public struct PlatformLedger: Sendable {
         return booked
     }
 
-    /// Adds a recognised claim's cost to the province's loss-ratio numerator.
+    /// Adds a recognised claim's cost to the province's foresight loss-ratio numerator.
     public mutating func recordIncurred(province: Int, presentValue: Double) {
         yearIncurred[province] += presentValue
     }
 
-    /// The past year's loss ratio per province (incurred ÷ contributions; infinity with no contributions).
-    public var lossRatios: [Double] {
-        yearIncurred.indices.map { yearContributions[$0] > 0 ? yearIncurred[$0] / Double(yearContributions[$0]) : .infinity }
+    /// Books a claim reported this month into the province's experience.
+    package mutating func recordReported(_ claim: ReportedClaim) {
+        experience[claim.province].book(claim.payments)
     }
 
-    /// Sets next year's rates from the past year's loss ratios and starts a new review year.
+    /// Closes the month's experience in every province: the contributions remitted since the
+    /// last close, the benefits that fell due, the case reserve when measured.
+    package mutating func closeExperience() {
+        for p in experience.indices {
+            experience[p].close(received: receivedThisMonth[p])
+            receivedThisMonth[p] = 0
+        }
+    }
+
+    /// The loss ratio per province that a review under `rule` reads (infinity with no
+    /// contributions): on the paid bases over the `windowMonths` months closed last; on the
+    /// foresight basis since the last review.
+    package func lossRatios(rule: RateFloatRule) -> [Double] {
+        switch rule.basis {
+        case .foresight:
+            return yearIncurred.indices.map { yearContributions[$0] > 0 ? yearIncurred[$0] / Double(yearContributions[$0]) : .infinity }
+        case .paid, .paidPlusReserves:
+            return experience.map { $0.lossRatio(basis: rule.basis, windowMonths: rule.windowMonths) }
+        }
+    }
+
+    /// Sets next year's rates from the review's loss ratios and starts a new foresight year. A
+    /// province with no contributions in the review's window keeps its rate.
     public mutating func review(rule: RateFloatRule) {
-        let ratios = lossRatios
-        for p in multiplier.indices where yearContributions[p] > 0 {
+        let ratios = lossRatios(rule: rule)
+        for p in multiplier.indices {
+            let contributions = rule.basis == .foresight ? yearContributions[p] : experience[p].contributions(overLast: rule.windowMonths)
+            guard contributions > 0 else { continue }
             multiplier[p] = rule.multiplier(lossRatio: ratios[p], monthsOfContributions: monthsContributed[p])
         }
         for p in multiplier.indices {

@@ -53,6 +53,8 @@ public struct ReplicationInputs: Sendable {
     public var careNeedProbability: [Double]
     /// Expected qualifying dependants per death: children, parents, spouse.
     public var dependantsPerDeath: (children: Double, parents: Double, spouse: Double)
+    /// The share of contributions the fund spends on administration: 0 unless the scenario
+    /// charges the fund for it (`fund.chargeAdminCost`).
     public var adminCostShare: Double
     public var investmentReturnPerYear: Double
     public var shocks: [Shock]
@@ -112,7 +114,8 @@ public struct ReplicationInputs: Sendable {
             deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
             suspensionWages: b.suspensionWages, lifetime: lifetime)
         claimRules.indexationPerYear = wageGrowthPerYear
-        adminCostShare = value(scenario.fund.adminCostShare, "fund.adminCostShare")
+        // The share's own stream is read only when used; no other draw depends on it.
+        adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund.adminCostShare, "fund.adminCostShare") : 0
         investmentReturnPerYear = value(scenario.fund.investmentReturnPerYear, "fund.investmentReturnPerYear")
         shocks = scenario.shocks.map { shock in
             let p = "shocks." + shock.name + "."

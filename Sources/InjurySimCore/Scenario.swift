@@ -259,12 +259,18 @@ public struct Scenario: Sendable {
 
     /// The funds' money rules.
     public struct Fund: Sendable {
+        /// Whether the fund pays administration: agency costs are budget-funded (Social Insurance
+        /// Law, Art. 72), so by default it does not, and `adminCostShare` is not used.
+        public var chargeAdminCost: Bool
+        /// Administration as a share of contributions, deducted only when `chargeAdminCost`.
         public var adminCostShare: Param
         public var investmentReturnPerYear: Param
         public var liabilityDiscountRatePerYear: Double
         public var shortfall: Shortfall
 
-        public init(adminCostShare: Param, investmentReturnPerYear: Param, liabilityDiscountRatePerYear: Double, shortfall: Shortfall) {
+        public init(chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
+                    liabilityDiscountRatePerYear: Double, shortfall: Shortfall) {
+            self.chargeAdminCost = chargeAdminCost
             self.adminCostShare = adminCostShare
             self.investmentReturnPerYear = investmentReturnPerYear
             self.liabilityDiscountRatePerYear = liabilityDiscountRatePerYear
@@ -406,11 +412,28 @@ public struct Scenario: Sendable {
 }
 
 /// The yearly per-platform rate float: steps of `stepShare` of the benchmark, capped at
-/// ±`maxShare`, set from the previous year's loss ratio.
+/// ±`maxShare`, set from a loss ratio over the review window.
 public struct RateFloatRule: Sendable, Equatable {
+    /// What the loss ratio at a review is made of.
+    public enum Basis: String, Sendable, CaseIterable {
+        /// Benefits paid ÷ contributions received over the window (支缴率, the paid ratio): what
+        /// the regulator sees at the review month.
+        case paid
+        /// As `paid`, plus the growth over the window of the case reserves (present value of
+        /// reported claims' payments still to come): the window's reported incurred cost.
+        case paidPlusReserves
+        /// The ultimate present value of recognised claims from accidents since the last review
+        /// ÷ contributions since then: perfect foresight, for comparison.
+        case foresight
+    }
+
     public var enabled: Bool
     /// Calendar month (1…12) when new rates take effect.
     public var reviewMonth: Int
+    public var basis: Basis
+    /// Months of the review window, ending with the month before `reviewMonth` (not used by
+    /// `foresight`, which looks back to the last review).
+    public var windowMonths: Int
     /// Loss ratio at which the rate stays at the benchmark.
     public var targetLossRatio: Double
     /// Loss-ratio points per rate step.
@@ -420,10 +443,12 @@ public struct RateFloatRule: Sendable, Equatable {
     /// Platforms with fewer months of contributions keep the benchmark.
     public var minMonthsOfContributions: Int
 
-    public init(enabled: Bool, reviewMonth: Int, targetLossRatio: Double, lossRatioPerStep: Double,
-                stepShare: Double, maxShare: Double, minMonthsOfContributions: Int) {
+    public init(enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
+                lossRatioPerStep: Double, stepShare: Double, maxShare: Double, minMonthsOfContributions: Int) {
         self.enabled = enabled
         self.reviewMonth = reviewMonth
+        self.basis = basis
+        self.windowMonths = windowMonths
         self.targetLossRatio = targetLossRatio
         self.lossRatioPerStep = lossRatioPerStep
         self.stepShare = stepShare
@@ -431,7 +456,7 @@ public struct RateFloatRule: Sendable, Equatable {
         self.minMonthsOfContributions = minMonthsOfContributions
     }
 
-    /// The rate multiplier for the coming year, from the past year's loss ratio.
+    /// The rate multiplier for the coming year, from the review's loss ratio.
     ///
     /// Steps = the loss ratio's distance from the target in whole `lossRatioPerStep`s, truncated
     /// toward zero (so a small deviation does not move the rate), capped so the multiplier stays

@@ -18,18 +18,14 @@ public actor PlatformActor {
 
     public init(ledger: PlatformLedger) { self.ledger = ledger }
 
-    /// Remits last month's contributions, then books this month's orders and claim costs.
+    /// One month of the platform (``PlatformLedger/closeMonth(paymentShare:orders:incurred:reported:)``).
     /// Returns what was paid and what was booked (due next month), per province.
-    public func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double]) -> (paid: [Fen], booked: [Fen]) {
-        let paid = ledger.remit(paymentShare: paymentShare)
-        let booked = ledger.book(orders: orders)
-        for (province, value) in incurred.enumerated() where value != 0 {
-            ledger.recordIncurred(province: province, presentValue: value)
-        }
-        return (paid, booked)
+    package func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double],
+                            reported: [PlatformLedger.ReportedClaim]) -> (paid: [Fen], booked: [Fen]) {
+        ledger.closeMonth(paymentShare: paymentShare, orders: orders, incurred: incurred, reported: reported)
     }
 
-    /// Floats next year's rates by the past year's loss ratios.
+    /// Floats next year's rates by the review's loss ratios; returns the new multipliers.
     public func review(rule: RateFloatRule) -> [Double] {
         ledger.review(rule: rule)
         return ledger.multiplier

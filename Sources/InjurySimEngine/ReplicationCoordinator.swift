@@ -29,8 +29,14 @@ public struct ReplicationCoordinator: Sendable {
         result.adminCostShare = inputs.adminCostShare
 
         let shards = await makeShards(inputs: inputs)
+        let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
+        // The paid bases of the float read each platform's reported claims; reserves only for one.
+        let float = s.rateFloat
+        let platformsReadClaims = float.enabled && float.basis != .foresight
+        let reserveDiscount = float.enabled && float.basis == .paidPlusReserves ? monthlyDiscount : nil
         let platforms = s.platforms.indices.map {
-            PlatformActor(ledger: PlatformLedger(benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: provinceCount))
+            PlatformActor(ledger: PlatformLedger(benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: provinceCount,
+                                                 reserveDiscount: reserveDiscount))
         }
         var initialCash = [Fen](repeating: 0, count: poolCount)
         for (index, province) in s.provinces.enumerated() {
@@ -40,7 +46,6 @@ public struct ReplicationCoordinator: Sendable {
             FundActor(ledger: FundLedger(initialCash: initialCash[$0], shortfall: s.fund.shortfall,
                                          liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
         }
-        let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
         var pipeline = ClaimPipeline()
         var insuredSoFar = [Int64](repeating: 0, count: poolCount)
         var recognisedSoFar = [Int64](repeating: 0, count: poolCount)
@@ -90,7 +95,7 @@ public struct ReplicationCoordinator: Sendable {
                     }
                     // Claims reported after the horizon stay in the pipeline: they are owed (IBNR).
                     pipeline.add(ClaimPipeline.Claim(
-                        pool: pool, severity: event.severity, recognised: claim.recognised,
+                        pool: pool, province: province, platform: Int(event.platform), severity: event.severity, recognised: claim.recognised,
                         fundPayments: claim.schedule.fundPayments,
                         platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
                         accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
@@ -100,17 +105,9 @@ public struct ReplicationCoordinator: Sendable {
                 result.set(insuredSoFar[pool], month: month, pool: pool, metric: .insuredPersons)
             }
 
-            // Platforms remit last month's contributions and book this month's orders.
-            var contributions = [Fen](repeating: 0, count: poolCount)
-            for (index, platform) in platforms.enumerated() {
-                let share = (0..<provinceCount).map { shockProduct(inputs, month: month, province: $0, platform: index, \.platformPayment) }
-                let (paid, booked) = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index])
-                for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
-                for (province, amount) in booked.enumerated() { result.add(amount, month: month, pool: poolOf[province], metric: .contributionsBooked) }
-            }
-
             // Claims reported this month reach their fund.
             var reported = [[[Payment]]](repeating: [], count: poolCount)
+            var platformReports = [[PlatformLedger.ReportedClaim]](repeating: [], count: platformCount)
             for claim in pipeline.takeReported(in: month) {
                 let severityMetric: Metric
                 switch claim.severity.group {
@@ -126,9 +123,23 @@ public struct ReplicationCoordinator: Sendable {
                     result.add(1, month: month, pool: claim.pool, metric: severityMetric)
                     result.add(claim.platformPaid, month: month, pool: claim.pool, metric: .platformPaid)
                     reported[claim.pool].append(claim.fundPayments)
+                    if platformsReadClaims {
+                        platformReports[claim.platform].append(PlatformLedger.ReportedClaim(province: claim.province, payments: claim.fundPayments))
+                    }
                 } else {
                     result.add(1, month: month, pool: claim.pool, metric: .claimsUnrecognised)
                 }
+            }
+
+            // Platforms remit last month's contributions, book this month's orders and close the
+            // month's claims experience (after this month's reports, so they count in it).
+            var contributions = [Fen](repeating: 0, count: poolCount)
+            for (index, platform) in platforms.enumerated() {
+                let share = (0..<provinceCount).map { shockProduct(inputs, month: month, province: $0, platform: index, \.platformPayment) }
+                let (paid, booked) = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index],
+                                                               reported: platformReports[index])
+                for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
+                for (province, amount) in booked.enumerated() { result.add(amount, month: month, pool: poolOf[province], metric: .contributionsBooked) }
             }
 
             // (4) Funds close their books; the claims still unreported are valued beside them.
@@ -144,8 +155,8 @@ public struct ReplicationCoordinator: Sendable {
             }
 
             // Rates float once a year, effective from the review month.
-            if s.rateFloat.enabled && month + 1 < s.months && s.startMonth.adding(months: month + 1).month == s.rateFloat.reviewMonth {
-                for platform in platforms { _ = await platform.review(rule: s.rateFloat) }
+            if float.enabled && month + 1 < s.months && s.startMonth.adding(months: month + 1).month == float.reviewMonth {
+                for platform in platforms { _ = await platform.review(rule: float) }
             }
         }
         result.scalePools(by: fractions.map { 1 / $0 })

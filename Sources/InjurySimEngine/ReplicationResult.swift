@@ -19,7 +19,8 @@ public struct ReplicationResult: Sendable {
     public var coveredWorkerDays: Int64
     /// Accidents simulated (before scaling to the full population).
     public var simulatedAccidents: Int64 = 0
-    /// The replication's administration cost share (to load the break-even rate).
+    /// The replication's administration cost share (to load the break-even rate); 0 when the
+    /// fund is not charged for administration.
     public var adminCostShare: Double = 0
 
     public init(replication: Int, months: Int, poolCount: Int, sectorCount: Int) {

@@ -72,7 +72,8 @@ public enum ConsoleReport {
                    + "received; incurred \(Format.fixed(summary.total.incurredLossRatio.p50, 3) ?? "n/a") = PV of the horizon's recognised "
                    + "claims ÷ contributions booked on the horizon's orders.")
         out.append("")
-        out.append("Break-even per-order rate by sector (expected ultimate cost incl. long-tail PV, loaded for admin), yuan per order:")
+        let load = scenario.fund.chargeAdminCost ? "loaded for admin" : "no admin load: the fund is not charged for it"
+        out.append("Break-even per-order rate by sector (expected ultimate cost incl. long-tail PV, " + load + "), yuan per order:")
         for (index, sector) in scenario.sectors.enumerated() {
             let s = summary.total.breakEvenRate[index]
             let rates = scenario.platforms.filter { $0.sector == index }.map { $0.ratePerOrderYuan.central }

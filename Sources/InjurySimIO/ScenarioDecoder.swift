@@ -394,13 +394,15 @@ enum ScenarioDecoder {
     static func decodeFund(_ node: JSONNode?, log: IssueLog) -> Scenario.Fund? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "fund", log: log) else { return nil }
+        let chargeAdmin = r.bool("chargeAdminCost", default: false)
         let admin = r.param("adminCostShare", default: 0.05, range: share)
         let investment = r.param("investmentReturnPerYear", default: 0.02, range: -0.9...1)
         let discount = r.number("liabilityDiscountRatePerYear", default: 0.025, range: -0.5...1)
         let shortfall: Scenario.Shortfall = r.choice("shortfall", default: .borrow)
         r.finish()
         guard let admin, let investment, let discount else { return nil }
-        return Scenario.Fund(adminCostShare: admin, investmentReturnPerYear: investment, liabilityDiscountRatePerYear: discount, shortfall: shortfall)
+        return Scenario.Fund(chargeAdminCost: chargeAdmin, adminCostShare: admin, investmentReturnPerYear: investment,
+                             liabilityDiscountRatePerYear: discount, shortfall: shortfall)
     }
 
     static func decodeRateFloat(_ node: JSONNode?, log: IssueLog) -> RateFloatRule? {
@@ -408,15 +410,17 @@ enum ScenarioDecoder {
         guard let r = ObjectReader(node ?? empty, path: "rateFloat", log: log) else { return nil }
         let enabled = r.bool("enabled", default: false)
         let reviewMonth = r.integer("reviewMonth", default: 1, range: 1...12)
+        let basis: RateFloatRule.Basis = r.choice("basis", default: .paid)
+        let window = r.integer("windowMonths", default: 12, range: 1...60)
         let target = r.number("targetLossRatio", default: 0.8, range: 0...100)
         let perStep = r.number("lossRatioPerStep", default: 0.1, range: 0.001...100)
         let step = r.number("stepShare", default: 0.1, range: 0.001...1)
         let maxShare = r.number("maxShare", default: 0.5, range: 0...0.99)
         let minMonths = r.integer("minMonthsOfContributions", default: 12, range: 0...1200)
         r.finish()
-        guard let reviewMonth, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
-        return RateFloatRule(enabled: enabled, reviewMonth: reviewMonth, targetLossRatio: target, lossRatioPerStep: perStep,
-                             stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
+        guard let reviewMonth, let window, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
+        return RateFloatRule(enabled: enabled, reviewMonth: reviewMonth, basis: basis, windowMonths: window, targetLossRatio: target,
+                             lossRatioPerStep: perStep, stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
     }
 
     /// A plain folder name: no separators, no control characters, not `.`, `..` or hidden.

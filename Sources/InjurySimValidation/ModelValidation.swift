@@ -48,9 +48,10 @@ public enum ModelValidation {
                 medicalInflationPerYear: p(0), medicalLagMonths: 0, appraisalLagMonths: 0, deathLagMonths: 0,
                 careNeedProbability: [1, 1, 0.5, 0.2], careLevel: [0.5, 0.4, 0.3, 0.3], platformPays: [], suspensionWages: .none,
                 childrenPerDeath: p(0), parentsPerDeath: p(0), spousePerDeath: p(0)),
-            fund: Scenario.Fund(adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0, shortfall: .borrow),
-            rateFloat: RateFloatRule(enabled: false, reviewMonth: 1, targetLossRatio: 0.8, lossRatioPerStep: 0.1, stepShare: 0.1,
-                                     maxShare: 0.5, minMonthsOfContributions: 12),
+            fund: Scenario.Fund(chargeAdminCost: false, adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0,
+                                shortfall: .borrow),
+            rateFloat: RateFloatRule(enabled: false, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+                                     lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12),
             rollout: [Scenario.RolloutPhase(start: start, provinces: nil, sectors: nil, platforms: nil, rampMonths: 0, takeUp: 1)],
             shocks: [])
     }
@@ -275,8 +276,8 @@ public enum ModelValidation {
 
     /// The rate-float rule against the 2025 rule on a table of loss ratios.
     public static func rateFloat() -> Check {
-        let rule = RateFloatRule(enabled: true, reviewMonth: 1, targetLossRatio: 0.8, lossRatioPerStep: 0.1, stepShare: 0.1,
-                                 maxShare: 0.5, minMonthsOfContributions: 12)
+        let rule = RateFloatRule(enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+                                 lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
         let table: [(Double, Double)] = [(0.0, 0.5), (0.3, 0.5), (0.45, 0.7), (0.69, 0.9), (0.75, 1.0), (0.8, 1.0), (0.89, 1.0),
                                          (0.9, 1.1), (1.05, 1.2), (1.3, 1.5), (3.0, 1.5)]
         let wrong = table.filter { abs(rule.multiplier(lossRatio: $0.0, monthsOfContributions: 12) - $0.1) > 1e-9 }
@@ -286,6 +287,62 @@ public enum ModelValidation {
                      simulated: "\(table.count - wrong.count) of \(table.count) equal; 11 months → " + text(young, 1),
                      tolerance: "exact", passed: wrong.isEmpty && young == 1,
                      method: "steps of 10% of the benchmark per 0.1 of loss ratio from 0.8, truncated, capped at ±50%")
+    }
+
+    /// The paid-basis rate float against the paid ratio computed by hand. Claims are medical-only,
+    /// ¥5,000 each, reported the day they happen and paid three months later, so the benefits
+    /// that fall due in month t are ¥5,000 × the claims reported in month t − 3; the paid ratio of
+    /// a review is their sum over the 12 months before it ÷ the contributions received in those
+    /// months, and the rate from the next month is the rule's multiplier for that ratio.
+    public static func laggedRateFloat(threads: Int) async -> Check {
+        let lag = 3
+        let costFen: Int64 = 500_000
+        var s = baseScenario(workers: 5_000, months: 26, replications: 10, claimsPerMillion: 14)
+        s.benefits.medicalLagMonths = lag
+        s.rateFloat = RateFloatRule(enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+                                    lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
+        let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
+        // Reviews at the ends of December 2024 and 2025 (months 11 and 23); the new rate is
+        // charged on the orders of the next month and received the month after.
+        let reviews = [11, 23]
+        var agreeing = 0
+        var paidRatios: [[Double]] = reviews.map { _ in [] }
+        var foresightRatios: [Double] = []
+        var applied: [String: Int] = [:]
+        for r in results {
+            let claims = r.series(.claimsRecognised, pool: 0)
+            let received = r.series(.contributions, pool: 0)
+            let orders = r.series(.orders, pool: 0)
+            var agrees = true
+            var multipliers: [String] = []
+            for (index, review) in reviews.enumerated() {
+                let window = (review - 11)...review
+                let paid = window.reduce(Int64(0)) { $0 + ($1 >= lag ? claims[$1 - lag] * costFen : 0) }
+                let contributions = window.reduce(Int64(0)) { $0 + received[$1] }
+                let ratio = Double(paid) / Double(contributions)
+                paidRatios[index].append(ratio)
+                let expected = s.rateFloat.multiplier(lossRatio: ratio, monthsOfContributions: review)
+                let charged = Double(received[review + 2]) / (Double(orders[review + 1]) * 7)
+                agrees = agrees && abs(charged - expected) < 1e-4
+                multipliers.append(text(charged, 1))
+            }
+            // What perfect foresight would read at the first review: every claim of the year.
+            foresightRatios.append(Double((0...11).reduce(Int64(0)) { $0 + claims[$1] * costFen })
+                                   / Double((0...11).reduce(Int64(0)) { $0 + received[$1] }))
+            applied[multipliers.joined(separator: "→"), default: 0] += 1
+            if agrees { agreeing += 1 }
+        }
+        let spread = applied.sorted { $0.key < $1.key }.map { "\($0.key) in \($0.value)" }.joined(separator: ", ")
+        return Check(name: "Lagged rate float (paid basis)",
+                     quantity: "rate multipliers charged after the reviews of Dec 2024 and Dec 2025, \(results.count) replications",
+                     expected: "the rule's multiplier for the paid ratio by hand = Σ ¥5,000 × claims reported 3 months earlier ÷ "
+                         + "contributions received, over the 12 months to the review; mean paid ratio " + text(Statistics.mean(paidRatios[0]), 3)
+                         + " then " + text(Statistics.mean(paidRatios[1]), 3) + " (foresight at the first review: "
+                         + text(Statistics.mean(foresightRatios), 3) + ")",
+                     simulated: "\(agreeing) of \(results.count) replications charge the expected multipliers (" + spread + ")",
+                     tolerance: "10⁻⁴ (contributions are rounded to the fen)", passed: agreeing == results.count,
+                     method: "medical-only claims of ¥5,000 paid 3 months after their report, 14 per million orders (cost ≈ contributions), "
+                         + "yearly reviews in January on the paid ratio of the past 12 months, target 0.8, 0.1 per 10% step")
     }
 
     /// Distinct persons ever insured against the churn model's expectation.
@@ -336,6 +393,7 @@ public enum ModelValidation {
                    await compoundPoissonVariance(threads: threads), await ruinProbability(threads: threads)]
         out += annuityPresentValues()
         out.append(rateFloat())
+        out.append(await laggedRateFloat(threads: threads))
         out.append(await insuredPersons(threads: threads))
         out.append(await ibnrReserve(threads: threads))
         return out

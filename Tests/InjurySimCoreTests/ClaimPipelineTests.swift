@@ -10,7 +10,7 @@ import Testing
     static func claim(pool: Int = 0, accident: Int, payments: [(month: Int, fen: Fen)], recognised: Bool = true) -> ClaimPipeline.Claim {
         let schedule = ClaimSchedule(fundPayments: payments.map { Payment(month: $0.month, amount: $0.fen, item: .medical) },
                                      platformPayments: [])
-        return ClaimPipeline.Claim(pool: pool, severity: .medicalOnly, recognised: recognised, fundPayments: schedule.fundPayments,
+        return ClaimPipeline.Claim(pool: pool, province: pool, platform: 0, severity: .medicalOnly, recognised: recognised, fundPayments: schedule.fundPayments,
                                    platformPaid: 0, accidentMonth: accident,
                                    presentValueAtAccident: recognised ? schedule.fundPresentValue(at: accident, monthlyDiscount: discount) : 0)
     }

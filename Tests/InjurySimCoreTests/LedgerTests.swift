@@ -68,7 +68,7 @@ import Testing
 }
 
 @Suite struct RateFloatTests {
-    static let rule = RateFloatRule(enabled: true, reviewMonth: 1, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
+    static let rule = RateFloatRule(enabled: true, reviewMonth: 1, basis: .foresight, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
                                     stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
 
     /// The 2025 rule: steps of 10% of the benchmark, capped at ±50%; small deviations do not move it.

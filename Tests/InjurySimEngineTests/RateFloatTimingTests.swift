@@ -31,7 +31,7 @@ import InjurySimCore
     @Test(arguments: cases)
     func newRatesApplyToOrdersFromTheReviewMonth(c: Case) async {
         var scenario = TinyScenario.make(workers: 30, months: c.months, claimsPerMillion: 0, ratePerOrderYuan: 0.07)
-        scenario.rateFloat = RateFloatRule(enabled: true, reviewMonth: c.reviewMonth, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
+        scenario.rateFloat = RateFloatRule(enabled: true, reviewMonth: c.reviewMonth, basis: .paid, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
                                            stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
         let result = await ReplicationCoordinator(scenario: scenario).run(replication: 0)
         let orders = result.series(.orders, pool: 0)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct ValidationTests {
     @Test func checksPassCalibrationHoldsAndReportIsCurrent() async throws {
         let checks = await ModelValidation.checks(threads: 2)
-        #expect(checks.count == 10)
+        #expect(checks.count == 11)
         let names = Set(checks.map(\.name))
         #expect(names.isSuperset(of: ["IBNR reserve", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
                                       "Life expectancy of the shipped table"]))

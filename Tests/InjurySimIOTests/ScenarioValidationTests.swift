@@ -40,6 +40,8 @@ import InjurySimCore
         #expect(scenario.platforms[0].shareOfSector == 1)
         #expect(scenario.rollout.count == 1)
         #expect(scenario.fund.shortfall == .borrow)
+        #expect(scenario.fund.chargeAdminCost == false, "administration is budget-funded unless the scenario charges the fund")
+        #expect(scenario.rateFloat.basis == .paid && scenario.rateFloat.windowMonths == 12)
         #expect(scenario.sectors[0].severity[Severity.death.rawValue].central == 0.01)
     }
 
@@ -77,6 +79,14 @@ import InjurySimCore
         Case(old: "\"months\": 12", new: "\"months\": 12, \"shocks\": [{\"name\": \"s\", \"months\": 2}]",
              path: "shocks[0]", message: "exactly one of startMonth"),
         Case(old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"shortfall\": \"panic\"}", path: "fund.shortfall", message: "\"borrow\", \"defer\""),
+        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"basis\": \"incurred\"}", path: "rateFloat.basis",
+             message: "\"paid\", \"paidPlusReserves\", \"foresight\""),
+        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 61}", path: "rateFloat.windowMonths",
+             message: "whole number from 1 to 60"),
+        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 0}", path: "rateFloat.windowMonths",
+             message: "whole number from 1 to 60"),
+        Case(old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"chargeAdminCost\": \"yes\"}", path: "fund.chargeAdminCost",
+             message: "expected true or false"),
         Case(old: "\"months\": 12", new: "\"months\": 12, \"benefits\": {\"platformPays\": [\"lunch\"]}",
              path: "benefits.platformPays[0]", message: "no benefit item named \"lunch\""),
         Case(old: "\"months\": 12,", new: "", path: "months", message: "required but missing"),
