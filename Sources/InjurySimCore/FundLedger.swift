@@ -96,18 +96,24 @@ public struct FundLedger: Sendable {
             debt -= report.repaid
             cash -= report.repaid
         }
-        var presentValue = 0.0
-        var factor = 1.0
-        if month + 1 < due.count {
-            for t in (month + 1)..<due.count {
-                factor *= monthlyDiscount
-                presentValue += Double(due[t]) * factor
-            }
-        }
-        report.liabilities = Money.fen(presentValue) + arrears
+        report.liabilities = Money.fen(FundLedger.presentValue(of: due, after: month, monthlyDiscount: monthlyDiscount)) + arrears
         report.cash = cash
         report.debt = debt
         report.arrears = arrears
         return report
+    }
+
+    /// The value at the end of `month` of the amounts due in later months (`due[t]` in month t),
+    /// discounted by `monthlyDiscount` a month.
+    package static func presentValue(of due: [Fen], after month: Int, monthlyDiscount: Double) -> Double {
+        var value = 0.0
+        var factor = 1.0
+        if month + 1 < due.count {
+            for t in (month + 1)..<due.count {
+                factor *= monthlyDiscount
+                value += Double(due[t]) * factor
+            }
+        }
+        return value
     }
 }

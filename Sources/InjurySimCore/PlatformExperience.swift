@@ -45,15 +45,7 @@ package struct PlatformExperience: Sendable, Equatable {
         received.append(amount)
         paid.append(month < due.count ? due[month] : 0)
         guard let v = reserveDiscount else { return }
-        var value = 0.0
-        var factor = 1.0
-        if month + 1 < due.count {
-            for t in (month + 1)..<due.count {
-                factor *= v
-                value += Double(due[t]) * factor
-            }
-        }
-        reserve.append(value)
+        reserve.append(FundLedger.presentValue(of: due, after: month, monthlyDiscount: v))
     }
 
     /// The closed months of a window of `windowMonths` ending with the last closed month (fewer
