@@ -121,7 +121,9 @@ let overrideLines = ["uncertainty=false", "uncertainty=true", "pooling=national"
                      "months=1", "months=1200", "sampleFraction=0.000001", "minimumSampledWorkersPerPool=2000000000",
                      "minimumSampledWorkersPerPool=0", "seed=0", "fund.shortfall=defer", "rateFloat.enabled=true",
                      "benefits.suspensionWages=platform", "shocks[0].months=1200",
-                     "shocks[1].probabilityPerYear=1", "rollout[0].rampMonths=600", "benefits.mortalityLoading=0"]
+                     "shocks[1].probabilityPerYear=1", "rollout[0].rampMonths=600", "benefits.mortalityLoading=0",
+                     "benefits.childrenPerDeath=10", "benefits.retirementAgeMen=40", "fund.chargeAdminCost=true",
+                     "rateFloat.basis=paidPlusReserves", "rateFloat.windowMonths=60"]
 
 @_cdecl("LLVMFuzzerCustomMutator")
 public func customMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
