@@ -18,7 +18,7 @@ public enum PolicyFigures {
         Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
         Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
         Figure(key: "insolvencyProbability", label: "P(insolvent at horizon)", isIndicator: true, isMoney: false) { $0.insolventAtEnd ? 1 : 0 },
-        Figure(key: "solvencyPositionAtEndYuan", label: "assets − liabilities at horizon", isIndicator: false, isMoney: true) { $0.solvencyPositionAtEnd },
+        Figure(key: "solvencyPositionAtEndYuan", label: "solvency surplus at horizon", isIndicator: false, isMoney: true) { $0.solvencyPositionAtEnd },
         Figure(key: "worstDeficitYuan", label: "worst deficit, mean", isIndicator: false, isMoney: true) { $0.worstDeficit },
         Figure(key: "contributionsYuan", label: "contributions", isIndicator: false, isMoney: true) { $0.contributions },
         Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
