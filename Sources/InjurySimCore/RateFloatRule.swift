@@ -1,0 +1,61 @@
+/// The yearly per-platform rate float: steps of `stepShare` of the benchmark, capped at
+/// ±`maxShare`, set from a loss ratio over the review window.
+public struct RateFloatRule: Sendable, Equatable {
+    /// What the loss ratio at a review is made of.
+    public enum Basis: String, Sendable, CaseIterable {
+        /// Benefits paid ÷ contributions received over the window (支缴率, the paid ratio): what
+        /// the regulator sees at the review month.
+        case paid
+        /// As `paid`, plus the growth over the window of the case reserves (present value of
+        /// reported claims' payments still to come): the window's reported incurred cost.
+        case paidPlusReserves
+        /// The ultimate present value of recognised claims from accidents since the last review
+        /// ÷ contributions since then: perfect foresight, for comparison.
+        case foresight
+    }
+
+    public var enabled: Bool
+    /// Calendar month (1…12) when new rates take effect.
+    public var reviewMonth: Int
+    public var basis: Basis
+    /// Months of the review window, ending with the month before `reviewMonth` (not used by
+    /// `foresight`, which looks back to the last review).
+    public var windowMonths: Int
+    /// Loss ratio at which the rate stays at the benchmark.
+    public var targetLossRatio: Double
+    /// Loss-ratio points per rate step.
+    public var lossRatioPerStep: Double
+    public var stepShare: Double
+    public var maxShare: Double
+    /// Platforms with fewer months of contributions keep the benchmark.
+    public var minMonthsOfContributions: Int
+
+    public init(enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
+                lossRatioPerStep: Double, stepShare: Double, maxShare: Double, minMonthsOfContributions: Int) {
+        self.enabled = enabled
+        self.reviewMonth = reviewMonth
+        self.basis = basis
+        self.windowMonths = windowMonths
+        self.targetLossRatio = targetLossRatio
+        self.lossRatioPerStep = lossRatioPerStep
+        self.stepShare = stepShare
+        self.maxShare = maxShare
+        self.minMonthsOfContributions = minMonthsOfContributions
+    }
+
+    /// The rate multiplier for the coming year, from the review's loss ratio.
+    ///
+    /// Steps = the loss ratio's distance from the target in whole `lossRatioPerStep`s, truncated
+    /// toward zero (so a small deviation does not move the rate), capped so the multiplier stays
+    /// within 1 ± `maxShare`. A platform with too short a history stays at the benchmark.
+    public func multiplier(lossRatio: Double, monthsOfContributions: Int) -> Double {
+        guard enabled, monthsOfContributions >= minMonthsOfContributions, lossRatio.isFinite else { return 1 }
+        // A tiny tolerance keeps a ratio exactly on a step boundary (0.9 with target 0.8) on it
+        // despite binary rounding.
+        let exact = (lossRatio - targetLossRatio) / lossRatioPerStep
+        let rawSteps = (exact + (exact >= 0 ? 1e-9 : -1e-9)).rounded(.towardZero)
+        let maxSteps = (maxShare / stepShare).rounded(.down)
+        let steps = min(max(rawSteps, -maxSteps), maxSteps)
+        return 1 + steps * stepShare
+    }
+}

@@ -1,0 +1,67 @@
+extension Scenario {
+    /// The benefit rules and their timing.
+    public struct Benefits: Sendable {
+        public var wageGrowthPerYear: Param
+        /// National urban per-capita disposable income by year (yuan); later years grow.
+        public var urbanIncomeByYear: [Int: Double]
+        public var urbanIncomeGrowthPerYear: Param
+        public var reportingDelayDays: Param
+        /// Yearly growth of medical costs from the start month (compounded by elapsed months).
+        public var medicalInflationPerYear: Param
+        public var medicalLagMonths: Int
+        public var appraisalLagMonths: Int
+        public var deathLagMonths: Int
+        /// Survival of injured workers and dependants.
+        public var lifeTable: LifeTable
+        /// Multiplier of every hazard of the life table (platform workers' excess mortality).
+        public var mortalityLoading: Param
+        /// Further hazard multiplier after a grade 1…4 disability (index 0 = grade 1).
+        public var disabledMortality: [Double]
+        public var retirementAgeMen: Double
+        public var retirementAgeWomen: Double
+        /// Basic pension a grade 1…4 worker draws after retirement, yuan a month at the start.
+        public var pensionAfterRetirementYuan: Param
+        /// Expected qualifying dependants per death: children, parents, spouse.
+        public var childrenPerDeath: Param
+        public var parentsPerDeath: Param
+        public var spousePerDeath: Param
+        public var childSupportAge: Double
+        /// Probability that a grade 1…4 case needs care (index 0 = grade 1).
+        public var careNeedProbability: [Double]
+        /// Care allowance as a share of the wage base (index 0 = grade 1).
+        public var careLevel: [Double]
+        public var platformPays: Set<BenefitItem>
+        public var suspensionWages: SuspensionWagesPayer
+
+        public init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
+                    reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
+                    careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
+                    suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),
+                    disabledMortality: [Double] = [4, 3, 2, 1.5], retirementAgeMen: Double = 63, retirementAgeWomen: Double = 58,
+                    pensionAfterRetirementYuan: Param = .fixed(582), childrenPerDeath: Param = .fixed(0.9),
+                    parentsPerDeath: Param = .fixed(0.35), spousePerDeath: Param = .fixed(0.05), childSupportAge: Double = 18) {
+            self.lifeTable = lifeTable
+            self.mortalityLoading = mortalityLoading
+            self.disabledMortality = disabledMortality
+            self.retirementAgeMen = retirementAgeMen
+            self.retirementAgeWomen = retirementAgeWomen
+            self.pensionAfterRetirementYuan = pensionAfterRetirementYuan
+            self.childrenPerDeath = childrenPerDeath
+            self.parentsPerDeath = parentsPerDeath
+            self.spousePerDeath = spousePerDeath
+            self.childSupportAge = childSupportAge
+            self.wageGrowthPerYear = wageGrowthPerYear
+            self.urbanIncomeByYear = urbanIncomeByYear
+            self.urbanIncomeGrowthPerYear = urbanIncomeGrowthPerYear
+            self.reportingDelayDays = reportingDelayDays
+            self.medicalInflationPerYear = medicalInflationPerYear
+            self.medicalLagMonths = medicalLagMonths
+            self.appraisalLagMonths = appraisalLagMonths
+            self.deathLagMonths = deathLagMonths
+            self.careNeedProbability = careNeedProbability
+            self.careLevel = careLevel
+            self.platformPays = platformPays
+            self.suspensionWages = suspensionWages
+        }
+    }
+}
