@@ -32,24 +32,20 @@ public struct ResultFiles: Sendable {
         for (index, sector) in scenario.sectors.enumerated() { breakEven[sector.name] = spread(p.breakEvenRate[index], decimals: 4) }
         var severity: [String: JSONOut] = [:]
         for group in SeverityGroup.allCases { severity[group.key] = spread(p.claimsBySeverity[group.rawValue], decimals: 0) }
-        let firstShortfall: JSONOut = p.firstShortfallMonth.map { s in
-            .object(["p5": .string(scenario.startMonth.adding(months: Int(s.p5)).description),
-                     "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
-                     "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
-        } ?? .null
+        /// A spread of month indices as calendar months, or null when no replication had one.
+        func months(_ spread: Spread?) -> JSONOut {
+            guard let s = spread else { return .null }
+            func month(_ index: Double) -> JSONOut { .string(scenario.startMonth.adding(months: Int(index)).description) }
+            return .object(["p5": month(s.p5), "p50": month(s.p50), "p95": month(s.p95)])
+        }
         func probability(_ estimate: Double, _ interval: (low: Double, high: Double), _ count: Int) -> JSONOut {
             .object(["estimate": Format.json(estimate, 4), "low95": Format.json(interval.low, 4), "high95": Format.json(interval.high, 4),
                      "replications": .number(String(count))])
         }
-        let firstInsolvent: JSONOut = p.firstInsolventMonth.map { s in
-            .object(["p5": .string(scenario.startMonth.adding(months: Int(s.p5)).description),
-                     "p50": .string(scenario.startMonth.adding(months: Int(s.p50)).description),
-                     "p95": .string(scenario.startMonth.adding(months: Int(s.p95)).description)])
-        } ?? .null
         var json: [String: JSONOut] = [
             "insolvencyProbabilityAtHorizon": probability(p.insolvencyAtEndProbability, p.insolvencyAtEndInterval, p.insolventAtEndReplications),
             "insolvencyProbabilityAnyMonth": probability(p.insolvencyEverProbability, p.insolvencyEverInterval, p.insolventEverReplications),
-            "firstInsolventMonth": firstInsolvent,
+            "firstInsolventMonth": months(p.firstInsolventMonth),
             "solvencyPositionAtEndYuan": spread(p.solvencyPositionAtEnd, money: true),
             "solvencyDeficitAtEndYuan": .object(["VaR99.5": yuan(p.solvencyDeficitVaR), "TVaR99.5": yuan(p.solvencyDeficitTVaR)]),
             "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
@@ -57,7 +53,7 @@ public struct ResultFiles: Sendable {
             "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
                                         "high95": Format.json(interval.high, 4),
                                         "ruinedReplications": .number(String(p.ruinedReplications))]),
-            "firstShortfallMonth": firstShortfall,
+            "firstShortfallMonth": months(p.firstShortfallMonth),
             "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
             "worstDeficitYuan": .object(["VaR99.5": yuan(p.worstDeficitVaR), "TVaR99.5": yuan(p.worstDeficitTVaR)]),
             "contributionsYuan": spread(p.contributions, money: true),
@@ -154,8 +150,8 @@ public struct ResultFiles: Sendable {
             let pool = result.poolCount
             func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
             func end(_ metric: Metric) -> Double { Double(result.last(metric, pool: pool)) }
-            let first = result.firstShortfall(pool: pool)
             let metrics = ReplicationMetrics(result)
+            let first = metrics.firstShortfallMonth
             let poolsRuined = (0..<result.poolCount).filter { result.firstShortfall(pool: $0) != nil }.count
             let contributions = sum(.contributions)
             let benefits = sum(.benefitsPaid)
