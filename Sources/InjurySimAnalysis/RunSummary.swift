@@ -148,7 +148,7 @@ public struct RunSummary: Sendable {
                 return r.incurredBySector[pool * sectorCount + sector] / orders / max(1e-9, 1 - r.adminCostShare) / 100
             }.filter { !$0.isNaN })
         }
-        let severityMetrics: [Metric] = [.claimsMedicalOnly, .claimsGrade7to10, .claimsGrade5to6, .claimsGrade1to4, .claimsDeath]
+        let severityMetrics = SeverityGroup.allCases.map(Metric.claims(of:))
         return PoolSummary(
             name: name,
             ruinedReplications: firstShortfall.count,

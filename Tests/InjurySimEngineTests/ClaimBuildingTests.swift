@@ -3,7 +3,7 @@ import Testing
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
-/// An accident becomes a claim (`buildClaim`): reported after an exponential delay of mean
+/// An accident becomes a claim (`ClaimBuilder`): reported after an exponential delay of mean
 /// `reportingDelayDays` (whole days), recognised with `recognitionProbability`, with a lognormal
 /// medical cost whose *mean* is the sector's mean × medical inflation (1 + i)^(month/12) × medical
 /// shocks, on the wage base of the accident year and the urban income of the year before.
@@ -23,7 +23,7 @@ import Testing
         s.benefits.medicalInflationPerYear = .fixed(0.1)
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
-        let claim = coordinator.buildClaim(Self.event(1, day: coordinator.calendar.firstDays[month]), inputs: inputs, month: month)
+        let claim = coordinator.claims(inputs).claim(for: Self.event(1, day: coordinator.calendar.firstDays[month]), month: month)
         #expect(claim.recognised)
         #expect(abs(Double(Self.medical(claim.schedule)) - 500_000 * factor) <= 1)
     }
@@ -42,7 +42,7 @@ import Testing
         let inputs = ReplicationInputs(scenario: s, replication: 0)
         let n = 20_000
         let total = (0..<n).reduce(0.0) { sum, i in
-            sum + Double(Self.medical(coordinator.buildClaim(Self.event(i, day: 3), inputs: inputs, month: 0).schedule))
+            sum + Double(Self.medical(coordinator.claims(inputs).claim(for: Self.event(i, day: 3), month: 0).schedule))
         }
         let mean = 500_000 * shockMultiplier
         let se = mean * (exp(sigma * sigma) - 1).squareRoot() / Double(n).squareRoot()
@@ -58,7 +58,7 @@ import Testing
         let n = 10_000
         var recognised = 0
         for i in 0..<n {
-            let claim = coordinator.buildClaim(Self.event(i, day: 40), inputs: inputs, month: 1)
+            let claim = coordinator.claims(inputs).claim(for: Self.event(i, day: 40), month: 1)
             if claim.recognised { recognised += 1 } else { #expect(claim.schedule.fundPayments.isEmpty) }
         }
         let sd = (probability * (1 - probability) / Double(n)).squareRoot()
@@ -76,7 +76,7 @@ import Testing
         let n = 10_000
         var sameMonth = 0
         for i in 0..<n {
-            let claim = coordinator.buildClaim(Self.event(i, day: 0), inputs: inputs, month: 0)
+            let claim = coordinator.claims(inputs).claim(for: Self.event(i, day: 0), month: 0)
             #expect(claim.reportMonth >= 0)
             if claim.reportMonth == 0 { sameMonth += 1 }
             #expect(claim.schedule.fundPayments.allSatisfy { $0.month == claim.reportMonth })
@@ -94,8 +94,8 @@ import Testing
         s.benefits.urbanIncomeByYear = [2023: 51821, 2024: 54188, 2025: 56000]
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
-        let claim = coordinator.buildClaim(Self.event(7, day: coordinator.calendar.firstDays[month], severity: .death),
-                                           inputs: inputs, month: month)
+        let claim = coordinator.claims(inputs).claim(for: Self.event(7, day: coordinator.calendar.firstDays[month], severity: .death),
+                                                     month: month)
         func total(_ item: BenefitItem) -> Fen { claim.schedule.fundPayments.filter { $0.item == item }.reduce(0) { $0 + $1.amount } }
         #expect(total(.funeralGrant) == Money.fen(yuan: 6 * wage))
         #expect(total(.deathSubsidy) == Money.fen(yuan: 20 * income))

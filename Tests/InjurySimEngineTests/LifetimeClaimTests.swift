@@ -22,8 +22,8 @@ import Testing
         let inputs = ReplicationInputs(scenario: s, replication: 0)
         var shorter = 0
         for i in 0..<200 {
-            let fresh = coordinator.buildClaim(Self.event(i, day: 100, hireDay: 100, severity: .grade(1)), inputs: inputs, month: 3)
-            let veteran = coordinator.buildClaim(Self.event(i, day: 100, hireDay: 100 - 40 * 365, severity: .grade(1)), inputs: inputs, month: 3)
+            let fresh = coordinator.claims(inputs).claim(for: Self.event(i, day: 100, hireDay: 100, severity: .grade(1)), month: 3)
+            let veteran = coordinator.claims(inputs).claim(for: Self.event(i, day: 100, hireDay: 100 - 40 * 365, severity: .grade(1)), month: 3)
             guard fresh.recognised && veteran.recognised else { continue }
             let hire = WorkerAge.atHire(person: StreamKey(seed: 93).child(UInt64(i)), hireDay: 100, bands: [0, 1, 0, 0, 0], maleShare: 0.93)
             #expect(hire.age >= 20 && hire.age < 30)
@@ -46,7 +46,7 @@ import Testing
         var cursor = RandomCursor(key: StreamKey(seed: 17))
         for _ in 0..<n {
             let age = 20 + 40 * cursor.uniform()
-            for dependant in coordinator.drawDependants(workerAge: age, inputs: inputs, &cursor) {
+            for dependant in coordinator.claims(inputs).dependants(workerAge: age, &cursor) {
                 counts[dependant.kind, default: 0] += 1
                 switch dependant.kind {
                 case .child: #expect(dependant.age >= 0 && dependant.age < 18 && dependant.age <= max(1, age - 18))

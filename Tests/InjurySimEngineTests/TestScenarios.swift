@@ -1,5 +1,6 @@
 import Foundation
 import InjurySimCore
+@testable import InjurySimEngine
 import InjurySimIO
 
 /// Shipped scenarios, loaded from the package's Scenarios folder.
@@ -8,5 +9,12 @@ enum TestScenarios {
 
     static func load(_ name: String) throws -> Scenario {
         try ScenarioLoader.load(path: root.appendingPathComponent("Scenarios").appendingPathComponent(name).path).scenario
+    }
+}
+
+extension ReplicationCoordinator {
+    /// The claim builder of one replication, as the month loop makes it.
+    func claims(_ inputs: ReplicationInputs) -> ClaimBuilder {
+        ClaimBuilder(scenario: scenario, inputs: inputs, calendar: calendar)
     }
 }

@@ -19,6 +19,16 @@ enum TinyScenario {
         return scenario
     }
 
+    /// The tiny scenario with a second region, a copy of the first named "other" (a pool of
+    /// its own under provincial pooling).
+    static func twoRegions() -> Scenario {
+        var s = make(claimsPerMillion: 100)
+        var second = s.provinces[0]
+        second.name = "other"
+        s.provinces.append(second)
+        return s
+    }
+
     /// A shock with every multiplier neutral, active from `start` for `months` months.
     static func shock(_ name: String, start: YearMonth?, months: Int, provinces: [Int]? = nil) -> Scenario.Shock {
         Scenario.Shock(name: name, start: start, probabilityPerYear: 0, months: months, provinces: provinces, sectors: nil,

@@ -1,15 +1,5 @@
 import InjurySimCore
 
-/// One shard's share of the population: a province (or a slice of one) and its platform runs.
-public struct ShardPlan: Sendable {
-    public var province: Int
-    /// Index of this shard among the province's shards.
-    public var indexInProvince: Int
-    /// Runs of slots; a segment's `key` is filled in per replication.
-    public var segments: [Segment]
-    public var workerCount: Int { segments.last?.range.upperBound ?? 0 }
-}
-
 /// How a scenario's population is cut into shards. Depends only on the scenario (never on the
 /// thread count), so results are the same however many threads step the shards.
 public enum PopulationPlan {
@@ -63,30 +53,5 @@ public enum PopulationPlan {
             if current.workerCount > 0 { plans.append(current) }
         }
         return plans
-    }
-}
-
-/// First day (from the scenario start) of every month, plus the day after the horizon.
-public struct SimulationCalendar: Sendable {
-    public let start: YearMonth
-    public let firstDays: [Int]
-
-    public init(start: YearMonth, months: Int) {
-        self.start = start
-        var days = [0]
-        for m in 0..<months { days.append(days[m] + start.adding(months: m).dayCount) }
-        firstDays = days
-    }
-
-    /// The month index containing `day`, or `firstDays.count - 1` (the horizon) when past it.
-    public func month(ofDay day: Int) -> Int {
-        var low = 0
-        var high = firstDays.count - 1
-        if day >= firstDays[high] { return high }
-        while high - low > 1 {
-            let mid = (low + high) / 2
-            if firstDays[mid] <= day { low = mid } else { high = mid }
-        }
-        return low
     }
 }

@@ -1,3 +1,5 @@
+import InjurySimCore
+
 /// The monthly figures recorded per pool and replication, in the column order of the outputs.
 /// Money in fen, counts as counts; all at the simulated (sampled) scale until written.
 public enum Metric: Int, CaseIterable, Sendable {
@@ -42,6 +44,17 @@ public enum Metric: Int, CaseIterable, Sendable {
         case .claimsGrade5to6: return "claims_grade5to6"
         case .claimsGrade1to4: return "claims_grade1to4"
         case .claimsDeath: return "claims_death"
+        }
+    }
+
+    /// The count of recognised claims of a severity group (the one severity → metric map).
+    public static func claims(of group: SeverityGroup) -> Metric {
+        switch group {
+        case .medicalOnly: return .claimsMedicalOnly
+        case .grade7to10: return .claimsGrade7to10
+        case .grade5to6: return .claimsGrade5to6
+        case .grade1to4: return .claimsGrade1to4
+        case .death: return .claimsDeath
         }
     }
 

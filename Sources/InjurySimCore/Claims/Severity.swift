@@ -41,36 +41,3 @@ public enum Severity: Int, CaseIterable, Sendable, Comparable {
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 }
-
-/// Severity bands that share a medical-cost level and a recovery time.
-public enum SeverityGroup: Int, CaseIterable, Sendable {
-    case medicalOnly = 0, grade7to10, grade5to6, grade1to4, death
-
-    /// The key used in scenario files and outputs.
-    public var key: String {
-        switch self {
-        case .medicalOnly: return "medicalOnly"
-        case .grade7to10: return "grade7to10"
-        case .grade5to6: return "grade5to6"
-        case .grade1to4: return "grade1to4"
-        case .death: return "death"
-        }
-    }
-
-    /// True for the groups after which the person never returns to platform work.
-    public var endsWork: Bool { self == .grade1to4 || self == .death }
-}
-
-/// A benefit item of the Work Injury Insurance Regulations as applied to platform workers.
-public enum BenefitItem: String, CaseIterable, Sendable {
-    case medical
-    case suspensionWages
-    case disabilitySubsidy
-    case disabilityAllowance
-    case careAllowance
-    /// Grades 5–6 monthly allowance when no work is arranged (Art. 36).
-    case grade5to6Allowance
-    case deathSubsidy
-    case funeralGrant
-    case dependantsPension
-}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// An accident that happened to a covered worker, as the shard reports it at the month barrier.
+public struct AccidentEvent: Sendable, Equatable {
+    /// The injured person's stream: claim details are drawn from it.
+    public var person: StreamKey
+    public var day: Int32
+    public var province: Int32
+    public var platform: Int32
+    public var severity: Severity
+    /// Days off work (0 when the person never returns).
+    public var daysOff: Int32
+    /// The day the person was hired (before day 0 for the initial population): with the
+    /// person's stream it gives the age and sex at hire.
+    public var hireDay: Int32 = 0
+
+    public init(person: StreamKey, day: Int32, province: Int32, platform: Int32, severity: Severity, daysOff: Int32, hireDay: Int32 = 0) {
+        self.person = person
+        self.day = day
+        self.province = province
+        self.platform = platform
+        self.severity = severity
+        self.daysOff = daysOff
+        self.hireDay = hireDay
+    }
+}

@@ -1,0 +1,64 @@
+import InjurySimCore
+
+/// What the month loop hands the shards: their initial worker agents, the hire profile of each
+/// sector and every month's context per province and platform.
+extension ReplicationCoordinator {
+    /// The initial worker agents of shard `index` in this replication. Worker streams are keyed
+    /// by province and platform names and slot index; only the per-shard order draws depend on
+    /// the shard layout, which the scenario fixes (never the thread count).
+    package func shardState(index: Int, inputs: ReplicationInputs) -> ShardState {
+        let s = scenario
+        let plan = plans[index]
+        let provinceName = s.provinces[plan.province].name
+        let segments = plan.segments.map { segment -> Segment in
+            var keyed = segment
+            keyed.key = inputs.key.child(named: "slots/" + provinceName + "/" + s.platforms[segment.platform].name)
+            return keyed
+        }
+        let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
+        let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
+        return ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
+    }
+
+    package func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
+        let x = inputs.sectors[sector]
+        return HireProfile(occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
+                           longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,
+                           churnPerMonth: x.churnPerMonth)
+    }
+
+    /// The month's context for every province and platform (rollout share, growth, shocks).
+    package func monthContexts(inputs: ReplicationInputs, month: Int) -> [[SegmentMonth]] {
+        let s = scenario
+        let calendarMonth = s.startMonth.adding(months: month)
+        let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
+        let shocks = ShockMultipliers(scenario: s, inputs: inputs)
+        return s.provinces.indices.map { province in
+            s.platforms.indices.map { platform in
+                let sector = s.platforms[platform].sector
+                let x = inputs.sectors[sector]
+                var coverage = 0.0
+                for phase in s.rollout where phase.matches(province: province, platform: platform, sector: sector) {
+                    coverage = max(coverage, phase.share(at: calendarMonth))
+                }
+                let growth = PortableMath.pow(1 + x.ordersGrowthPerYear, Double(month) / 12)
+                let ordersShock = shocks.product(month: month, province: province, platform: platform, \.orders)
+                let claimShock = shocks.product(month: month, province: province, platform: platform, \.claimFrequency)
+                let severityShock = shocks.product(month: month, province: province, platform: platform, \.severity)
+                var weights = x.severity
+                for k in 1..<weights.count { weights[k] *= severityShock }
+                let total = weights.reduce(0, +)
+                var cumulative: [Double] = []
+                var running = 0.0
+                for w in weights { running += w / total; cumulative.append(running) }
+                return SegmentMonth(
+                    coverage: coverage, ordersPerHour: x.ordersPerHour * growth * ordersShock,
+                    hazardPerOrder: x.claimsPerOrder * inputs.provinceRisk[province] * inputs.platformRisk[platform] * claimShock,
+                    fullTimeDailyProbability: x.fullTimeDailyProbability,
+                    occasionalDailyProbability: x.occasionalDailyProbability,
+                    severityCumulative: cumulative, recoveryDays: x.recoveryDays, hire: profiles[sector],
+                    newWorkerDays: s.risk.newWorkerDays, newWorkerMultiplier: inputs.newWorkerMultiplier)
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import InjurySimCore
+
+/// Runs one replication: builds the shard, platform and fund actors, then drives the month
+/// barrier — step every shard in a task group, merge in shard order, settle platforms and
+/// funds, record the month.
+public struct ReplicationCoordinator: Sendable {
+    public let scenario: Scenario
+    public let plans: [ShardPlan]
+    public let calendar: SimulationCalendar
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        self.plans = PopulationPlan.shards(scenario)
+        self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
+    }
+
+    /// Runs replication `replication` to the horizon: the month loop and nothing else. What a
+    /// claim is comes from `ClaimBuilder`, what is recorded from `MonthRecorder`.
+    public func run(replication: Int) async -> ReplicationResult {
+        let inputs = ReplicationInputs(scenario: scenario, replication: replication)
+        let s = scenario
+        let poolOf = s.poolOfProvince
+        let shocks = ShockMultipliers(scenario: s, inputs: inputs)
+        let claims = ClaimBuilder(scenario: s, inputs: inputs, calendar: calendar)
+        var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare)
+        let shards = await makeShards(inputs: inputs)
+        let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
+        // The paid bases of the float read each platform's reported claims; reserves only for one.
+        let float = s.rateFloat
+        let platformsReadClaims = float.enabled && float.basis != .foresight
+        let platforms = makePlatforms(inputs: inputs, reserveDiscount: float.enabled && float.basis == .paidPlusReserves ? monthlyDiscount : nil)
+        let funds = makeFunds()
+        var pipeline = ClaimPipeline()
+
+        for month in 0..<s.months {
+            let contexts = monthContexts(inputs: inputs, month: month)
+            let firstDay = calendar.firstDays[month]
+            let dayCount = calendar.firstDays[month + 1] - firstDay
+
+            // (2) Step every shard; (3) merge in shard order: exposure, accidents, claims.
+            let stepped = await withTaskGroup(of: (Int, ShardMonthResult).self) { group in
+                for (index, shard) in shards.enumerated() {
+                    let context = contexts[plans[index].province]
+                    group.addTask { (index, await shard.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: context)) }
+                }
+                var ordered = [ShardMonthResult?](repeating: nil, count: shards.count)
+                for await (index, value) in group { ordered[index] = value }
+                return ordered.map { $0! }
+            }
+            var orders = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
+            var incurred = [[Double]](repeating: [Double](repeating: 0, count: s.provinces.count), count: s.platforms.count)
+            for (index, shardResult) in stepped.enumerated() {
+                let province = plans[index].province
+                let pool = poolOf[province]
+                for totals in shardResult.segments {
+                    orders[totals.platform][province] += totals.orders
+                    recorder.recordExposure(totals, month: month, pool: pool)
+                }
+                for event in shardResult.accidents {
+                    let platform = Int(event.platform)
+                    let claim = claims.claim(for: event, month: month)
+                    let presentValue = claim.recognised ? claim.schedule.fundPresentValue(at: month, monthlyDiscount: monthlyDiscount) : 0
+                    recorder.recordAccident(platform: platform, month: month, pool: pool, incurred: claim.recognised ? presentValue : nil)
+                    if claim.recognised { incurred[platform][province] += presentValue }
+                    // Claims reported after the horizon stay in the pipeline: they are owed (IBNR).
+                    pipeline.add(ClaimPipeline.Claim(
+                        pool: pool, province: province, platform: platform, severity: event.severity, recognised: claim.recognised,
+                        fundPayments: claim.schedule.fundPayments,
+                        platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
+                        accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
+                }
+            }
+            recorder.closeExposure(month: month)
+
+            // Claims reported this month reach their fund.
+            var reported = [[[Payment]]](repeating: [], count: s.poolCount)
+            var platformReports = [[PlatformLedger.ReportedClaim]](repeating: [], count: s.platforms.count)
+            for claim in pipeline.takeReported(in: month) {
+                recorder.recordReported(claim, month: month)
+                guard claim.recognised else { continue }
+                reported[claim.pool].append(claim.fundPayments)
+                if platformsReadClaims {
+                    platformReports[claim.platform].append(PlatformLedger.ReportedClaim(province: claim.province, payments: claim.fundPayments))
+                }
+            }
+
+            // Platforms remit last month's contributions, book this month's orders and close the
+            // month's claims experience (after this month's reports, so they count in it).
+            var contributions = [Fen](repeating: 0, count: s.poolCount)
+            for (index, platform) in platforms.enumerated() {
+                let share = s.provinces.indices.map { shocks.product(month: month, province: $0, platform: index, \.platformPayment) }
+                let (paid, booked) = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index],
+                                                               reported: platformReports[index])
+                for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
+                for (province, amount) in booked.enumerated() { recorder.recordBooked(amount, month: month, pool: poolOf[province]) }
+            }
+
+            // (4) Funds close their books; the claims still unreported are valued beside them.
+            let ibnr = pipeline.reserve(atEndOf: month, pools: s.poolCount, monthlyDiscount: monthlyDiscount)
+            for (pool, fund) in funds.enumerated() {
+                let investmentReturn = inputs.investmentReturnPerYear * shocks.investment(month: month, pool: pool)
+                let books = await fund.close(month: month, contributions: contributions[pool], reported: reported[pool],
+                                             adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
+                recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
+            }
+
+            // Rates float once a year, effective from the review month.
+            if float.enabled && month + 1 < s.months && s.startMonth.adding(months: month + 1).month == float.reviewMonth {
+                for platform in platforms { _ = await platform.review(rule: float) }
+            }
+        }
+        return recorder.finished(sampleFractions: s.poolSampleFractions)
+    }
+
+    /// One platform actor per platform, at the replication's benchmark rates.
+    private func makePlatforms(inputs: ReplicationInputs, reserveDiscount: Double?) -> [PlatformActor] {
+        scenario.platforms.indices.map {
+            PlatformActor(ledger: PlatformLedger(benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: scenario.provinces.count,
+                                                 reserveDiscount: reserveDiscount))
+        }
+    }
+
+    /// One fund actor per pool, opening with its provinces' balances at the sampled scale.
+    private func makeFunds() -> [FundActor] {
+        let s = scenario
+        let poolOf = s.poolOfProvince
+        let fractions = s.poolSampleFractions
+        var initialCash = [Fen](repeating: 0, count: s.poolCount)
+        for (index, province) in s.provinces.enumerated() {
+            initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * fractions[poolOf[index]])
+        }
+        return initialCash.map {
+            FundActor(ledger: FundLedger(initialCash: $0, shortfall: s.fund.shortfall,
+                                         liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
+        }
+    }
+
+    /// Builds the actors' initial worker agents, shards in parallel.
+    private func makeShards(inputs: ReplicationInputs) async -> [ShardActor] {
+        await withTaskGroup(of: (Int, ShardActor).self) { group in
+            for index in plans.indices {
+                group.addTask { (index, ShardActor(state: shardState(index: index, inputs: inputs))) }
+            }
+            var shards = [ShardActor?](repeating: nil, count: plans.count)
+            for await (index, shard) in group { shards[index] = shard }
+            return shards.map { $0! }
+        }
+    }
+}
