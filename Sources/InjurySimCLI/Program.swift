@@ -13,7 +13,7 @@ public enum Program {
            injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
            injurysim sensitivity SCENARIO [options]
            injurysim validate FILE [FILE …]
-           injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
+           injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--check]
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
            injurysim help
 
@@ -24,6 +24,7 @@ public enum Program {
     sensitivity  one input at a time over its range: a ranked tornado table
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
+                    (--check: compare with the committed file instead, write nothing)
     bench        measure throughput on fixed workloads (release build, from the package root)
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F

@@ -12,10 +12,15 @@ extension Program {
         var out = "docs/VALIDATION.md"
         var scenario = "Scenarios/pilot-2022.json"
         var threads = ProcessInfo.processInfo.activeProcessorCount
+        var checkOnly = false
         var index = 0
         while index < arguments.count {
             let flag = arguments[index]
             index += 1
+            if flag == "--check" {
+                checkOnly = true
+                continue
+            }
             guard index < arguments.count, ["--out", "--scenario", "--threads"].contains(flag) else {
                 console.err("injurysim validate-model: unknown or incomplete option '\(flag)'\n\n" + usage)
                 return ExitCode.usage
@@ -42,6 +47,7 @@ extension Program {
             return ExitCode.usage
         }
         let text = ModelValidation.report(checks: checks, calibration: calibration, settings: settings)
+        if checkOnly { return checkReport(text, against: out, console: console) }
         do {
             let url = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -58,6 +64,21 @@ extension Program {
         }
         console.out("Wrote \(out)\n")
         return checks.allSatisfy(\.passed) ? ExitCode.success : 1
+    }
+
+    /// `validate-model --check`: the committed report's outline against a fresh run's; writes nothing.
+    static func checkReport(_ text: String, against path: String, console: Console) -> Int32 {
+        guard let committed = try? String(contentsOfFile: path, encoding: .utf8) else {
+            console.err("injurysim validate-model: cannot read \(path)\n")
+            return ExitCode.usage
+        }
+        let problems = ValidationOutline(parsing: committed).problems(comparedWith: ValidationOutline(parsing: text))
+        for problem in problems { console.err("validate-model: \(problem)\n") }
+        let fresh = ValidationOutline(parsing: text)
+        console.out("validate-model --check: \(fresh.checks.filter(\.passed).count) of \(fresh.checks.count) checks pass, "
+                    + "\(fresh.calibration.filter(\.passed).count) of \(fresh.calibration.count) published figures inside; "
+                    + (problems.isEmpty ? "\(path) is current\n" : "\(problems.count) problem(s)\n"))
+        return problems.isEmpty ? ExitCode.success : 1
     }
 
     static func validate(_ files: [String], console: Console) -> Int32 {
