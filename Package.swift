@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "injurysim", targets: ["injurysim"]),
         .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
-        .library(name: "InjurySimCLI", targets: ["InjurySimCLI"]),
         // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
         .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimEngine"]),
     ],

@@ -2,11 +2,11 @@ import InjurySimCore
 
 /// Scenarios run side by side with common random numbers, and each one's paired difference
 /// from the first. Rendered as a console table, CSV and JSON.
-public struct Comparison: Sendable {
-    public struct Entry: Sendable {
-        public var name: String
-        public var startMonth: YearMonth
-        public var metrics: [ReplicationMetrics]
+package struct Comparison: Sendable {
+    package struct Entry: Sendable {
+        package var name: String
+        package var startMonth: YearMonth
+        package var metrics: [ReplicationMetrics]
 
         package init(name: String, startMonth: YearMonth, metrics: [ReplicationMetrics]) {
             self.name = name
@@ -15,9 +15,9 @@ public struct Comparison: Sendable {
         }
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
 
-    public init(entries: [Entry]) {
+    package init(entries: [Entry]) {
         precondition(!entries.isEmpty && entries.allSatisfy { $0.metrics.count == entries[0].metrics.count })
         self.entries = entries
     }

@@ -5,7 +5,7 @@ import InjurySimEngine
 /// The library behind `compare`, `sweep`, `solve` and `sensitivity`: each runs scenario
 /// variants with common random numbers (replication r of every variant uses the same streams
 /// for the same workers) and returns values the CLI renders.
-public enum PolicyCommands {
+package enum PolicyCommands {
     /// Runs `scenario`'s replications and returns their headline figures.
     package static func metrics(_ scenario: Scenario, threads: Int, progress: (@Sendable (Int) -> Void)?) async -> [ReplicationMetrics] {
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: threads, progress: progress)
@@ -22,9 +22,9 @@ public enum PolicyCommands {
     }
 
     /// One grid point of a sweep.
-    public struct SweepPoint: Sendable {
-        public var settings: [(path: String, value: String)]
-        public var metrics: [ReplicationMetrics]
+    package struct SweepPoint: Sendable {
+        package var settings: [(path: String, value: String)]
+        package var metrics: [ReplicationMetrics]
 
         package init(settings: [(path: String, value: String)], metrics: [ReplicationMetrics]) {
             self.settings = settings
@@ -35,7 +35,7 @@ public enum PolicyCommands {
     // MARK: Solve
 
     /// What `solve` must achieve.
-    public enum Target: Sendable, Equatable, CustomStringConvertible {
+    package enum Target: Sendable, Equatable, CustomStringConvertible {
         /// Total fund short at most this probability.
         case ruin(Double)
         /// Any pool short at most this probability.
@@ -45,7 +45,7 @@ public enum PolicyCommands {
         /// Median funded ratio at the horizon at least this.
         case funded(Double)
 
-        public init?(parsing text: String) {
+        package init?(parsing text: String) {
             let compact = text.replacingOccurrences(of: " ", with: "")
             func number(_ s: Substring) -> Double? {
                 s.hasSuffix("%") ? Double(s.dropLast()).map { $0 / 100 } : Double(s)
@@ -57,7 +57,7 @@ public enum PolicyCommands {
             else { return nil }
         }
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .ruin(let p): return "P(total fund short) ≤ \(PolicyCommands.shortText(p))"
             case .poolRuin(let p): return "P(any pool short) ≤ \(PolicyCommands.shortText(p))"
@@ -86,20 +86,20 @@ public enum PolicyCommands {
     }
 
     /// The answer of `solve`.
-    public struct Solution: Sendable {
-        public var target: Target
-        public var sectorName: String?
+    package struct Solution: Sendable {
+        package var target: Target
+        package var sectorName: String?
         /// Multiplier of the benchmark rates meeting the target (point estimate) with a 95% interval.
-        public var multiplier: Estimate
+        package var multiplier: Estimate
         /// True when the required multiplier exceeds the search limit.
-        public var exceedsLimit: Bool
-        public var limit: Double
-        public var replications: Int
-        public var evaluations: Int
+        package var exceedsLimit: Bool
+        package var limit: Double
+        package var replications: Int
+        package var evaluations: Int
         /// Benchmark rates of the platforms solved for: (platform, yuan per order).
-        public var benchmarks: [(String, Double)]
+        package var benchmarks: [(String, Double)]
         /// Expected break-even rate per sector at the benchmark rates (median, p5, p95).
-        public var breakEven: [(String, Spread)]
+        package var breakEven: [(String, Spread)]
     }
 
     /// The scenario with the rates of the selected platforms multiplied by `factor`.
@@ -115,7 +115,7 @@ public enum PolicyCommands {
     /// event holds (each replication's event is monotone in the rate under common random
     /// numbers), then reads the answer off those thresholds: the multiplier that meets the
     /// target is their `requiredShare` quantile, with an order-statistic 95% interval.
-    public static func solve(_ scenario: Scenario, target: Target, sector: Int?, threads: Int,
+    package static func solve(_ scenario: Scenario, target: Target, sector: Int?, threads: Int,
                              progress: (@Sendable (String) -> Void)? = nil) async -> Solution {
         let n = scenario.replications
         let limit = 64.0
@@ -177,17 +177,17 @@ public enum PolicyCommands {
     // MARK: Sensitivity
 
     /// One input varied one at a time over its range.
-    public struct SensitivityInput: Sendable {
-        public var name: String
-        public var lowLabel: String
-        public var highLabel: String
-        public var apply: @Sendable (Scenario, Bool) -> Scenario
+    package struct SensitivityInput: Sendable {
+        package var name: String
+        package var lowLabel: String
+        package var highLabel: String
+        package var apply: @Sendable (Scenario, Bool) -> Scenario
     }
 
     /// The key inputs and their ranges from the domain reference's calibration table. The varied
     /// input is fixed at its low or high value in every sector; all other inputs keep their
     /// distributions, so the run shows what knowing that one input would change.
-    public static let sensitivityInputs: [SensitivityInput] = [
+    package static let sensitivityInputs: [SensitivityInput] = [
         SensitivityInput(name: "claim rate", lowLabel: "×0.6", highLabel: "×2.0") { s, high in
             everySector(s, \.claimsPerMillionOrders) { $0.fixedAtCentral(times: high ? 2.0 : 0.6) }
         },
@@ -249,16 +249,16 @@ public enum PolicyCommands {
     }
 
     /// One row of the tornado table.
-    public struct SensitivityRow: Sendable {
-        public var name: String
-        public var lowLabel: String
-        public var highLabel: String
-        public var ruinLow: Estimate
-        public var ruinHigh: Estimate
+    package struct SensitivityRow: Sendable {
+        package var name: String
+        package var lowLabel: String
+        package var highLabel: String
+        package var ruinLow: Estimate
+        package var ruinHigh: Estimate
         /// Paired difference high − low of the ruin indicator.
-        public var ruinSwing: Estimate
-        public var breakEvenLow: Double
-        public var breakEvenHigh: Double
+        package var ruinSwing: Estimate
+        package var breakEvenLow: Double
+        package var breakEvenHigh: Double
     }
 
     /// Overall break-even rate (yuan per order, all sectors): mean over replications of the
@@ -274,7 +274,7 @@ public enum PolicyCommands {
     }
 
     /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
-    public static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
+    package static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
         async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
         let ruin = PolicyFigures.figures[0]
         func run(_ s: Scenario) async -> ([ReplicationMetrics], Double) {

@@ -3,18 +3,18 @@ import InjurySimCore
 /// The headline figures the policy commands (compare, sweep, solve, sensitivity) report, each
 /// with a 95% interval: Wilson for probabilities, Student t for means (and for paired
 /// differences), order statistics for quantiles, a fixed-seed bootstrap for TVaR.
-public enum PolicyFigures {
+package enum PolicyFigures {
     /// A figure averaged over replications.
-    public struct Figure: Sendable {
-        public var key: String
-        public var label: String
+    package struct Figure: Sendable {
+        package var key: String
+        package var label: String
         /// True for yes/no figures (a probability); false for amounts and ratios.
-        public var isIndicator: Bool
-        public var isMoney: Bool
-        public var extract: @Sendable (ReplicationMetrics) -> Double
+        package var isIndicator: Bool
+        package var isMoney: Bool
+        package var extract: @Sendable (ReplicationMetrics) -> Double
     }
 
-    public static let figures: [Figure] = [
+    package static let figures: [Figure] = [
         Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
         Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
         Figure(key: "insolvencyProbability", label: "P(insolvent at horizon)", isIndicator: true, isMoney: false) { $0.insolventAtEnd ? 1 : 0 },
@@ -30,7 +30,7 @@ public enum PolicyFigures {
     ]
 
     /// A figure's estimate over replications with its 95% interval.
-    public static func estimate(_ figure: Figure, _ metrics: [ReplicationMetrics]) -> Estimate {
+    package static func estimate(_ figure: Figure, _ metrics: [ReplicationMetrics]) -> Estimate {
         let values = metrics.map(figure.extract)
         if figure.isIndicator {
             let successes = values.filter { $0 > 0.5 }.count
@@ -43,7 +43,7 @@ public enum PolicyFigures {
     /// The paired difference (b − a, replication by replication) of a figure, with its interval:
     /// Student t for amounts; for probabilities the Agresti–Min interval for matched pairs
     /// (2005), which stays inside [−1, 1] and never collapses to a point when every pair agrees.
-    public static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
+    package static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
         precondition(a.count == b.count, "paired runs need the same replications")
         guard figure.isIndicator else { return Estimate(zip(a, b).map { figure.extract($1) - figure.extract($0) }) }
         var up = 0.0
@@ -71,7 +71,7 @@ public enum PolicyFigures {
 
     /// The q-quantile of `values` with a 95% order-statistic interval (normal approximation to
     /// the binomial ranks); nearest-rank point estimate.
-    public static func quantile(_ values: [Double], _ q: Double) -> Estimate {
+    package static func quantile(_ values: [Double], _ q: Double) -> Estimate {
         let sorted = values.sorted()
         let n = Double(sorted.count)
         guard !sorted.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
@@ -84,7 +84,7 @@ public enum PolicyFigures {
 
     /// Tail value at risk at `level` with a 95% percentile-bootstrap interval (1,000 resamples
     /// from a fixed stream, so the interval is reproducible).
-    public static func tailValueAtRisk(_ values: [Double], level: Double) -> Estimate {
+    package static func tailValueAtRisk(_ values: [Double], level: Double) -> Estimate {
         guard !values.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
         func tvar(_ xs: [Double]) -> Double { Statistics.tailValueAtRisk(xs, level: level) }
         let key = StreamKey(seed: 0x7A7A).child(UInt64(values.count))

@@ -4,43 +4,43 @@ import InjurySimEngine
 /// One replication's headline figures for one pool or the total over pools (the default), at
 /// full population scale (yuan for money). The unit the policy commands compare, pair and search
 /// over, and the one place the run summary's per-replication figures are computed.
-public struct ReplicationMetrics: Sendable, Equatable {
+package struct ReplicationMetrics: Sendable, Equatable {
     /// Liquidity: net position (cash − backstop debt − arrears) below zero at some month end.
-    public var ruined: Bool
+    package var ruined: Bool
     /// Some pool's net position below zero at some month end.
-    public var anyPoolRuined: Bool
+    package var anyPoolRuined: Bool
     /// First month index with a negative net position.
-    public var firstShortfallMonth: Int?
+    package var firstShortfallMonth: Int?
     /// max(0, − lowest net position), yuan.
-    public var worstDeficit: Double
+    package var worstDeficit: Double
     /// The lowest month-end net position, yuan.
-    public var lowestNetPosition: Double
+    package var lowestNetPosition: Double
     /// Solvency: assets below all liabilities (solvency position < 0) at the horizon.
-    public var insolventAtEnd: Bool
+    package var insolventAtEnd: Bool
     /// First month index with a negative solvency position.
-    public var firstInsolventMonth: Int?
+    package var firstInsolventMonth: Int?
     /// Cash received over the horizon.
-    public var contributions: Double
+    package var contributions: Double
     /// Contributions booked on the horizon's orders (the last month's arrive after it).
-    public var contributionsBooked: Double
-    public var benefitsPaid: Double
+    package var contributionsBooked: Double
+    package var benefitsPaid: Double
     /// Paid loss ratio: benefits paid ÷ contributions received, both cash in the horizon's months.
-    public var lossRatio: Double
+    package var lossRatio: Double
     /// Incurred loss ratio: present value of recognised claims from the horizon's accidents ÷
     /// contributions booked on the horizon's orders (the same months).
-    public var incurredLossRatio: Double
-    public var liabilitiesAtEnd: Double
-    public var ibnrAtEnd: Double
-    public var borrowing: Double
-    public var netPositionAtEnd: Double
+    package var incurredLossRatio: Double
+    package var liabilitiesAtEnd: Double
+    package var ibnrAtEnd: Double
+    package var borrowing: Double
+    package var netPositionAtEnd: Double
     /// Assets − all liabilities at the horizon, yuan.
-    public var solvencyPositionAtEnd: Double
+    package var solvencyPositionAtEnd: Double
     /// Assets ÷ all liabilities at the horizon: (cash + contributions receivable for the last
     /// month's orders) ÷ (backstop debt + arrears + reported claims' PV + IBNR); nil without liabilities.
-    public var fundedRatioAtEnd: Double?
+    package var fundedRatioAtEnd: Double?
 
     /// The figures of `pool` (`nil`: the total over pools).
-    public init(_ result: ReplicationResult, pool: Int? = nil) {
+    package init(_ result: ReplicationResult, pool: Int? = nil) {
         let pool = pool ?? result.poolCount
         func yuan(_ fen: Int64) -> Double { Double(fen) / 100 }
         func sum(_ metric: Metric) -> Double { yuan(result.total(metric, pool: pool)) }
@@ -69,21 +69,21 @@ public struct ReplicationMetrics: Sendable, Equatable {
 }
 
 /// A mean with a 95% interval.
-public struct Estimate: Sendable, Equatable {
-    public var mean: Double
-    public var low: Double
-    public var high: Double
-    public var width: Double { high - low }
+package struct Estimate: Sendable, Equatable {
+    package var mean: Double
+    package var low: Double
+    package var high: Double
+    package var width: Double { high - low }
 
     /// An estimate with given bounds.
-    public init(mean: Double, low: Double, high: Double) {
+    package init(mean: Double, low: Double, high: Double) {
         self.mean = mean
         self.low = low
         self.high = high
     }
 
     /// The mean of `values` with a Student-t 95% interval.
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         let finite = values.filter(\.isFinite)
         let n = finite.count
         mean = Statistics.mean(finite)

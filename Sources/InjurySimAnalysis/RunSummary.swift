@@ -2,13 +2,13 @@ import InjurySimCore
 import InjurySimEngine
 
 /// The 5th, 50th and 95th nearest-rank percentiles and the mean of a figure over replications.
-public struct Spread: Sendable, Equatable {
-    public var p5: Double
-    public var p50: Double
-    public var p95: Double
-    public var mean: Double
+package struct Spread: Sendable, Equatable {
+    package var p5: Double
+    package var p50: Double
+    package var p95: Double
+    package var mean: Double
 
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         let sorted = values.sorted()
         p5 = Statistics.percentile(sorted: sorted, 5) ?? .nan
         p50 = Statistics.percentile(sorted: sorted, 50) ?? .nan
@@ -19,85 +19,85 @@ public struct Spread: Sendable, Equatable {
 
 /// The verdict for one pool (or the total) across replications, at full population scale.
 /// Money in fen.
-public struct PoolSummary: Sendable {
-    public var name: String
+package struct PoolSummary: Sendable {
+    package var name: String
     /// Liquidity: replications whose net position fell below zero at some month end.
-    public var ruinedReplications: Int
-    public var replications: Int
+    package var ruinedReplications: Int
+    package var replications: Int
     /// Share of replications whose net position fell below zero at some month end.
-    public var ruinProbability: Double { share(ruinedReplications) }
+    package var ruinProbability: Double { share(ruinedReplications) }
     /// Wilson 95% interval of the ruin probability.
-    public var ruinInterval: (low: Double, high: Double) { Statistics.wilson(successes: ruinedReplications, trials: replications) }
+    package var ruinInterval: (low: Double, high: Double) { Statistics.wilson(successes: ruinedReplications, trials: replications) }
     /// Month index of the first shortfall, over ruined replications only.
-    public var firstShortfallMonth: Spread?
-    public var lowestNetPosition: Spread
+    package var firstShortfallMonth: Spread?
+    package var lowestNetPosition: Spread
     /// Value and tail value at risk (99.5%) of the worst deficit, max(0, −lowest net position), fen.
-    public var worstDeficitVaR: Double
-    public var worstDeficitTVaR: Double
+    package var worstDeficitVaR: Double
+    package var worstDeficitTVaR: Double
     /// Solvency: replications whose assets fall short of all liabilities at the horizon.
-    public var insolventAtEndReplications: Int
+    package var insolventAtEndReplications: Int
     /// Solvency: replications whose assets fell short of all liabilities at some month end.
-    public var insolventEverReplications: Int
-    public var insolvencyAtEndProbability: Double { share(insolventAtEndReplications) }
-    public var insolvencyEverProbability: Double { share(insolventEverReplications) }
-    public var insolvencyAtEndInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventAtEndReplications, trials: replications) }
-    public var insolvencyEverInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventEverReplications, trials: replications) }
+    package var insolventEverReplications: Int
+    package var insolvencyAtEndProbability: Double { share(insolventAtEndReplications) }
+    package var insolvencyEverProbability: Double { share(insolventEverReplications) }
+    package var insolvencyAtEndInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventAtEndReplications, trials: replications) }
+    package var insolvencyEverInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventEverReplications, trials: replications) }
     /// Month index of the first insolvency, over replications insolvent at some month end.
-    public var firstInsolventMonth: Spread?
+    package var firstInsolventMonth: Spread?
     /// Assets − all liabilities at the horizon.
-    public var solvencyPositionAtEnd: Spread
+    package var solvencyPositionAtEnd: Spread
     /// Value and tail value at risk (99.5%) of the deficit at the horizon, max(0, −solvency position), fen.
-    public var solvencyDeficitVaR: Double
-    public var solvencyDeficitTVaR: Double
-    public var ibnrAtEnd: Spread
-    public var contributions: Spread
-    public var benefitsPaid: Spread
-    public var adminCost: Spread
-    public var investmentIncome: Spread
-    public var borrowed: Spread
-    public var platformPaid: Spread
-    public var lossRatio: Spread
-    public var incurredLossRatio: Spread
-    public var liabilitiesAtEnd: Spread
-    public var netPositionAtEnd: Spread
-    public var fundedRatioAtEnd: Spread
+    package var solvencyDeficitVaR: Double
+    package var solvencyDeficitTVaR: Double
+    package var ibnrAtEnd: Spread
+    package var contributions: Spread
+    package var benefitsPaid: Spread
+    package var adminCost: Spread
+    package var investmentIncome: Spread
+    package var borrowed: Spread
+    package var platformPaid: Spread
+    package var lossRatio: Spread
+    package var incurredLossRatio: Spread
+    package var liabilitiesAtEnd: Spread
+    package var netPositionAtEnd: Spread
+    package var fundedRatioAtEnd: Spread
     /// Break-even per-order rate by sector (yuan), sectors in scenario order.
-    public var breakEvenRate: [Spread]
-    public var orders: Spread
-    public var accidents: Spread
-    public var claimsRecognised: Spread
-    public var claimsBySeverity: [Spread]
-    public var insuredPersons: Spread
-    public var activeWorkersAtEnd: Spread
+    package var breakEvenRate: [Spread]
+    package var orders: Spread
+    package var accidents: Spread
+    package var claimsRecognised: Spread
+    package var claimsBySeverity: [Spread]
+    package var insuredPersons: Spread
+    package var activeWorkersAtEnd: Spread
 
     private func share(_ count: Int) -> Double { replications == 0 ? 0 : Double(count) / Double(replications) }
 }
 
 /// A published figure next to the simulation's distribution of the same figure.
-public struct PublishedComparison: Sendable {
+package struct PublishedComparison: Sendable {
     /// "insuredPersons", "recognisedInjuries" or "benefitsPaidYuan".
-    public var figure: String
-    public var month: YearMonth
-    public var published: Double
+    package var figure: String
+    package var month: YearMonth
+    package var published: Double
     /// Over replications, at full population scale (yuan for money).
-    public var simulated: Spread
-    public var source: String
+    package var simulated: Spread
+    package var source: String
     /// True when the published value lies in the simulated 90% interval (p5…p95).
-    public var isWithinInterval: Bool { published >= simulated.p5 && published <= simulated.p95 }
+    package var isWithinInterval: Bool { published >= simulated.p5 && published <= simulated.p95 }
 }
 
 /// Summaries for every pool and the total, computed from replication results.
-public struct RunSummary: Sendable {
-    public var pools: [PoolSummary]
+package struct RunSummary: Sendable {
+    package var pools: [PoolSummary]
     /// The scenario's published figures against the simulated ones.
-    public var published: [PublishedComparison]
-    public var total: PoolSummary
+    package var published: [PublishedComparison]
+    package var total: PoolSummary
     /// Share of replications in which at least one pool ran short.
-    public var anyPoolRuinedReplications: Int
-    public var replications: Int
+    package var anyPoolRuinedReplications: Int
+    package var replications: Int
 
     /// Aggregates `results` (in replication order) of `scenario`.
-    public init(scenario: Scenario, results: [ReplicationResult]) {
+    package init(scenario: Scenario, results: [ReplicationResult]) {
         replications = results.count
         let poolCount = scenario.poolCount
         let names = scenario.poolNames

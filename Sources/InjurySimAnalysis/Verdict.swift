@@ -8,13 +8,13 @@
 ///   the horizon, so cash looks fine while the rates are too low.
 ///
 /// The test that fails in more replications binds (solvency on a tie: it is the stricter reading).
-public enum Verdict: String, Sendable {
+package enum Verdict: String, Sendable {
     case liquidity, solvency
     /// Neither test failed in any replication.
     case neither
 
     /// The binding test of a pool's (or the total's) summary.
-    public init(binding pool: PoolSummary) {
+    package init(binding pool: PoolSummary) {
         if pool.ruinedReplications == 0 && pool.insolventAtEndReplications == 0 {
             self = .neither
         } else {

@@ -5,23 +5,23 @@ import InjurySimIO
 
 /// `injurysim bench`: fixed workloads, each measured in a child process of its own so that peak
 /// memory belongs to that workload alone.
-public enum Benchmark {
+package enum Benchmark {
     /// One measured workload at one thread count.
-    public struct Row: Sendable {
-        public var workload: String
-        public var threads: Int
-        public var workers: Int64
-        public var workerDays: Int64
-        public var accidents: Int64
-        public var seconds: Double
-        public var peakBytes: Int64
-        public var baselineBytes: Int64
-        public var checksum: UInt64
+    package struct Row: Sendable {
+        package var workload: String
+        package var threads: Int
+        package var workers: Int64
+        package var workerDays: Int64
+        package var accidents: Int64
+        package var seconds: Double
+        package var peakBytes: Int64
+        package var baselineBytes: Int64
+        package var checksum: UInt64
 
-        public var workerDaysPerSecond: Double { Double(workerDays) / seconds }
-        public var claimsPerSecond: Double { Double(accidents) / seconds }
+        package var workerDaysPerSecond: Double { Double(workerDays) / seconds }
+        package var claimsPerSecond: Double { Double(accidents) / seconds }
         /// Resident memory added by the workload, per simulated worker slot.
-        public var bytesPerWorker: Double { workers > 0 ? Double(peakBytes - baselineBytes) / Double(workers) : 0 }
+        package var bytesPerWorker: Double { workers > 0 ? Double(peakBytes - baselineBytes) / Double(workers) : 0 }
     }
 
     /// A workload: which scenario, how scaled, which engine layout.

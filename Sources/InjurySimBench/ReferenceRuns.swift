@@ -3,10 +3,10 @@ import InjurySimEngine
 
 /// Reference layouts for the benchmark, so the engine's design stays a measured choice: the
 /// same model stepped in a plain loop without actors, and one actor per worker.
-public enum ReferenceRuns {
+package enum ReferenceRuns {
     /// Steps every shard of one replication through the horizon on the calling thread, with no
     /// actors, tasks or month barrier: the model's own cost.
-    public static func plainLoop(scenario: Scenario, replication: Int) -> ThroughputCount {
+    package static func plainLoop(scenario: Scenario, replication: Int) -> ThroughputCount {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
         var shards = coordinator.plans.indices.map { coordinator.shardState(index: $0, inputs: inputs) }
@@ -27,7 +27,7 @@ public enum ReferenceRuns {
 
     /// One actor per worker slot, one message per worker per month: the layout the design
     /// rejected, kept measurable. Use a small population.
-    public static func actorPerWorker(scenario: Scenario, replication: Int) async -> ThroughputCount {
+    package static func actorPerWorker(scenario: Scenario, replication: Int) async -> ThroughputCount {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
         var actors: [(province: Int, actor: ShardActor)] = []

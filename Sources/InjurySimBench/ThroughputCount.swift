@@ -2,25 +2,25 @@ import InjurySimCore
 import InjurySimEngine
 
 /// What a throughput run produced: the work done and a checksum of its results.
-public struct ThroughputCount: Sendable, Equatable {
+package struct ThroughputCount: Sendable, Equatable {
     /// Covered worker × calendar days simulated.
-    public var workerDays: Int64 = 0
+    package var workerDays: Int64 = 0
     /// Accidents simulated.
-    public var accidents: Int64 = 0
+    package var accidents: Int64 = 0
     /// Worker slots simulated.
-    public var workers: Int64 = 0
+    package var workers: Int64 = 0
     /// FNV-1a over the results in index order: equal across thread counts.
-    public var checksum: UInt64 { hash.value }
+    package var checksum: UInt64 { hash.value }
     private var hash = FNV1a()
 
-    public init() {}
+    package init() {}
 
     mutating func mix(_ value: Int64) {
         hash.add(word: UInt64(bitPattern: value))
     }
 
     /// Counts and checksums replication results in replication order.
-    public static func of(_ results: [ReplicationResult], workers: Int64) -> ThroughputCount {
+    package static func of(_ results: [ReplicationResult], workers: Int64) -> ThroughputCount {
         var count = ThroughputCount()
         count.workers = workers
         for result in results {

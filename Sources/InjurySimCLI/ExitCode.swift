@@ -1,11 +1,11 @@
 /// Exit codes, following BSD sysexits where one fits.
-public enum ExitCode {
-    public static let success: Int32 = 0
+package enum ExitCode {
+    package static let success: Int32 = 0
     /// Bad arguments or a scenario with problems (EX_USAGE).
-    public static let usage: Int32 = 64
+    package static let usage: Int32 = 64
     /// The results folder could not be written (EX_CANTCREAT).
-    public static let cannotWrite: Int32 = 73
+    package static let cannotWrite: Int32 = 73
     /// Interrupted by a signal (128 + SIGINT).
-    public static let interrupted: Int32 = 130
+    package static let interrupted: Int32 = 130
 }
 

@@ -5,8 +5,8 @@ import InjurySimIO
 
 /// The library entry point behind the `injurysim` executable: parses arguments, runs the
 /// command, and returns the exit code. Nothing here touches the main actor.
-public enum Program {
-    public static let usage = """
+package enum Program {
+    package static let usage = """
     usage: injurysim run SCENARIO [options]
            injurysim compare A.json B.json [C.json …] [options]
            injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
@@ -38,7 +38,7 @@ public enum Program {
     """
 
     /// Runs `arguments` (without the program name).
-    public static func main(arguments: [String], console: Console = .standard) async -> Int32 {
+    package static func main(arguments: [String], console: Console = .standard) async -> Int32 {
         guard let command = arguments.first else {
             console.err(usage)
             return ExitCode.usage
@@ -104,7 +104,7 @@ public enum Program {
 extension Program {
     /// Runs ``main(arguments:console:)`` on a detached task and blocks the calling thread until
     /// it returns (for the executable's synchronous entry point).
-    public static func runBlocking(arguments: [String]) -> Int32 {
+    package static func runBlocking(arguments: [String]) -> Int32 {
         let box = ExitBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
@@ -116,7 +116,7 @@ extension Program {
     }
 
     /// Ends the process with `code` (output is written unbuffered, so nothing is lost).
-    public static func exit(_ code: Int32) -> Never {
+    package static func exit(_ code: Int32) -> Never {
         Foundation.exit(code)
     }
 }

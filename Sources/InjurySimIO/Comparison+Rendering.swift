@@ -15,7 +15,7 @@ extension Comparison {
     }
 
     /// The side-by-side console table.
-    public func renderTable() -> String {
+    package func renderTable() -> String {
         let width = 34
         var lines: [String] = []
         lines.append("Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
@@ -40,7 +40,7 @@ extension Comparison {
     }
 
     /// `metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95`.
-    public func renderCSV() -> String {
+    package func renderCSV() -> String {
         var lines = ["metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95"]
         for row in rows {
             for (index, entry) in entries.enumerated() {
@@ -57,7 +57,7 @@ extension Comparison {
     }
 
     /// The same as JSON, keys sorted.
-    public func renderJSON() -> JSONOut {
+    package func renderJSON() -> JSONOut {
         var metrics: [String: JSONOut] = [:]
         for row in rows {
             var perScenario: [String: JSONOut] = [:]

@@ -3,7 +3,7 @@ import InjurySimCore
 
 /// The verdict a policy modeler reads on the terminal: ruin probability with its interval,
 /// lowest balances, money in and out, liabilities and break-even rates.
-public enum ConsoleReport {
+package enum ConsoleReport {
     /// Millions of yuan with one decimal, from fen.
     static func millions(_ fen: Double) -> String {
         (Format.fixed(fen / 100 / 1_000_000, 1) ?? "n/a")
@@ -14,7 +14,7 @@ public enum ConsoleReport {
     }
 
     /// The report text.
-    public static func render(scenario: Scenario, summary: RunSummary) -> String {
+    package static func render(scenario: Scenario, summary: RunSummary) -> String {
         var out: [String] = []
         let end = scenario.startMonth.adding(months: scenario.months - 1)
         out.append("InjurySim — \(scenario.name): \(scenario.startMonth) to \(end) (\(scenario.months) months), "

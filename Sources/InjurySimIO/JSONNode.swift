@@ -1,7 +1,7 @@
 /// A parsed JSON value with the line and column where it starts, so scenario errors can point
 /// at the exact place in the file.
-public struct JSONNode: Sendable {
-    public indirect enum Value: Sendable {
+package struct JSONNode: Sendable {
+    package indirect enum Value: Sendable {
         case object([Member])
         case array([JSONNode])
         case string(String)
@@ -12,19 +12,19 @@ public struct JSONNode: Sendable {
     }
 
     /// One `"key": value` pair, in file order.
-    public struct Member: Sendable {
-        public var key: String
-        public var value: JSONNode
+    package struct Member: Sendable {
+        package var key: String
+        package var value: JSONNode
     }
 
-    public var value: Value
-    public var line: Int
-    public var column: Int
+    package var value: Value
+    package var line: Int
+    package var column: Int
     /// The file the node was read from, when it differs from the scenario file itself (a base
     /// named by `extends`); empty otherwise.
-    public var source: String = ""
+    package var source: String = ""
 
-    public init(value: Value, line: Int, column: Int, source: String = "") {
+    package init(value: Value, line: Int, column: Int, source: String = "") {
         self.value = value
         self.line = line
         self.column = column
@@ -47,7 +47,7 @@ public struct JSONNode: Sendable {
 
     /// The value as it would appear in a message: numbers and strings as written, containers
     /// summarised.
-    public var excerpt: String {
+    package var excerpt: String {
         switch value {
         case .object: return "an object"
         case .array(let items): return "a list of \(items.count)"
@@ -59,7 +59,7 @@ public struct JSONNode: Sendable {
     }
 
     /// The JSON type's name, for "expected a number, found a string".
-    public var typeName: String {
+    package var typeName: String {
         switch value {
         case .object: return "an object"
         case .array: return "a list"
@@ -72,18 +72,18 @@ public struct JSONNode: Sendable {
 }
 
 /// A syntax error in a scenario file, at a line and column (both from 1).
-public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public var message: String
-    public var description: String { "line \(line), column \(column): \(message)" }
+package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var line: Int
+    package var column: Int
+    package var message: String
+    package var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// Parses JSON with `//` and `/* */` comments and trailing commas, strictly otherwise.
 ///
 /// Written for the project instead of using Foundation's JSON5 mode, which crashes the process
 /// on some malformed input. Works on bytes, checks UTF-8, and reports line and column.
-public struct JSONCParser {
+package struct JSONCParser {
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
@@ -91,7 +91,7 @@ public struct JSONCParser {
     private var depth = 0
 
     /// Parses a whole document.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         var parser = JSONCParser(bytes: bytes)
         return try parser.parseDocument()
     }

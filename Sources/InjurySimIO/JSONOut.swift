@@ -1,6 +1,6 @@
 /// A JSON value for output files: objects are written with sorted keys, two-space indents and
 /// numbers exactly as given, so files are byte-stable.
-public indirect enum JSONOut: Sendable, Equatable {
+package indirect enum JSONOut: Sendable, Equatable {
     case object([String: JSONOut])
     case array([JSONOut])
     case string(String)
@@ -10,7 +10,7 @@ public indirect enum JSONOut: Sendable, Equatable {
     case null
 
     /// The document text, ending with a newline.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = ""
         write(into: &out, indent: 0)
         out += "\n"
@@ -69,10 +69,10 @@ public indirect enum JSONOut: Sendable, Equatable {
 }
 
 /// Number formatting for output files: fixed decimals, no locale, no exponent.
-public enum Format {
+package enum Format {
     /// `value` with `decimals` digits after the point ("0.012346"); "nan" never appears: non-finite → nil.
     /// "1.2e+17".
-    public static func scientific(_ value: Double) -> String {
+    package static func scientific(_ value: Double) -> String {
         guard value.isFinite else { return "infinitely many" }
         var exponent = 0
         var mantissa = value
@@ -80,7 +80,7 @@ public enum Format {
         return (Format.fixed(mantissa, 1) ?? "?") + "e+\(exponent)"
     }
 
-    public static func fixed(_ value: Double, _ decimals: Int) -> String? {
+    package static func fixed(_ value: Double, _ decimals: Int) -> String? {
         guard value.isFinite else { return nil }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -96,7 +96,7 @@ public enum Format {
     }
 
     /// A JSON number with fixed decimals, or null when not finite.
-    public static func json(_ value: Double, _ decimals: Int) -> JSONOut {
+    package static func json(_ value: Double, _ decimals: Int) -> JSONOut {
         fixed(value, decimals).map(JSONOut.number) ?? .null
     }
 }

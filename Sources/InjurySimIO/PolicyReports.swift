@@ -7,16 +7,16 @@ package func padded(_ text: String, _ width: Int, right: Bool = false) -> String
 }
 
 /// The headline figures per sweep grid point.
-public struct SweepTable: Sendable {
-    public var axes: [String]
-    public var points: [PolicyCommands.SweepPoint]
+package struct SweepTable: Sendable {
+    package var axes: [String]
+    package var points: [PolicyCommands.SweepPoint]
 
     package init(axes: [String], points: [PolicyCommands.SweepPoint]) {
         self.axes = axes
         self.points = points
     }
 
-    public func renderTable() -> String {
+    package func renderTable() -> String {
         var lines = ["Money in millions of yuan; means over replications with 95% intervals.", ""]
         let figures = PolicyFigures.figures.filter { ["ruinProbability", "anyPoolRuinProbability", "worstDeficitYuan", "lossRatioPaid", "liabilitiesAtEndYuan"].contains($0.key) }
         let widths = axes.map { max(12, $0.count + 2) }
@@ -30,7 +30,7 @@ public struct SweepTable: Sendable {
     }
 
     /// One row per grid point: axis values, then estimate, low95, high95 of every headline figure.
-    public func renderCSV() -> String {
+    package func renderCSV() -> String {
         var header = axes
         for figure in PolicyFigures.figures { header += [figure.key, figure.key + "_low95", figure.key + "_high95"] }
         var lines = [header.joined(separator: ",")]
@@ -46,7 +46,7 @@ public struct SweepTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func renderJSON() -> JSONOut {
+    package func renderJSON() -> JSONOut {
         .object([
             "axes": .array(axes.map(JSONOut.string)),
             "points": .array(points.map { point in
@@ -65,8 +65,8 @@ public struct SweepTable: Sendable {
 }
 
 /// The answer of `solve` in words and as JSON.
-public struct SolveReport: Sendable {
-    public var solution: PolicyCommands.Solution
+package struct SolveReport: Sendable {
+    package var solution: PolicyCommands.Solution
 
     package init(solution: PolicyCommands.Solution) { self.solution = solution }
 
@@ -74,7 +74,7 @@ public struct SolveReport: Sendable {
         multiplier.isFinite ? (Format.fixed(multiplier * benchmark, 4) ?? "n/a") : "above \(Format.fixed(solution.limit * benchmark, 4) ?? "")"
     }
 
-    public func renderText() -> String {
+    package func renderText() -> String {
         let s = solution
         var lines: [String] = []
         lines.append("Target: \(s.target), rates of \(s.sectorName.map { "sector \($0)" } ?? "all sectors") scaled together.")
@@ -99,7 +99,7 @@ public struct SolveReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func renderJSON() -> JSONOut {
+    package func renderJSON() -> JSONOut {
         let s = solution
         var platforms: [String: JSONOut] = [:]
         for (platform, benchmark) in s.benchmarks {
@@ -128,11 +128,11 @@ public struct SolveReport: Sendable {
 }
 
 /// The tornado table of `sensitivity`.
-public struct SensitivityReport: Sendable {
-    public var scenario: Scenario
-    public var baselineRuin: Estimate
-    public var baselineBreakEven: Double
-    public var rows: [PolicyCommands.SensitivityRow]
+package struct SensitivityReport: Sendable {
+    package var scenario: Scenario
+    package var baselineRuin: Estimate
+    package var baselineBreakEven: Double
+    package var rows: [PolicyCommands.SensitivityRow]
 
     package init(scenario: Scenario, baselineRuin: Estimate, baselineBreakEven: Double, rows: [PolicyCommands.SensitivityRow]) {
         self.scenario = scenario
@@ -141,7 +141,7 @@ public struct SensitivityReport: Sendable {
         self.rows = rows
     }
 
-    public func renderTable() -> String {
+    package func renderTable() -> String {
         var lines: [String] = []
         lines.append("InjurySim sensitivity — \(scenario.name), \(scenario.replications) replications per run, seed \(scenario.seed)")
         lines.append("Each input is fixed at its low and high value in every sector while all other inputs keep their distributions.")
@@ -162,7 +162,7 @@ public struct SensitivityReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func renderCSV() -> String {
+    package func renderCSV() -> String {
         var lines = ["rank,input,low,high,ruin_low,ruin_low_low95,ruin_low_high95,ruin_high,ruin_high_low95,ruin_high_high95,"
                      + "ruin_swing,ruin_swing_low95,ruin_swing_high95,break_even_low,break_even_high"]
         for (rank, row) in rows.enumerated() {
@@ -174,7 +174,7 @@ public struct SensitivityReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public func renderJSON() -> JSONOut {
+    package func renderJSON() -> JSONOut {
         func estimate(_ e: Estimate) -> JSONOut {
             .object(["estimate": Format.json(e.mean, 4), "low95": Format.json(e.low, 4), "high95": Format.json(e.high, 4)])
         }

@@ -4,13 +4,13 @@ import InjurySimEngine
 
 /// The text of every result file, built from a run's results. Pure: the same inputs give the
 /// same bytes (sorted keys, fixed decimals, documented column and row order, no timestamps).
-public struct ResultFiles: Sendable {
+package struct ResultFiles: Sendable {
     /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics).
-    public static let formatVersion = 2
+    package static let formatVersion = 2
 
-    public var files: [(name: String, text: String)]
+    package var files: [(name: String, text: String)]
 
-    public init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary) {
+    package init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary) {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),

@@ -3,14 +3,14 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     /// Field path such as `sectors.food-delivery.claimsPerMillionOrders`.
     public var path: String
     /// The offending value as written (empty when a field is missing).
-    public var value: String
+    package var value: String
     /// What is wrong and what is allowed.
     public var message: String
-    public var line: Int
-    public var column: Int
+    package var line: Int
+    package var column: Int
     /// The file the value came from when it is a base scenario named by `extends`; empty for
     /// the scenario file itself.
-    public var file: String = ""
+    package var file: String = ""
 
     public var description: String {
         let place = line > 0 ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
@@ -21,7 +21,7 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 
 /// A scenario that cannot be run: every problem found, at once.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
-    public var file: String
+    package var file: String
     public var issues: [ScenarioIssue]
 
     package init(file: String, issues: [ScenarioIssue]) {

@@ -4,7 +4,7 @@ import InjurySimCore
 /// Reads scenario files: bytes → JSON with comments → a validated ``Scenario``.
 public enum ScenarioLoader {
     /// Loads and validates a scenario file. Throws ``ScenarioError`` listing every problem.
-    public static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> (scenario: Scenario, contentHash: String) {
+    package static func load(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> (scenario: Scenario, contentHash: String) {
         let bytes: [UInt8]
         switch read(path) {
         case .success(let contents): bytes = contents
@@ -17,14 +17,14 @@ public enum ScenarioLoader {
     }
 
     /// The largest scenario file read, in bytes (16 MiB: the national scenario is under 20 KB).
-    public static let maximumFileBytes = 16 * 1_048_576
+    package static let maximumFileBytes = 16 * 1_048_576
 
     /// Why a scenario file could not be read.
-    public struct ReadProblem: Error, Sendable { public var message: String }
+    package struct ReadProblem: Error, Sendable { package var message: String }
 
     /// Reads a scenario file of at most ``maximumFileBytes``; refuses folders, devices and pipes
     /// (reading `/dev/zero` would never end).
-    public static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
+    package static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
         var info = stat()
         guard stat(path, &info) == 0 else {
             return .failure(ReadProblem(message: errno == ENOENT ? "the file does not exist" : "the file cannot be read (\(String(cString: strerror(errno))))"))
@@ -82,7 +82,7 @@ public enum ScenarioLoader {
     }
 
     /// A stable content hash of the scenario bytes and its bases' (FNV-1a 64, hex), recorded in the manifest.
-    public static func contentHash(_ bytes: [UInt8]) -> String {
+    package static func contentHash(_ bytes: [UInt8]) -> String {
         let hex = String(FNV1a.hash(bytes), radix: 16)
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }

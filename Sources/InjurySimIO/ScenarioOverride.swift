@@ -9,9 +9,9 @@ public struct ScenarioOverride: Sendable, Equatable {
     }
 
     /// The path as written, e.g. `sectors.food-delivery.claimsPerMillionOrders` or `rollout[1].rampMonths`.
-    public let path: String
+    package let path: String
     /// The value as written.
-    public let text: String
+    package let text: String
     let steps: [Step]
 
     /// Line number given to overridden nodes, so messages say the value came from the command line.

@@ -1,12 +1,12 @@
 import InjurySimAnalysis
 
 /// One axis of a sweep: a scenario path and the values it takes.
-public struct SweepAxis: Sendable {
-    public var path: String
-    public var values: [String]
+package struct SweepAxis: Sendable {
+    package var path: String
+    package var values: [String]
 
     /// Parses `PATH=a,b,c` or `PATH=low:high:step` (inclusive of high, within rounding).
-    public init(parsing argument: String) throws(ScenarioError) {
+    package init(parsing argument: String) throws(ScenarioError) {
         let single = try ScenarioOverride(parsing: argument)
         path = single.path
         let text = single.text
@@ -28,5 +28,5 @@ public struct SweepAxis: Sendable {
     }
 
     /// True when the axis has more than one value.
-    public var isAxis: Bool { values.count > 1 }
+    package var isAxis: Bool { values.count > 1 }
 }

@@ -3,7 +3,7 @@ import InjurySimCore
 
 /// The verdict in one sentence, from the summary's figures (never typed): which test binds and
 /// both probabilities with their 95% intervals.
-public enum VerdictSentence {
+package enum VerdictSentence {
     static func percent(_ x: Double) -> String {
         let digits = x > 0 && x < 0.1 ? 1 : 0
         return (Format.fixed(x * 100, digits) ?? "n/a") + "%"
@@ -14,7 +14,7 @@ public enum VerdictSentence {
     }
 
     /// The sentence for `pool` (usually the total) of a run over `months` months.
-    public static func english(_ pool: PoolSummary, months: Int) -> String {
+    package static func english(_ pool: PoolSummary, months: Int) -> String {
         let shortText = "runs short of cash at some month end in \(percent(pool.ruinProbability)) of worlds (\(interval(pool.ruinInterval)))"
         let owesText = "its assets fall short of all it owes at the horizon (reported claims' future payments, claims not yet "
             + "reported, backstop debt) in \(percent(pool.insolvencyAtEndProbability)) of worlds (\(interval(pool.insolvencyAtEndInterval)))"

@@ -10,7 +10,7 @@ extension ModelValidation {
     /// hazard against the closed-form annuity; a parent's pension under the shipped life table
     /// against survival integrated numerically from the hazard; remaining life expectancy of the
     /// shipped table against the values the domain reference publishes for it.
-    public static func annuityPresentValues() -> [Check] {
+    package static func annuityPresentValues() -> [Check] {
         let discount = 0.025
         let indexation = 0.04
         let v = pow(1 + discount, -1.0 / 12)
@@ -108,7 +108,7 @@ extension ModelValidation {
     /// The IBNR reserve at the horizon against its closed form: claims arrive at λ a day and are
     /// reported ⌊D × Exp(1)⌋ days later, so at a month end the expected number still unreported is
     /// λ Σₖ P(⌊D E⌋ > k) = λ Σₖ e^−(k+1)/D (k = 0 … days so far − 1), each owing its fixed cost.
-    public static func ibnrReserve(threads: Int) async -> Check {
+    package static func ibnrReserve(threads: Int) async -> Check {
         let delay = 20.0
         let cost = 5_000.0
         var s = baseScenario(workers: 20_000, months: 6, replications: 10, claimsPerMillion: 40)

@@ -8,16 +8,16 @@ import InjurySimIO
 /// computed another way (a closed form, or a small independent computation), plus the
 /// calibration of the pilot to its published figures. The tests assert every check passes;
 /// `injurysim validate-model` writes the same checks to docs/VALIDATION.md.
-public enum ModelValidation {
+package enum ModelValidation {
     /// One check's outcome, as a row of the report.
-    public struct Check: Sendable {
-        public var name: String
-        public var quantity: String
-        public var expected: String
-        public var simulated: String
-        public var tolerance: String
-        public var passed: Bool
-        public var method: String
+    package struct Check: Sendable {
+        package var name: String
+        package var quantity: String
+        package var expected: String
+        package var simulated: String
+        package var tolerance: String
+        package var passed: Bool
+        package var method: String
     }
 
     static func text(_ x: Double, _ decimals: Int = 2) -> String { Format.fixed(x, decimals) ?? "n/a" }
@@ -64,7 +64,7 @@ public enum ModelValidation {
     static func total(_ result: ReplicationResult, _ metric: Metric) -> Int64 { result.total(metric, pool: result.poolCount) }
 
     /// Mean accidents over replications against exposure × claim rate × province and platform risk.
-    public static func expectedClaimCounts(threads: Int) async -> Check {
+    package static func expectedClaimCounts(threads: Int) async -> Check {
         var s = baseScenario(workers: 20_000, months: 12, replications: 20, claimsPerMillion: 40)
         s.provinces[0].riskMultiplier = .fixed(1.5)
         s.platforms[0].riskMultiplier = .fixed(0.8)
@@ -79,7 +79,7 @@ public enum ModelValidation {
     }
 
     /// With deaths only and fixed costs, every replication's total cost is count × benefit, to the fen.
-    public static func singleSeverityExactCost(threads: Int) async -> Check {
+    package static func singleSeverityExactCost(threads: Int) async -> Check {
         var s = baseScenario(workers: 5_000, months: 12, replications: 10, claimsPerMillion: 10)
         var severity = [Param](repeating: .fixed(0), count: Severity.allCases.count)
         severity[Severity.death.rawValue] = .fixed(1)
@@ -105,7 +105,7 @@ public enum ModelValidation {
     }
 
     /// Variance of the yearly claim cost against the compound-Poisson formula λ·E[X²].
-    public static func compoundPoissonVariance(threads: Int) async -> Check {
+    package static func compoundPoissonVariance(threads: Int) async -> Check {
         let sigma = 0.5
         let mean = 5000.0
         var s = baseScenario(workers: 2_000, months: 12, replications: 400, claimsPerMillion: 40)
@@ -128,7 +128,7 @@ public enum ModelValidation {
     }
 
     /// P(fund short within 12 months) against a convolution over monthly Poisson claim counts.
-    public static func ruinProbability(threads: Int) async -> Check {
+    package static func ruinProbability(threads: Int) async -> Check {
         let claimCost = 5000.0
         let rate = 0.26
         let initial = 300_000.0
@@ -176,7 +176,7 @@ public enum ModelValidation {
     }
 
     /// The rate-float rule against the 2025 rule on a table of loss ratios.
-    public static func rateFloat() -> Check {
+    package static func rateFloat() -> Check {
         let rule = RateFloatRule(enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
                                  lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
         let table: [(Double, Double)] = [(0.0, 0.5), (0.3, 0.5), (0.45, 0.7), (0.69, 0.9), (0.75, 1.0), (0.8, 1.0), (0.89, 1.0),
@@ -195,7 +195,7 @@ public enum ModelValidation {
     /// that fall due in month t are ¥5,000 × the claims reported in month t − 3; the paid ratio of
     /// a review is their sum over the 12 months before it ÷ the contributions received in those
     /// months, and the rate from the next month is the rule's multiplier for that ratio.
-    public static func laggedRateFloat(threads: Int) async -> Check {
+    package static func laggedRateFloat(threads: Int) async -> Check {
         let lag = 3
         let costFen: Int64 = 500_000
         var s = baseScenario(workers: 5_000, months: 26, replications: 10, claimsPerMillion: 14)
@@ -247,7 +247,7 @@ public enum ModelValidation {
     }
 
     /// Distinct persons ever insured against the churn model's expectation.
-    public static func insuredPersons(threads: Int) async -> Check {
+    package static func insuredPersons(threads: Int) async -> Check {
         let churn = 0.1
         var s = baseScenario(workers: 2_000, months: 12, replications: 20, claimsPerMillion: 0)
         s.sectors[0].churnPerMonth = .fixed(churn)
@@ -265,7 +265,7 @@ public enum ModelValidation {
 
     /// The names of ``checks(threads:)``, in report order (the committed report's outline is
     /// read against them in the debug tests, which do not run the engine-sized checks).
-    public static let checkNames = [
+    package static let checkNames = [
         "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
         "Life expectancy of the shipped table", "Rate float (2025 rule)", "Lagged rate float (paid basis)",
@@ -273,7 +273,7 @@ public enum ModelValidation {
     ]
 
     /// Every analytic check, in report order.
-    public static func checks(threads: Int) async -> [Check] {
+    package static func checks(threads: Int) async -> [Check] {
         var out = [await expectedClaimCounts(threads: threads), await singleSeverityExactCost(threads: threads),
                    await compoundPoissonVariance(threads: threads), await ruinProbability(threads: threads)]
         out += annuityPresentValues()
@@ -285,14 +285,14 @@ public enum ModelValidation {
     }
 
     /// Calibration settings: the pilot run to its last published month on a sample.
-    public struct CalibrationRun: Sendable {
-        public var sampleFraction: Double = 0.05
-        public var replications: Int = 40
-        public init() {}
+    package struct CalibrationRun: Sendable {
+        package var sampleFraction: Double = 0.05
+        package var replications: Int = 40
+        package init() {}
     }
 
     /// The pilot run to its published month, against the published figures.
-    public static func calibration(scenarioPath: String, settings: CalibrationRun, threads: Int) async throws(ScenarioError) -> [PublishedComparison] {
+    package static func calibration(scenarioPath: String, settings: CalibrationRun, threads: Int) async throws(ScenarioError) -> [PublishedComparison] {
         var scenario = try ScenarioLoader.load(path: scenarioPath).scenario
         scenario.sampleFraction = settings.sampleFraction
         scenario.replications = settings.replications
@@ -302,7 +302,7 @@ public enum ModelValidation {
     }
 
     /// docs/VALIDATION.md.
-    public static func report(checks: [Check], calibration: [PublishedComparison], settings: CalibrationRun) -> String {
+    package static func report(checks: [Check], calibration: [PublishedComparison], settings: CalibrationRun) -> String {
         var lines = [
             "# Model validation",
             "",

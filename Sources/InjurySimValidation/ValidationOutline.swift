@@ -3,19 +3,19 @@
 /// model change moves them, right or wrong, and the checks' own tolerances decide whether they
 /// are acceptable. `validate-model --check` compares the committed report's outline with a fresh
 /// run's; the debug tests read the committed outline alone.
-public struct ValidationOutline: Equatable, Sendable {
-    public struct Row: Equatable, Sendable {
-        public var name: String
-        public var passed: Bool
+package struct ValidationOutline: Equatable, Sendable {
+    package struct Row: Equatable, Sendable {
+        package var name: String
+        package var passed: Bool
     }
 
     /// The analytic checks, in report order.
-    public var checks: [Row] = []
+    package var checks: [Row] = []
     /// The calibration figures, in report order; `passed` is "published inside the interval".
-    public var calibration: [Row] = []
+    package var calibration: [Row] = []
 
     /// Reads the outline of a report written by ``ModelValidation/report(checks:calibration:settings:)``.
-    public init(parsing text: String) {
+    package init(parsing text: String) {
         enum Section { case none, checks, calibration }
         var section = Section.none
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -35,7 +35,7 @@ public struct ValidationOutline: Equatable, Sendable {
     /// What is wrong with the committed report (`self`) next to a fresh run's outline: a check
     /// that fails now, one the report records as failed, and checks or figures added, removed or
     /// reordered without regenerating the report. Empty when the report may stay as it is.
-    public func problems(comparedWith fresh: ValidationOutline) -> [String] {
+    package func problems(comparedWith fresh: ValidationOutline) -> [String] {
         var out: [String] = []
         for row in fresh.checks where !row.passed { out.append("the check '\(row.name)' fails") }
         for row in fresh.calibration where !row.passed { out.append("the published \(row.name) lies outside the simulated 90% interval") }

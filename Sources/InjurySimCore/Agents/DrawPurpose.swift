@@ -1,7 +1,7 @@
 import Foundation
 
 /// Counter layout of a person's stream: `day << 6 | purpose`, so each day has 64 draws.
-public enum DrawPurpose: UInt64 {
+package enum DrawPurpose: UInt64 {
     case works = 0, accidentClock = 1, severity = 2, recovery = 3
     case occasional = 8, shift = 9, tenure = 10, hireClock = 11, initialAge = 12
     /// Age and sex at hire, drawn on the hire day (read only when the person has an accident).
@@ -11,7 +11,7 @@ public enum DrawPurpose: UInt64 {
 
     /// The counter for this purpose on `day`.
     @inlinable
-    public func counter(day: Int) -> UInt64 {
+    package func counter(day: Int) -> UInt64 {
         (UInt64(bitPattern: Int64(day)) << 6) | rawValue
     }
 }

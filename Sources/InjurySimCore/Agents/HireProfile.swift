@@ -1,16 +1,16 @@
 import Foundation
 
 /// Parameters that shape a new person filling a slot (from the sector and risk inputs).
-public struct HireProfile: Sendable {
-    public var occasionalShare: Double
-    public var shiftHours: Double
-    public var shiftHoursSpread: Double
-    public var longShiftHours: Double
-    public var extraRiskPerLongHour: Double
+package struct HireProfile: Sendable {
+    package var occasionalShare: Double
+    package var shiftHours: Double
+    package var shiftHoursSpread: Double
+    package var longShiftHours: Double
+    package var extraRiskPerLongHour: Double
     /// Probability of leaving on any given day (from the monthly churn rate).
-    public var dailyLeaveProbability: Double
+    package var dailyLeaveProbability: Double
 
-    public init(occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
+    package init(occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
                 extraRiskPerLongHour: Double, churnPerMonth: Double) {
         self.occasionalShare = occasionalShare
         self.shiftHours = shiftHours
@@ -21,7 +21,7 @@ public struct HireProfile: Sendable {
     }
 
     /// Fills `worker` with a new person keyed by `person`, joining on `day`.
-    public func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
+    package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
         worker.hireDay = Int32(clamping: day)
         worker.flags = person.uniform(DrawPurpose.occasional.counter(day: day)) < occasionalShare ? Worker.occasionalFlag : 0
         let z = Sample.inverseNormalCDF(person.uniform(DrawPurpose.shift.counter(day: day)))
@@ -42,7 +42,7 @@ public struct HireProfile: Sendable {
     /// A slot at the start of the run: its holder joined a geometric number of days ago
     /// (the stationary age under constant churn) and, churn being memoryless, leaves after a
     /// fresh geometric number of days.
-    public func initial(person: StreamKey, takeUp: UInt16) -> Worker {
+    package func initial(person: StreamKey, takeUp: UInt16) -> Worker {
         var worker = Worker(clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
                             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let age = tenureDays(person.uniform(DrawPurpose.initialAge.counter(day: 0)))

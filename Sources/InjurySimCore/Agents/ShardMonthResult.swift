@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a shard returns at the month barrier.
-public struct ShardMonthResult: Sendable {
-    public var segments: [SegmentTotals]
-    public var accidents: [AccidentEvent]
+package struct ShardMonthResult: Sendable {
+    package var segments: [SegmentTotals]
+    package var accidents: [AccidentEvent]
 }

@@ -2,16 +2,16 @@ import Foundation
 
 /// The worker agents of one shard (a province or a slice of one) and the rule that steps them
 /// through a month. Pure: the shard actor owns one and calls ``step(month:firstDay:dayCount:context:)``.
-public struct ShardState: Sendable {
-    public let province: Int
-    public let key: StreamKey
-    public private(set) var segments: [Segment]
-    public private(set) var workers: [Worker]
+package struct ShardState: Sendable {
+    package let province: Int
+    package let key: StreamKey
+    package private(set) var segments: [Segment]
+    package private(set) var workers: [Worker]
 
     /// Slots per order block: a month's orders are drawn per block of this many consecutive slots
     /// of one (region, platform), keyed by the block, so the draws do not depend on how the slots
     /// are cut into shards (``PopulationPlan`` cuts only between blocks).
-    public static let orderBlockSize = 256
+    package static let orderBlockSize = 256
 
     /// The threshold below which 63 random bits mean "works today": p × 2⁶³, so p = 1 always works.
     @inlinable
@@ -29,7 +29,7 @@ public struct ShardState: Sendable {
     }
 
     /// Creates the initial population of a shard.
-    public init(province: Int, key: StreamKey, segments: [Segment], hire: (Int) -> HireProfile) {
+    package init(province: Int, key: StreamKey, segments: [Segment], hire: (Int) -> HireProfile) {
         self.province = province
         self.key = key
         self.segments = segments
@@ -54,7 +54,7 @@ public struct ShardState: Sendable {
     /// superposition), each block from its own stream. Slots not covered this month still age:
     /// their holders leave and are replaced on the days they would have, so coverage that starts
     /// later meets the same population as coverage from the start.
-    public mutating func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+    package mutating func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
         var totals: [SegmentTotals] = []
         var accidents: [AccidentEvent] = []
         let lastDay = firstDay + dayCount

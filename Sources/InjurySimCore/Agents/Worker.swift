@@ -4,28 +4,28 @@ import Foundation
 ///
 /// A slot is refilled by a new person when its holder leaves (churn, death, severe disability),
 /// so distinct persons ever insured grow faster than active workers. Forty bytes per slot.
-public struct Worker: Sendable {
+package struct Worker: Sendable {
     /// Exposure left until the next accident, in expected accidents (an exponential clock).
-    public var clock: Double
+    package var clock: Double
     /// Day (from the scenario start) the current person joined; negative for the initial population.
-    public var hireDay: Int32
+    package var hireDay: Int32
     /// Day the current person leaves; the slot is refilled that day.
-    public var leaveDay: Int32
+    package var leaveDay: Int32
     /// First day the person can work again after an accident.
-    public var injuredUntil: Int32
+    package var injuredUntil: Int32
     /// How many persons have filled this slot before the current one.
-    public var generation: UInt32
+    package var generation: UInt32
     /// The person's usual shift length, hours.
-    public var shiftHours: Float
+    package var shiftHours: Float
     /// The person's fatigue factor: extra risk from long shifts.
-    public var fatigue: Float
+    package var fatigue: Float
     /// The slot's place in the take-up ramp, in 1/65536: covered when below the month's share.
-    public var takeUp: UInt16
+    package var takeUp: UInt16
     /// Bit 0: occasional worker. Bit 1: already counted as insured.
-    public var flags: UInt8
+    package var flags: UInt8
 
     static let occasionalFlag: UInt8 = 1
     static let insuredFlag: UInt8 = 2
 
-    public var isOccasional: Bool { flags & Worker.occasionalFlag != 0 }
+    package var isOccasional: Bool { flags & Worker.occasionalFlag != 0 }
 }

@@ -1,10 +1,10 @@
 /// A person's age and sex at hire, drawn from the person's own stream on the hire day, so they
 /// are fixed for the person and need no room in the 40-byte ``Worker``: the engine reads them
 /// only when the person has an accident. Pure.
-public enum WorkerAge {
+package enum WorkerAge {
     /// Age at hire in years (a band drawn by its share, uniform within it; bands as in
     /// ``Scenario/Sector/ageBandEdges``) and whether the person is a man.
-    public static func atHire(person: StreamKey, hireDay: Int, bands: [Double], maleShare: Double) -> (age: Double, isMale: Bool) {
+    package static func atHire(person: StreamKey, hireDay: Int, bands: [Double], maleShare: Double) -> (age: Double, isMale: Bool) {
         let edges = Scenario.Sector.ageBandEdges
         let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
         let isMale = person.uniform(DrawPurpose.sex.counter(day: hireDay)) < maleShare

@@ -1,5 +1,5 @@
 /// A benefit item of the Work Injury Insurance Regulations as applied to platform workers.
-public enum BenefitItem: String, CaseIterable, Sendable {
+package enum BenefitItem: String, CaseIterable, Sendable {
     case medical
     case suspensionWages
     case disabilitySubsidy

@@ -1,26 +1,26 @@
 import Foundation
 
 /// What is known about a recognised claim when its payments are scheduled.
-public struct ClaimFacts: Sendable, Equatable {
-    public var severity: Severity
+package struct ClaimFacts: Sendable, Equatable {
+    package var severity: Severity
     /// Month index (from the scenario start) in which the claim is reported and recognised.
-    public var reportMonth: Int
+    package var reportMonth: Int
     /// The benefit wage base: previous-year average monthly wage of the province, yuan.
-    public var wageBaseYuan: Double
+    package var wageBaseYuan: Double
     /// National urban per-capita disposable income of the year before the injury, yuan.
-    public var urbanIncomePreviousYearYuan: Double
-    public var medicalCostYuan: Double
+    package var urbanIncomePreviousYearYuan: Double
+    package var medicalCostYuan: Double
     /// Whether a grade 1…4 case needs living care.
-    public var needsCare: Bool
+    package var needsCare: Bool
     /// Days off work (for suspension wages).
-    public var daysOff: Int
+    package var daysOff: Int
     /// The injured person's age at the report month, years.
-    public var ageYears: Double
-    public var isMale: Bool
+    package var ageYears: Double
+    package var isMale: Bool
     /// Relatives who qualify for a dependants' pension (deaths only).
-    public var dependants: [Dependant]
+    package var dependants: [Dependant]
 
-    public init(severity: Severity, reportMonth: Int, wageBaseYuan: Double, urbanIncomePreviousYearYuan: Double,
+    package init(severity: Severity, reportMonth: Int, wageBaseYuan: Double, urbanIncomePreviousYearYuan: Double,
                 medicalCostYuan: Double, needsCare: Bool, daysOff: Int, ageYears: Double = 35, isMale: Bool = true,
                 dependants: [Dependant] = []) {
         self.severity = severity

@@ -6,22 +6,22 @@ import Foundation
 /// Lifetime payments are *expected* payments: each month's amount × the probability that the
 /// person is alive then (``LifeTable``), so a schedule is the actuarial value of one life and a
 /// pool's cash flow the mean over its lives (the variance of individual lifetimes is left out).
-public struct ClaimRules: Sendable, Equatable {
+package struct ClaimRules: Sendable, Equatable {
     /// What lifetime payments depend on: survival, retirement, the pension that replaces the
     /// allowance, and how long children are supported.
-    public struct Lifetime: Sendable, Equatable {
-        public var lifeTable: LifeTable
+    package struct Lifetime: Sendable, Equatable {
+        package var lifeTable: LifeTable
         /// Hazard multiplier after a grade 1…4 disability (index 0 = grade 1).
-        public var disabledMortality: [Double]
-        public var retirementAgeMen: Double
-        public var retirementAgeWomen: Double
+        package var disabledMortality: [Double]
+        package var retirementAgeMen: Double
+        package var retirementAgeWomen: Double
         /// Basic pension a grade 1…4 worker draws after retirement, yuan a month at the scenario
         /// start (indexed like the allowances); the fund tops the allowance up to it (Art. 35(3)).
-        public var pensionYuanPerMonth: Double
+        package var pensionYuanPerMonth: Double
         /// Children's pensions end at this age (MOLSS Order No. 18, Art. 4).
-        public var childSupportAge: Double
+        package var childSupportAge: Double
 
-        public init(lifeTable: LifeTable, disabledMortality: [Double], retirementAgeMen: Double, retirementAgeWomen: Double,
+        package init(lifeTable: LifeTable, disabledMortality: [Double], retirementAgeMen: Double, retirementAgeWomen: Double,
                     pensionYuanPerMonth: Double, childSupportAge: Double) {
             self.lifeTable = lifeTable
             self.disabledMortality = disabledMortality
@@ -33,30 +33,30 @@ public struct ClaimRules: Sendable, Equatable {
     }
 
     /// One-time disability subsidy in months of wage base, grade 1…10 (Arts. 35–37).
-    public static let disabilitySubsidyMonths: [Double] = [27, 25, 23, 21, 18, 16, 13, 11, 9, 7]
+    package static let disabilitySubsidyMonths: [Double] = [27, 25, 23, 21, 18, 16, 13, 11, 9, 7]
     /// Monthly disability allowance as a share of the wage base, grades 1…4 (Art. 35).
-    public static let disabilityAllowanceShare: [Double] = [0.90, 0.85, 0.80, 0.75]
+    package static let disabilityAllowanceShare: [Double] = [0.90, 0.85, 0.80, 0.75]
     /// Monthly allowance when no work is arranged, grades 5 and 6 (Art. 36: 70% and 60%).
-    public static let grade5to6AllowanceShare: [Double] = [0.70, 0.60]
+    package static let grade5to6AllowanceShare: [Double] = [0.70, 0.60]
     /// Expected payments below this survival probability are dropped (less than a fen).
     static let negligibleSurvival = 1e-6
     /// Funeral grant in months of wage base (Art. 39).
-    public static let funeralMonths: Double = 6
+    package static let funeralMonths: Double = 6
     /// One-time death subsidy in years of national urban disposable income (Art. 39).
-    public static let deathSubsidyYears: Double = 20
+    package static let deathSubsidyYears: Double = 20
 
-    public var medicalLagMonths: Int
-    public var appraisalLagMonths: Int
-    public var deathLagMonths: Int
+    package var medicalLagMonths: Int
+    package var appraisalLagMonths: Int
+    package var deathLagMonths: Int
     /// Care allowance share of the wage base, index 0 = grade 1.
-    public var careLevel: [Double]
+    package var careLevel: [Double]
     /// Yearly indexation of allowances and pensions.
-    public var indexationPerYear: Double
-    public var platformPays: Set<BenefitItem>
-    public var suspensionWages: Scenario.SuspensionWagesPayer
-    public var lifetime: Lifetime
+    package var indexationPerYear: Double
+    package var platformPays: Set<BenefitItem>
+    package var suspensionWages: Scenario.SuspensionWagesPayer
+    package var lifetime: Lifetime
 
-    public init(medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexationPerYear: Double,
+    package init(medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexationPerYear: Double,
                 platformPays: Set<BenefitItem>, suspensionWages: Scenario.SuspensionWagesPayer, lifetime: Lifetime) {
         self.medicalLagMonths = medicalLagMonths
         self.appraisalLagMonths = appraisalLagMonths
@@ -69,7 +69,7 @@ public struct ClaimRules: Sendable, Equatable {
     }
 
     /// The schedule of a recognised claim.
-    public func schedule(for facts: ClaimFacts) -> ClaimSchedule {
+    package func schedule(for facts: ClaimFacts) -> ClaimSchedule {
         var payments: [Payment] = []
         let wage = facts.wageBaseYuan
         let report = facts.reportMonth

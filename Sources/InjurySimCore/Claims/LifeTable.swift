@@ -1,29 +1,29 @@
 /// Survival from a Gompertz–Makeham law, μ(x) = A + B·cˣ per year of age x, for each sex, with a
 /// loading on every hazard (platform workers' socio-economic excess) and a further multiplier
 /// for the severely disabled. Pure.
-public struct LifeTable: Sendable, Equatable {
+package struct LifeTable: Sendable, Equatable {
     /// One sex's law: μ(x) = a + b·cˣ.
-    public struct Law: Sendable, Equatable {
-        public var a: Double
-        public var b: Double
-        public var c: Double
+    package struct Law: Sendable, Equatable {
+        package var a: Double
+        package var b: Double
+        package var c: Double
 
-        public init(a: Double, b: Double, c: Double) {
+        package init(a: Double, b: Double, c: Double) {
             self.a = a
             self.b = b
             self.c = c
         }
     }
 
-    public var male: Law
-    public var female: Law
+    package var male: Law
+    package var female: Law
     /// Multiplier of every hazard.
-    public var loading: Double
+    package var loading: Double
 
     /// Nobody is paid beyond this age.
-    public static let oldestAge = 110.0
+    package static let oldestAge = 110.0
 
-    public init(male: Law, female: Law, loading: Double) {
+    package init(male: Law, female: Law, loading: Double) {
         self.male = male
         self.female = female
         self.loading = loading
@@ -31,11 +31,11 @@ public struct LifeTable: Sendable, Equatable {
 
     /// The general-population proxy of the domain reference (CL1/CL2 2010–13 hazards scaled so
     /// life expectancy at birth matches the 2020 census, 75.37 men / 80.88 women).
-    public static let chinaProxy = LifeTable(male: Law(a: 0.000406, b: 2.055e-5, c: 1.10962),
+    package static let chinaProxy = LifeTable(male: Law(a: 0.000406, b: 2.055e-5, c: 1.10962),
                                              female: Law(a: 0.000232, b: 4.156e-6, c: 1.12567), loading: 1)
 
     /// ∫ μ over `years` from age `age`, times `multiplier` and the loading.
-    public func cumulativeHazard(male isMale: Bool, age: Double, years: Double, multiplier: Double) -> Double {
+    package func cumulativeHazard(male isMale: Bool, age: Double, years: Double, multiplier: Double) -> Double {
         let law = isMale ? male : female
         let gompertz: Double
         if law.b == 0 {
@@ -50,7 +50,7 @@ public struct LifeTable: Sendable, Equatable {
 
     /// Probability that a person of `age` is alive `years` later. `male == nil`: the mean of the
     /// two sexes (a dependant whose sex is not modelled).
-    public func survival(male isMale: Bool?, age: Double, years: Double, multiplier: Double = 1) -> Double {
+    package func survival(male isMale: Bool?, age: Double, years: Double, multiplier: Double = 1) -> Double {
         guard let isMale else {
             return (survival(male: true, age: age, years: years, multiplier: multiplier)
                     + survival(male: false, age: age, years: years, multiplier: multiplier)) / 2

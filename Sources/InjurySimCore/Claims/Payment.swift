@@ -1,12 +1,12 @@
 import Foundation
 
 /// One payment that falls due: the month (index from the scenario start), the amount and the item.
-public struct Payment: Sendable, Equatable {
-    public var month: Int
-    public var amount: Fen
-    public var item: BenefitItem
+package struct Payment: Sendable, Equatable {
+    package var month: Int
+    package var amount: Fen
+    package var item: BenefitItem
 
-    public init(month: Int, amount: Fen, item: BenefitItem) {
+    package init(month: Int, amount: Fen, item: BenefitItem) {
         self.month = month
         self.amount = amount
         self.item = item

@@ -1,9 +1,9 @@
 /// Severity bands that share a medical-cost level and a recovery time.
-public enum SeverityGroup: Int, CaseIterable, Sendable {
+package enum SeverityGroup: Int, CaseIterable, Sendable {
     case medicalOnly = 0, grade7to10, grade5to6, grade1to4, death
 
     /// The key used in scenario files and outputs.
-    public var key: String {
+    package var key: String {
         switch self {
         case .medicalOnly: return "medicalOnly"
         case .grade7to10: return "grade7to10"
@@ -14,5 +14,5 @@ public enum SeverityGroup: Int, CaseIterable, Sendable {
     }
 
     /// True for the groups after which the person never returns to platform work.
-    public var endsWork: Bool { self == .grade1to4 || self == .death }
+    package var endsWork: Bool { self == .grade1to4 || self == .death }
 }

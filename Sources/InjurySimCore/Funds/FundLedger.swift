@@ -2,17 +2,17 @@ import Foundation
 
 /// A fund's books as a state machine: the fund actor holds it and calls ``close(month:contributions:adminCostShare:investmentReturnPerYear:)``
 /// once per month. Pure and synchronous, so its rules are tested without actors.
-public struct FundLedger: Sendable {
-    public private(set) var cash: Fen
-    public private(set) var debt: Fen = 0
-    public private(set) var arrears: Fen = 0
+package struct FundLedger: Sendable {
+    package private(set) var cash: Fen
+    package private(set) var debt: Fen = 0
+    package private(set) var arrears: Fen = 0
     /// Scheduled payments of reported claims, by month index.
-    public private(set) var due: [Fen] = []
-    public let shortfall: Scenario.Shortfall
+    package private(set) var due: [Fen] = []
+    package let shortfall: Scenario.Shortfall
     /// Monthly discount factor for liabilities.
-    public let monthlyDiscount: Double
+    package let monthlyDiscount: Double
 
-    public init(initialCash: Fen, shortfall: Scenario.Shortfall, liabilityDiscountRatePerYear: Double) {
+    package init(initialCash: Fen, shortfall: Scenario.Shortfall, liabilityDiscountRatePerYear: Double) {
         precondition(initialCash >= 0, "initial cash must not be negative")
         self.cash = initialCash
         self.shortfall = shortfall
@@ -20,7 +20,7 @@ public struct FundLedger: Sendable {
     }
 
     /// Books a reported claim's payments.
-    public mutating func schedule(_ payments: [Payment]) {
+    package mutating func schedule(_ payments: [Payment]) {
         for payment in payments {
             if payment.month >= due.count { due.append(contentsOf: repeatElement(0, count: payment.month + 1 - due.count)) }
             due[payment.month] += payment.amount
@@ -33,7 +33,7 @@ public struct FundLedger: Sendable {
     ///
     /// Money is conserved: cash after − cash before = contributions − admin + investment
     /// − benefitsPaid + borrowed − repaid, to the fen.
-    public mutating func close(month: Int, contributions: Fen, adminCostShare: Double,
+    package mutating func close(month: Int, contributions: Fen, adminCostShare: Double,
                                investmentReturnPerYear: Double) -> FundMonth {
         var report = FundMonth()
         report.contributions = contributions

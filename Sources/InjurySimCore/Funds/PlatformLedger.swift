@@ -1,7 +1,7 @@
 /// A platform's contribution account in every province: orders booked, contributions remitted
 /// the month after, its claims experience, and the yearly rate float. Pure; the platform actor
 /// holds one.
-public struct PlatformLedger: Sendable {
+package struct PlatformLedger: Sendable {
     /// A newly reported claim of this platform: the province of the accident and the fund's payments.
     package struct ReportedClaim: Sendable, Equatable {
         package var province: Int
@@ -14,17 +14,17 @@ public struct PlatformLedger: Sendable {
     }
 
     /// Benchmark rate in fen per order.
-    public let benchmarkFenPerOrder: Double
+    package let benchmarkFenPerOrder: Double
     /// Current rate multiplier per province (1 = benchmark).
-    public private(set) var multiplier: [Double]
+    package private(set) var multiplier: [Double]
     /// Contributions owed for last month's orders, per province, fen.
-    public private(set) var owed: [Fen]
+    package private(set) var owed: [Fen]
     /// Contributions paid since the last review, per province (the foresight basis).
-    public private(set) var yearContributions: [Fen]
+    package private(set) var yearContributions: [Fen]
     /// Present value of recognised claims from accidents since the last review (the foresight basis).
-    public private(set) var yearIncurred: [Double]
+    package private(set) var yearIncurred: [Double]
     /// Months with contributions paid so far, per province.
-    public private(set) var monthsContributed: [Int]
+    package private(set) var monthsContributed: [Int]
     /// What the regulator knows per province, month by month (the paid bases).
     package private(set) var experience: [PlatformExperience]
     /// Contributions paid in the month not yet closed, per province.
@@ -32,7 +32,7 @@ public struct PlatformLedger: Sendable {
 
     /// A ledger at the benchmark in every province. `reserveDiscount`, the monthly discount
     /// factor of case reserves, is needed only by the `paidPlusReserves` float (nil: not measured).
-    public init(benchmarkYuanPerOrder: Double, provinces: Int, reserveDiscount: Double? = nil) {
+    package init(benchmarkYuanPerOrder: Double, provinces: Int, reserveDiscount: Double? = nil) {
         benchmarkFenPerOrder = benchmarkYuanPerOrder * 100
         multiplier = Array(repeating: 1, count: provinces)
         owed = Array(repeating: 0, count: provinces)
@@ -61,7 +61,7 @@ public struct PlatformLedger: Sendable {
 
     /// Remits what is owed for last month's orders; `paymentShare[p]` below 1 models a platform
     /// that stops paying (the unpaid part is lost). Returns the fen paid per province.
-    public mutating func remit(paymentShare: [Double]) -> [Fen] {
+    package mutating func remit(paymentShare: [Double]) -> [Fen] {
         var paid = [Fen](repeating: 0, count: owed.count)
         for p in owed.indices where owed[p] > 0 {
             paid[p] = Money.fen(Double(owed[p]) * min(max(paymentShare[p], 0), 1))
@@ -76,7 +76,7 @@ public struct PlatformLedger: Sendable {
     /// Books this month's orders at the rate in force; they are paid for next month. Returns
     /// the fen booked per province (the contributions earned this month).
     @discardableResult
-    public mutating func book(orders: [Int64]) -> [Fen] {
+    package mutating func book(orders: [Int64]) -> [Fen] {
         var booked = [Fen](repeating: 0, count: owed.count)
         for p in orders.indices where orders[p] > 0 {
             booked[p] = Money.fen(Double(orders[p]) * benchmarkFenPerOrder * multiplier[p])
@@ -86,7 +86,7 @@ public struct PlatformLedger: Sendable {
     }
 
     /// Adds a recognised claim's cost to the province's foresight loss-ratio numerator.
-    public mutating func recordIncurred(province: Int, presentValue: Double) {
+    package mutating func recordIncurred(province: Int, presentValue: Double) {
         yearIncurred[province] += presentValue
     }
 
@@ -118,7 +118,7 @@ public struct PlatformLedger: Sendable {
 
     /// Sets next year's rates from the review's loss ratios and starts a new foresight year. A
     /// province with no contributions in the review's window keeps its rate.
-    public mutating func review(rule: RateFloatRule) {
+    package mutating func review(rule: RateFloatRule) {
         let ratios = lossRatios(rule: rule)
         for p in multiplier.indices {
             let contributions = rule.basis == .foresight ? yearContributions[p] : experience[p].contributions(overLast: rule.windowMonths)

@@ -1,8 +1,8 @@
 /// The yearly per-platform rate float: steps of `stepShare` of the benchmark, capped at
 /// ±`maxShare`, set from a loss ratio over the review window.
-public struct RateFloatRule: Sendable, Equatable {
+package struct RateFloatRule: Sendable, Equatable {
     /// What the loss ratio at a review is made of.
-    public enum Basis: String, Sendable, CaseIterable {
+    package enum Basis: String, Sendable, CaseIterable {
         /// Benefits paid ÷ contributions received over the window (支缴率, the paid ratio): what
         /// the regulator sees at the review month.
         case paid
@@ -14,23 +14,23 @@ public struct RateFloatRule: Sendable, Equatable {
         case foresight
     }
 
-    public var enabled: Bool
+    package var enabled: Bool
     /// Calendar month (1…12) when new rates take effect.
-    public var reviewMonth: Int
-    public var basis: Basis
+    package var reviewMonth: Int
+    package var basis: Basis
     /// Months of the review window, ending with the month before `reviewMonth` (not used by
     /// `foresight`, which looks back to the last review).
-    public var windowMonths: Int
+    package var windowMonths: Int
     /// Loss ratio at which the rate stays at the benchmark.
-    public var targetLossRatio: Double
+    package var targetLossRatio: Double
     /// Loss-ratio points per rate step.
-    public var lossRatioPerStep: Double
-    public var stepShare: Double
-    public var maxShare: Double
+    package var lossRatioPerStep: Double
+    package var stepShare: Double
+    package var maxShare: Double
     /// Platforms with fewer months of contributions keep the benchmark.
-    public var minMonthsOfContributions: Int
+    package var minMonthsOfContributions: Int
 
-    public init(enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
+    package init(enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
                 lossRatioPerStep: Double, stepShare: Double, maxShare: Double, minMonthsOfContributions: Int) {
         self.enabled = enabled
         self.reviewMonth = reviewMonth
@@ -48,7 +48,7 @@ public struct RateFloatRule: Sendable, Equatable {
     /// Steps = the loss ratio's distance from the target in whole `lossRatioPerStep`s, truncated
     /// toward zero (so a small deviation does not move the rate), capped so the multiplier stays
     /// within 1 ± `maxShare`. A platform with too short a history stays at the benchmark.
-    public func multiplier(lossRatio: Double, monthsOfContributions: Int) -> Double {
+    package func multiplier(lossRatio: Double, monthsOfContributions: Int) -> Double {
         guard enabled, monthsOfContributions >= minMonthsOfContributions, lossRatio.isFinite else { return 1 }
         // A tiny tolerance keeps a ratio exactly on a step boundary (0.9 with target 0.8) on it
         // despite binary rounding.

@@ -2,7 +2,7 @@
 /// same bits. The C library's `log`, `exp` and `pow` may pick different code paths by CPU (FMA or
 /// not, x86_64 or ARM), which would break the promise of byte-identical results across machines.
 /// Accuracy is within a few units in the last place: ample for a simulation, and deterministic.
-public enum PortableMath {
+package enum PortableMath {
     @usableFromInline static let ln2High = 6.93147180369123816490e-01
     @usableFromInline static let ln2Low = 1.90821492927058770002e-10
     @usableFromInline static let invLn2 = 1.44269504088896338700e+00
@@ -10,7 +10,7 @@ public enum PortableMath {
 
     /// Natural logarithm: x = m·2ᵉ with m in [√½, √2), log m = 2·atanh((m − 1)/(m + 1)) by its series.
     @inlinable
-    public static func log(_ x: Double) -> Double {
+    package static func log(_ x: Double) -> Double {
         if x.isNaN || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x.isInfinite { return .infinity }
@@ -40,7 +40,7 @@ public enum PortableMath {
 
     /// Exponential: x = k·ln 2 + r with |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³, then × 2ᵏ.
     @inlinable
-    public static func exp(_ x: Double) -> Double {
+    package static func exp(_ x: Double) -> Double {
         if x.isNaN { return x }
         if x > 709.78 { return .infinity }
         if x < -745.2 { return 0 }
@@ -57,7 +57,7 @@ public enum PortableMath {
 
     /// bᵉ for b > 0, as exp(e · log b).
     @inlinable
-    public static func pow(_ base: Double, _ exponent: Double) -> Double {
+    package static func pow(_ base: Double, _ exponent: Double) -> Double {
         if exponent == 0 { return 1 }
         if base == 1 { return 1 }
         return exp(exponent * log(base))
@@ -65,7 +65,7 @@ public enum PortableMath {
 
     /// log(1 + x), accurate for small x (Goldberg's correction).
     @inlinable
-    public static func log1p(_ x: Double) -> Double {
+    package static func log1p(_ x: Double) -> Double {
         let u = 1 + x
         if u == 1 { return x }
         return log(u) * (x / (u - 1))
@@ -73,7 +73,7 @@ public enum PortableMath {
 
     /// log(n!) for a whole number n ≥ 0: a table below 32, Stirling's series above
     /// (error below 2·10⁻¹⁴ there).
-    public static func logFactorial(_ n: Double) -> Double {
+    package static func logFactorial(_ n: Double) -> Double {
         if n < 32 { return logFactorials[max(0, Int(n))] }
         let z = n + 1
         let z2 = z * z

@@ -2,34 +2,34 @@ import Foundation
 
 /// Summary statistics over replications. Percentiles use the nearest-rank definition, so every
 /// reported percentile is an observed value (integers stay integers; no interpolation noise).
-public enum Statistics {
+package enum Statistics {
     /// The nearest-rank `p`-th percentile (0…100) of `values`; `values` need not be sorted.
-    public static func percentile<T: Comparable>(_ values: [T], _ p: Double) -> T? {
+    package static func percentile<T: Comparable>(_ values: [T], _ p: Double) -> T? {
         guard !values.isEmpty else { return nil }
         return percentile(sorted: values.sorted(), p)
     }
 
     /// The nearest-rank percentile of already sorted values.
-    public static func percentile<T>(sorted values: [T], _ p: Double) -> T? {
+    package static func percentile<T>(sorted values: [T], _ p: Double) -> T? {
         guard !values.isEmpty else { return nil }
         let rank = Int((p / 100 * Double(values.count)).rounded(.up))
         return values[min(max(rank, 1), values.count) - 1]
     }
 
     /// The arithmetic mean.
-    public static func mean(_ values: [Double]) -> Double {
+    package static func mean(_ values: [Double]) -> Double {
         values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
     }
 
     /// The sample standard deviation (n − 1).
-    public static func standardDeviation(_ values: [Double]) -> Double {
+    package static func standardDeviation(_ values: [Double]) -> Double {
         guard values.count > 1 else { return 0 }
         let m = mean(values)
         return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
     }
 
     /// The Wilson score interval for a binomial proportion at 95% (z = 1.959964).
-    public static func wilson(successes: Int, trials: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
+    package static func wilson(successes: Int, trials: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
         guard trials > 0 else { return (0, 1) }
         let n = Double(trials)
         let p = Double(successes) / n
@@ -40,12 +40,12 @@ public enum Statistics {
     }
 
     /// Value at risk at `level` (e.g. 0.995): the nearest-rank quantile of the losses.
-    public static func valueAtRisk(_ losses: [Int64], level: Double) -> Int64 {
+    package static func valueAtRisk(_ losses: [Int64], level: Double) -> Int64 {
         percentile(losses, level * 100) ?? 0
     }
 
     /// Tail value at risk: the mean of the losses at or above the value at risk.
-    public static func tailValueAtRisk(_ losses: [Double], level: Double) -> Double {
+    package static func tailValueAtRisk(_ losses: [Double], level: Double) -> Double {
         guard !losses.isEmpty else { return 0 }
         let sorted = losses.sorted()
         let rank = Int((level * Double(sorted.count)).rounded(.up))
@@ -54,7 +54,7 @@ public enum Statistics {
     }
 
     /// Tail value at risk of losses in whole units (fen).
-    public static func tailValueAtRisk(_ losses: [Int64], level: Double) -> Double {
+    package static func tailValueAtRisk(_ losses: [Int64], level: Double) -> Double {
         tailValueAtRisk(losses.map(Double.init), level: level)
     }
 }

@@ -1,23 +1,23 @@
 /// Money in fen (1 yuan = 100 fen). Integer arithmetic traps on overflow, so a broken
 /// invariant stops the run instead of silently wrapping.
-public typealias Fen = Int64
+package typealias Fen = Int64
 
 /// Conversions between yuan (doubles in scenario files) and fen (integers in the model).
-public enum Money {
+package enum Money {
     /// Rounds an amount in yuan to the nearest fen (half away from zero).
     @inlinable
-    public static func fen(yuan: Double) -> Fen {
+    package static func fen(yuan: Double) -> Fen {
         Fen((yuan * 100).rounded())
     }
 
     /// Rounds an amount in fen held as a double to whole fen.
     @inlinable
-    public static func fen(_ amount: Double) -> Fen {
+    package static func fen(_ amount: Double) -> Fen {
         Fen(amount.rounded())
     }
 
     /// Formats fen as a yuan amount with two decimals ("-1234.05"), without floating point.
-    public static func yuanText(_ fen: Fen) -> String {
+    package static func yuanText(_ fen: Fen) -> String {
         let negative = fen < 0
         let magnitude = fen.magnitude
         let whole = magnitude / 100

@@ -8,16 +8,16 @@
 /// heavy-tailed: the bound counts three times the mean per claim plus one claim at the largest
 /// draw, scaled up by the sample fraction. It is far above any simulated figure (a test checks
 /// it against runs), and below the counters' range for every shipped scenario.
-public enum MoneyRange {
+package enum MoneyRange {
     /// Fen a figure may reach before the bound refuses the scenario: half the Int64 range.
-    public static let limitFen = Double(Int64.max) / 2
+    package static let limitFen = Double(Int64.max) / 2
 
     /// The longest shift a worker can draw (``HireProfile/hire(_:person:day:)`` clamps to it).
     static let longestShiftHours = 16.0
 
     /// A bound, in fen, on the cumulative contributions, benefits, balances and liabilities of any
     /// replication of `scenario` (all pools together).
-    public static func boundFen(_ scenario: Scenario) -> Double {
+    package static func boundFen(_ scenario: Scenario) -> Double {
         let years = Double(scenario.months) / 12
         func growth(_ param: Param) -> Double { PortableMath.pow(max(1, 1 + param.largest), years) }
         let b = scenario.benefits

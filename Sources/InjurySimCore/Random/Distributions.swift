@@ -2,25 +2,25 @@
 ///
 /// Every sampler uses the project's own mapping from bits to numbers, so results do not depend
 /// on the toolchain's `random(in:)` implementation.
-public enum Sample {
+package enum Sample {
     /// Exponential with mean 1.
     @inlinable
-    public static func standardExponential(_ cursor: inout RandomCursor) -> Double {
+    package static func standardExponential(_ cursor: inout RandomCursor) -> Double {
         -PortableMath.log(cursor.uniform())
     }
 
     /// Standard normal by inverting the CDF (one uniform per draw).
-    public static func standardNormal(_ cursor: inout RandomCursor) -> Double {
+    package static func standardNormal(_ cursor: inout RandomCursor) -> Double {
         inverseNormalCDF(cursor.uniform())
     }
 
     /// Lognormal with the given median and log-scale standard deviation.
-    public static func lognormal(median: Double, sigma: Double, _ cursor: inout RandomCursor) -> Double {
+    package static func lognormal(median: Double, sigma: Double, _ cursor: inout RandomCursor) -> Double {
         median * PortableMath.exp(sigma * standardNormal(&cursor))
     }
 
     /// The number of failures before the first success with success probability `p` in (0, 1].
-    public static func geometric(successProbability p: Double, _ cursor: inout RandomCursor) -> Int {
+    package static func geometric(successProbability p: Double, _ cursor: inout RandomCursor) -> Int {
         if p >= 1 { return 0 }
         let draw = (PortableMath.log(cursor.uniform()) / PortableMath.log1p(-p)).rounded(.down)
         return draw >= Double(Int32.max) ? Int(Int32.max) : Int(draw)
@@ -28,7 +28,7 @@ public enum Sample {
 
     /// Poisson with mean `mean`: inversion for small means, Hörmann's PTRS (transformed
     /// rejection with squeeze, 1993) for means of 10 and more. Exact in both regimes.
-    public static func poisson(mean: Double, _ cursor: inout RandomCursor) -> Int64 {
+    package static func poisson(mean: Double, _ cursor: inout RandomCursor) -> Int64 {
         if mean <= 0 { return 0 }
         if mean < 10 {
             var k: Int64 = 0
@@ -64,14 +64,14 @@ public enum Sample {
 
     /// Index drawn from cumulative probabilities (the last entry is treated as 1).
     @inlinable
-    public static func categorical(cumulative: [Double], uniform u: Double) -> Int {
+    package static func categorical(cumulative: [Double], uniform u: Double) -> Int {
         for index in 0..<cumulative.count where u < cumulative[index] { return index }
         return cumulative.count - 1
     }
 
     /// The inverse of the standard normal CDF (Acklam's rational approximation; relative error
     /// below 1.15·10⁻⁹, with portable arithmetic only).
-    public static func inverseNormalCDF(_ p: Double) -> Double {
+    package static func inverseNormalCDF(_ p: Double) -> Double {
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
         let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,

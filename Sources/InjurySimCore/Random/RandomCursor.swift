@@ -1,25 +1,25 @@
 /// A sequential cursor over a counter-based stream, for places that draw several numbers in a
 /// row (building one claim, resolving a scenario). Cheap to copy; its state is one counter.
-public struct RandomCursor: Sendable {
+package struct RandomCursor: Sendable {
     /// The stream drawn from.
-    public let key: StreamKey
+    package let key: StreamKey
     /// The next counter to use.
-    public private(set) var counter: UInt64
+    package private(set) var counter: UInt64
 
     /// Starts a cursor at `counter` on `key`.
-    public init(key: StreamKey, counter: UInt64 = 0) {
+    package init(key: StreamKey, counter: UInt64 = 0) {
         self.key = key
         self.counter = counter
     }
 
     /// The next uniform in (0, 1).
-    public mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         defer { counter &+= 1 }
         return key.uniform(counter)
     }
 
     /// The next raw 64 bits.
-    public mutating func bits() -> UInt64 {
+    package mutating func bits() -> UInt64 {
         defer { counter &+= 1 }
         return key.bits(counter)
     }

@@ -4,31 +4,31 @@
 /// are reproducible on their own, whatever order entities are stepped in and on whatever thread.
 /// The mixer is SplitMix64's finaliser (Steele, Lea & Flood 2014), which passes BigCrush when
 /// fed a counter.
-public struct StreamKey: Hashable, Sendable {
+package struct StreamKey: Hashable, Sendable {
     /// The 64-bit key identifying the stream.
-    public let rawValue: UInt64
+    package let rawValue: UInt64
 
     /// Creates a stream key from a raw 64-bit value.
-    public init(rawValue: UInt64) { self.rawValue = rawValue }
+    package init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// The root stream of a run: everything else is derived from it.
-    public init(seed: UInt64) { self.rawValue = StreamKey.mix(seed ^ 0x9E37_79B9_7F4A_7C15) }
+    package init(seed: UInt64) { self.rawValue = StreamKey.mix(seed ^ 0x9E37_79B9_7F4A_7C15) }
 
     /// A child stream for a sub-entity (a replication, a worker, a purpose).
     @inlinable
-    public func child(_ index: UInt64) -> StreamKey {
+    package func child(_ index: UInt64) -> StreamKey {
         StreamKey(rawValue: StreamKey.mix(rawValue &+ StreamKey.mix(index &+ 0xD1B5_4A32_D192_ED03)))
     }
 
     /// A child stream named by a string, hashed with FNV-1a so it is stable across runs and
     /// toolchains (Swift's `Hasher` is seeded per process and must not be used here).
-    public func child(named name: String) -> StreamKey {
+    package func child(named name: String) -> StreamKey {
         child(StreamKey.stableHash(name))
     }
 
     /// The `counter`-th raw 64-bit draw of this stream.
     @inlinable
-    public func bits(_ counter: UInt64) -> UInt64 {
+    package func bits(_ counter: UInt64) -> UInt64 {
         StreamKey.mix(rawValue ^ (counter &* 0x9E37_79B9_7F4A_7C15))
     }
 
@@ -37,19 +37,19 @@ public struct StreamKey: Hashable, Sendable {
     /// Uses the top 52 bits plus one half (exactly representable), so it is never exactly 0 or 1:
     /// safe for `log`.
     @inlinable
-    public func uniform(_ counter: UInt64) -> Double {
+    package func uniform(_ counter: UInt64) -> Double {
         StreamKey.unitInterval(bits(counter))
     }
 
     /// Maps 64 random bits to (0, 1): the project's own mapping, independent of the toolchain.
     @inlinable
-    public static func unitInterval(_ bits: UInt64) -> Double {
+    package static func unitInterval(_ bits: UInt64) -> Double {
         (Double(bits >> 12) + 0.5) * 0x1.0p-52
     }
 
     /// SplitMix64's finaliser: a bijective 64-bit mixer.
     @inlinable
-    public static func mix(_ value: UInt64) -> UInt64 {
+    package static func mix(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -57,7 +57,7 @@ public struct StreamKey: Hashable, Sendable {
     }
 
     /// FNV-1a over the UTF-8 bytes of a string: stable across processes and platforms.
-    public static func stableHash(_ text: String) -> UInt64 {
+    package static func stableHash(_ text: String) -> UInt64 {
         FNV1a.hash(text.utf8)
     }
 }

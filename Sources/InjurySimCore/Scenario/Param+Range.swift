@@ -1,10 +1,10 @@
 /// The reach of an input: the largest value any draw can take.
 extension Param {
     /// The largest |z| the inverse normal CDF returns for a 53-bit uniform (Φ⁻¹(1 − 2⁻⁵³) ≈ 8.29).
-    public static let largestStandardNormal = 8.3
+    package static let largestStandardNormal = 8.3
 
     /// The largest value a draw can take (the central value when uncertainty is off is never above it).
-    public var largest: Double {
+    package var largest: Double {
         let value: Double
         switch shape {
         case .fixed(let v): value = v
@@ -19,7 +19,7 @@ extension Param {
     }
 
     /// The smallest value a draw can take.
-    public var smallest: Double {
+    package var smallest: Double {
         let value: Double
         switch shape {
         case .fixed(let v): value = v

@@ -1,6 +1,6 @@
 extension Param {
     /// The input multiplied by `factor` (every value of the distribution scales; bounds stay).
-    public func scaled(by factor: Double) -> Param {
+    package func scaled(by factor: Double) -> Param {
         var copy = self
         switch shape {
         case .fixed(let v): copy.shape = .fixed(v * factor)
@@ -14,7 +14,7 @@ extension Param {
     }
 
     /// A fixed input at `factor` × this input's central value.
-    public func fixedAtCentral(times factor: Double) -> Param {
+    package func fixedAtCentral(times factor: Double) -> Param {
         Param(.fixed(central * factor), bounds: bounds)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// distribution. Draws are clamped to `bounds`, the range the field allows.
 public struct Param: Sendable, Equatable {
     /// The shape of the input.
-    public enum Shape: Sendable, Equatable {
+    package enum Shape: Sendable, Equatable {
         case fixed(Double)
         case uniform(low: Double, high: Double)
         case triangular(low: Double, mode: Double, high: Double)
@@ -17,18 +17,18 @@ public struct Param: Sendable, Equatable {
     }
 
     /// The distribution.
-    public var shape: Shape
+    package var shape: Shape
     /// The range a draw is clamped to (the field's valid range).
-    public var bounds: ClosedRange<Double>
+    package var bounds: ClosedRange<Double>
 
     /// Creates an input.
-    public init(_ shape: Shape, bounds: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
+    package init(_ shape: Shape, bounds: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude) {
         self.shape = shape
         self.bounds = bounds
     }
 
     /// A fixed input.
-    public static func fixed(_ value: Double) -> Param { Param(.fixed(value)) }
+    package static func fixed(_ value: Double) -> Param { Param(.fixed(value)) }
 
     /// The value used when uncertainty is switched off: the fixed value, the midpoint of a
     /// uniform, the mode of a triangular, the mean of a normal, the median of a lognormal, the
@@ -51,7 +51,7 @@ public struct Param: Sendable, Equatable {
     }
 
     /// One draw, using one uniform from `key` (so each input has its own stream).
-    public func draw(_ key: StreamKey) -> Double {
+    package func draw(_ key: StreamKey) -> Double {
         let u = key.uniform(0)
         let value: Double
         switch shape {

@@ -6,57 +6,57 @@ import Foundation
 /// uncertain input does not shift the draws of the others, and replication r of two scenarios
 /// sees the same world wherever their inputs agree (common random numbers).
 public struct ReplicationInputs: Sendable {
-    public struct Sector: Sendable {
-        public var ordersPerHour: Double
-        public var shiftHours: Double
-        public var shiftHoursSpread: Double
-        public var fullTimeDailyProbability: Double
-        public var occasionalDailyProbability: Double
-        public var occasionalShare: Double
-        public var claimsPerOrder: Double
-        public var recognitionProbability: Double
+    package struct Sector: Sendable {
+        package var ordersPerHour: Double
+        package var shiftHours: Double
+        package var shiftHoursSpread: Double
+        package var fullTimeDailyProbability: Double
+        package var occasionalDailyProbability: Double
+        package var occasionalShare: Double
+        package var claimsPerOrder: Double
+        package var recognitionProbability: Double
         /// Normalised severity probabilities, by ``Severity`` raw value.
-        public var severity: [Double]
-        public var medicalCostMeanYuan: [Double]
-        public var medicalCostSigma: Double
-        public var recoveryDays: [Double]
-        public var churnPerMonth: Double
-        public var ordersGrowthPerYear: Double
+        package var severity: [Double]
+        package var medicalCostMeanYuan: [Double]
+        package var medicalCostSigma: Double
+        package var recoveryDays: [Double]
+        package var churnPerMonth: Double
+        package var ordersGrowthPerYear: Double
     }
 
     public struct Shock: Sendable {
         /// Active flag per month index.
-        public var active: [Bool]
-        public var orders: Double
-        public var claimFrequency: Double
-        public var severity: Double
-        public var medicalCost: Double
-        public var platformPayment: Double
-        public var investmentReturn: Double
+        package var active: [Bool]
+        package var orders: Double
+        package var claimFrequency: Double
+        package var severity: Double
+        package var medicalCost: Double
+        package var platformPayment: Double
+        package var investmentReturn: Double
     }
 
-    public var replication: Int
+    package var replication: Int
     /// The replication's root stream: shards, workers and claims derive their streams from it.
-    public var key: StreamKey
-    public var sectors: [Sector]
-    public var provinceWageYuan: [Double]
-    public var provinceRisk: [Double]
-    public var platformRateYuan: [Double]
-    public var platformRisk: [Double]
-    public var extraRiskPerLongHour: Double
-    public var newWorkerMultiplier: Double
-    public var wageGrowthPerYear: Double
-    public var urbanIncomeGrowthPerYear: Double
-    public var reportingDelayDays: Double
-    public var medicalInflationPerYear: Double
-    public var claimRules: ClaimRules
-    public var careNeedProbability: [Double]
+    package var key: StreamKey
+    package var sectors: [Sector]
+    package var provinceWageYuan: [Double]
+    package var provinceRisk: [Double]
+    package var platformRateYuan: [Double]
+    package var platformRisk: [Double]
+    package var extraRiskPerLongHour: Double
+    package var newWorkerMultiplier: Double
+    package var wageGrowthPerYear: Double
+    package var urbanIncomeGrowthPerYear: Double
+    package var reportingDelayDays: Double
+    package var medicalInflationPerYear: Double
+    package var claimRules: ClaimRules
+    package var careNeedProbability: [Double]
     /// Expected qualifying dependants per death: children, parents, spouse.
-    public var dependantsPerDeath: (children: Double, parents: Double, spouse: Double)
+    package var dependantsPerDeath: (children: Double, parents: Double, spouse: Double)
     /// The share of contributions the fund spends on administration: 0 unless the scenario
     /// charges the fund for it (`fund.chargeAdminCost`).
-    public var adminCostShare: Double
-    public var investmentReturnPerYear: Double
+    package var adminCostShare: Double
+    package var investmentReturnPerYear: Double
     public var shocks: [Shock]
 
     /// Draws replication `replication` of `scenario`.
@@ -143,13 +143,13 @@ public struct ReplicationInputs: Sendable {
     }
 
     /// The benefit wage base of a province in a calendar year, yuan per month.
-    public func wageBase(province: Int, year: Int, startYear: Int) -> Double {
+    package func wageBase(province: Int, year: Int, startYear: Int) -> Double {
         provinceWageYuan[province] * PortableMath.pow(1 + wageGrowthPerYear, Double(year - startYear))
     }
 
     /// National urban per-capita disposable income of `year`: from the table, grown from its
     /// latest year when the table stops.
-    public static func urbanIncome(year: Int, table: [Int: Double], growth: Double) -> Double {
+    package static func urbanIncome(year: Int, table: [Int: Double], growth: Double) -> Double {
         if let value = table[year] { return value }
         guard let last = table.keys.filter({ $0 < year }).max() ?? table.keys.min(), let base = table[last] else { return 0 }
         return base * PortableMath.pow(1 + growth, Double(year - last))

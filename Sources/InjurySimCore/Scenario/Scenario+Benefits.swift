@@ -1,39 +1,39 @@
 extension Scenario {
     /// The benefit rules and their timing.
     public struct Benefits: Sendable {
-        public var wageGrowthPerYear: Param
+        package var wageGrowthPerYear: Param
         /// National urban per-capita disposable income by year (yuan); later years grow.
-        public var urbanIncomeByYear: [Int: Double]
-        public var urbanIncomeGrowthPerYear: Param
-        public var reportingDelayDays: Param
+        package var urbanIncomeByYear: [Int: Double]
+        package var urbanIncomeGrowthPerYear: Param
+        package var reportingDelayDays: Param
         /// Yearly growth of medical costs from the start month (compounded by elapsed months).
-        public var medicalInflationPerYear: Param
-        public var medicalLagMonths: Int
-        public var appraisalLagMonths: Int
-        public var deathLagMonths: Int
+        package var medicalInflationPerYear: Param
+        package var medicalLagMonths: Int
+        package var appraisalLagMonths: Int
+        package var deathLagMonths: Int
         /// Survival of injured workers and dependants.
-        public var lifeTable: LifeTable
+        package var lifeTable: LifeTable
         /// Multiplier of every hazard of the life table (platform workers' excess mortality).
         public var mortalityLoading: Param
         /// Further hazard multiplier after a grade 1…4 disability (index 0 = grade 1).
-        public var disabledMortality: [Double]
-        public var retirementAgeMen: Double
-        public var retirementAgeWomen: Double
+        package var disabledMortality: [Double]
+        package var retirementAgeMen: Double
+        package var retirementAgeWomen: Double
         /// Basic pension a grade 1…4 worker draws after retirement, yuan a month at the start.
         public var pensionAfterRetirementYuan: Param
         /// Expected qualifying dependants per death: children, parents, spouse.
-        public var childrenPerDeath: Param
-        public var parentsPerDeath: Param
-        public var spousePerDeath: Param
-        public var childSupportAge: Double
+        package var childrenPerDeath: Param
+        package var parentsPerDeath: Param
+        package var spousePerDeath: Param
+        package var childSupportAge: Double
         /// Probability that a grade 1…4 case needs care (index 0 = grade 1).
-        public var careNeedProbability: [Double]
+        package var careNeedProbability: [Double]
         /// Care allowance as a share of the wage base (index 0 = grade 1).
-        public var careLevel: [Double]
-        public var platformPays: Set<BenefitItem>
-        public var suspensionWages: SuspensionWagesPayer
+        package var careLevel: [Double]
+        package var platformPays: Set<BenefitItem>
+        package var suspensionWages: SuspensionWagesPayer
 
-        public init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
+        package init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
                     reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
                     careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
                     suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),

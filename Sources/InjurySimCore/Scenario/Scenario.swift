@@ -5,44 +5,44 @@
 /// ``ReplicationInputs`` holds one replication's draw of them.
 public struct Scenario: Sendable {
     /// How provinces share a fund.
-    public enum Pooling: String, Sendable, CaseIterable { case province, national }
+    package enum Pooling: String, Sendable, CaseIterable { case province, national }
     /// What a fund does when its cash cannot cover what falls due.
-    public enum Shortfall: String, Sendable, CaseIterable { case borrow, `defer` }
+    package enum Shortfall: String, Sendable, CaseIterable { case borrow, `defer` }
     /// Who pays wages during time off work (Regulations Art. 33; none in the pilot by default).
-    public enum SuspensionWagesPayer: String, Sendable, CaseIterable { case none, fund, platform }
+    package enum SuspensionWagesPayer: String, Sendable, CaseIterable { case none, fund, platform }
 
     public var name: String
-    public var description: String
+    package var description: String
     public var startMonth: YearMonth
     public var months: Int
-    public var seed: UInt64
-    public var replications: Int
+    package var seed: UInt64
+    package var replications: Int
     /// Share of the population simulated; counts and money are scaled back up by 1 / fraction.
-    public var sampleFraction: Double
+    package var sampleFraction: Double
     /// When false every ``Param`` takes its central value: only process noise remains.
     public var uncertainty: Bool
     /// Workers per shard actor (a performance knob; results do not depend on thread count).
     public var shardSize: Int
-    public var pooling: Pooling
-    public var sectors: [Sector]
-    public var provinces: [Province]
-    public var platforms: [Platform]
-    public var risk: Risk
+    package var pooling: Pooling
+    package var sectors: [Sector]
+    package var provinces: [Province]
+    package var platforms: [Platform]
+    package var risk: Risk
     public var benefits: Benefits
-    public var fund: Fund
-    public var rateFloat: RateFloatRule
-    public var rollout: [RolloutPhase]
+    package var fund: Fund
+    package var rateFloat: RateFloatRule
+    package var rollout: [RolloutPhase]
     public var shocks: [Shock]
     /// Published figures the run reports itself against (calibration checkpoints).
-    public var published: [PublishedFigures] = []
+    package var published: [PublishedFigures] = []
     /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
     /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
-    public var minimumSampledWorkersPerPool: Int = 0
+    package var minimumSampledWorkersPerPool: Int = 0
     /// Parts of a valid scenario that cannot matter in this run (a shock or phase after the
     /// horizon), said to the user as warnings.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
 
-    public init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
+    package init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
                 replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,
                 pooling: Pooling, sectors: [Sector], provinces: [Province], platforms: [Platform],
                 risk: Risk, benefits: Benefits, fund: Fund, rateFloat: RateFloatRule,
@@ -69,39 +69,39 @@ public struct Scenario: Sendable {
     }
 
     /// A sector: how its workers work and how often and how badly they are hurt.
-    public struct Sector: Sendable {
-        public var name: String
-        public var ordersPerHour: Param
-        public var shiftHours: Param
+    package struct Sector: Sendable {
+        package var name: String
+        package var ordersPerHour: Param
+        package var shiftHours: Param
         /// Spread of a person's usual shift length around `shiftHours` (standard deviation, hours).
-        public var shiftHoursSpread: Double
-        public var fullTimeDaysPerWeek: Param
-        public var occasionalDaysPerYear: Param
-        public var occasionalShare: Param
+        package var shiftHoursSpread: Double
+        package var fullTimeDaysPerWeek: Param
+        package var occasionalDaysPerYear: Param
+        package var occasionalShare: Param
         /// Reported claims per million orders at baseline risk.
-        public var claimsPerMillionOrders: Param
-        public var recognitionProbability: Param
+        package var claimsPerMillionOrders: Param
+        package var recognitionProbability: Param
         /// Weights of each ``Severity`` (indexed by raw value); normalised when drawn.
-        public var severity: [Param]
+        package var severity: [Param]
         /// Mean medical cost in yuan per ``SeverityGroup`` (indexed by raw value).
-        public var medicalCostMeanYuan: [Param]
+        package var medicalCostMeanYuan: [Param]
         /// Log-scale standard deviation of medical costs (heavy tail).
-        public var medicalCostSigma: Param
+        package var medicalCostSigma: Param
         /// Mean days off work per ``SeverityGroup``; groups that end work ignore it.
-        public var recoveryDays: [Param]
-        public var churnPerMonth: Param
-        public var ordersGrowthPerYear: Param
+        package var recoveryDays: [Param]
+        package var churnPerMonth: Param
+        package var ordersGrowthPerYear: Param
         /// Shares of new hires by age band (``ageBandEdges``), summing to 1.
-        public var ageBands: [Double]
+        package var ageBands: [Double]
         /// Share of men among new hires.
-        public var maleShare: Double
+        package var maleShare: Double
 
         /// Age bands at hire: 18–19, 20–29, 30–39, 40–49, 50–59 (uniform within a band).
-        public static let ageBandEdges: [Double] = [18, 20, 30, 40, 50, 60]
+        package static let ageBandEdges: [Double] = [18, 20, 30, 40, 50, 60]
         /// Delivery riders' profile (domain reference part 2, topic 1): 4/38/38/16/4%, mean ≈ 33.
-        public static let deliveryAgeBands: [Double] = [0.04, 0.38, 0.38, 0.16, 0.04]
+        package static let deliveryAgeBands: [Double] = [0.04, 0.38, 0.38, 0.16, 0.04]
 
-        public init(name: String, ordersPerHour: Param, shiftHours: Param, shiftHoursSpread: Double,
+        package init(name: String, ordersPerHour: Param, shiftHours: Param, shiftHoursSpread: Double,
                     fullTimeDaysPerWeek: Param, occasionalDaysPerYear: Param, occasionalShare: Param,
                     claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
                     medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
@@ -128,24 +128,24 @@ public struct Scenario: Sendable {
     }
 
     /// A province (or city): its wage base, risk, and workers.
-    public struct Province: Sendable {
-        public var name: String
+    package struct Province: Sendable {
+        package var name: String
         /// Previous-year average monthly wage at the start year: the benefit wage base.
-        public var averageMonthlyWageYuan: Param
-        public var riskMultiplier: Param
+        package var averageMonthlyWageYuan: Param
+        package var riskMultiplier: Param
         /// Workers by sector index.
-        public var workers: [Int]
+        package var workers: [Int]
         /// Platform shares overriding the platforms' national shares: platform index → share.
-        public var platformShares: [Int: Double]
-        public var initialBalanceYuan: Double
+        package var platformShares: [Int: Double]
+        package var initialBalanceYuan: Double
         /// The fund this region pays into under provincial pooling: a city names its province;
         /// nil means the region's own name.
-        public var pool: String?
+        package var pool: String?
 
         /// The pool name under provincial pooling.
-        public var poolName: String { pool ?? name }
+        package var poolName: String { pool ?? name }
 
-        public init(name: String, averageMonthlyWageYuan: Param, riskMultiplier: Param, workers: [Int],
+        package init(name: String, averageMonthlyWageYuan: Param, riskMultiplier: Param, workers: [Int],
                     platformShares: [Int: Double], initialBalanceYuan: Double) {
             self.name = name
             self.averageMonthlyWageYuan = averageMonthlyWageYuan
@@ -157,14 +157,14 @@ public struct Scenario: Sendable {
     }
 
     /// A platform: its sector, its per-order rate and its share of the sector's workers.
-    public struct Platform: Sendable {
-        public var name: String
-        public var sector: Int
-        public var ratePerOrderYuan: Param
-        public var shareOfSector: Double
-        public var riskMultiplier: Param
+    package struct Platform: Sendable {
+        package var name: String
+        package var sector: Int
+        package var ratePerOrderYuan: Param
+        package var shareOfSector: Double
+        package var riskMultiplier: Param
 
-        public init(name: String, sector: Int, ratePerOrderYuan: Param, shareOfSector: Double, riskMultiplier: Param) {
+        package init(name: String, sector: Int, ratePerOrderYuan: Param, shareOfSector: Double, riskMultiplier: Param) {
             self.name = name
             self.sector = sector
             self.ratePerOrderYuan = ratePerOrderYuan
@@ -174,16 +174,16 @@ public struct Scenario: Sendable {
     }
 
     /// Risk factors beyond the sector's base claim rate.
-    public struct Risk: Sendable {
+    package struct Risk: Sendable {
         /// Shift length above which fatigue adds risk.
-        public var longShiftHours: Double
+        package var longShiftHours: Double
         /// Extra risk per hour above `longShiftHours` (0.1 = +10% per hour).
-        public var extraRiskPerLongHour: Param
+        package var extraRiskPerLongHour: Param
         /// Days after joining during which a worker counts as inexperienced.
-        public var newWorkerDays: Int
-        public var newWorkerMultiplier: Param
+        package var newWorkerDays: Int
+        package var newWorkerMultiplier: Param
 
-        public init(longShiftHours: Double, extraRiskPerLongHour: Param, newWorkerDays: Int, newWorkerMultiplier: Param) {
+        package init(longShiftHours: Double, extraRiskPerLongHour: Param, newWorkerDays: Int, newWorkerMultiplier: Param) {
             self.longShiftHours = longShiftHours
             self.extraRiskPerLongHour = extraRiskPerLongHour
             self.newWorkerDays = newWorkerDays
@@ -193,17 +193,17 @@ public struct Scenario: Sendable {
 
 
     /// The funds' money rules.
-    public struct Fund: Sendable {
+    package struct Fund: Sendable {
         /// Whether the fund pays administration: agency costs are budget-funded (Social Insurance
         /// Law, Art. 72), so by default it does not, and `adminCostShare` is not used.
-        public var chargeAdminCost: Bool
+        package var chargeAdminCost: Bool
         /// Administration as a share of contributions, deducted only when `chargeAdminCost`.
-        public var adminCostShare: Param
-        public var investmentReturnPerYear: Param
-        public var liabilityDiscountRatePerYear: Double
-        public var shortfall: Shortfall
+        package var adminCostShare: Param
+        package var investmentReturnPerYear: Param
+        package var liabilityDiscountRatePerYear: Double
+        package var shortfall: Shortfall
 
-        public init(chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
+        package init(chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
                     liabilityDiscountRatePerYear: Double, shortfall: Shortfall) {
             self.chargeAdminCost = chargeAdminCost
             self.adminCostShare = adminCostShare
@@ -215,16 +215,16 @@ public struct Scenario: Sendable {
 
     /// A rollout phase: from `start`, these provinces × sectors × platforms are covered, ramping
     /// up to `takeUp` over `rampMonths`.
-    public struct RolloutPhase: Sendable {
-        public var start: YearMonth
+    package struct RolloutPhase: Sendable {
+        package var start: YearMonth
         /// Province indices, or nil for all.
-        public var provinces: [Int]?
-        public var sectors: [Int]?
-        public var platforms: [Int]?
-        public var rampMonths: Int
-        public var takeUp: Double
+        package var provinces: [Int]?
+        package var sectors: [Int]?
+        package var platforms: [Int]?
+        package var rampMonths: Int
+        package var takeUp: Double
 
-        public init(start: YearMonth, provinces: [Int]?, sectors: [Int]?, platforms: [Int]?, rampMonths: Int, takeUp: Double) {
+        package init(start: YearMonth, provinces: [Int]?, sectors: [Int]?, platforms: [Int]?, rampMonths: Int, takeUp: Double) {
             self.start = start
             self.provinces = provinces
             self.sectors = sectors
@@ -234,13 +234,13 @@ public struct Scenario: Sendable {
         }
 
         /// True when the phase covers this province and platform.
-        public func matches(province: Int, platform: Int, sector: Int) -> Bool {
+        package func matches(province: Int, platform: Int, sector: Int) -> Bool {
             (provinces?.contains(province) ?? true) && (sectors?.contains(sector) ?? true)
                 && (platforms?.contains(platform) ?? true)
         }
 
         /// The share covered `monthIndex` months after the scenario start.
-        public func share(at month: YearMonth) -> Double {
+        package func share(at month: YearMonth) -> Double {
             let elapsed = month.months(since: start)
             if elapsed < 0 { return 0 }
             if rampMonths <= 0 { return takeUp }
@@ -250,25 +250,25 @@ public struct Scenario: Sendable {
 
     /// A shock: multipliers over a window of months, on a fixed date or arriving at random.
     public struct Shock: Sendable {
-        public var name: String
+        package var name: String
         /// Fixed start, or nil when the shock arrives at random.
         public var start: YearMonth?
         /// Chance per year that the shock starts (random shocks only).
-        public var probabilityPerYear: Double
-        public var months: Int
-        public var provinces: [Int]?
-        public var sectors: [Int]?
-        public var platforms: [Int]?
-        public var orders: Param
-        public var claimFrequency: Param
+        package var probabilityPerYear: Double
+        package var months: Int
+        package var provinces: [Int]?
+        package var sectors: [Int]?
+        package var platforms: [Int]?
+        package var orders: Param
+        package var claimFrequency: Param
         /// Multiplier on the weights of every severity above medical-only.
-        public var severity: Param
-        public var medicalCost: Param
+        package var severity: Param
+        package var medicalCost: Param
         /// Share of contributions the affected platforms actually pay (0 = default).
-        public var platformPayment: Param
-        public var investmentReturn: Param
+        package var platformPayment: Param
+        package var investmentReturn: Param
 
-        public init(name: String, start: YearMonth?, probabilityPerYear: Double, months: Int, provinces: [Int]?,
+        package init(name: String, start: YearMonth?, probabilityPerYear: Double, months: Int, provinces: [Int]?,
                     sectors: [Int]?, platforms: [Int]?, orders: Param, claimFrequency: Param, severity: Param,
                     medicalCost: Param, platformPayment: Param, investmentReturn: Param) {
             self.name = name
@@ -287,24 +287,24 @@ public struct Scenario: Sendable {
         }
 
         /// True when the shock touches this province and platform.
-        public func matches(province: Int, platform: Int, sector: Int) -> Bool {
+        package func matches(province: Int, platform: Int, sector: Int) -> Bool {
             (provinces?.contains(province) ?? true) && (sectors?.contains(sector) ?? true)
                 && (platforms?.contains(platform) ?? true)
         }
     }
 
     /// Figures published for the real scheme at a month, to compare the simulation with.
-    public struct PublishedFigures: Sendable {
-        public var month: YearMonth
+    package struct PublishedFigures: Sendable {
+        package var month: YearMonth
         /// Persons insured since the start (cumulative).
-        public var insuredPersons: Double?
+        package var insuredPersons: Double?
         /// Recognised occupational injuries since the start.
-        public var recognisedInjuries: Double?
+        package var recognisedInjuries: Double?
         /// Benefits paid since the start, yuan.
-        public var benefitsPaidYuan: Double?
-        public var source: String
+        package var benefitsPaidYuan: Double?
+        package var source: String
 
-        public init(month: YearMonth, insuredPersons: Double?, recognisedInjuries: Double?, benefitsPaidYuan: Double?, source: String) {
+        package init(month: YearMonth, insuredPersons: Double?, recognisedInjuries: Double?, benefitsPaidYuan: Double?, source: String) {
             self.month = month
             self.insuredPersons = insuredPersons
             self.recognisedInjuries = recognisedInjuries
@@ -315,7 +315,7 @@ public struct Scenario: Sendable {
 
     /// The pools' names, in index order: "national", or each region's pool name (its own name
     /// unless it names another, as cities do that share their province's fund) in first-seen order.
-    public var poolNames: [String] {
+    package var poolNames: [String] {
         if pooling == .national { return ["national"] }
         var names: [String] = []
         for province in provinces where !names.contains(province.poolName) { names.append(province.poolName) }
@@ -323,17 +323,17 @@ public struct Scenario: Sendable {
     }
 
     /// The number of fund pools.
-    public var poolCount: Int { poolNames.count }
+    package var poolCount: Int { poolNames.count }
 
     /// The pool of every region, by region index (compute once; it scans the regions).
-    public var poolOfProvince: [Int] {
+    package var poolOfProvince: [Int] {
         let names = poolNames
         return provinces.map { pooling == .national ? 0 : names.firstIndex(of: $0.poolName) ?? 0 }
     }
 
     /// The sample fraction of every pool: `sampleFraction`, raised for small pools so that each
     /// simulates at least `minimumSampledWorkersPerPool` slots (or all of them).
-    public var poolSampleFractions: [Double] {
+    package var poolSampleFractions: [Double] {
         let pools = poolOfProvince
         var workers = [Double](repeating: 0, count: poolCount)
         for (index, province) in provinces.enumerated() { workers[pools[index]] += Double(province.workers.reduce(0, +)) }
@@ -343,5 +343,5 @@ public struct Scenario: Sendable {
     }
 
     /// The pool that serves a region.
-    public func pool(ofProvince province: Int) -> Int { poolOfProvince[province] }
+    package func pool(ofProvince province: Int) -> Int { poolOfProvince[province] }
 }

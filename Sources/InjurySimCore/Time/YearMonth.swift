@@ -1,19 +1,19 @@
 /// A calendar month such as 2022-07. The model's clock counts months from the scenario's start.
 public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar year.
-    public let year: Int
+    package let year: Int
     /// The month of the year, 1…12.
-    public let month: Int
+    package let month: Int
 
     /// Creates a month; `month` must be 1…12.
-    public init(year: Int, month: Int) {
+    package init(year: Int, month: Int) {
         precondition((1...12).contains(month), "month out of range")
         self.year = year
         self.month = month
     }
 
     /// Parses "YYYY-MM"; returns nil for anything else.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
               text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
@@ -28,7 +28,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The month `count` months later (or earlier, if negative).
-    public func adding(months count: Int) -> YearMonth {
+    package func adding(months count: Int) -> YearMonth {
         let index = year * 12 + (month - 1) + count
         return YearMonth(year: index / 12, month: index % 12 + 1)
     }
@@ -39,7 +39,7 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days in this month in the Gregorian calendar.
-    public var dayCount: Int {
+    package var dayCount: Int {
         switch month {
         case 2:
             let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

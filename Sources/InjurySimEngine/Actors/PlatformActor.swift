@@ -1,10 +1,10 @@
 import InjurySimCore
 
 /// A platform: books its orders, remits contributions the month after, and has its rate floated.
-public actor PlatformActor {
+package actor PlatformActor {
     private var ledger: PlatformLedger
 
-    public init(ledger: PlatformLedger) { self.ledger = ledger }
+    package init(ledger: PlatformLedger) { self.ledger = ledger }
 
     /// One month of the platform (``PlatformLedger/closeMonth(paymentShare:orders:incurred:reported:)``).
     /// Returns what was paid and what was booked (due next month), per province.
@@ -14,7 +14,7 @@ public actor PlatformActor {
     }
 
     /// Floats next year's rates by the review's loss ratios; returns the new multipliers.
-    public func review(rule: RateFloatRule) -> [Double] {
+    package func review(rule: RateFloatRule) -> [Double] {
         ledger.review(rule: rule)
         return ledger.multiplier
     }

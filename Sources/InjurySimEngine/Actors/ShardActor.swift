@@ -1,13 +1,13 @@
 import InjurySimCore
 
 /// Owns the worker agents of one shard; steps them one month per call (one hop per shard per month).
-public actor ShardActor {
+package actor ShardActor {
     private var state: ShardState
 
-    public init(state: ShardState) { self.state = state }
+    package init(state: ShardState) { self.state = state }
 
     /// Steps the shard's workers through a month.
-    public func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+    package func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
         state.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
     }
 }

@@ -4,12 +4,12 @@ import InjurySimCore
 /// Runs one replication: builds the shard, platform and fund actors, then drives the month
 /// barrier — step every shard in a task group, merge in shard order, settle platforms and
 /// funds, record the month.
-public struct ReplicationCoordinator: Sendable {
-    public let scenario: Scenario
-    public let plans: [ShardPlan]
-    public let calendar: SimulationCalendar
+package struct ReplicationCoordinator: Sendable {
+    package let scenario: Scenario
+    package let plans: [ShardPlan]
+    package let calendar: SimulationCalendar
 
-    public init(scenario: Scenario) {
+    package init(scenario: Scenario) {
         self.scenario = scenario
         self.plans = PopulationPlan.shards(scenario)
         self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
@@ -17,7 +17,7 @@ public struct ReplicationCoordinator: Sendable {
 
     /// Runs replication `replication` to the horizon: the month loop and nothing else. What a
     /// claim is comes from `ClaimBuilder`, what is recorded from `MonthRecorder`.
-    public func run(replication: Int) async -> ReplicationResult {
+    package func run(replication: Int) async -> ReplicationResult {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
         let s = scenario
         let poolOf = s.poolOfProvince

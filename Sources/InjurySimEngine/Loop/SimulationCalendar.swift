@@ -1,11 +1,11 @@
 import InjurySimCore
 
 /// First day (from the scenario start) of every month, plus the day after the horizon.
-public struct SimulationCalendar: Sendable {
-    public let start: YearMonth
-    public let firstDays: [Int]
+package struct SimulationCalendar: Sendable {
+    package let start: YearMonth
+    package let firstDays: [Int]
 
-    public init(start: YearMonth, months: Int) {
+    package init(start: YearMonth, months: Int) {
         self.start = start
         var days = [0]
         for m in 0..<months { days.append(days[m] + start.adding(months: m).dayCount) }
@@ -13,7 +13,7 @@ public struct SimulationCalendar: Sendable {
     }
 
     /// The month index containing `day`, or `firstDays.count - 1` (the horizon) when past it.
-    public func month(ofDay day: Int) -> Int {
+    package func month(ofDay day: Int) -> Int {
         var low = 0
         var high = firstDays.count - 1
         if day >= firstDays[high] { return high }

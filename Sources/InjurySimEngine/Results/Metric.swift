@@ -2,7 +2,7 @@ import InjurySimCore
 
 /// The monthly figures recorded per pool and replication, in the column order of the outputs.
 /// Money in fen, counts as counts; all at the simulated (sampled) scale until written.
-public enum Metric: Int, CaseIterable, Sendable {
+package enum Metric: Int, CaseIterable, Sendable {
     case netPosition, cash, debt, arrears
     case contributions, contributionsBooked, adminCost, investment, benefitsPaid, borrowed, repaid
     case liabilities, ibnr, solvencyPosition
@@ -13,7 +13,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     case claimsMedicalOnly, claimsGrade7to10, claimsGrade5to6, claimsGrade1to4, claimsDeath
 
     /// The name used in output files.
-    public var key: String {
+    package var key: String {
         switch self {
         case .netPosition: return "net_position"
         case .cash: return "cash"
@@ -48,7 +48,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     }
 
     /// The count of recognised claims of a severity group (the one severity → metric map).
-    public static func claims(of group: SeverityGroup) -> Metric {
+    package static func claims(of group: SeverityGroup) -> Metric {
         switch group {
         case .medicalOnly: return .claimsMedicalOnly
         case .grade7to10: return .claimsGrade7to10
@@ -59,7 +59,7 @@ public enum Metric: Int, CaseIterable, Sendable {
     }
 
     /// True for money (fen) figures, written in yuan.
-    public var isMoney: Bool {
+    package var isMoney: Bool {
         switch self {
         case .netPosition, .cash, .debt, .arrears, .contributions, .contributionsBooked, .adminCost, .investment, .benefitsPaid,
              .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative: return true

@@ -8,7 +8,7 @@ extension ReplicationResult {
 
     /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
     /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector.
-    public func encoded() -> [UInt8] {
+    package func encoded() -> [UInt8] {
         var words: [UInt64] = [UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
                                UInt64(monthly.count), UInt64(incurredBySector.count), UInt64(ordersBySector.count),
                                UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern]
@@ -25,7 +25,7 @@ extension ReplicationResult {
     }
 
     /// The result encoded in `bytes`, or nil when they are not a complete, consistent encoding.
-    public init?(encoded bytes: [UInt8]) {
+    package init?(encoded bytes: [UInt8]) {
         guard bytes.count % 8 == 0, bytes.count >= 11 * 8 else { return nil }
         var words = [UInt64](repeating: 0, count: bytes.count / 8)
         for i in words.indices {

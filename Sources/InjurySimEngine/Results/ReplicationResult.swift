@@ -2,28 +2,28 @@ import InjurySimCore
 
 /// Everything one replication produced, scaled to the full population (see ``scalePools(by:)``);
 /// `coveredWorkerDays` and `simulatedAccidents` count the work actually simulated.
-public struct ReplicationResult: Sendable {
-    public let replication: Int
-    public let months: Int
+package struct ReplicationResult: Sendable {
+    package let replication: Int
+    package let months: Int
     /// Pools in the scenario; index `poolCount` holds the total over pools.
-    public let poolCount: Int
-    public let sectorCount: Int
+    package let poolCount: Int
+    package let sectorCount: Int
     /// Monthly figures: `[(month × (poolCount + 1) + pool) × Metric.allCases.count + metric]`.
-    public var monthly: [Int64]
+    package var monthly: [Int64]
     /// Present value (fen, at the accident month) of the fund's cost of recognised claims from
     /// accidents in the horizon, by pool and sector (`[pool × sectorCount + sector]`, total last).
-    public var incurredBySector: [Double]
+    package var incurredBySector: [Double]
     /// Orders by pool and sector, same layout.
-    public var ordersBySector: [Int64]
+    package var ordersBySector: [Int64]
     /// Covered worker × calendar days simulated (throughput unit).
-    public var coveredWorkerDays: Int64
+    package var coveredWorkerDays: Int64
     /// Accidents simulated (before scaling to the full population).
-    public var simulatedAccidents: Int64 = 0
+    package var simulatedAccidents: Int64 = 0
     /// The replication's administration cost share (to load the break-even rate); 0 when the
     /// fund is not charged for administration.
-    public var adminCostShare: Double = 0
+    package var adminCostShare: Double = 0
 
-    public init(replication: Int, months: Int, poolCount: Int, sectorCount: Int) {
+    package init(replication: Int, months: Int, poolCount: Int, sectorCount: Int) {
         self.replication = replication
         self.months = months
         self.poolCount = poolCount
@@ -40,32 +40,32 @@ public struct ReplicationResult: Sendable {
     }
 
     /// A monthly figure; `pool == poolCount` is the total.
-    public func value(month: Int, pool: Int, metric: Metric) -> Int64 {
+    package func value(month: Int, pool: Int, metric: Metric) -> Int64 {
         monthly[index(month: month, pool: pool, metric: metric)]
     }
 
     /// A figure's monthly values for a pool (`poolCount` is the total).
-    public func series(_ metric: Metric, pool: Int) -> [Int64] {
+    package func series(_ metric: Metric, pool: Int) -> [Int64] {
         (0..<months).map { value(month: $0, pool: pool, metric: metric) }
     }
 
     /// A flow summed over the horizon.
-    public func total(_ metric: Metric, pool: Int) -> Int64 {
+    package func total(_ metric: Metric, pool: Int) -> Int64 {
         (0..<months).reduce(0) { $0 + value(month: $1, pool: pool, metric: metric) }
     }
 
     /// A figure in the last month.
-    public func last(_ metric: Metric, pool: Int) -> Int64 {
+    package func last(_ metric: Metric, pool: Int) -> Int64 {
         value(month: months - 1, pool: pool, metric: metric)
     }
 
     /// The first month whose net position is below zero (short of cash), if any.
-    public func firstShortfall(pool: Int) -> Int? {
+    package func firstShortfall(pool: Int) -> Int? {
         (0..<months).first { value(month: $0, pool: pool, metric: .netPosition) < 0 }
     }
 
     /// The first month whose solvency position is below zero (assets short of all liabilities), if any.
-    public func firstInsolvency(pool: Int) -> Int? {
+    package func firstInsolvency(pool: Int) -> Int? {
         (0..<months).first { value(month: $0, pool: pool, metric: .solvencyPosition) < 0 }
     }
 

@@ -8,7 +8,7 @@ import InjurySimCore
 /// the job's index in that call. Every command makes the same calls in the same order for the
 /// same inputs — the results are deterministic — so the names match between the interrupted
 /// run and the resumed one.
-public protocol ReplicationStore: AnyObject, Sendable {
+package protocol ReplicationStore: AnyObject, Sendable {
     /// Starts a runner call and returns its number (0, 1, 2, …).
     func beginCall() -> Int
     /// The stored result of job `job` of call `call`, if it finished before.
@@ -20,6 +20,6 @@ public protocol ReplicationStore: AnyObject, Sendable {
 /// The store the runner uses when none is passed: set for the duration of a command with
 /// `ReplicationStores.$current.withValue(store) { … }` so that every run inside it (policy
 /// searches included) checkpoints without each layer passing it on.
-public enum ReplicationStores {
-    @TaskLocal public static var current: (any ReplicationStore)?
+package enum ReplicationStores {
+    @TaskLocal package static var current: (any ReplicationStore)?
 }

@@ -2,10 +2,10 @@ import InjurySimCore
 
 /// Spreads replications over a fixed number of threads and returns their results in
 /// replication order, whatever order they finish in.
-public enum MonteCarloRunner {
+package enum MonteCarloRunner {
     /// Runs `replications` of `scenario` on `threads` threads. `progress` is called with the
     /// number of finished replications after each one ends.
-    public static func run(scenario: Scenario, replications: Range<Int>, threads: Int,
+    package static func run(scenario: Scenario, replications: Range<Int>, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         return await run(jobs: replications.map { (coordinator, $0) }, threads: threads, progress: progress)
@@ -13,7 +13,7 @@ public enum MonteCarloRunner {
 
     /// Runs a list of (scenario, replication) jobs — for searches where each replication runs
     /// its own variant — and returns results in job order.
-    public static func run(jobs: [(ReplicationCoordinator, Int)], threads: Int,
+    package static func run(jobs: [(ReplicationCoordinator, Int)], threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
         // Jobs finished by an earlier, interrupted run of the same command are loaded, not run.
         let store = ReplicationStores.current

@@ -3,22 +3,22 @@ import InjurySimCore
 
 /// What a run will need, estimated before anything is allocated: memory for the replications in
 /// flight and the results kept, and the worker-days to simulate.
-public struct ResourceEstimate: Sendable, Equatable {
+package struct ResourceEstimate: Sendable, Equatable {
     /// Simulated worker slots per replication.
-    public var slots: Int
+    package var slots: Int
     /// Replications held in memory at once (the runner starts at most `threads`).
-    public var inFlight: Int
+    package var inFlight: Int
     /// Bytes at the peak: the in-flight replications' worker slots and the kept results.
-    public var bytes: Double
+    package var bytes: Double
     /// Worker-days over all replications.
-    public var workerDays: Double
+    package var workerDays: Double
 
     /// Bytes per worker slot: the slot itself plus the shard's per-slot bookkeeping.
     static let bytesPerSlot = Double(MemoryLayout<Worker>.stride) * 1.5
     /// Bytes per monthly figure kept for each replication (all metrics of all pools and the total).
     static let bytesPerFigure = Double(MemoryLayout<Int64>.stride)
 
-    public init(scenario: Scenario, replications: Int, threads: Int) {
+    package init(scenario: Scenario, replications: Int, threads: Int) {
         slots = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
         inFlight = max(1, min(threads, replications))
         let pools = (scenario.poolOfProvince.max() ?? 0) + 2
@@ -30,7 +30,7 @@ public struct ResourceEstimate: Sendable, Equatable {
     }
 
     /// The memory this process may use: the smaller of the machine's memory and a cgroup limit.
-    public static var availableBytes: Double {
+    package static var availableBytes: Double {
         var limit = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let text = try? String(contentsOfFile: file, encoding: .utf8),
@@ -42,7 +42,7 @@ public struct ResourceEstimate: Sendable, Equatable {
     }
 
     /// "1.3 GB".
-    public static func describe(bytes: Double) -> String {
+    package static func describe(bytes: Double) -> String {
         let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
         var value = bytes
         var unit = 0

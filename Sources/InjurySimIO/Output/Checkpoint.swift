@@ -9,11 +9,11 @@ import Glibc
 /// completely before it is named. If the command is interrupted — by a signal or by a kill —
 /// `--resume` loads them and runs only the rest; the results are byte-identical to an
 /// uninterrupted run because every replication is deterministic.
-public final class Checkpoint: ReplicationStore, @unchecked Sendable {
+package final class Checkpoint: ReplicationStore, @unchecked Sendable {
     // Safe: `calls` and `saved` are only touched while holding `lock`; the folder is ours.
-    public let folder: URL
+    package let folder: URL
     /// Identifies the command and inputs; a checkpoint resumes only the same command.
-    public let key: String
+    package let key: String
     private let lock = NSLock()
     private var calls = 0
     private var saved = 0
@@ -22,14 +22,14 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
     static let formatVersion = 1
 
     /// `.NAME.checkpoint` beside `target`.
-    public static func folder(for target: URL) -> URL {
+    package static func folder(for target: URL) -> URL {
         target.deletingLastPathComponent().appendingPathComponent("." + target.lastPathComponent + ".checkpoint")
     }
 
     /// Opens the checkpoint for `target`: resumes an existing one when `resume` is set (it must
     /// be of the same command), starts an empty one otherwise (an existing one is refused, so a
     /// forgotten `--resume` never throws finished work away).
-    public static func open(for target: URL, key: String, resume: Bool, userPath: String) throws(OutputError) -> Checkpoint {
+    package static func open(for target: URL, key: String, resume: Bool, userPath: String) throws(OutputError) -> Checkpoint {
         let folder = folder(for: target)
         let header = folder.appendingPathComponent(headerName)
         let exists = FileManager.default.fileExists(atPath: folder.path)
@@ -91,19 +91,19 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
 
     func fileName(call: Int, job: Int) -> String { "call\(call)-job\(job).bin" }
 
-    public func beginCall() -> Int {
+    package func beginCall() -> Int {
         lock.lock()
         defer { lock.unlock() }
         calls += 1
         return calls - 1
     }
 
-    public func load(call: Int, job: Int) -> ReplicationResult? {
+    package func load(call: Int, job: Int) -> ReplicationResult? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName(call: call, job: job)).path) else { return nil }
         return ReplicationResult(encoded: [UInt8](data))
     }
 
-    public func save(call: Int, job: Int, _ result: ReplicationResult) {
+    package func save(call: Int, job: Int, _ result: ReplicationResult) {
         let name = fileName(call: call, job: job)
         let partial = folder.appendingPathComponent(name + ".part").path
         do throws(FileSystemError) {
@@ -120,7 +120,7 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
     }
 
     /// Replications kept in the folder (from this run and an earlier one).
-    public var keptCount: Int {
+    package var keptCount: Int {
         ((try? POSIXFiles.entries(folder.path)) ?? []).filter { $0.hasSuffix(".bin") }.count
     }
 
@@ -128,7 +128,7 @@ public final class Checkpoint: ReplicationStore, @unchecked Sendable {
     /// first renamed to a private staging name, so a kill part-way through the removal never leaves
     /// a `.NAME.checkpoint` without its header (which `--resume` would refuse); the next command
     /// sweeps a staging folder whose process is gone.
-    public func remove() {
+    package func remove() {
         let name = String(folder.lastPathComponent.dropFirst().dropLast(".checkpoint".count))
         let doomed = folder.deletingLastPathComponent().appendingPathComponent(
             OutputFolder.stagingName(name, kind: "ckpt", pid: getpid())).path

@@ -4,10 +4,10 @@ import Glibc
 #endif
 
 /// An output folder that cannot be claimed or written.
-public struct OutputError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "cannot write results to \(path): \(reason)" }
+package struct OutputError: Error, Sendable, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+    package var description: String { "cannot write results to \(path): \(reason)" }
 }
 
 /// A results folder, claimed before a simulation and replaced all at once after it.
@@ -18,16 +18,16 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// exists). `commit` writes the files into the staging folder, flushes them, checks ownership
 /// again and swaps the staging folder with the target in one atomic rename, so at every moment
 /// the target holds either the complete previous results or the complete new ones.
-public final class OutputFolder: @unchecked Sendable {
+package final class OutputFolder: @unchecked Sendable {
     // Safe: the stored properties are constants; the file system is the only shared state.
     /// The path as the user gave it (for messages).
-    public let path: String
+    package let path: String
     /// The folder that is replaced: `path` made absolute, with a symbolic link at its end followed.
-    public let target: URL
+    package let target: URL
     /// This run's hidden staging folder beside the target.
-    public let staging: URL
+    package let staging: URL
     /// Notes about leftovers swept while claiming (for the console).
-    public private(set) var notes: [String] = []
+    package private(set) var notes: [String] = []
 
     private init(path: String, target: URL, staging: URL) {
         self.path = path
@@ -36,7 +36,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Claims `directory` for this process, or throws saying why it may not be replaced.
-    public static func claim(_ directory: String) throws(OutputError) -> OutputFolder {
+    package static func claim(_ directory: String) throws(OutputError) -> OutputFolder {
         guard !directory.isEmpty else { throw OutputError(path: "''", reason: "the results folder path is empty") }
         guard !directory.contains("\0") else { throw OutputError(path: directory, reason: "the path contains a NUL character") }
         let target = try resolve(directory)
@@ -63,7 +63,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Writes `files` and replaces the target with them in one step.
-    public func commit(_ files: [(name: String, text: String)]) throws(OutputError) {
+    package func commit(_ files: [(name: String, text: String)]) throws(OutputError) {
         do throws(FileSystemError) {
             for file in files {
                 try POSIXFiles.writeFile(staging.appendingPathComponent(file.name).path, Array(file.text.utf8))
@@ -97,7 +97,7 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Removes the staging folder without touching the target.
-    public func abandon() {
+    package func abandon() {
         _ = POSIXFiles.removeTree(staging.path)
         StagingCleanup.shared.unregister(staging.path)
     }
