@@ -15,6 +15,8 @@ public enum Program {
            injurysim validate FILE [FILE …]
            injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
+           injurysim run SCENARIO --shard K/N|auto/N --out PART [options]
+           injurysim merge PART [PART …] [--out DIR] [--quiet]
            injurysim help
 
     run          simulate a scenario; print the verdict; write Results/<name>/
@@ -24,14 +26,17 @@ public enum Program {
     sensitivity  one input at a time over its range: a ranked tornado table
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
+    merge        merge the parts of a sharded run (run --shard) into the results one machine writes
     bench        measure throughput on fixed workloads (release build, from the package root)
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
              --resume   continue an interrupted command from its checkpoint (same arguments)
+             --shard K/N  (run) replications r with r mod N = K-1 only, written as a part for merge;
+                        auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
 
-    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 73 results folder
-    refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
+    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 (merge) parts
+    damaged, mismatched, missing or doubled, 73 results folder refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
     fails; bench 70 when a workload fails.
 
     """
@@ -55,6 +60,7 @@ public enum Program {
             return await runCommand(command, options, console: console)
         case "validate": return validate(rest, console: console)
         case "bench": return await BenchCommand.main(rest, console: console)
+        case "merge": return MergeCommand.main(rest, console: console)
         case "validate-model": return await validateModel(rest, console: console)
         case "bench-row": return await BenchCommand.childMain(rest, console: console)
         case "help", "--help", "-h":

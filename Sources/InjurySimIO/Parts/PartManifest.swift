@@ -1,0 +1,176 @@
+import InjurySimAnalysis
+
+/// The `manifest.json` of a part: what study it belongs to, which shard it is, the replications
+/// it holds and a checksum per file. Documented in Results/README.md ("Parts").
+///
+/// It is also an ordinary injurysim manifest (`generator`, `formatVersion`, `files`), so a part
+/// folder can be replaced by the next run of the same task (see ``FolderOwnership``).
+public struct PartManifest: Sendable, Equatable {
+    /// Bumped whenever the part layout changes.
+    public static let partFormatVersion = 1
+    public static let generator = "injurysim part"
+    public static let scenarioFileName = "scenario.json"
+
+    /// A data file and its checksum.
+    public struct FileEntry: Sendable, Equatable {
+        public var name: String
+        public var bytes: Int
+        /// `fnv1a64:` and 16 hex digits of FNV-1a 64 over the file's bytes.
+        public var checksum: String
+    }
+
+    // The study: every part of one study agrees on all of these.
+    public var partFormatVersion = PartManifest.partFormatVersion
+    public var resultsFormatVersion = ResultFiles.formatVersion
+    public var programVersion = ProgramVersion.current
+    /// The command whose replications the part holds (`run`).
+    public var command = "run"
+    public var scenarioName: String
+    /// The scenario file's name as given to the command (written to the merged manifest).
+    public var scenarioFile: String
+    public var scenarioContentHash: String
+    public var seed: UInt64
+    public var replications: Int
+    public var sampleFraction: Double
+    public var uncertainty: Bool
+    /// The `--set` overrides, as given (also part of the content hash).
+    public var sets: [String]
+    // This part.
+    public var shard: ShardSelection
+    public var replicationsHeld: [Int]
+    /// `scenario.json` and one file per replication, in that order.
+    public var files: [FileEntry]
+
+    public init(scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
+                sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]) {
+        self.scenarioName = scenarioName
+        self.scenarioFile = scenarioFile
+        self.scenarioContentHash = scenarioContentHash
+        self.seed = seed
+        self.replications = replications
+        self.sampleFraction = sampleFraction
+        self.uncertainty = uncertainty
+        self.sets = sets
+        self.shard = shard
+        self.replicationsHeld = replicationsHeld
+        self.files = files
+    }
+
+    /// The data file of replication `replication`.
+    public static func dataFileName(_ replication: Int) -> String {
+        let digits = String(replication)
+        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".isr2"
+    }
+
+    /// The study fields by name, as written: two parts belong to one study when these agree.
+    public var studyFields: [(name: String, value: String)] {
+        [("partFormatVersion", String(partFormatVersion)), ("formatVersion", String(resultsFormatVersion)),
+         ("programVersion", programVersion), ("command", command), ("scenario", scenarioName), ("scenarioFile", scenarioFile),
+         ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
+         ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
+         ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count))]
+    }
+
+    public func rendered() -> String {
+        JSONOut.object([
+            "generator": .string(Self.generator),
+            "formatVersion": .number(String(resultsFormatVersion)),
+            "partFormatVersion": .number(String(partFormatVersion)),
+            "programVersion": .string(programVersion),
+            "command": .string(command),
+            "scenario": .string(scenarioName),
+            "scenarioFile": .string(scenarioFile),
+            "scenarioContentHash": .string(scenarioContentHash),
+            "seed": .number(String(seed)),
+            "replications": .number(String(replications)),
+            // Shortest text that reads back to the same double: fractions that differ in any bit differ here.
+            "sampleFraction": .number(String(sampleFraction)),
+            "uncertainty": .bool(uncertainty),
+            "sets": .array(sets.map(JSONOut.string)),
+            "shard": .string(shard.description),
+            "shardIndex": .number(String(shard.index)),
+            "shardCount": .number(String(shard.count)),
+            "replicationsHeld": .array(replicationsHeld.map { .number(String($0)) }),
+            "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
+            "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
+            "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string)),
+        ]).rendered()
+    }
+
+    /// Reads a part's manifest; `part` names the part in messages.
+    public init(parsing bytes: [UInt8], part: String) throws(PartError) {
+        func fail(_ message: String) -> PartError { PartError(.data, ["part \(part): manifest.json: \(message)"]) }
+        let root: JSONNode
+        do throws(JSONSyntaxError) { root = try JSONCParser.parse(bytes) } catch {
+            throw fail("not valid JSON (\(error.description)); the part is damaged or truncated — run its task again")
+        }
+        guard case .object(let members) = root.value else { throw fail("not a JSON object") }
+        var fields: [String: JSONNode.Value] = [:]
+        for member in members { fields[member.key] = member.value.value }
+        func string(_ key: String) throws(PartError) -> String {
+            guard case .string(let text)? = fields[key] else { throw fail("\"\(key)\" is missing or not a string") }
+            return text
+        }
+        func integer(_ key: String) throws(PartError) -> Int {
+            guard case .number(let number, _)? = fields[key], let value = Int(exactly: number), value >= 0 else {
+                throw fail("\"\(key)\" is missing or not a whole number ≥ 0")
+            }
+            return value
+        }
+        func list(_ key: String) throws(PartError) -> [JSONNode] {
+            guard case .array(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not a list") }
+            return items
+        }
+        func object(_ key: String) throws(PartError) -> [String: JSONNode.Value] {
+            guard case .object(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not an object") }
+            return Dictionary(items.map { ($0.key, $0.value.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        let generator = try string("generator")
+        guard generator == Self.generator else {
+            throw fail("generator is \"\(generator)\", not \"\(Self.generator)\": this folder is not a part written by `run --shard`")
+        }
+        partFormatVersion = try integer("partFormatVersion")
+        guard partFormatVersion == Self.partFormatVersion else {
+            throw fail("partFormatVersion \(partFormatVersion); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build")
+        }
+        resultsFormatVersion = try integer("formatVersion")
+        programVersion = try string("programVersion")
+        command = try string("command")
+        scenarioName = try string("scenario")
+        scenarioFile = try string("scenarioFile")
+        scenarioContentHash = try string("scenarioContentHash")
+        guard case .number(_, let seedText)? = fields["seed"], let seed = UInt64(seedText) else { throw fail("\"seed\" is missing or not a whole number") }
+        self.seed = seed
+        replications = try integer("replications")
+        guard case .number(let fraction, _)? = fields["sampleFraction"], fraction > 0, fraction <= 1 else {
+            throw fail("\"sampleFraction\" is missing or not a number above 0 and at most 1")
+        }
+        sampleFraction = fraction
+        guard case .bool(let flag)? = fields["uncertainty"] else { throw fail("\"uncertainty\" is missing or not true/false") }
+        uncertainty = flag
+        sets = []
+        for item in try list("sets") {
+            guard case .string(let text) = item.value else { throw fail("\"sets\" holds a value that is not a string") }
+            sets.append(text)
+        }
+        let (shardIndex, shardCount) = (try integer("shardIndex"), try integer("shardCount"))
+        do throws(ShardSelection.Problem) {
+            shard = try ShardSelection(index: shardIndex, count: shardCount)
+        } catch { throw fail("shard: \(error.message)") }
+        replicationsHeld = []
+        for item in try list("replicationsHeld") {
+            guard case .number(let number, _) = item.value, let r = Int(exactly: number), r >= 0 else {
+                throw fail("\"replicationsHeld\" holds a value that is not a whole number ≥ 0")
+            }
+            replicationsHeld.append(r)
+        }
+        let checksums = try object("checksums")
+        let sizes = try object("bytes")
+        files = []
+        for name in [Self.scenarioFileName] + replicationsHeld.map(Self.dataFileName) {
+            guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
+            guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size) else { throw fail("no size for \(name)") }
+            files.append(FileEntry(name: name, bytes: bytes, checksum: checksum))
+        }
+    }
+}
