@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The built binary: `run --shard` (K/N and auto/N from the scheduler's variable) then `merge`
+/// writes the folder `run` writes, byte for byte; a missing part exits 65 naming it, a bad
+/// command line exits 64.
+@Suite(.serialized) struct ShardEndToEndTests {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> EndToEndTests.Outcome {
+        let process = Process()
+        process.executableURL = try EndToEndTests.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = EndToEndTests.root
+        var env = ProcessInfo.processInfo.environment
+        for key in ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"] { env[key] = nil }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return EndToEndTests.Outcome(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                     stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return files
+    }
+
+    @Test func shardedRunMergesToTheSingleRunsFolder() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = ["--replications", "5", "--set", "months=4", "--threads", "2", "--quiet"]
+        let single = try Self.run(["run", "Scenarios/smoke.json", "--out", dir.appendingPathComponent("single").path] + options)
+        #expect(single.code == 0, "\(single.stderr)")
+        let parts = (1...3).map { dir.appendingPathComponent("parts/\($0)").path }
+        // Shards 1 and 3 by number, shard 2 as a Slurm array task (index 1) would run it.
+        for (index, part) in parts.enumerated() {
+            let shard = index == 1 ? "auto/3" : "\(index + 1)/3"
+            let outcome = try Self.run(["run", "Scenarios/smoke.json", "--shard", shard, "--out", part] + options,
+                                       environment: ["SLURM_ARRAY_TASK_ID": "1"])
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+        }
+        let merged = dir.appendingPathComponent("merged").path
+        let merge = try Self.run(["merge"] + parts + ["--out", merged])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        #expect(merge.stdout.contains("P(ruin)"), "merge prints the run's report")
+        let expected = try Self.contents(dir.appendingPathComponent("single"))
+        #expect(expected.keys.sorted() == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
+        #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
+
+        // A missing part: exit 65, naming the replications and the shard; nothing written.
+        let missing = try Self.run(["merge", parts[0], parts[2], "--out", dir.appendingPathComponent("m2").path])
+        #expect(missing.code == 65)
+        #expect(missing.stderr.contains("replications 1, 4 are missing"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("shard 2/3"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m2").path))
+        // Bad command lines: exit 64.
+        #expect(try Self.run(["merge", "--out", merged]).code == 64)
+        #expect(try Self.run(["merge", dir.appendingPathComponent("nowhere").path, "--out", merged]).code == 64)
+        let auto = try Self.run(["run", "Scenarios/smoke.json", "--shard", "auto/3", "--out", dir.appendingPathComponent("x").path])
+        #expect(auto.code == 64)
+        #expect(auto.stderr.contains("neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set"))
+        // The merged folder is injurysim's own: a second merge may replace it (same bytes).
+        #expect(try Self.run(["merge"] + parts + ["--out", merged, "--quiet"]).code == 0)
+        #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
+    }
+}
