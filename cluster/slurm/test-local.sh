@@ -108,12 +108,33 @@ say "Slurm up (munged, slurmctld, slurmd: ${pids[*]}) after $(( $(date +%s) - st
 cd "$scratch/work"
 ids=$(PARTS="$scratch/parts" OUT="$scratch/merged" CPUS=1 INJURYSIM="$binary" "$repo/cluster/slurm/submit.sh" "$repo/Scenarios/smoke.json" 4)
 say "submitted: $ids"
-for _ in $(seq 1 1200); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+for _ in $(seq 1 1200); do
+  queue=$(squeue -h -o '%i %r' 2>/dev/null)
+  [ -z "$queue" ] && break
+  # A failed task leaves the merge pending for ever: that is a failure, not a wait.
+  case "$queue" in *DependencyNeverSatisfied*) say "a shard task failed; the merge can never start: $queue"; exit 1;; esac
+  sleep 0.5
+done
 [ -z "$(squeue -h)" ] && say "jobs done after $(( $(date +%s) - started )) s" || { say "jobs still queued: $(squeue -h)"; exit 1; }
 
 for task in 0 1 2 3; do [ -f "$scratch/parts/task-$task/manifest.json" ] || { say "task $task wrote no part"; exit 1; }; done
 [ -f "$scratch/merged/manifest.json" ] || { say "the merge job wrote no results"; exit 1; }
 diff -r "$scratch/single" "$scratch/merged"
 say "merged folder byte-identical to the single run ($(ls "$scratch/merged" | tr '\n' ' '))"
+
+# Resuming a failed task (cluster/README.md): without task 2's part, merge names it and exits 65;
+# resubmitting only that index (SHARDS=4: a one-task array cannot know N) completes the study.
+mv "$scratch/parts/task-2" "$scratch/task-2.aside"
+set +e
+"$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" 2>"$scratch/merge-missing.err" >/dev/null
+code=$?
+set -e
+[ "$code" -eq 65 ] && grep -q "Slurm array indices 2" "$scratch/merge-missing.err" || { say "merge without task 2 exited $code: $(cat "$scratch/merge-missing.err")"; exit 1; }
+PARTS="$scratch/parts" SHARDS=4 INJURYSIM="$binary" sbatch --parsable --array=2 --cpus-per-task=1 \
+  "$repo/cluster/slurm/run-array.sbatch" "$repo/Scenarios/smoke.json" >/dev/null
+for _ in $(seq 1 600); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
+"$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" --quiet
+diff -r "$scratch/single" "$scratch/remerged"
+say "resubmitting only task 2 completed the study; merge byte-identical again"
 status=0
 say "passed in $(( $(date +%s) - started )) s"
