@@ -36,8 +36,9 @@ public enum Program {
                         auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
 
     Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 (merge) parts
-    damaged, mismatched, missing or doubled, 73 results folder refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
-    fails; bench 70 when a workload fails.
+    damaged, mismatched, missing or doubled, 73 results folder refused or not writable,
+    130 interrupted (--resume continues); validate-model 1 when a check fails; bench 70 when a
+    workload fails.
 
     """
 
