@@ -25,12 +25,25 @@ enum MergeCommand {
         }
         let merged: PartMerge.Merged
         do throws(PartError) {
-            merged = try PartMerge.merge(try PartFolderReader.open(paths))
+            let parts = try PartFolderReader.open(paths)
+            if parts.first?.manifest.command == "compare" { return mergeCompare(parts, paths: paths, out: out, quiet: quiet, console: console) }
+            merged = try PartMerge.merge(parts)
         } catch {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())
             return error.kind == .usage ? ExitCode.usage : ExitCode.dataError
         }
         let directory = out ?? "Results/" + merged.scenario.name
+        if let code = write(merged.files.files, to: directory, paths: paths, console: console) { return code }
+        if !quiet {
+            console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
+            console.out("\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
+                        + "(summary.json, monthly.csv, replications.csv, manifest.json)\n")
+        }
+        return ExitCode.success
+    }
+
+    /// Writes the merged files to `directory` (never one of the parts); an exit code on failure.
+    static func write(_ files: [(name: String, text: String)], to directory: String, paths: [String], console: Console) -> Int32? {
         let target = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
         if let clash = paths.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == target }) {
             return usage("--out \(directory) is the part \(clash); write the merged results to another folder", console)
@@ -38,17 +51,12 @@ enum MergeCommand {
         do throws(OutputError) {
             let folder = try OutputFolder.claim(directory)
             for note in folder.notes { console.err("injurysim: \(note)\n") }
-            try folder.commit(merged.files.files)
+            try folder.commit(files)
         } catch {
             console.err("injurysim: \(error.description)\n")
             return ExitCode.cannotWrite
         }
-        if !quiet {
-            console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
-            console.out("\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
-                        + "(summary.json, monthly.csv, replications.csv, manifest.json)\n")
-        }
-        return ExitCode.success
+        return nil
     }
 
     static func usage(_ message: String, _ console: Console) -> Int32 {

@@ -40,6 +40,8 @@ public struct PartManifest: Sendable, Equatable {
     public var replicationsHeld: [Int]
     /// `scenario.json` and one file per replication, in that order.
     public var files: [FileEntry]
+    /// Each variant's content hash (parts of `compare`; empty for `run`).
+    public var variantHashes: [String] = []
 
     public init(scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
                 sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]) {
@@ -56,10 +58,11 @@ public struct PartManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// The data file of replication `replication`.
-    public static func dataFileName(_ replication: Int) -> String {
+    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr2`) in a part of
+    /// `run`, its ``ReplicationMetrics`` for every variant (`.ism1`) in a part of `compare`.
+    public static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + ".isr2"
+        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + (command == "run" ? ".isr2" : ".ism1")
     }
 
     /// The study fields by name, as written: two parts belong to one study when these agree.
@@ -94,7 +97,7 @@ public struct PartManifest: Sendable, Equatable {
             "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
             "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
             "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string)),
-        ]).rendered()
+        ].merging(variantHashes.isEmpty ? [:] : ["scenarioContentHashes": .array(variantHashes.map(JSONOut.string))]) { a, _ in a }).rendered()
     }
 
     /// Reads a part's manifest; `part` names the part in messages.
@@ -167,7 +170,13 @@ public struct PartManifest: Sendable, Equatable {
         let checksums = try object("checksums")
         let sizes = try object("bytes")
         files = []
-        for name in [Self.scenarioFileName] + replicationsHeld.map(Self.dataFileName) {
+        if case .array(let items)? = fields["scenarioContentHashes"] {
+            for item in items {
+                guard case .string(let text) = item.value else { throw fail("\"scenarioContentHashes\" holds a value that is not a string") }
+                variantHashes.append(text)
+            }
+        }
+        for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
             guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
             guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size) else { throw fail("no size for \(name)") }
             files.append(FileEntry(name: name, bytes: bytes, checksum: checksum))

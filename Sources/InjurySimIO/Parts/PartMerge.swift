@@ -30,25 +30,11 @@ public enum PartMerge {
 
     public static func merge(_ parts: [Part]) throws(PartError) -> Merged {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
-        var problems: [String] = []
-        /// The file's bytes when its size and checksum match the manifest's.
-        func verified(_ part: Part, _ name: String) -> [UInt8]? {
-            guard let entry = part.manifest.files.first(where: { $0.name == name }) else {
-                problems.append("part \(part.label): its manifest lists no \(name)")
-                return nil
-            }
-            guard let bytes = part.read(name) else {
-                problems.append("part \(part.label): \(name) is missing or unreadable; run shard \(part.manifest.shard) again")
-                return nil
-            }
-            let checksum = ScenarioLoader.contentHash(bytes)
-            guard bytes.count == entry.bytes, checksum == entry.checksum else {
-                problems.append("part \(part.label): \(name) is damaged or truncated (\(bytes.count) bytes, checksum \(checksum); "
-                                + "the manifest says \(entry.bytes) bytes, \(entry.checksum)); run shard \(part.manifest.shard) again")
-                return nil
-            }
-            return bytes
+        guard parts[0].manifest.command == "run" else {
+            throw PartError(.data, ["part \(parts[0].label) holds replications of `\(parts[0].manifest.command)`, not `run`"])
         }
+        var problems: [String] = []
+        func verified(_ part: Part, _ name: String) -> [UInt8]? { verifiedBytes(part, name, problems: &problems) }
         let texts = parts.map { verified($0, PartManifest.scenarioFileName) }
         guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
         let study = parts[0].manifest
@@ -78,5 +64,25 @@ public enum PartMerge {
         let files = ResultFiles(scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
                                 results: results, summary: summary)
         return Merged(scenario: scenario, results: results, summary: summary, files: files)
+    }
+
+    /// The bytes of file `name` of `part` when its size and checksum match the manifest's;
+    /// otherwise nil, with the problem added to `problems`.
+    static func verifiedBytes(_ part: Part, _ name: String, problems: inout [String]) -> [UInt8]? {
+        guard let entry = part.manifest.files.first(where: { $0.name == name }) else {
+            problems.append("part \(part.label): its manifest lists no \(name)")
+            return nil
+        }
+        guard let bytes = part.read(name) else {
+            problems.append("part \(part.label): \(name) is missing or unreadable; run shard \(part.manifest.shard) again")
+            return nil
+        }
+        let checksum = ScenarioLoader.contentHash(bytes)
+        guard bytes.count == entry.bytes, checksum == entry.checksum else {
+            problems.append("part \(part.label): \(name) is damaged or truncated (\(bytes.count) bytes, checksum \(checksum); "
+                            + "the manifest says \(entry.bytes) bytes, \(entry.checksum)); run shard \(part.manifest.shard) again")
+            return nil
+        }
+        return bytes
     }
 }

@@ -1,0 +1,52 @@
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimEngine
+
+/// Merging the parts of a variant command (`compare`): the same checks as for `run`, then each
+/// variant's figures for every replication in replication order.
+extension PartMerge {
+    /// The variants and their figures, replication by replication.
+    public struct MergedVariants: Sendable {
+        public var command: String
+        public var scenarios: [Scenario]
+        /// Each variant's content hash, as its manifest records it.
+        public var hashes: [String]
+        /// `metrics[v][r]`.
+        public var metrics: [[ReplicationMetrics]]
+    }
+
+    public static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
+        let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
+        let study = parts[0].manifest
+        var problems: [String] = []
+        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
+        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
+        let scenarios: [Scenario]
+        do throws(ScenarioError) {
+            scenarios = try PartFiles.variantScenarios(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                                                       replications: study.replications, sampleFraction: study.sampleFraction)
+        } catch {
+            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
+        }
+        guard study.variantHashes.count == scenarios.count else {
+            throw PartError(.data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
+        }
+        let size = ReplicationMetrics.encodedSize
+        var metrics = [[ReplicationMetrics]](repeating: [], count: scenarios.count)
+        for (replication, owner) in owners.enumerated() {
+            let part = parts[owner]
+            let name = PartManifest.dataFileName(replication, command: study.command)
+            guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
+            let decoded = bytes.count == size * scenarios.count
+                ? (0..<scenarios.count).compactMap { ReplicationMetrics(encoded: bytes[($0 * size)..<(($0 + 1) * size)]) } : []
+            guard decoded.count == scenarios.count else {
+                problems.append("part \(part.label): \(name) does not hold \(scenarios.count) scenarios' figures in the ISM1 format; "
+                                + "run shard \(part.manifest.shard) again")
+                continue
+            }
+            for (variant, value) in decoded.enumerated() { metrics[variant].append(value) }
+        }
+        guard problems.isEmpty else { throw PartError(.data, problems) }
+        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics)
+    }
+}
