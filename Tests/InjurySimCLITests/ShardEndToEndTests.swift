@@ -72,4 +72,39 @@ import Testing
         #expect(try Self.run(["merge"] + parts + ["--out", merged, "--quiet"]).code == 0)
         #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
     }
+
+    /// `compare --shard` parts (two scenarios, one extending the other) merge to compare's folder;
+    /// a `run` part among them is refused.
+    @Test func shardedCompareMergesToComparesFolder() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dear = dir.appendingPathComponent("dear.json")
+        let base = EndToEndTests.root.appendingPathComponent("Scenarios/smoke.json").path
+        try Data(#"{"extends": "\#(base)", "name": "smoke-dear", "platforms": {"caocao": {"ratePerOrderYuan": 0.02}}}"#.utf8).write(to: dear)
+        let options = ["Scenarios/smoke.json", dear.path, "--replications", "5", "--set", "months=3", "--threads", "2", "--quiet"]
+        let single = try Self.run(["compare"] + options + ["--out", dir.appendingPathComponent("single").path])
+        #expect(single.code == 0, "\(single.stderr)")
+        let parts = (1...2).map { dir.appendingPathComponent("parts/\($0)").path }
+        for (index, part) in parts.enumerated() {
+            let outcome = try Self.run(["compare"] + options + ["--shard", "\(index + 1)/2", "--out", part])
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        let expected = try Self.contents(dir.appendingPathComponent("single"))
+        #expect(expected.keys.sorted() == ["compare.csv", "compare.json", "manifest.json"])
+        #expect(try Self.contents(merged) == expected)
+
+        let runPart = dir.appendingPathComponent("run-part").path
+        #expect(try Self.run(["run", "Scenarios/smoke.json", "--replications", "5", "--set", "months=3", "--shard", "2/2", "--out", runPart, "--quiet"]).code == 0)
+        let mixed = try Self.run(["merge", parts[0], runPart, "--out", dir.appendingPathComponent("mixed").path])
+        #expect(mixed.code == 65)
+        #expect(mixed.stderr.contains("has command run but part \(parts[0]) has compare"), "\(mixed.stderr)")
+        // sweep, solve and sensitivity do not shard yet: a clear refusal.
+        let sweep = try Self.run(["sweep", "Scenarios/smoke.json", "--set", "months=2,3", "--shard", "1/2"])
+        #expect(sweep.code == 64)
+        #expect(sweep.stderr.contains("--shard is taken by run and compare only"))
+    }
 }
+
