@@ -26,7 +26,9 @@ enum MergeCommand {
         let merged: PartMerge.Merged
         do throws(PartError) {
             let parts = try PartFolderReader.open(paths)
-            if parts.first?.manifest.command == "compare" { return mergeCompare(parts, paths: paths, out: out, quiet: quiet, console: console) }
+            if let command = parts.first?.manifest.command, command == "compare" || command == "sweep" {
+                return mergeVariants(parts, paths: paths, out: out, quiet: quiet, console: console)
+            }
             merged = try PartMerge.merge(parts)
         } catch {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())

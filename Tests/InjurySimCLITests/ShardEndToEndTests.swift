@@ -101,10 +101,30 @@ import Testing
         let mixed = try Self.run(["merge", parts[0], runPart, "--out", dir.appendingPathComponent("mixed").path])
         #expect(mixed.code == 65)
         #expect(mixed.stderr.contains("has command run but part \(parts[0]) has compare"), "\(mixed.stderr)")
-        // sweep, solve and sensitivity do not shard yet: a clear refusal.
-        let sweep = try Self.run(["sweep", "Scenarios/smoke.json", "--set", "months=2,3", "--shard", "1/2"])
-        #expect(sweep.code == 64)
-        #expect(sweep.stderr.contains("--shard is taken by run and compare only"))
+        // solve and sensitivity do not shard yet: a clear refusal.
+        let sensitivity = try Self.run(["sensitivity", "Scenarios/smoke.json", "--shard", "1/2"])
+        #expect(sensitivity.code == 64)
+        #expect(sensitivity.stderr.contains("--shard is taken by run, compare and sweep only"))
+    }
+
+    /// `sweep --shard` parts over a two-axis grid (one axis changes the pools) merge to sweep's folder.
+    @Test func shardedSweepMergesToSweepsFolder() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = ["sweep", "Scenarios/smoke.json", "--replications", "4", "--set", "months=3", "--set", "platforms.caocao.ratePerOrderYuan=0.01,0.02",
+                       "--set", "pooling=province,national", "--threads", "2", "--quiet"]
+        #expect(try Self.run(options + ["--out", dir.appendingPathComponent("single").path]).code == 0)
+        let parts = (1...3).map { dir.appendingPathComponent("parts/\($0)").path }
+        for (index, part) in parts.enumerated() {
+            let outcome = try Self.run(options + ["--shard", "\(index + 1)/3", "--out", part])
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let merge = try Self.run(["merge"] + parts.reversed() + ["--out", merged.path, "--quiet"])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        let expected = try Self.contents(dir.appendingPathComponent("single"))
+        #expect(expected.keys.sorted() == ["manifest.json", "sweep.csv", "sweep.json"])
+        #expect(try Self.contents(merged) == expected)
     }
 }
 

@@ -2,13 +2,15 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-/// Parts of commands that run several scenario variants with common random numbers (`compare`):
+/// Parts of commands that run several scenario variants with common random numbers (`compare`,
+/// `sweep`):
 /// `scenario.json` is a list of the variants' resolved documents, and each replication's file
 /// holds its ``ReplicationMetrics`` for every variant in order (``ReplicationMetrics/encodedSize``
 /// bytes each) — what the command's tables are computed from.
 extension PartFiles {
     /// `metrics[v]` holds variant v's figures for the shard's replications, ascending.
-    public init(command: String, scenarios: [Scenario], hashes: [String], study: Study, shard: ShardSelection, metrics: [[ReplicationMetrics]]) {
+    public init(command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
+                metrics: [[ReplicationMetrics]]) {
         let first = scenarios[0]
         let held = shard.replications(of: first.replications)
         precondition(metrics.count == scenarios.count && metrics.allSatisfy { $0.count == held.count }, "every variant holds the shard's replications")
@@ -23,6 +25,7 @@ extension PartFiles {
                                 replicationsHeld: held, files: entries)
         manifest.command = command
         manifest.variantHashes = hashes
+        manifest.axes = axes
         files.append(("manifest.json", Array(manifest.rendered().utf8)))
         self.files = files
     }

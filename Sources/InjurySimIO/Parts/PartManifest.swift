@@ -40,8 +40,21 @@ public struct PartManifest: Sendable, Equatable {
     public var replicationsHeld: [Int]
     /// `scenario.json` and one file per replication, in that order.
     public var files: [FileEntry]
-    /// Each variant's content hash (parts of `compare`; empty for `run`).
+    /// Each variant's content hash (parts of `compare` and `sweep`; empty for `run`).
     public var variantHashes: [String] = []
+    /// A sweep's axes, each with its values; the grid is their product, the last axis fastest.
+    public var axes: [Axis] = []
+
+    /// One axis of a sweep.
+    public struct Axis: Sendable, Equatable {
+        public var path: String
+        public var values: [String]
+
+        public init(path: String, values: [String]) {
+            self.path = path
+            self.values = values
+        }
+    }
 
     public init(scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
                 sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]) {
@@ -71,7 +84,8 @@ public struct PartManifest: Sendable, Equatable {
          ("programVersion", programVersion), ("command", command), ("scenario", scenarioName), ("scenarioFile", scenarioFile),
          ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
          ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
-         ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count))]
+         ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
+         ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " "))]
     }
 
     public func rendered() -> String {
@@ -97,7 +111,9 @@ public struct PartManifest: Sendable, Equatable {
             "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
             "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
             "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string)),
-        ].merging(variantHashes.isEmpty ? [:] : ["scenarioContentHashes": .array(variantHashes.map(JSONOut.string))]) { a, _ in a }).rendered()
+        ].merging(variantHashes.isEmpty ? [:] : ["scenarioContentHashes": .array(variantHashes.map(JSONOut.string))]) { a, _ in a }
+         .merging(axes.isEmpty ? [:] : ["axes": .array(axes.map { .object(["path": .string($0.path), "values": .array($0.values.map(JSONOut.string))]) })]) { a, _ in a })
+        .rendered()
     }
 
     /// Reads a part's manifest; `part` names the part in messages.
@@ -174,6 +190,21 @@ public struct PartManifest: Sendable, Equatable {
             for item in items {
                 guard case .string(let text) = item.value else { throw fail("\"scenarioContentHashes\" holds a value that is not a string") }
                 variantHashes.append(text)
+            }
+        }
+        if case .array(let items)? = fields["axes"] {
+            for item in items {
+                guard case .object(let members) = item.value,
+                      case .string(let path)? = members.first(where: { $0.key == "path" })?.value.value,
+                      case .array(let values)? = members.first(where: { $0.key == "values" })?.value.value else {
+                    throw fail("\"axes\" holds an entry that is not {\"path\": …, \"values\": […]}")
+                }
+                var texts: [String] = []
+                for value in values {
+                    guard case .string(let text) = value.value else { throw fail("\"axes\" holds a value that is not a string") }
+                    texts.append(text)
+                }
+                axes.append(Axis(path: path, values: texts))
             }
         }
         for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {

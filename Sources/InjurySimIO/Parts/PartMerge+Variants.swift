@@ -2,7 +2,7 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-/// Merging the parts of a variant command (`compare`): the same checks as for `run`, then each
+/// Merging the parts of a variant command (`compare`, `sweep`): the same checks as for `run`, then each
 /// variant's figures for every replication in replication order.
 extension PartMerge {
     /// The variants and their figures, replication by replication.
@@ -13,6 +13,8 @@ extension PartMerge {
         public var hashes: [String]
         /// `metrics[v][r]`.
         public var metrics: [[ReplicationMetrics]]
+        /// A sweep's axes (empty for `compare`).
+        public var axes: [PartManifest.Axis]
     }
 
     public static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
@@ -47,6 +49,6 @@ extension PartMerge {
             for (variant, value) in decoded.enumerated() { metrics[variant].append(value) }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
-        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics)
+        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes)
     }
 }
