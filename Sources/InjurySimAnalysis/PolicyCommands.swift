@@ -260,45 +260,4 @@ public enum PolicyCommands {
         public var breakEvenLow: Double
         public var breakEvenHigh: Double
     }
-
-    /// Overall break-even rate (yuan per order, all sectors): mean over replications of the
-    /// fund's incurred cost ÷ orders, loaded for admin when the fund is charged for it.
-    static func overallBreakEven(_ results: [ReplicationResult]) -> Double {
-        let values = results.map { r -> Double in
-            let start = r.poolCount * r.sectorCount
-            let incurred = r.incurredBySector[start...].reduce(0, +)
-            let orders = Double(r.ordersBySector[start...].reduce(0, +))
-            return orders > 0 ? incurred / orders / max(1e-9, 1 - r.adminCostShare) / 100 : .nan
-        }
-        return Statistics.mean(values.filter(\.isFinite))
-    }
-
-    /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
-    public static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
-        async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
-        let ruin = PolicyFigures.figures[0]
-        func run(_ s: Scenario) async -> ([ReplicationMetrics], Double) {
-            let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
-            return (results.map { ReplicationMetrics($0) }, overallBreakEven(results))
-        }
-        progress?("baseline")
-        let (baseline, baselineBreakEven) = await run(scenario)
-        var rows: [SensitivityRow] = []
-        for input in sensitivityInputs {
-            progress?(input.name + " " + input.lowLabel)
-            let (low, lowBreakEven) = await run(input.apply(scenario, false))
-            progress?(input.name + " " + input.highLabel)
-            let (high, highBreakEven) = await run(input.apply(scenario, true))
-            rows.append(SensitivityRow(name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
-                                       ruinLow: PolicyFigures.estimate(ruin, low), ruinHigh: PolicyFigures.estimate(ruin, high),
-                                       ruinSwing: PolicyFigures.pairedDifference(ruin, low, high),
-                                       breakEvenLow: lowBreakEven, breakEvenHigh: highBreakEven))
-        }
-        rows.sort { a, b in
-            let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)
-            if sa != sb { return sa > sb }
-            return abs(a.breakEvenHigh - a.breakEvenLow) > abs(b.breakEvenHigh - b.breakEvenLow)
-        }
-        return (PolicyFigures.estimate(ruin, baseline), baselineBreakEven, rows)
-    }
 }
