@@ -2,7 +2,7 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimIO
 
-/// `injurysim merge` of `compare --shard` and `sweep --shard` parts: the folder the command
+/// `injurysim merge` of `compare`, `sweep` and `sensitivity` parts: the folder the command
 /// writes, byte for byte.
 extension MergeCommand {
     static func mergeVariants(_ parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool, console: Console) -> Int32 {
@@ -11,8 +11,11 @@ extension MergeCommand {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())
             return error.kind == .usage ? ExitCode.usage : ExitCode.dataError
         }
-        return merged.command == "sweep" ? mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
-            : mergeCompare(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
+        switch merged.command {
+        case "sweep": return mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
+        case "sensitivity": return mergeSensitivity(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
+        default: return mergeCompare(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
+        }
     }
 
     static func mergeCompare(_ merged: PartMerge.MergedVariants, parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
@@ -61,6 +64,24 @@ extension MergeCommand {
             console.out("InjurySim sweep — \(first.name): \(points.count) grid points × \(first.replications) replications (common random numbers), "
                         + "seed \(first.seed)\n")
             console.out(table.renderTable())
+            console.out("\nMerged \(parts.count) parts; results written to \(directory)/ (\(names.joined(separator: ", ")))\n")
+        }
+        return ExitCode.success
+    }
+
+    static func mergeSensitivity(_ merged: PartMerge.MergedVariants, parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
+                                 console: Console) -> Int32 {
+        let scenario = merged.scenarios[0]
+        let outcome = PolicyCommands.sensitivityOutcome(Array(zip(merged.metrics, merged.breakEven)).map { (metrics: $0.0, breakEven: $0.1) })
+        let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
+                                       rows: outcome.rows)
+        let files = [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())]
+        let names = files.map(\.0) + ["manifest.json"]
+        let manifest = Program.policyManifest(command: "sensitivity", scenarios: [(scenario, merged.hashes[0])], files: names)
+        let directory = out ?? "Results/" + scenario.name + "-sensitivity"
+        if let code = write(files + [("manifest.json", manifest)], to: directory, paths: paths, console: console) { return code }
+        if !quiet {
+            console.out(report.renderTable())
             console.out("\nMerged \(parts.count) parts; results written to \(directory)/ (\(names.joined(separator: ", ")))\n")
         }
         return ExitCode.success

@@ -26,7 +26,7 @@ enum MergeCommand {
         let merged: PartMerge.Merged
         do throws(PartError) {
             let parts = try PartFolderReader.open(paths)
-            if let command = parts.first?.manifest.command, command == "compare" || command == "sweep" {
+            if let command = parts.first?.manifest.command, ["compare", "sweep", "sensitivity"].contains(command) {
                 return mergeVariants(parts, paths: paths, out: out, quiet: quiet, console: console)
             }
             merged = try PartMerge.merge(parts)

@@ -4,8 +4,8 @@ import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
 
-/// `compare … --shard K/N` and `sweep … --shard K/N`: one task's share of every variant's
-/// replications, written as a part (each replication's figures for every variant) for `merge`.
+/// `compare`, `sweep` and `sensitivity` with `--shard K/N`: one task's share of every variant's
+/// replications, written as a part (each replication's figures for every run) for `merge`.
 extension Program {
     /// A variant as the command loaded it: its file, the overrides that make it, and the loaded
     /// scenario with its content hash.
@@ -36,6 +36,12 @@ extension Program {
                                defaultOut: "Results/" + points[0].scenario.name + "-sweep-parts", options, console: console)
     }
 
+    static func sensitivityShard(_ text: String, _ loaded: (Scenario, String), _ options: CommandOptions, console: Console) async throws(CommandError) {
+        let variant = ShardVariant(file: options.files[0], overrides: try parseOverrides(options.sets), loaded: loaded)
+        try await variantShard("sensitivity", text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sensitivity-parts",
+                               options, console: console)
+    }
+
     static func variantShard(_ command: String, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
                              _ options: CommandOptions, console: Console) async throws(CommandError) {
         let shard: ShardSelection
@@ -59,10 +65,14 @@ extension Program {
         let outDirectory = options.out ?? defaultOut + "/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: hashes, console: console)
         defer { claimed.release() }
-        let progress = progressHandler(options, console: console, total: held.count * scenarios.count)
+        // Sensitivity runs its one scenario's low and high variants, and keeps break-even rates.
+        let sensitivity = command == "sensitivity"
+        let runs = sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        let progress = progressHandler(options, console: console, total: held.count * runs.count)
         let counter = ProgressCounter()
         var metrics: [[ReplicationMetrics]] = []
-        for scenario in scenarios {
+        var breakEven: [[Double]] = []
+        for scenario in runs {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
             let coordinator = ReplicationCoordinator(scenario: scenario)
@@ -70,16 +80,18 @@ extension Program {
                 await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
             }
             metrics.append(results.map { ReplicationMetrics($0) })
+            if sensitivity { breakEven.append(results.map(PolicyCommands.breakEven)) }
         }
         progress?.finish()
         let study = PartFiles.Study(scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
                                     contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
-        let part = PartFiles(command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics)
+        let part = PartFiles(command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics,
+                             breakEven: breakEven)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
             console.out("\(command) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
-                        + "of each of \(scenarios.count) variants, written to \(outDirectory)/\n"
+                        + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
                         + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
     }

@@ -101,10 +101,30 @@ import Testing
         let mixed = try Self.run(["merge", parts[0], runPart, "--out", dir.appendingPathComponent("mixed").path])
         #expect(mixed.code == 65)
         #expect(mixed.stderr.contains("has command run but part \(parts[0]) has compare"), "\(mixed.stderr)")
-        // solve and sensitivity do not shard yet: a clear refusal.
-        let sensitivity = try Self.run(["sensitivity", "Scenarios/smoke.json", "--shard", "1/2"])
-        #expect(sensitivity.code == 64)
-        #expect(sensitivity.stderr.contains("--shard is taken by run, compare and sweep only"))
+        // solve does not shard yet: a clear refusal.
+        let solve = try Self.run(["solve", "Scenarios/smoke.json", "--target", "ruin<=0.5", "--shard", "1/2"])
+        #expect(solve.code == 64)
+        #expect(solve.stderr.contains("--shard is not taken by solve yet"))
+    }
+
+    /// `sensitivity --shard` parts (23 runs' figures and break-even rates per replication) merge
+    /// to sensitivity's folder.
+    @Test func shardedSensitivityMergesToSensitivitysFolder() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = ["sensitivity", "Scenarios/smoke.json", "--replications", "3", "--set", "months=2", "--threads", "2", "--quiet"]
+        #expect(try Self.run(options + ["--out", dir.appendingPathComponent("single").path]).code == 0)
+        let parts = (1...2).map { dir.appendingPathComponent("parts/\($0)").path }
+        for (index, part) in parts.enumerated() {
+            let outcome = try Self.run(options + ["--shard", "\(index + 1)/2", "--out", part])
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        let expected = try Self.contents(dir.appendingPathComponent("single"))
+        #expect(expected.keys.sorted() == ["manifest.json", "sensitivity.csv", "sensitivity.json"])
+        #expect(try Self.contents(merged) == expected)
     }
 
     /// `sweep --shard` parts over a two-axis grid (one axis changes the pools) merge to sweep's folder.

@@ -8,15 +8,22 @@ import InjurySimEngine
 /// holds its ``ReplicationMetrics`` for every variant in order (``ReplicationMetrics/encodedSize``
 /// bytes each) — what the command's tables are computed from.
 extension PartFiles {
-    /// `metrics[v]` holds variant v's figures for the shard's replications, ascending.
+    /// `metrics[v]` holds run v's figures for the shard's replications, ascending (one run per
+    /// scenario for compare and sweep; the ``PolicyCommands/sensitivityRuns(_:)`` of the one
+    /// scenario for sensitivity, with each replication's break-even rate in `breakEven[v]`).
     public init(command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
-                metrics: [[ReplicationMetrics]]) {
+                metrics: [[ReplicationMetrics]], breakEven: [[Double]] = []) {
         let first = scenarios[0]
         let held = shard.replications(of: first.replications)
-        precondition(metrics.count == scenarios.count && metrics.allSatisfy { $0.count == held.count }, "every variant holds the shard's replications")
+        precondition(metrics.allSatisfy { $0.count == held.count } && breakEven.allSatisfy { $0.count == held.count },
+                     "every run holds the shard's replications")
+        precondition(breakEven.isEmpty || breakEven.count == metrics.count, "a break-even rate per run, or none")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
         for (index, replication) in held.enumerated() {
-            files.append((PartManifest.dataFileName(replication, command: command), metrics.flatMap { $0[index].encoded() }))
+            let record = metrics.indices.flatMap { run in
+                metrics[run][index].encoded() + (breakEven.isEmpty ? [] : Self.bytes(breakEven[run][index].bitPattern))
+            }
+            files.append((PartManifest.dataFileName(replication, command: command), record))
         }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
         manifest = PartManifest(scenarioName: scenarios.map(\.name).joined(separator: ","), scenarioFile: study.scenarioFile,
@@ -29,6 +36,9 @@ extension PartFiles {
         files.append(("manifest.json", Array(manifest.rendered().utf8)))
         self.files = files
     }
+
+    /// A word's 8 bytes, least significant first.
+    static func bytes(_ word: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }
 
     /// The resolved documents of several scenarios as one JSON list (for `scenario.json`).
     public static func variantsText(_ documents: [String]) -> String {

@@ -2,7 +2,7 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-/// Merging the parts of a variant command (`compare`, `sweep`): the same checks as for `run`, then each
+/// Merging the parts of a variant command (`compare`, `sweep`, `sensitivity`): the same checks as for `run`, then each
 /// variant's figures for every replication in replication order.
 extension PartMerge {
     /// The variants and their figures, replication by replication.
@@ -15,6 +15,8 @@ extension PartMerge {
         public var metrics: [[ReplicationMetrics]]
         /// A sweep's axes (empty for `compare`).
         public var axes: [PartManifest.Axis]
+        /// `breakEven[v][r]` for sensitivity's runs (empty otherwise).
+        public var breakEven: [[Double]]
     }
 
     public static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
@@ -33,22 +35,34 @@ extension PartMerge {
         guard study.variantHashes.count == scenarios.count else {
             throw PartError(.data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
         }
+        // Sensitivity: one scenario, its runs derived from it, each with a break-even rate.
+        let sensitivity = study.command == "sensitivity"
+        let runs = sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).count : scenarios.count
         let size = ReplicationMetrics.encodedSize
-        var metrics = [[ReplicationMetrics]](repeating: [], count: scenarios.count)
+        let record = size + (sensitivity ? 8 : 0)
+        var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
+        var breakEven = [[Double]](repeating: [], count: sensitivity ? runs : 0)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
             let name = PartManifest.dataFileName(replication, command: study.command)
             guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
-            let decoded = bytes.count == size * scenarios.count
-                ? (0..<scenarios.count).compactMap { ReplicationMetrics(encoded: bytes[($0 * size)..<(($0 + 1) * size)]) } : []
-            guard decoded.count == scenarios.count else {
-                problems.append("part \(part.label): \(name) does not hold \(scenarios.count) scenarios' figures in the ISM1 format; "
+            let decoded = bytes.count == record * runs
+                ? (0..<runs).compactMap { ReplicationMetrics(encoded: bytes[($0 * record)..<($0 * record + size)]) } : []
+            guard decoded.count == runs else {
+                problems.append("part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM1 format; "
                                 + "run shard \(part.manifest.shard) again")
                 continue
             }
-            for (variant, value) in decoded.enumerated() { metrics[variant].append(value) }
+            for (run, value) in decoded.enumerated() {
+                metrics[run].append(value)
+                if sensitivity {
+                    let start = run * record + size
+                    breakEven[run].append(Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << UInt64(8 * $1) }))
+                }
+            }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
-        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes)
+        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes,
+                              breakEven: breakEven)
     }
 }
