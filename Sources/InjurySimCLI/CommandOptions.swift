@@ -60,8 +60,7 @@ struct CommandOptions {
             case "--no-uncertainty": uncertainty = false
             case "--quiet", "-q": quiet = true
             case "--resume": resume = true
-            case "--shard" where command != "solve": shard = try value(argument)
-            case "--shard": throw UsageError(message: "--shard is not taken by solve yet (its per-replication search does not shard); solve runs on one machine")
+            case "--shard": shard = try value(argument)
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
                 files.append(argument)

@@ -29,6 +29,7 @@ enum MergeCommand {
             if let command = parts.first?.manifest.command, ["compare", "sweep", "sensitivity"].contains(command) {
                 return mergeVariants(parts, paths: paths, out: out, quiet: quiet, console: console)
             }
+            if parts.first?.manifest.command == "solve" { return mergeSolve(parts, paths: paths, out: out, quiet: quiet, console: console) }
             merged = try PartMerge.merge(parts)
         } catch {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())

@@ -15,7 +15,7 @@ public enum Program {
            injurysim validate FILE [FILE …]
            injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
-           injurysim run|compare|sweep|sensitivity … --shard K/N|auto/N --out PART [options]
+           injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
            injurysim merge PART [PART …] [--out DIR] [--quiet]
            injurysim help
 
@@ -26,13 +26,13 @@ public enum Program {
     sensitivity  one input at a time over its range: a ranked tornado table
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
-    merge        merge the parts of a sharded run, compare, sweep or sensitivity into the folder one machine writes
+    merge        merge the parts of a sharded command into the folder it writes on one machine
     bench        measure throughput on fixed workloads (release build, from the package root)
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
              --resume   continue an interrupted command from its checkpoint (same arguments)
-             --shard K/N  (not solve) replications r with r mod N = K-1 only, as a part for merge;
+             --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
                         auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
 
     Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 (merge) parts

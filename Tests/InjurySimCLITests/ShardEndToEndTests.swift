@@ -101,10 +101,27 @@ import Testing
         let mixed = try Self.run(["merge", parts[0], runPart, "--out", dir.appendingPathComponent("mixed").path])
         #expect(mixed.code == 65)
         #expect(mixed.stderr.contains("has command run but part \(parts[0]) has compare"), "\(mixed.stderr)")
-        // solve does not shard yet: a clear refusal.
-        let solve = try Self.run(["solve", "Scenarios/smoke.json", "--target", "ruin<=0.5", "--shard", "1/2"])
-        #expect(solve.code == 64)
-        #expect(solve.stderr.contains("--shard is not taken by solve yet"))
+    }
+
+    /// `solve --shard` parts (each replication's threshold, rounds and benchmark result) merge to
+    /// solve's folder: the answer, its interval, the break-even rates and the number of rounds.
+    @Test(arguments: [["--target", "poolruin<=0.5"], ["--target", "ruin<=0.2", "--for", "food-delivery"]])
+    func shardedSolveMergesToSolvesFolder(target: [String]) throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = ["solve", "Scenarios/smoke.json"] + target + ["--replications", "3", "--set", "months=2", "--threads", "2", "--quiet"]
+        #expect(try Self.run(options + ["--out", dir.appendingPathComponent("single").path]).code == 0)
+        let parts = (1...2).map { dir.appendingPathComponent("parts/\($0)").path }
+        for (index, part) in parts.enumerated() {
+            let outcome = try Self.run(options + ["--shard", "\(index + 1)/2", "--out", part])
+            #expect(outcome.code == 0, "\(outcome.stderr)")
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        let expected = try Self.contents(dir.appendingPathComponent("single"))
+        #expect(expected.keys.sorted() == ["manifest.json", "solve.json"])
+        #expect(try Self.contents(merged) == expected)
     }
 
     /// `sensitivity --shard` parts (23 runs' figures and break-even rates per replication) merge

@@ -67,6 +67,8 @@ import InjurySimAnalysis
         Case(name: "other sweep axes", parts: { [part(1, of: 2) { $0.axes = [.init(path: "months", values: ["2", "3"])] },
                                                  part(2, of: 2) { $0.axes = [.init(path: "months", values: ["2", "4"])] }] },
              phrases: ["axes months=2,4", "has months=2,3"]),
+        Case(name: "other solve target", parts: { [part(1, of: 2) { $0.target = "ruin<=0.1" }, part(2, of: 2) { $0.target = "ruin<=0.2" }] },
+             phrases: ["target ruin<=0.2", "has ruin<=0.1"]),
         Case(name: "other results format", parts: { [part(1, of: 2), part(2, of: 2) { $0.resultsFormatVersion = 1 }] }, phrases: ["formatVersion 1"]),
         Case(name: "part lacking a replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 2, 4] }, part(2, of: 2)] },
              phrases: ["part parts/1 is shard 1/2 of 8 replications but lacks replications 6"]),

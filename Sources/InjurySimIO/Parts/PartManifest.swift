@@ -44,6 +44,9 @@ public struct PartManifest: Sendable, Equatable {
     public var variantHashes: [String] = []
     /// A sweep's axes, each with its values; the grid is their product, the last axis fastest.
     public var axes: [Axis] = []
+    /// A solve's `--target` and `--for` (nil for other commands).
+    public var target: String?
+    public var forSector: String?
 
     /// One axis of a sweep.
     public struct Axis: Sendable, Equatable {
@@ -72,10 +75,12 @@ public struct PartManifest: Sendable, Equatable {
     }
 
     /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr2`) in a part of
-    /// `run`, its ``ReplicationMetrics`` for every variant (`.ism1`) in a part of `compare`.
+    /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
+    /// ``ReplicationMetrics`` for every run (`.ism1`) in a part of `compare`, `sweep`, `sensitivity`.
     public static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + (command == "run" ? ".isr2" : ".ism1")
+        let suffix = command == "run" ? ".isr2" : command == "solve" ? ".iss1" : ".ism1"
+        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
     }
 
     /// The study fields by name, as written: two parts belong to one study when these agree.
@@ -85,11 +90,12 @@ public struct PartManifest: Sendable, Equatable {
          ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
          ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
          ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
-         ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " "))]
+         ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " ")),
+         ("target", target ?? ""), ("for", forSector ?? "")]
     }
 
     public func rendered() -> String {
-        JSONOut.object([
+        var object: [String: JSONOut] = [
             "generator": .string(Self.generator),
             "formatVersion": .number(String(resultsFormatVersion)),
             "partFormatVersion": .number(String(partFormatVersion)),
@@ -111,9 +117,15 @@ public struct PartManifest: Sendable, Equatable {
             "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
             "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
             "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string)),
-        ].merging(variantHashes.isEmpty ? [:] : ["scenarioContentHashes": .array(variantHashes.map(JSONOut.string))]) { a, _ in a }
-         .merging(axes.isEmpty ? [:] : ["axes": .array(axes.map { .object(["path": .string($0.path), "values": .array($0.values.map(JSONOut.string))]) })]) { a, _ in a })
-        .rendered()
+        ]
+        // Command-specific keys, only where they apply.
+        if !variantHashes.isEmpty { object["scenarioContentHashes"] = .array(variantHashes.map(JSONOut.string)) }
+        if !axes.isEmpty {
+            object["axes"] = .array(axes.map { .object(["path": .string($0.path), "values": .array($0.values.map(JSONOut.string))]) })
+        }
+        if let target { object["target"] = .string(target) }
+        if let forSector { object["for"] = .string(forSector) }
+        return JSONOut.object(object).rendered()
     }
 
     /// Reads a part's manifest; `part` names the part in messages.
@@ -207,6 +219,8 @@ public struct PartManifest: Sendable, Equatable {
                 axes.append(Axis(path: path, values: texts))
             }
         }
+        if case .string(let text)? = fields["target"] { target = text }
+        if case .string(let text)? = fields["for"] { forSector = text }
         for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
             guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
             guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size) else { throw fail("no size for \(name)") }

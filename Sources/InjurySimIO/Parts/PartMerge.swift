@@ -30,7 +30,7 @@ public enum PartMerge {
 
     public static func merge(_ parts: [Part]) throws(PartError) -> Merged {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
-        guard parts[0].manifest.command == "run" else {
+        guard parts[0].manifest.command == "run" else {  // the other commands' parts: mergeVariants, mergeSolve
             throw PartError(.data, ["part \(parts[0].label) holds replications of `\(parts[0].manifest.command)`, not `run`"])
         }
         var problems: [String] = []
