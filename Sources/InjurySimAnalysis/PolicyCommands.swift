@@ -111,69 +111,6 @@ package enum PolicyCommands {
         return copy
     }
 
-    /// Finds, replication by replication, the smallest rate multiplier at which the target's
-    /// event holds (each replication's event is monotone in the rate under common random
-    /// numbers), then reads the answer off those thresholds: the multiplier that meets the
-    /// target is their `requiredShare` quantile, with an order-statistic 95% interval.
-    package static func solve(_ scenario: Scenario, target: Target, sector: Int?, threads: Int,
-                             progress: (@Sendable (String) -> Void)? = nil) async -> Solution {
-        let n = scenario.replications
-        let limit = 64.0
-        var low = [Double](repeating: 0, count: n)      // event fails at low (or low is 0)
-        var high = [Double](repeating: .infinity, count: n)
-        var evaluations = 1
-        func evaluate(_ multipliers: [Double?]) async -> [ReplicationMetrics?] {
-            var jobs: [(ReplicationCoordinator, Int)] = []
-            var owners: [Int] = []
-            var coordinators: [Double: ReplicationCoordinator] = [:]
-            for (r, m) in multipliers.enumerated() {
-                guard let m else { continue }
-                let coordinator = coordinators[m] ?? ReplicationCoordinator(scenario: scalingRates(scenario, sector: sector, by: m))
-                coordinators[m] = coordinator
-                jobs.append((coordinator, r))
-                owners.append(r)
-            }
-            evaluations += 1
-            let results = await MonteCarloRunner.run(jobs: jobs, threads: threads)
-            var out = [ReplicationMetrics?](repeating: nil, count: n)
-            for (index, result) in results.enumerated() { out[owners[index]] = ReplicationMetrics(result) }
-            return out
-        }
-        // Benchmark rates first: also gives the break-even rates.
-        progress?("rates × 1")
-        let atBenchmark = await MonteCarloRunner.run(scenario: scenario, replications: 0..<n, threads: threads)
-        for r in 0..<n {
-            if target.isMet(ReplicationMetrics(atBenchmark[r])) { high[r] = 1 } else { low[r] = 1 }
-        }
-        // Grow the bracket for replications that fail at the benchmark.
-        var top = 1.0
-        while top < limit && high.contains(where: { $0 == .infinity }) {
-            top *= 2
-            progress?("rates × \(shortText(top))")
-            let results = await evaluate((0..<n).map { high[$0] == .infinity ? top : nil })
-            for r in 0..<n { if let m = results[r] { if target.isMet(m) { high[r] = top } else { low[r] = top } } }
-        }
-        // Bisect every bracketed replication to 0.2% of its bracket's top.
-        for round in 0..<12 {
-            let midpoints: [Double?] = (0..<n).map { r in
-                guard high[r].isFinite, high[r] - low[r] > 0.002 * high[r] else { return nil }
-                return (low[r] + high[r]) / 2
-            }
-            if midpoints.allSatisfy({ $0 == nil }) { break }
-            progress?("bisection round \(round + 1)")
-            let results = await evaluate(midpoints)
-            for r in 0..<n { if let m = results[r], let mid = midpoints[r] { if target.isMet(m) { high[r] = mid } else { low[r] = mid } } }
-        }
-        let thresholds = high
-        let estimate = PolicyFigures.quantile(thresholds, target.requiredShare)
-        let summary = RunSummary(scenario: scenario, results: atBenchmark)
-        let breakEven = scenario.sectors.indices.filter { sector == nil || $0 == sector }.map { (scenario.sectors[$0].name, summary.total.breakEvenRate[$0]) }
-        let benchmarks = scenario.platforms.filter { sector == nil || $0.sector == sector }.map { ($0.name, $0.ratePerOrderYuan.central) }
-        return Solution(target: target, sectorName: sector.map { scenario.sectors[$0].name }, multiplier: estimate,
-                        exceedsLimit: !estimate.mean.isFinite, limit: limit, replications: n, evaluations: evaluations,
-                        benchmarks: benchmarks, breakEven: breakEven)
-    }
-
     // MARK: Sensitivity
 
     /// One input varied one at a time over its range.
@@ -259,46 +196,5 @@ package enum PolicyCommands {
         package var ruinSwing: Estimate
         package var breakEvenLow: Double
         package var breakEvenHigh: Double
-    }
-
-    /// Overall break-even rate (yuan per order, all sectors): mean over replications of the
-    /// fund's incurred cost ÷ orders, loaded for admin when the fund is charged for it.
-    static func overallBreakEven(_ results: [ReplicationResult]) -> Double {
-        let values = results.map { r -> Double in
-            let start = r.poolCount * r.sectorCount
-            let incurred = r.incurredBySector[start...].reduce(0, +)
-            let orders = Double(r.ordersBySector[start...].reduce(0, +))
-            return orders > 0 ? incurred / orders / max(1e-9, 1 - r.adminCostShare) / 100 : .nan
-        }
-        return Statistics.mean(values.filter(\.isFinite))
-    }
-
-    /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
-    package static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
-        async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
-        let ruin = PolicyFigures.figures[0]
-        func run(_ s: Scenario) async -> ([ReplicationMetrics], Double) {
-            let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
-            return (results.map { ReplicationMetrics($0) }, overallBreakEven(results))
-        }
-        progress?("baseline")
-        let (baseline, baselineBreakEven) = await run(scenario)
-        var rows: [SensitivityRow] = []
-        for input in sensitivityInputs {
-            progress?(input.name + " " + input.lowLabel)
-            let (low, lowBreakEven) = await run(input.apply(scenario, false))
-            progress?(input.name + " " + input.highLabel)
-            let (high, highBreakEven) = await run(input.apply(scenario, true))
-            rows.append(SensitivityRow(name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
-                                       ruinLow: PolicyFigures.estimate(ruin, low), ruinHigh: PolicyFigures.estimate(ruin, high),
-                                       ruinSwing: PolicyFigures.pairedDifference(ruin, low, high),
-                                       breakEvenLow: lowBreakEven, breakEvenHigh: highBreakEven))
-        }
-        rows.sort { a, b in
-            let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)
-            if sa != sb { return sa > sb }
-            return abs(a.breakEvenHigh - a.breakEvenLow) > abs(b.breakEvenHigh - b.breakEvenLow)
-        }
-        return (PolicyFigures.estimate(ruin, baseline), baselineBreakEven, rows)
     }
 }

@@ -19,6 +19,8 @@ struct CommandOptions {
     var forSector: String?
     /// Continue from the checkpoint an interrupted run of the same command left.
     var resume = false
+    /// `--shard K/N` or `auto/N` as given: run one task's share of the replications and write a part.
+    var shard: String?
     /// The command and its arguments without those that do not change results
     /// (`--resume`, `--threads`, `--quiet`): what a checkpoint must match.
     var resultKey = ""
@@ -58,6 +60,7 @@ struct CommandOptions {
             case "--no-uncertainty": uncertainty = false
             case "--quiet", "-q": quiet = true
             case "--resume": resume = true
+            case "--shard": shard = try value(argument)
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
                 files.append(argument)

@@ -20,6 +20,7 @@ extension Program {
         let names = loaded.map(\.0.name)
         if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
         try checkResources(loaded.map(\.0), options, console: console)
+        if let shard = options.shard { return try await compareShard(shard, loaded, overrides: overrides, options, console: console) }
         let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
         let folder = try claim(outDirectory, options, hashes: loaded.map(\.1), console: console)
         defer { folder.release() }

@@ -3,6 +3,8 @@ package enum ExitCode {
     package static let success: Int32 = 0
     /// Bad arguments or a scenario with problems (EX_USAGE).
     package static let usage: Int32 = 64
+    /// Parts that cannot be merged: damaged, mismatched, missing or doubled (EX_DATAERR).
+    package static let dataError: Int32 = 65
     /// The results folder could not be written (EX_CANTCREAT).
     package static let cannotWrite: Int32 = 73
     /// Interrupted by a signal (128 + SIGINT).

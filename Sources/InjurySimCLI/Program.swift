@@ -15,6 +15,8 @@ package enum Program {
            injurysim validate FILE [FILE …]
            injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--check]
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
+           injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
+           injurysim merge PART [PART …] [--out DIR] [--quiet]
            injurysim help
 
     run          simulate a scenario; print the verdict; write Results/<name>/
@@ -25,15 +27,19 @@ package enum Program {
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
                     (--check: compare with the committed file instead, write nothing)
+    merge        merge the parts of a sharded command into the folder it writes on one machine
     bench        measure throughput on fixed workloads (release build, from the package root)
 
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
              --resume   continue an interrupted command from its checkpoint (same arguments)
+             --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
+                        auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
 
-    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 73 results folder
-    refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
-    fails; bench 70 when a workload fails.
+    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 (merge) parts
+    damaged, mismatched, missing or doubled, 73 results folder refused or not writable,
+    130 interrupted (--resume continues); validate-model 1 when a check fails; bench 70 when a
+    workload fails.
 
     """
 
@@ -56,6 +62,7 @@ package enum Program {
             return await runCommand(command, options, console: console)
         case "validate": return validate(rest, console: console)
         case "bench": return await BenchCommand.main(rest, console: console)
+        case "merge": return MergeCommand.main(rest, console: console)
         case "validate-model": return await validateModel(rest, console: console)
         case "bench-row": return await BenchCommand.childMain(rest, console: console)
         case "help", "--help", "-h":

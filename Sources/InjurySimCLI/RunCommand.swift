@@ -7,6 +7,7 @@ import InjurySimIO
 /// `injurysim run`.
 extension Program {
     static func run(_ options: CommandOptions, console: Console) async throws(CommandError) {
+        if let shard = options.shard { return try await runShard(shard, options, console: console) }
         let (scenario, hash) = try loadSingle(options, console: console)
         try checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name

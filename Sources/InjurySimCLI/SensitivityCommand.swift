@@ -9,6 +9,7 @@ extension Program {
     static func sensitivity(_ options: CommandOptions, console: Console) async throws(CommandError) {
         let (scenario, hash) = try loadSingle(options, console: console)
         try checkResources([scenario], options, console: console)
+        if let shard = options.shard { return try await sensitivityShard(shard, (scenario, hash), options, console: console) }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
         let folder = try claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }

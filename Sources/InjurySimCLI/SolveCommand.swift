@@ -19,6 +19,7 @@ extension Program {
             sector = index
         }
         try checkResources([scenario], options, console: console)
+        if let shard = options.shard { return try await solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console) }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
         let folder = try claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }

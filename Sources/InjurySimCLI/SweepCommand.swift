@@ -34,6 +34,7 @@ extension Program {
         }
         if !issues.isEmpty { throw .scenario(ScenarioError(file: options.files[0], issues: issues)) }
         try checkResources(points.map(\.scenario), options, console: console)
+        if let shard = options.shard { return try await sweepShard(shard, axes: axes, fixed: fixed, points: points, options, console: console) }
         let name = points[0].scenario.name
         let outDirectory = options.out ?? "Results/" + name + "-sweep"
         let folder = try claim(outDirectory, options, hashes: points.map(\.hash), console: console)

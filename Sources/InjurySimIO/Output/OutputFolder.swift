@@ -64,9 +64,14 @@ package final class OutputFolder: @unchecked Sendable {
 
     /// Writes `files` and replaces the target with them in one step.
     package func commit(_ files: [(name: String, text: String)]) throws(OutputError) {
+        try commit(bytes: files.map { ($0.name, Array($0.text.utf8)) })
+    }
+
+    /// Writes `files` (raw bytes, such as a part's replications) and replaces the target with them in one step.
+    package func commit(bytes files: [(name: String, bytes: [UInt8])]) throws(OutputError) {
         do throws(FileSystemError) {
             for file in files {
-                try POSIXFiles.writeFile(staging.appendingPathComponent(file.name).path, Array(file.text.utf8))
+                try POSIXFiles.writeFile(staging.appendingPathComponent(file.name).path, file.bytes)
             }
             try POSIXFiles.syncDirectory(staging.path)
         } catch {

@@ -1,0 +1,51 @@
+import Foundation
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimEngine
+import InjurySimIO
+
+/// `injurysim run --shard K/N`: one task's share of a study, written as a part for `merge`.
+extension Program {
+    static func runShard(_ text: String, _ options: CommandOptions, console: Console) async throws(CommandError) {
+        let shard: ShardSelection
+        do throws(ShardSelection.Problem) {
+            shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
+        } catch { throw .usage(error.message) }
+        let overrides = try parseOverrides(options.sets)
+        // Loaded as `run` loads it (checks, warnings, options); the part records the resolved
+        // document and the shard runs the scenario decoded from it, exactly as the merge will.
+        let (loaded, hash) = try loadSingle(options, console: console)
+        let scenario: Scenario
+        let scenarioText: String
+        do throws(ScenarioError) {
+            scenarioText = try ScenarioLoader.resolvedText(path: options.files[0], overrides: overrides)
+            scenario = try PartFiles.scenario(text: Array(scenarioText.utf8), file: options.files[0], seed: loaded.seed,
+                                              replications: loaded.replications, sampleFraction: loaded.sampleFraction,
+                                              uncertainty: loaded.uncertainty)
+        } catch { throw .scenario(error) }
+        try checkResources([scenario], options, console: console)
+        let held = shard.replications(of: scenario.replications)
+        let outDirectory = options.out ?? "Results/\(scenario.name)-parts/shard-\(shard.index)-of-\(shard.count)"
+        let claimed = try claim(outDirectory, options, hashes: [hash], console: console)
+        defer { claimed.release() }
+        let progress = progressHandler(options, console: console, total: held.count)
+        var onProgress: (@Sendable (Int) -> Void)?
+        if let progress { onProgress = { done in progress.update(done: done) } }
+        let coordinator = ReplicationCoordinator(scenario: scenario)
+        let results = await claimed.simulate {
+            await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
+        }
+        progress?.finish()
+        let study = PartFiles.Study(scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
+                                    sets: options.sets, scenarioText: scenarioText)
+        let part = PartFiles(scenario: scenario, study: study, shard: shard, results: results)
+        do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
+        claimed.checkpoint.remove()
+        if !options.quiet {
+            let bytes = part.files.reduce(0) { $0 + $1.bytes.count }
+            console.out("Shard \(shard) of \(scenario.name): \(held.count) of \(scenario.replications) replications "
+                        + "(r mod \(shard.count) = \(shard.index - 1)), \(bytes) bytes, written to \(outDirectory)/\n"
+                        + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
+        }
+    }
+}

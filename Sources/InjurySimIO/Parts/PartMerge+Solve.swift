@@ -1,0 +1,43 @@
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimEngine
+
+/// Merging the parts of `solve`: every replication's threshold, rounds and benchmark result, in
+/// replication order — what the search over all of them would have found.
+extension PartMerge {
+    package static func mergeSolve(_ parts: [Part]) throws(PartError) -> (scenario: Scenario, share: PolicyCommands.SolveShare) {
+        let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
+        let study = parts[0].manifest
+        var problems: [String] = []
+        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
+        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
+        let scenario: Scenario
+        do throws(ScenarioError) {
+            scenario = try PartFiles.scenario(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                                              replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
+        } catch {
+            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
+        }
+        var share = PolicyCommands.SolveShare(replications: [], thresholds: [], atBenchmark: [], growthRounds: [], bisectionRounds: [])
+        for (replication, owner) in owners.enumerated() {
+            let part = parts[owner]
+            let name = PartManifest.dataFileName(replication, command: "solve")
+            guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
+            let words = bytes.count >= 24 ? (0..<3).map { w in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[w * 8 + $1]) << UInt64(8 * $1) } } : []
+            guard words.count == 3, words[1] < 64, words[2] < 64, let result = ReplicationResult(encoded: Array(bytes[24...])),
+                  result.replication == replication, result.months == scenario.months, result.poolCount == scenario.poolNames.count,
+                  result.sectorCount == scenario.sectors.count else {
+                problems.append("part \(part.label): \(name) is not replication \(replication)'s threshold and result in the ISS1 format; "
+                                + "run shard \(part.manifest.shard) again")
+                continue
+            }
+            share.replications.append(replication)
+            share.thresholds.append(Double(bitPattern: words[0]))
+            share.growthRounds.append(Int(words[1]))
+            share.bisectionRounds.append(Int(words[2]))
+            share.atBenchmark.append(result)
+        }
+        guard problems.isEmpty else { throw PartError(.data, problems) }
+        return (scenario, share)
+    }
+}

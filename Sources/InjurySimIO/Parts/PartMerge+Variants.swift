@@ -1,0 +1,68 @@
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimEngine
+
+/// Merging the parts of a variant command (`compare`, `sweep`, `sensitivity`): the same checks as for `run`, then each
+/// variant's figures for every replication in replication order.
+extension PartMerge {
+    /// The variants and their figures, replication by replication.
+    package struct MergedVariants: Sendable {
+        package var command: String
+        package var scenarios: [Scenario]
+        /// Each variant's content hash, as its manifest records it.
+        package var hashes: [String]
+        /// `metrics[v][r]`.
+        package var metrics: [[ReplicationMetrics]]
+        /// A sweep's axes (empty for `compare`).
+        package var axes: [PartManifest.Axis]
+        /// `breakEven[v][r]` for sensitivity's runs (empty otherwise).
+        package var breakEven: [[Double]]
+    }
+
+    package static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
+        let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
+        let study = parts[0].manifest
+        var problems: [String] = []
+        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
+        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
+        let scenarios: [Scenario]
+        do throws(ScenarioError) {
+            scenarios = try PartFiles.variantScenarios(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                                                       replications: study.replications, sampleFraction: study.sampleFraction)
+        } catch {
+            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
+        }
+        guard study.variantHashes.count == scenarios.count else {
+            throw PartError(.data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
+        }
+        // Sensitivity: one scenario, its runs derived from it, each with a break-even rate.
+        let sensitivity = study.command == "sensitivity"
+        let runs = sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).count : scenarios.count
+        let size = ReplicationMetrics.encodedSize
+        let record = size + (sensitivity ? 8 : 0)
+        var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
+        var breakEven = [[Double]](repeating: [], count: sensitivity ? runs : 0)
+        for (replication, owner) in owners.enumerated() {
+            let part = parts[owner]
+            let name = PartManifest.dataFileName(replication, command: study.command)
+            guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
+            let decoded = bytes.count == record * runs
+                ? (0..<runs).compactMap { ReplicationMetrics(encoded: bytes[($0 * record)..<($0 * record + size)]) } : []
+            guard decoded.count == runs else {
+                problems.append("part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM1 format; "
+                                + "run shard \(part.manifest.shard) again")
+                continue
+            }
+            for (run, value) in decoded.enumerated() {
+                metrics[run].append(value)
+                if sensitivity {
+                    let start = run * record + size
+                    breakEven[run].append(Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << UInt64(8 * $1) }))
+                }
+            }
+        }
+        guard problems.isEmpty else { throw PartError(.data, problems) }
+        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes,
+                              breakEven: breakEven)
+    }
+}
