@@ -10,6 +10,9 @@ import InjurySimCore
 func policyScenario(replications: Int = 24) throws -> Scenario {
     var scenario = try TestScenarios.load("smoke.json")
     scenario.replications = replications
+    // A quarter sample keeps the policy tests fast in debug; the rules do not depend on the size.
+    scenario.sampleFraction = 0.25
+    scenario.minimumSampledWorkersPerPool = 0
     scenario.rateFloat.enabled = false
     scenario = PolicyCommands.scalingRates(scenario, sector: nil, by: 120)
     return scenario
