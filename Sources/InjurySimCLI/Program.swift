@@ -53,6 +53,7 @@ public enum Program {
                 return ExitCode.usage
             }
             return await runCommand(command, options, console: console)
+        case "report": return ReportCommand.main(rest, console: console)
         case "validate": return validate(rest, console: console)
         case "bench": return await BenchCommand.main(rest, console: console)
         case "validate-model": return await validateModel(rest, console: console)

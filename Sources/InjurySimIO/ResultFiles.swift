@@ -10,12 +10,15 @@ public struct ResultFiles: Sendable {
 
     public var files: [(name: String, text: String)]
 
-    public init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary) {
+    /// The data files; `report` lists `report.html` in the manifest too (the caller renders it from these files).
+    public init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary,
+                report: Bool = false) {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
-            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash).rendered()),
+            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash,
+                                                       report: report).rendered()),
         ]
     }
 
@@ -103,6 +106,7 @@ public struct ResultFiles: Sendable {
             "pooling": .string(scenario.pooling.rawValue),
             "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
             "pools": .object(pools),
+            "ratesChargedYuanPerOrder": ratesCharged(scenario),
             "total": .object(total),
             "publishedFigures": .array(summary.published.map { p in
                 .object(["figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
@@ -111,6 +115,17 @@ public struct ResultFiles: Sendable {
                          "source": .string(p.source)])
             }),
         ])
+    }
+
+    /// Sector → platform → the per-order rate charged at the start (the central value of an uncertain rate).
+    static func ratesCharged(_ scenario: Scenario) -> JSONOut {
+        var sectors: [String: JSONOut] = [:]
+        for (index, sector) in scenario.sectors.enumerated() {
+            var platforms: [String: JSONOut] = [:]
+            for platform in scenario.platforms where platform.sector == index { platforms[platform.name] = Format.json(platform.ratePerOrderYuan.central, 4) }
+            sectors[sector.name] = .object(platforms)
+        }
+        return .object(sectors)
     }
 
     /// Long format: one row per month × pool × metric with the mean and percentiles over replications.
@@ -183,7 +198,7 @@ public struct ResultFiles: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String) -> JSONOut {
+    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String, report: Bool = false) -> JSONOut {
         .object([
             "formatVersion": .number(String(formatVersion)),
             "generator": .string("injurysim"),
@@ -197,7 +212,7 @@ public struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
-            "files": .array(["summary.json", "monthly.csv", "replications.csv", "manifest.json"].map(JSONOut.string)),
+            "files": .array((["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string)),
         ])
     }
 }
