@@ -15,13 +15,15 @@ public enum Program {
            injurysim validate FILE [FILE …]
            injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json]
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
-           injurysim help
+           injurysim report DIR [--lang en|zh] [--out FILE]
+           injurysim help | COMMAND --help | --version
 
     run          simulate a scenario; print the verdict; write Results/<name>/
     compare      run scenarios with common random numbers; side by side with paired differences
     sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
     solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
     sensitivity  one input at a time over its range: a ranked tornado table
+    report       render report.html again from a results folder's files (no simulation)
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
     bench        measure throughput on fixed workloads (release build, from the package root)
@@ -29,10 +31,11 @@ public enum Program {
     options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
              --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
              --resume   continue an interrupted command from its checkpoint (same arguments)
+             --no-report  write no report.html   --lang en|zh  the report's language (default en)
 
-    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 73 results folder
-    refused or not writable, 130 interrupted (--resume continues); validate-model 1 when a check
-    fails; bench 70 when a workload fails.
+    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 a damaged results
+    file (report), 73 results folder refused or not writable, 130 interrupted (--resume continues);
+    validate-model 1 when a check fails; bench 70 when a workload fails.
 
     """
 
@@ -43,13 +46,21 @@ public enum Program {
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
+        if command == "--version" {
+            console.out(CommandHelp.versionText)
+            return ExitCode.success
+        }
+        if rest.contains("--help") || rest.contains("-h"), let help = CommandHelp.text(command) {
+            console.out(help)
+            return ExitCode.success
+        }
         switch command {
         case "run", "compare", "sweep", "solve", "sensitivity":
             let options: CommandOptions
             do throws(UsageError) {
                 options = try CommandOptions(rest, command: command)
             } catch {
-                console.err("injurysim \(command): \(error.message)\n\n" + usage)
+                console.err("injurysim \(command): \(error.message)\n\n" + (CommandHelp.text(command) ?? usage))
                 return ExitCode.usage
             }
             return await runCommand(command, options, console: console)
