@@ -100,6 +100,8 @@ public enum PolicyCommands {
         public var benchmarks: [(String, Double)]
         /// Expected break-even rate per sector at the benchmark rates (median, p5, p95).
         public var breakEven: [(String, Spread)]
+        /// Each replication's threshold multiplier, in replication order (infinity: above the search limit).
+        public var thresholds: [Double] = []
     }
 
     /// The scenario with the rates of the selected platforms multiplied by `factor`.
@@ -171,7 +173,7 @@ public enum PolicyCommands {
         let benchmarks = scenario.platforms.filter { sector == nil || $0.sector == sector }.map { ($0.name, $0.ratePerOrderYuan.central) }
         return Solution(target: target, sectorName: sector.map { scenario.sectors[$0].name }, multiplier: estimate,
                         exceedsLimit: !estimate.mean.isFinite, limit: limit, replications: n, evaluations: evaluations,
-                        benchmarks: benchmarks, breakEven: breakEven)
+                        benchmarks: benchmarks, breakEven: breakEven, thresholds: thresholds)
     }
 
     // MARK: Sensitivity

@@ -160,7 +160,7 @@ import Testing
         let out = dir.appendingPathComponent("cmp")
         let outcome = try EndToEndTests.run(["compare", "Scenarios/smoke.json", other.path, "--out", out.path] + Self.cheap)
         #expect(outcome.code == 0, "\(outcome.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
         let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
         #expect(csv.contains("ruinProbability,smoke-national,"))
     }

@@ -18,6 +18,7 @@ final class ReportPage: NSObject, XMLParserDelegate {
     private(set) var charts: [[String]] = []
     private(set) var error: String?
     private var open: Figure?
+    private var openDepth = 0
     private var chartDepth = 0, depth = 0
 
     static func parse(_ html: String) -> ReportPage {
@@ -33,15 +34,15 @@ final class ReportPage: NSObject, XMLParserDelegate {
         elementCounts[name, default: 0] += 1
         if name == "figure" && attributes["class"] == "chart" { charts.append([]); chartDepth = depth }
         if chartDepth > 0 && depth > chartDepth { charts[charts.count - 1].append(name + (attributes["class"].map { "." + $0 } ?? "")) }
-        if let path = attributes["data-figure"] { open = Figure(path: path, kind: attributes["data-kind"] ?? "", text: "") }
+        if let path = attributes["data-figure"] { open = Figure(path: path, kind: attributes["data-kind"] ?? "", text: ""); openDepth = depth }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { open?.text += string }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "figure" && depth == chartDepth { chartDepth = 0 }
+        if let figure = open, depth == openDepth { figures.append(figure); open = nil }
         depth -= 1
-        if let figure = open, name == "td" { figures.append(figure); open = nil }
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = "\(parseError) at line \(parser.lineNumber)" }

@@ -14,7 +14,7 @@ import InjurySimCore
     /// The value at a dotted path of summary.json, read with Foundation's own parser.
     static func lookup(_ object: Any, _ path: String) -> Double? {
         var node: Any? = object
-        for key in path.split(separator: ".") {
+        for key in path.split(separator: "/") {
             if let list = node as? [Any], let index = Int(key) { node = list.indices.contains(index) ? list[index] : nil } else {
                 node = (node as? [String: Any])?[String(key)]
             }
@@ -84,13 +84,30 @@ import InjurySimCore
         let texts = await ReportFixture.smoke()
         let summary = try ResultJSON(parsing: try #require(texts["summary.json"]), file: "summary.json")
         let figures = RunReport.verdictFigures(summary)
-        #expect(VerdictSentence.english(figures) == summary.at("verdict.sentence").string)
+        #expect(VerdictSentence.english(figures) == summary.at("verdict/sentence").string)
         #expect(try Self.render(texts, .en).contains(VerdictSentence.english(figures)))
         let chinese = VerdictSentence.chinese(figures)
         #expect(try Self.render(texts, .zh).contains(chinese))
         // Chinese states the same percentages.
         let percents = { (text: String) in text.split(whereSeparator: { !"0123456789.%".contains($0) }).filter { $0.hasSuffix("%") } }
         #expect(percents(VerdictSentence.english(figures)) == percents(chinese))
+    }
+
+    @Test func tailFiguresArePrintedOnlyWhenTheReplicationsSupportThem() async throws {
+        var texts = await ReportFixture.smoke()
+        let few = ReportPage.parse(try Self.render(texts, .en))
+        #expect(!few.figures.contains { $0.path.hasSuffix("VaR99.5") })
+        #expect(try Self.render(texts, .en).contains("needs ≥ 2,000 replications"))
+        // The same file claiming 2,000 replications: VaR and TVaR are printed, and are the file's.
+        texts["summary.json"] = try #require(texts["summary.json"]).replacingOccurrences(of: "\"replications\": 5,", with: "\"replications\": 2000,")
+        let summary = try JSONSerialization.jsonObject(with: Data(try #require(texts["summary.json"]).utf8))
+        let many = ReportPage.parse(try Self.render(texts, .en))
+        let tails = many.figures.filter { $0.path.hasSuffix("VaR99.5") }
+        #expect(tails.count == 4)
+        for figure in tails {
+            let printed = try #require(ReportPage.value(of: figure.text, kind: figure.kind))
+            #expect(abs(printed.value - (Self.lookup(summary, figure.path) ?? .nan)) <= printed.tolerance, "\(figure.path)")
+        }
     }
 
     @Test func aFolderWithoutAFileIsNamed() async throws {

@@ -12,6 +12,7 @@ package enum HTMLPage {
     p.verdict { font-size: 16px; border-left: 4px solid #0072B2; padding: 6px 12px; background: #f2f6fa; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 13px; }
     th, td { border-bottom: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
+    span.ci { color: #555; font-size: 12px; }
     td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     figure.chart { margin: 18px 0; break-inside: avoid; page-break-inside: avoid; }
     figure.chart > svg { width: 100%; height: auto; max-width: 680px; display: block; }
@@ -31,6 +32,11 @@ package enum HTMLPage {
             + "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language.tag)\" xml:lang=\"\(language.tag)\">\n<head>\n"
             + "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             + "<title>\(ChartStyle.escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n\(body)</body>\n</html>\n"
+    }
+
+    /// A figure inside a cell (see ``figureCell(_:path:kind:)``).
+    package static func figureSpan(_ text: String, path: String, kind: String) -> String {
+        "<span data-figure=\"\(ChartStyle.escape(path))\" data-kind=\"\(kind)\">\(ChartStyle.escape(text))</span>"
     }
 
     /// A table cell holding a figure read from a result file: `data-figure` names its path in

@@ -74,8 +74,8 @@ package struct IntervalChart: Sendable {
         body += "</g>\n"
         var legend: [(label: String, swatch: SVGChart.Swatch)] = [
             (intervalLabel, asBars ? .box(colour: ChartStyle.colour(4)) : .line(colour: ChartStyle.colour(0), dash: "")),
-            (pointLabel, .dot(colour: "#000")),
         ]
+        if rows.contains(where: { $0.point.isFinite }) { legend.append((pointLabel, .dot(colour: "#000"))) }
         if let markerLabel { legend.append((markerLabel, .box(colour: ChartStyle.colour(1)))) }
         if let referenceLabel { legend.append((referenceLabel, .line(colour: "#000", dash: "4 3"))) }
         return SVGChart(title: title, body: body, legend: legend, reading: reading, height: height)

@@ -20,9 +20,10 @@ package struct ResultJSON: Sendable {
         return ResultJSON(members.first { $0.key == key }?.value)
     }
 
-    /// The value at a dotted path of keys or list indices ("total.ruinProbability.estimate", "publishedFigures.0.published").
+    /// The value at a path of keys or list indices joined by "/" ("total/ruinProbability/estimate",
+    /// "total/worstDeficitYuan/VaR99.5", "publishedFigures/0/published"): keys may hold dots.
     package func at(_ path: String) -> ResultJSON {
-        path.split(separator: ".").reduce(self) { $0[String($1)] }
+        path.split(separator: "/").reduce(self) { $0[String($1)] }
     }
 
     package var number: Double? {

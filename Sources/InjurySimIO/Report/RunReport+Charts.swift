@@ -112,7 +112,7 @@ extension RunReport {
     }
 
     func breakEven() -> SVGChart {
-        let breakEven = summary.at("total.breakEvenRateYuanPerOrder")
+        let breakEven = summary.at("total/breakEvenRateYuanPerOrder")
         let rows = breakEven.keys.map { sector in
             let charged = summary["ratesChargedYuanPerOrder"][sector]
             return IntervalChart.Row(label: sector, low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,

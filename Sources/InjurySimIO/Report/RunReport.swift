@@ -26,14 +26,14 @@ package struct RunReport: Sendable {
         let total = summary["total"]
         func interval(_ node: ResultJSON) -> (low: Double, high: Double) { (node["low95"].number ?? .nan, node["high95"].number ?? .nan) }
         let start = summary["startMonth"].string.flatMap(YearMonth.init(parsing:))
-        let first = total.at("firstShortfallMonth.p50").string.flatMap(YearMonth.init(parsing:))
+        let first = total.at("firstShortfallMonth/p50").string.flatMap(YearMonth.init(parsing:))
         return VerdictFigures(
             binding: Verdict(rawValue: total["bindingTest"].string ?? "") ?? .neither, months: Int(summary["months"].number ?? 0),
             replications: Int(summary["replications"].number ?? 0),
-            ruin: total.at("ruinProbability.estimate").number ?? .nan, ruinInterval: interval(total["ruinProbability"]),
-            insolvency: total.at("insolvencyProbabilityAtHorizon.estimate").number ?? .nan,
+            ruin: total.at("ruinProbability/estimate").number ?? .nan, ruinInterval: interval(total["ruinProbability"]),
+            insolvency: total.at("insolvencyProbabilityAtHorizon/estimate").number ?? .nan,
             insolvencyInterval: interval(total["insolvencyProbabilityAtHorizon"]),
-            fundedRatioMedian: total.at("fundedRatioAtEnd.p50").number,
+            fundedRatioMedian: total.at("fundedRatioAtEnd/p50").number,
             firstShortfallMonths: start.flatMap { s in first.map { $0.months(since: s) + 1 } })
     }
 
@@ -41,7 +41,7 @@ package struct RunReport: Sendable {
     func verdict() -> String {
         let figures = Self.verdictFigures(summary)
         var text = language == .en ? VerdictSentence.english(figures) : VerdictSentence.chinese(figures)
-        let breakEven = summary.at("total.breakEvenRateYuanPerOrder")
+        let breakEven = summary.at("total/breakEvenRateYuanPerOrder")
         var parts: [String] = []
         for sector in breakEven.keys {
             guard let median = breakEven[sector]["p50"].number else { continue }
@@ -99,32 +99,32 @@ package struct RunReport: Sendable {
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
         let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
         let probabilities: [(String, String, String)] = [
-            ("total.ruinProbability", "Runs short of cash at some month end", "某月末现金不足的概率"),
-            ("total.insolvencyProbabilityAtHorizon", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率"),
-            ("total.anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率"),
+            ("total/ruinProbability", "Runs short of cash at some month end", "某月末现金不足的概率"),
+            ("total/insolvencyProbabilityAtHorizon", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率"),
+            ("total/anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率"),
         ]
         for (path, en, zh) in probabilities {
-            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + ".estimate", "percent") + cell(path + ".low95", "percent")
-                + cell(path + ".high95", "percent") + "<td>\(e(ci))</td></tr>\n"
+            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
+                + cell(path + "/high95", "percent") + "<td>\(e(ci))</td></tr>\n"
         }
         let spreads: [(String, String, String, String)] = [
-            ("total.netPositionAtEndYuan", "money", "Net position at the end", "期末净头寸"),
-            ("total.lowestNetPositionYuan", "money", "Lowest month-end net position", "最低月末净头寸"),
-            ("total.solvencyPositionAtEndYuan", "money", "Assets − liabilities at the end", "期末资产减负债"),
-            ("total.contributionsYuan", "money", "Contributions received", "缴费收入"),
-            ("total.benefitsPaidYuan", "money", "Benefits paid", "已付待遇"),
-            ("total.liabilitiesAtEndYuan", "money", "Outstanding liabilities at the end", "期末未决负债"),
-            ("total.ibnrReserveAtEndYuan", "money", "Claims incurred but not reported (reserve)", "已发生未报案准备金"),
-            ("total.backstopBorrowingYuan", "money", "Borrowed from the backstop", "兜底借款"),
-            ("total.fundedRatioAtEnd", "ratio", "Funded ratio at the end (assets ÷ liabilities)", "期末资产负债比"),
-            ("total.lossRatioPaid", "ratio", "Paid loss ratio", "已付赔付率"),
-            ("total.lossRatioIncurred", "ratio", "Incurred loss ratio", "已发生赔付率"),
-            ("total.claimsRecognised", "count", "Claims recognised", "认定工伤件数"),
-            ("total.insuredPersonsCumulative", "count", "Persons insured (cumulative)", "累计参保人数"),
-            ("total.orders", "count", "Orders", "订单量"),
+            ("total/netPositionAtEndYuan", "money", "Net position at the end", "期末净头寸"),
+            ("total/lowestNetPositionYuan", "money", "Lowest month-end net position", "最低月末净头寸"),
+            ("total/solvencyPositionAtEndYuan", "money", "Assets − liabilities at the end", "期末资产减负债"),
+            ("total/contributionsYuan", "money", "Contributions received", "缴费收入"),
+            ("total/benefitsPaidYuan", "money", "Benefits paid", "已付待遇"),
+            ("total/liabilitiesAtEndYuan", "money", "Outstanding liabilities at the end", "期末未决负债"),
+            ("total/ibnrReserveAtEndYuan", "money", "Claims incurred but not reported (reserve)", "已发生未报案准备金"),
+            ("total/backstopBorrowingYuan", "money", "Borrowed from the backstop", "兜底借款"),
+            ("total/fundedRatioAtEnd", "ratio", "Funded ratio at the end (assets ÷ liabilities)", "期末资产负债比"),
+            ("total/lossRatioPaid", "ratio", "Paid loss ratio", "已付赔付率"),
+            ("total/lossRatioIncurred", "ratio", "Incurred loss ratio", "已发生赔付率"),
+            ("total/claimsRecognised", "count", "Claims recognised", "认定工伤件数"),
+            ("total/insuredPersonsCumulative", "count", "Persons insured (cumulative)", "累计参保人数"),
+            ("total/orders", "count", "Orders", "订单量"),
         ]
         for (path, kind, en, zh) in spreads {
-            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + ".p50", kind) + cell(path + ".p5", kind) + cell(path + ".p95", kind)
+            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind) + cell(path + "/p95", kind)
                 + "<td>\(e(spread))</td></tr>\n"
         }
         for (key, en, zh) in [("worstDeficitYuan", "Worst cash deficit", "最大现金缺口"), ("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口")] {
@@ -134,7 +134,7 @@ package struct RunReport: Sendable {
                                      "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
                 out += "<td class=\"num\" colspan=\"3\">\(e(needs))</td>"
             } else {
-                out += cell("total.\(key).VaR99.5", "money") + cell("total.\(key).TVaR99.5", "money") + "<td></td>"
+                out += cell("total/\(key)/VaR99.5", "money") + cell("total/\(key)/TVaR99.5", "money") + "<td></td>"
             }
             out += "<td>\(e(language("VaR and TVaR at 99.5%", "99.5% 风险价值与尾部风险价值")))</td></tr>\n"
         }
@@ -149,9 +149,9 @@ package struct RunReport: Sendable {
             + "<th>\(e(language("P(short)", "现金不足概率")))</th><th>\(e(language("P(assets < liabilities)", "资不抵债概率")))</th>"
             + "<th>\(e(language("Median net position at the end", "期末净头寸中位数")))</th></tr>\n"
         for pool in pools {
-            out += "<tr><td>\(e(pool))</td>" + cell("pools.\(pool).ruinProbability.estimate", "percent")
-                + cell("pools.\(pool).insolvencyProbabilityAtHorizon.estimate", "percent")
-                + cell("pools.\(pool).netPositionAtEndYuan.p50", "money") + "</tr>\n"
+            out += "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
+                + cell("pools/\(pool)/insolvencyProbabilityAtHorizon/estimate", "percent")
+                + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money") + "</tr>\n"
         }
         return out + "</table>\n"
     }
