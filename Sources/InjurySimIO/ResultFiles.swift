@@ -29,6 +29,14 @@ public struct ResultFiles: Sendable {
         return .object(["p5": value(s.p5), "p50": value(s.p50), "p95": value(s.p95), "mean": value(s.mean)])
     }
 
+    /// VaR and TVaR at 99.5%, or nulls and the replications they need (``TailRule``).
+    static func tail(_ valueAtRisk: Double, _ tailValueAtRisk: Double, replications: Int) -> JSONOut {
+        guard TailRule.isSupported(level: 0.995, replications: replications) else {
+            return .object(["VaR99.5": .null, "TVaR99.5": .null, "needsReplications": .number(String(TailRule.replicationsNeeded(level: 0.995)))])
+        }
+        return .object(["VaR99.5": yuan(valueAtRisk), "TVaR99.5": yuan(tailValueAtRisk)])
+    }
+
     static func poolJSON(_ p: PoolSummary, scenario: Scenario, sampleFraction: Double?) -> [String: JSONOut] {
         let interval = p.ruinInterval
         var breakEven: [String: JSONOut] = [:]
@@ -50,7 +58,7 @@ public struct ResultFiles: Sendable {
             "insolvencyProbabilityAnyMonth": probability(p.insolvencyEverProbability, p.insolvencyEverInterval, p.insolventEverReplications),
             "firstInsolventMonth": months(p.firstInsolventMonth),
             "solvencyPositionAtEndYuan": spread(p.solvencyPositionAtEnd, money: true),
-            "solvencyDeficitAtEndYuan": .object(["VaR99.5": yuan(p.solvencyDeficitVaR), "TVaR99.5": yuan(p.solvencyDeficitTVaR)]),
+            "solvencyDeficitAtEndYuan": tail(p.solvencyDeficitVaR, p.solvencyDeficitTVaR, replications: p.replications),
             "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
             "bindingTest": .string(Verdict(binding: p).rawValue),
             "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
@@ -58,7 +66,7 @@ public struct ResultFiles: Sendable {
                                         "ruinedReplications": .number(String(p.ruinedReplications))]),
             "firstShortfallMonth": months(p.firstShortfallMonth),
             "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
-            "worstDeficitYuan": .object(["VaR99.5": yuan(p.worstDeficitVaR), "TVaR99.5": yuan(p.worstDeficitTVaR)]),
+            "worstDeficitYuan": tail(p.worstDeficitVaR, p.worstDeficitTVaR, replications: p.replications),
             "contributionsYuan": spread(p.contributions, money: true),
             "benefitsPaidYuan": spread(p.benefitsPaid, money: true),
             "adminCostYuan": spread(p.adminCost, money: true),

@@ -99,10 +99,14 @@ import InjurySimCore
         #expect(!few.figures.contains { $0.path.hasSuffix("VaR99.5") })
         #expect(try Self.render(texts, .en).contains("needs ≥ 2,000 replications"))
         // The same file claiming 2,000 replications: VaR and TVaR are printed, and are the file's.
-        texts["summary.json"] = try #require(texts["summary.json"]).replacingOccurrences(of: "\"replications\": 5,", with: "\"replications\": 2000,")
+        let many = try #require(texts["summary.json"]).replacingOccurrences(of: "\"replications\": 5,", with: "\"replications\": 2000,")
+            .replacingOccurrences(of: "\"TVaR99.5\": null", with: "\"TVaR99.5\": 2345678.91")
+            .replacingOccurrences(of: #""VaR99\.5": null,\s*"needsReplications": 2000"#, with: "\"VaR99.5\": 1234567.89", options: .regularExpression)
+        #expect(!many.contains("needsReplications"))
+        texts["summary.json"] = many
         let summary = try JSONSerialization.jsonObject(with: Data(try #require(texts["summary.json"]).utf8))
-        let many = ReportPage.parse(try Self.render(texts, .en))
-        let tails = many.figures.filter { $0.path.hasSuffix("VaR99.5") }
+        let page = ReportPage.parse(try Self.render(texts, .en))
+        let tails = page.figures.filter { $0.path.hasSuffix("VaR99.5") }
         #expect(tails.count == 4)
         for figure in tails {
             let printed = try #require(ReportPage.value(of: figure.text, kind: figure.kind))

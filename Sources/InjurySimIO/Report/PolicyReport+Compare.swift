@@ -22,6 +22,11 @@ extension PolicyReport {
             let kind = Self.kindOf(key)
             for name in names {
                 let path = "metrics/\(key)/\(name)"
+                if let needs = data.at(path + "/needsReplications").number {
+                    let text = language("needs ≥ \(numbers.count(needs)) replications", "需至少 \(numbers.count(needs)) 次模拟")
+                    body += "<tr><td>\(e(label(key)))</td><td>\(e(name))</td><td class=\"num\">\(e(text))</td><td></td></tr>\n"
+                    continue
+                }
                 body += "<tr><td>\(e(label(key)))</td><td>\(e(name))</td>" + intervalCells(path, kind)
                 body += data.at(path + "/differenceVsFirst").exists ? intervalCells(path + "/differenceVsFirst", kind) : "<td></td>"
                 body += "</tr>\n"

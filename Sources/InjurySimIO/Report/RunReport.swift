@@ -12,8 +12,8 @@ package struct RunReport: Sendable {
         self.language = language
     }
 
-    /// Replications below which a 99.5% tail figure is not shown: ten replications in the tail.
-    package static let tailReplicationsNeeded = 2_000
+    /// Replications below which a 99.5% tail figure is not shown (``TailRule``: ten in the tail).
+    package static var tailReplicationsNeeded: Int { TailRule.replicationsNeeded(level: 0.995) }
 
     var numbers: ReportNumbers { ReportNumbers(language) }
     var summary: ResultJSON { folder.summary }
@@ -129,7 +129,7 @@ package struct RunReport: Sendable {
         }
         for (key, en, zh) in [("worstDeficitYuan", "Worst cash deficit", "最大现金缺口"), ("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口")] {
             out += "<tr><td>\(e(language(en, zh)))</td>"
-            if replications < Self.tailReplicationsNeeded {
+            if replications < Self.tailReplicationsNeeded || summary.at("total/\(key)/needsReplications").exists {
                 let needs = language("needs ≥ \(numbers.count(Double(Self.tailReplicationsNeeded))) replications",
                                      "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
                 out += "<td class=\"num\" colspan=\"3\">\(e(needs))</td>"
