@@ -1,15 +1,18 @@
+import InjurySimCore
 import InjurySimIO
 
 /// `report.html` beside a command's other files, rendered from those files' texts so that
 /// `injurysim report DIR` gives the same page later.
 extension Program {
     /// `files` plus `report.html` (unless `--no-report`); the manifest in `files` must list it.
-    static func withReport(_ files: [(name: String, text: String)], _ options: CommandOptions) throws(CommandError) -> [(name: String, text: String)] {
+    /// The language: `--lang`, else the (first) scenario's `reportLanguage`, else English.
+    static func withReport(_ files: [(name: String, text: String)], _ options: CommandOptions,
+                           scenario: Scenario? = nil) throws(CommandError) -> [(name: String, text: String)] {
         guard !options.noReport else { return files }
         var texts: [String: String] = [:]
         for file in files { texts[file.name] = file.text }
         do throws(ReportError) {
-            return files + [("report.html", try ReportRenderer.render(texts: texts, language: options.language ?? .en))]
+            return files + [("report.html", try ReportRenderer.render(texts: texts, language: options.language ?? scenario.flatMap { ReportLanguage(rawValue: $0.reportLanguage) } ?? .en))]
         } catch {
             throw .usage("cannot render report.html (use --no-report to skip it): \(error.description)")
         }

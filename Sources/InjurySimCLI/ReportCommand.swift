@@ -11,7 +11,8 @@ struct ReportCommand {
     its files alone, without running anything.
 
     options:
-      --lang en|zh   language of every word, unit and number on the page (default: en)
+      --lang en|zh   language of every word, unit and number on the page (default: that of the
+                     folder's report.html, else en)
       --out FILE     where to write the page (default: DIR/report.html; - for stdout)
       -h, --help     print this help
 
@@ -21,7 +22,8 @@ struct ReportCommand {
     """
 
     var folder: String
-    var language = ReportLanguage.en
+    /// nil: the language of the folder's present report.html, else English.
+    var language: ReportLanguage?
     var out: String?
 
     init(_ arguments: [String]) throws(UsageError) {
@@ -64,7 +66,7 @@ struct ReportCommand {
 
     func run(console: Console) -> Int32 {
         let page: String
-        do throws(ReportError) { page = try ReportRenderer.render(folder: folder, language: language) } catch {
+        do throws(ReportError) { page = try ReportRenderer.render(folder: folder, language: language ?? presentLanguage()) } catch {
             console.err("injurysim report: \(error.description)\n")
             return error.isDataError ? ExitCode.dataError : ExitCode.usage
         }
@@ -83,6 +85,15 @@ struct ReportCommand {
         }
         console.err("Report written to \(out)\n")
         return ExitCode.success
+    }
+
+    /// The language of the page the folder holds now (its `lang` attribute), or English.
+    func presentLanguage() -> ReportLanguage {
+        let path = (folder as NSString).appendingPathComponent("report.html")
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .en }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 512), as: UTF8.self)
+        return head.contains("lang=\"\(ReportLanguage.zh.tag)\"") ? .zh : .en
     }
 
     /// Puts the page into the results folder the way every result is written: the folder's files

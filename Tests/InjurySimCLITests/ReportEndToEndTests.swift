@@ -52,6 +52,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
     }
 
+    @Test func aScenarioChoosesTheReportsLanguageAndReRenderingKeepsIt() throws {
+        let dir = E2E.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("smoke")
+        let run = try E2E.run(["run", "Scenarios/smoke.json", "--set", "reportLanguage=zh", "--out", out.path, "--threads", "2", "--replications", "2", "--quiet"])
+        #expect(run.code == 0, "\(run.stderr)")
+        let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains("lang=\"zh-CN\"") && page.contains("运行信息"))
+        let again = try E2E.run(["report", out.path, "--out", "-"])
+        #expect(again.code == 0 && again.stdout == page, "without --lang the folder's page keeps its language")
+        let english = try E2E.run(["report", out.path, "--out", "-", "--lang", "en"])
+        #expect(english.stdout.contains("What was run") && !english.stdout.contains("运行信息"))
+        let bad = try E2E.run(["run", "Scenarios/smoke.json", "--set", "reportLanguage=fr", "--out", out.path, "--quiet"])
+        #expect(bad.code == 64 && bad.stderr.contains("reportLanguage"), "\(bad.stderr)")
+    }
+
     @Test func aFolderThatIsNotAResultsFolderIsRefusedNamingTheMissingFile() throws {
         let dir = E2E.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -149,6 +149,7 @@ import InjurySimCore
         #expect(ReportNumbers.grouped(-1000, 0) == "-1,000")
         #expect(ReportNumbers(.en).percent(0.085) == "8.5%")
         #expect(ReportNumbers(.en).percent(0.14) == "14%")
+        #expect(ReportNumbers(.en).percent(-0.047) == "-4.7%")
         #expect(ReportNumbers(.zh).rate(0.0912) == "¥0.0912")
         #expect(ReportNumbers(.en).rate(0.07) == "¥0.07")
     }

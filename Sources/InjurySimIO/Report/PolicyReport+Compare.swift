@@ -15,10 +15,19 @@ extension PolicyReport {
                 "\(name) moves the probability that the fund runs short from \(from) (\(first)) to \(to): \(change) percentage points (95% CI \(low) to \(high)).",
                 "\(name) 使基金现金不足概率由 \(from)（\(first)）变为 \(to)：\(change) 个百分点（95%置信区间 \(low) 至 \(high)）。"))
         }
-        var body = "<section>\n<h2>\(e(language("Verdict table", "结论表")))</h2>\n<table>\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Scenario", "方案")))</th>"
+        var body = "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n"
+        for key in ["ruinProbability", "insolvencyProbability", "netPositionAtEndYuan"] where data["metrics"][key].exists {
+            body += differenceChart(key, names: names).html()
+        }
+        body += "</section>\n"
+        body += "<section>\n<h2>\(e(language("Verdict table", "结论表")))</h2>\n<table>\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Scenario", "方案")))</th>"
             + "<th>\(e(language("Estimate (95% interval)", "估计值（95% 置信区间）")))</th>"
             + "<th>\(e(language("Paired difference from \(first) (95% interval)", "与 \(first) 的配对差值（95% 置信区间）")))</th></tr>\n"
-        for key in data["metrics"].keys {
+        let order = ["ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
+                     "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
+                     "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "liabilitiesAtEndYuan", "backstopBorrowingYuan"]
+        let keys = data["metrics"].keys
+        for key in order.filter(keys.contains) + keys.filter { !order.contains($0) } {
             let kind = Self.kindOf(key)
             for name in names {
                 let path = "metrics/\(key)/\(name)"
@@ -32,10 +41,7 @@ extension PolicyReport {
                 body += "</tr>\n"
             }
         }
-        body += "</table>\n</section>\n<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n"
-        for key in ["ruinProbability", "insolvencyProbability", "netPositionAtEndYuan"] where data["metrics"][key].exists {
-            body += differenceChart(key, names: names).html()
-        }
+        body += "</table>\n"
         return (sentences.joined(separator: " "), body + "</section>\n")
     }
 

@@ -51,10 +51,10 @@ package struct ReportNumbers: Sendable {
         return Self.grouped(scaled, decimals) + (language == .en ? " " : "") + unit.name
     }
 
-    /// A share as a percentage: one decimal below 10%, else whole ("8.5%", "14%").
+    /// A share as a percentage: one decimal below 10% either way, else whole ("8.5%", "-4.7%", "14%").
     package func percent(_ share: Double) -> String {
         guard share.isFinite else { return "—" }
-        return (Format.fixed(share * 100, share > 0 && share < 0.1 ? 1 : 0) ?? "—") + "%"
+        return (Format.fixed(share * 100, share != 0 && abs(share) < 0.1 ? 1 : 0) ?? "—") + "%"
     }
 
     /// A count with separators ("1,234,567").
