@@ -117,6 +117,6 @@ extension PolicyCommands {
         let evaluations = 1 + (share.growthRounds.max() ?? 0) + (share.bisectionRounds.max() ?? 0)
         return Solution(target: target, sectorName: sector.map { scenario.sectors[$0].name }, multiplier: estimate,
                         exceedsLimit: !estimate.mean.isFinite, limit: solveLimit, replications: scenario.replications,
-                        evaluations: evaluations, benchmarks: benchmarks, breakEven: breakEven)
+                        evaluations: evaluations, benchmarks: benchmarks, breakEven: breakEven, thresholds: share.thresholds)
     }
 }

@@ -100,6 +100,8 @@ package enum PolicyCommands {
         package var benchmarks: [(String, Double)]
         /// Expected break-even rate per sector at the benchmark rates (median, p5, p95).
         package var breakEven: [(String, Spread)]
+        /// Each replication's threshold multiplier, in replication order (infinity: above the search limit).
+        package var thresholds: [Double] = []
     }
 
     /// The scenario with the rates of the selected platforms multiplied by `factor`.

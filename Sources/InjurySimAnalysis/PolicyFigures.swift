@@ -1,8 +1,11 @@
 import InjurySimCore
 
 /// The headline figures the policy commands (compare, sweep, solve, sensitivity) report, each
-/// with a 95% interval: Wilson for probabilities, Student t for means (and for paired
-/// differences), order statistics for quantiles, a fixed-seed bootstrap for TVaR.
+/// with a 95% interval that stays in the figure's range: Wilson for probabilities, Agresti–Min
+/// for paired differences of probabilities, a fixed-seed percentile bootstrap for means and
+/// paired differences of amounts and ratios (inside the observed range, so a figure that cannot
+/// be negative never gets a negative bound, and skewed figures get skewed intervals), order
+/// statistics for quantiles, the same bootstrap for TVaR.
 package enum PolicyFigures {
     /// A figure averaged over replications.
     package struct Figure: Sendable {
@@ -37,15 +40,33 @@ package enum PolicyFigures {
             let interval = Statistics.wilson(successes: successes, trials: values.count)
             return Estimate(mean: Double(successes) / Double(max(1, values.count)), low: interval.low, high: interval.high)
         }
-        return Estimate(values)
+        return bootstrapMean(values)
+    }
+
+    /// The mean of `values` with a 95% percentile-bootstrap interval: 1,000 resamples drawn from a
+    /// fixed stream (so the interval is reproducible), the 25th and 975th of their sorted means.
+    package static func bootstrapMean(_ values: [Double]) -> Estimate {
+        let finite = values.filter(\.isFinite)
+        guard finite.count > 1 else { let m = finite.first ?? .nan; return Estimate(mean: m, low: m, high: m) }
+        let key = StreamKey(seed: 0xB0075).child(UInt64(finite.count))
+        var means: [Double] = []
+        means.reserveCapacity(1000)
+        for b in 0..<1000 {
+            let stream = key.child(UInt64(b))
+            var sum = 0.0
+            for i in finite.indices { sum += finite[min(finite.count - 1, Int(stream.uniform(UInt64(i)) * Double(finite.count)))] }
+            means.append(sum / Double(finite.count))
+        }
+        means.sort()
+        return Estimate(mean: Statistics.mean(finite), low: means[24], high: means[974])
     }
 
     /// The paired difference (b − a, replication by replication) of a figure, with its interval:
-    /// Student t for amounts; for probabilities the Agresti–Min interval for matched pairs
+    /// a percentile bootstrap of the paired differences for amounts; for probabilities the Agresti–Min interval for matched pairs
     /// (2005), which stays inside [−1, 1] and never collapses to a point when every pair agrees.
     package static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
         precondition(a.count == b.count, "paired runs need the same replications")
-        guard figure.isIndicator else { return Estimate(zip(a, b).map { figure.extract($1) - figure.extract($0) }) }
+        guard figure.isIndicator else { return bootstrapMean(zip(a, b).map { figure.extract($1) - figure.extract($0) }) }
         var up = 0.0
         var down = 0.0
         for (x, y) in zip(a, b) {

@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimIO
 
 /// A bad command line, with a message saying what is wrong.
 struct UsageError: Error { var message: String }
@@ -17,6 +18,10 @@ struct CommandOptions {
     var sets: [String] = []
     var target: String?
     var forSector: String?
+    /// The report's language (`--lang en|zh`); nil: English.
+    var language: ReportLanguage?
+    /// `--no-report`: write no `report.html`.
+    var noReport = false
     /// Continue from the checkpoint an interrupted run of the same command left.
     var resume = false
     /// `--shard K/N` or `auto/N` as given: run one task's share of the replications and write a part.
@@ -61,11 +66,17 @@ struct CommandOptions {
             case "--quiet", "-q": quiet = true
             case "--resume": resume = true
             case "--shard": shard = try value(argument)
+            case "--no-report": noReport = true
+            case "--lang":
+                let text = try value(argument)
+                guard let chosen = ReportLanguage(rawValue: text) else { throw UsageError(message: "--lang must be en or zh, got '\(text)'") }
+                language = chosen
             default:
                 if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
                 files.append(argument)
             }
-            if !["--resume", "--quiet", "-q", "--threads"].contains(argument) { keyParts += arguments[start...index] }
+            // The report's options change no simulated figure, so a checkpoint ignores them too.
+            if !["--resume", "--quiet", "-q", "--threads", "--no-report", "--lang"].contains(argument) { keyParts += arguments[start...index] }
             index += 1
         }
         resultKey = keyParts.joined(separator: " ")

@@ -3,7 +3,8 @@ package enum ExitCode {
     package static let success: Int32 = 0
     /// Bad arguments or a scenario with problems (EX_USAGE).
     package static let usage: Int32 = 64
-    /// Parts that cannot be merged: damaged, mismatched, missing or doubled (EX_DATAERR).
+    /// Data that cannot be used: parts that are damaged, mismatched, missing or doubled, or a
+    /// results file that cannot be read (EX_DATAERR).
     package static let dataError: Int32 = 65
     /// The results folder could not be written (EX_CANTCREAT).
     package static let cannotWrite: Int32 = 73

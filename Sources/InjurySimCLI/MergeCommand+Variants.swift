@@ -5,31 +5,32 @@ import InjurySimIO
 /// `injurysim merge` of `compare`, `sweep` and `sensitivity` parts: the folder the command
 /// writes, byte for byte.
 extension MergeCommand {
-    static func mergeVariants(_ parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool, console: Console) -> Int32 {
+    static func mergeVariants(_ parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
+                            report: Program.ReportChoice, console: Console) -> Int32 {
         let merged: PartMerge.MergedVariants
         do throws(PartError) { merged = try PartMerge.mergeVariants(parts) } catch {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())
             return error.kind == .usage ? ExitCode.usage : ExitCode.dataError
         }
         switch merged.command {
-        case "sweep": return mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
-        case "sensitivity": return mergeSensitivity(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
-        default: return mergeCompare(merged, parts: parts, paths: paths, out: out, quiet: quiet, console: console)
+        case "sweep": return mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+        case "sensitivity": return mergeSensitivity(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+        default: return mergeCompare(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
         }
     }
 
     static func mergeCompare(_ merged: PartMerge.MergedVariants, parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
-                             console: Console) -> Int32 {
+                             report: Program.ReportChoice, console: Console) -> Int32 {
         let scenarios = merged.scenarios
         let comparison = Comparison(entries: zip(scenarios, merged.metrics).map {
             Comparison.Entry(name: $0.0.name, startMonth: $0.0.startMonth, metrics: $0.1)
         })
         // As `compare` publishes it (Program.publish): its files, then the policy manifest.
         let files = [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())]
-        let names = files.map(\.0) + ["manifest.json"]
+        let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(command: "compare", scenarios: Array(zip(scenarios, merged.hashes)), files: names)
         let directory = out ?? "Results/compare-" + scenarios.map(\.name).joined(separator: "-vs-")
-        if let code = write(files + [("manifest.json", manifest)], to: directory, paths: paths, console: console) { return code }
+        if let code = write(files + [("manifest.json", manifest)], report: report, scenario: scenarios.first, to: directory, paths: paths, console: console) { return code }
         if !quiet {
             let first = scenarios[0]
             console.out("InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction "
@@ -41,7 +42,7 @@ extension MergeCommand {
     }
 
     static func mergeSweep(_ merged: PartMerge.MergedVariants, parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
-                           console: Console) -> Int32 {
+                           report: Program.ReportChoice, console: Console) -> Int32 {
         // The grid as `sweep` builds it: the product of the axes, the last one fastest.
         var grid: [[(path: String, value: String)]] = [[]]
         for axis in merged.axes { grid = grid.flatMap { point in axis.values.map { point + [(path: axis.path, value: $0)] } } }
@@ -56,10 +57,10 @@ extension MergeCommand {
         })
         let first = merged.scenarios[0]
         let files = [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())]
-        let names = files.map(\.0) + ["manifest.json"]
+        let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(command: "sweep", scenarios: [(first, merged.hashes[0])], files: names, extra: ["axes": axesJSON])
         let directory = out ?? "Results/" + first.name + "-sweep"
-        if let code = write(files + [("manifest.json", manifest)], to: directory, paths: paths, console: console) { return code }
+        if let code = write(files + [("manifest.json", manifest)], report: report, scenario: first, to: directory, paths: paths, console: console) { return code }
         if !quiet {
             console.out("InjurySim sweep — \(first.name): \(points.count) grid points × \(first.replications) replications (common random numbers), "
                         + "seed \(first.seed)\n")
@@ -70,18 +71,18 @@ extension MergeCommand {
     }
 
     static func mergeSensitivity(_ merged: PartMerge.MergedVariants, parts: [PartMerge.Part], paths: [String], out: String?, quiet: Bool,
-                                 console: Console) -> Int32 {
+                                 report: Program.ReportChoice, console: Console) -> Int32 {
         let scenario = merged.scenarios[0]
         let outcome = PolicyCommands.sensitivityOutcome(Array(zip(merged.metrics, merged.breakEven)).map { (metrics: $0.0, breakEven: $0.1) })
-        let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
+        let table = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
                                        rows: outcome.rows)
-        let files = [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())]
-        let names = files.map(\.0) + ["manifest.json"]
+        let files = [("sensitivity.csv", table.renderCSV()), ("sensitivity.json", table.renderJSON().rendered())]
+        let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(command: "sensitivity", scenarios: [(scenario, merged.hashes[0])], files: names)
         let directory = out ?? "Results/" + scenario.name + "-sensitivity"
-        if let code = write(files + [("manifest.json", manifest)], to: directory, paths: paths, console: console) { return code }
+        if let code = write(files + [("manifest.json", manifest)], report: report, scenario: scenario, to: directory, paths: paths, console: console) { return code }
         if !quiet {
-            console.out(report.renderTable())
+            console.out(table.renderTable())
             console.out("\nMerged \(parts.count) parts; results written to \(directory)/ (\(names.joined(separator: ", ")))\n")
         }
         return ExitCode.success

@@ -79,8 +79,9 @@ extension Program {
     static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
                         extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions, console: Console,
                         header: String?, body: String) throws(CommandError) {
-        let names = files.map(\.name) + ["manifest.json"]
-        try write(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))],
+        let names = files.map(\.name) + ["manifest.json"] + (options.noReport ? [] : ["report.html"])
+        try write(try withReport(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))], options,
+                                scenario: scenarios.first?.0),
                   to: folder)
         let outDirectory = folder.folder.path
         guard !options.quiet else { return }

@@ -17,13 +17,15 @@ package enum Program {
            injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
            injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
            injurysim merge PART [PART …] [--out DIR] [--quiet]
-           injurysim help
+           injurysim report DIR [--lang en|zh] [--out FILE]
+           injurysim help | COMMAND --help | --version
 
     run          simulate a scenario; print the verdict; write Results/<name>/
     compare      run scenarios with common random numbers; side by side with paired differences
     sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
     solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
     sensitivity  one input at a time over its range: a ranked tornado table
+    report       render report.html again from a results folder's files (no simulation)
     validate     check scenario files without running them; every problem is listed
     validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
                     (--check: compare with the committed file instead, write nothing)
@@ -35,11 +37,12 @@ package enum Program {
              --resume   continue an interrupted command from its checkpoint (same arguments)
              --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
                         auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
+             --no-report  write no report.html   --lang en|zh  the report's language (default en)
 
-    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 (merge) parts
-    damaged, mismatched, missing or doubled, 73 results folder refused or not writable,
-    130 interrupted (--resume continues); validate-model 1 when a check fails; bench 70 when a
-    workload fails.
+    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 data that cannot
+    be used (merge: parts damaged, mismatched, missing or doubled; report: a damaged results
+    file), 73 results folder refused or not writable, 130 interrupted (--resume continues);
+    validate-model 1 when a check fails; bench 70 when a workload fails.
 
     """
 
@@ -50,16 +53,25 @@ package enum Program {
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
+        if command == "--version" {
+            console.out(CommandHelp.versionText)
+            return ExitCode.success
+        }
+        if rest.contains("--help") || rest.contains("-h"), let help = CommandHelp.text(command) {
+            console.out(help)
+            return ExitCode.success
+        }
         switch command {
         case "run", "compare", "sweep", "solve", "sensitivity":
             let options: CommandOptions
             do throws(UsageError) {
                 options = try CommandOptions(rest, command: command)
             } catch {
-                console.err("injurysim \(command): \(error.message)\n\n" + usage)
+                console.err("injurysim \(command): \(error.message)\n\n" + (CommandHelp.text(command) ?? usage))
                 return ExitCode.usage
             }
             return await runCommand(command, options, console: console)
+        case "report": return ReportCommand.main(rest, console: console)
         case "validate": return validate(rest, console: console)
         case "bench": return await BenchCommand.main(rest, console: console)
         case "merge": return MergeCommand.main(rest, console: console)

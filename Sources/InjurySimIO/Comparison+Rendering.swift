@@ -23,6 +23,10 @@ extension Comparison {
         lines.append("")
         lines.append(padded("", 28) + entries.map { padded($0.name, width) }.joined())
         for row in rows {
+            if let needs = row.needsReplications {
+                lines.append(padded(row.label, 28) + entries.map { _ in padded("needs ≥ \(needs) replications", width) }.joined())
+                continue
+            }
             lines.append(padded(row.label, 28) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
             if row.differences.contains(where: { $0 != nil }) {
                 lines.append(padded("  − \(entries[0].name)", 28) + row.differences.map { difference in
@@ -70,6 +74,7 @@ extension Comparison {
                     item["differenceVsFirst"] = .object(["estimate": Format.json(d.mean, decimals), "low95": Format.json(d.low, decimals),
                                                          "high95": Format.json(d.high, decimals)])
                 }
+                if let needs = row.needsReplications { item["needsReplications"] = .number(String(needs)) }
                 perScenario[entry.name] = .object(item)
             }
             metrics[row.key] = .object(perScenario)

@@ -9,6 +9,9 @@ package enum ConsoleReport {
         (Format.fixed(fen / 100 / 1_000_000, 1) ?? "n/a")
     }
 
+    /// True when a 99.5% tail figure may be printed (``TailRule``).
+    static func tailSupported(_ replications: Int) -> Bool { TailRule.isSupported(level: 0.995, replications: replications) }
+
     static func percent(_ x: Double, _ decimals: Int = 1) -> String {
         (Format.fixed(x * 100, decimals) ?? "n/a") + "%"
     }
@@ -48,7 +51,9 @@ package enum ConsoleReport {
         let anyShare = Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications))
         out.append("")
         out.append("Any pool short at some month end: \(percent(anyShare)) of replications. "
-                   + "Worst total deficit VaR99.5 \(millions(summary.total.worstDeficitVaR)), TVaR99.5 \(millions(summary.total.worstDeficitTVaR)).")
+                   + (tailSupported(summary.replications)
+                      ? "Worst total deficit VaR99.5 \(millions(summary.total.worstDeficitVaR)), TVaR99.5 \(millions(summary.total.worstDeficitTVaR))."
+                      : "Worst total deficit VaR99.5 and TVaR99.5: needs ≥ \(TailRule.replicationsNeeded(level: 0.995)) replications (this run has \(summary.replications))."))
         out.append("")
         out.append("Solvency: assets below all liabilities (backstop debt, arrears, PV of reported claims' future payments, IBNR).")
         let solvencyHeader = [padded("pool", 14), padded("P(insolv.)", 10, right: true), padded("95% interval", 16, right: true),
@@ -65,7 +70,7 @@ package enum ConsoleReport {
                         padded(Format.fixed(pool.fundedRatioAtEnd.p50, 3) ?? "n/a", 10, right: true),
                         padded(Format.fixed(pool.fundedRatioAtEnd.p5, 3) ?? "n/a", 10, right: true),
                         padded(millions(pool.solvencyPositionAtEnd.p50), 11, right: true), padded(millions(pool.ibnrAtEnd.p50), 10, right: true),
-                        padded(millions(pool.solvencyDeficitVaR), 11, right: true)].joined(separator: " "))
+                        padded(tailSupported(pool.replications) ? millions(pool.solvencyDeficitVaR) : "needs more", 11, right: true)].joined(separator: " "))
         }
         out.append("(P(insolv.) at the horizon; funded = assets ÷ liabilities; surplus = assets − liabilities; deficit VaR99.5 at the horizon.)")
         out.append("Loss ratios (median, total): paid \(Format.fixed(summary.total.lossRatio.p50, 3) ?? "n/a") = benefits paid ÷ contributions "

@@ -123,6 +123,7 @@ package struct SolveReport: Sendable {
             "rounds": .number(String(s.evaluations)),
             "platforms": .object(platforms),
             "breakEvenRateYuanPerOrder": .object(breakEven),
+            "thresholdMultipliers": .array(s.thresholds.map { Format.json($0, 4) }),
         ])
     }
 }

@@ -10,12 +10,15 @@ package struct ResultFiles: Sendable {
 
     package var files: [(name: String, text: String)]
 
-    package init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary) {
+    /// The data files; `report` lists `report.html` in the manifest too (the caller renders it from these files).
+    package init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary,
+                report: Bool = false) {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
-            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash).rendered()),
+            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash,
+                                                       report: report).rendered()),
         ]
     }
 
@@ -24,6 +27,14 @@ package struct ResultFiles: Sendable {
     static func spread(_ s: Spread, money: Bool = false, decimals: Int = 6) -> JSONOut {
         func value(_ x: Double) -> JSONOut { money ? yuan(x) : Format.json(x, decimals) }
         return .object(["p5": value(s.p5), "p50": value(s.p50), "p95": value(s.p95), "mean": value(s.mean)])
+    }
+
+    /// VaR and TVaR at 99.5%, or nulls and the replications they need (``TailRule``).
+    static func tail(_ valueAtRisk: Double, _ tailValueAtRisk: Double, replications: Int) -> JSONOut {
+        guard TailRule.isSupported(level: 0.995, replications: replications) else {
+            return .object(["VaR99.5": .null, "TVaR99.5": .null, "needsReplications": .number(String(TailRule.replicationsNeeded(level: 0.995)))])
+        }
+        return .object(["VaR99.5": yuan(valueAtRisk), "TVaR99.5": yuan(tailValueAtRisk)])
     }
 
     static func poolJSON(_ p: PoolSummary, scenario: Scenario, sampleFraction: Double?) -> [String: JSONOut] {
@@ -47,7 +58,7 @@ package struct ResultFiles: Sendable {
             "insolvencyProbabilityAnyMonth": probability(p.insolvencyEverProbability, p.insolvencyEverInterval, p.insolventEverReplications),
             "firstInsolventMonth": months(p.firstInsolventMonth),
             "solvencyPositionAtEndYuan": spread(p.solvencyPositionAtEnd, money: true),
-            "solvencyDeficitAtEndYuan": .object(["VaR99.5": yuan(p.solvencyDeficitVaR), "TVaR99.5": yuan(p.solvencyDeficitTVaR)]),
+            "solvencyDeficitAtEndYuan": tail(p.solvencyDeficitVaR, p.solvencyDeficitTVaR, replications: p.replications),
             "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
             "bindingTest": .string(Verdict(binding: p).rawValue),
             "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
@@ -55,7 +66,7 @@ package struct ResultFiles: Sendable {
                                         "ruinedReplications": .number(String(p.ruinedReplications))]),
             "firstShortfallMonth": months(p.firstShortfallMonth),
             "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
-            "worstDeficitYuan": .object(["VaR99.5": yuan(p.worstDeficitVaR), "TVaR99.5": yuan(p.worstDeficitTVaR)]),
+            "worstDeficitYuan": tail(p.worstDeficitVaR, p.worstDeficitTVaR, replications: p.replications),
             "contributionsYuan": spread(p.contributions, money: true),
             "benefitsPaidYuan": spread(p.benefitsPaid, money: true),
             "adminCostYuan": spread(p.adminCost, money: true),
@@ -103,6 +114,7 @@ package struct ResultFiles: Sendable {
             "pooling": .string(scenario.pooling.rawValue),
             "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
             "pools": .object(pools),
+            "ratesChargedYuanPerOrder": ratesCharged(scenario),
             "total": .object(total),
             "publishedFigures": .array(summary.published.map { p in
                 .object(["figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
@@ -111,6 +123,17 @@ package struct ResultFiles: Sendable {
                          "source": .string(p.source)])
             }),
         ])
+    }
+
+    /// Sector → platform → the per-order rate charged at the start (the central value of an uncertain rate).
+    static func ratesCharged(_ scenario: Scenario) -> JSONOut {
+        var sectors: [String: JSONOut] = [:]
+        for (index, sector) in scenario.sectors.enumerated() {
+            var platforms: [String: JSONOut] = [:]
+            for platform in scenario.platforms where platform.sector == index { platforms[platform.name] = Format.json(platform.ratePerOrderYuan.central, 4) }
+            sectors[sector.name] = .object(platforms)
+        }
+        return .object(sectors)
     }
 
     /// Long format: one row per month × pool × metric with the mean and percentiles over replications.
@@ -183,7 +206,7 @@ package struct ResultFiles: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String) -> JSONOut {
+    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String, report: Bool = false) -> JSONOut {
         .object([
             "formatVersion": .number(String(formatVersion)),
             "generator": .string("injurysim"),
@@ -197,7 +220,7 @@ package struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
-            "files": .array(["summary.json", "monthly.csv", "replications.csv", "manifest.json"].map(JSONOut.string)),
+            "files": .array((["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string)),
         ])
     }
 }

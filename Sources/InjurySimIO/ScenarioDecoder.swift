@@ -28,6 +28,7 @@ enum ScenarioDecoder {
         let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
         let minimumPerPool = top.integer("minimumSampledWorkersPerPool", default: 5000, range: 0...2_000_000_000)
         let pooling: Scenario.Pooling = top.choice("pooling", default: .province)
+        let reportLanguage: ReportLanguage = top.choice("reportLanguage", default: .en)
 
         let sectors = namedObjects(top, "sectors", log: log) { sector($0, name: $1) }
         let sectorNames = sectors.map(\.name)
@@ -87,7 +88,7 @@ enum ScenarioDecoder {
         }
         top.finish(allowed: ["extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
                              "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-                             "benefits", "fund", "rateFloat", "rollout", "shocks"])
+                             "benefits", "fund", "rateFloat", "rollout", "shocks", "reportLanguage"])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
         if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value { log.add("provinces", root, "needs at least one province") }
         if let root = top.node("platforms"), platforms.isEmpty, case .object = root.value { log.add("platforms", root, "needs at least one platform") }
@@ -101,6 +102,7 @@ enum ScenarioDecoder {
                         platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
                         rollout: rollout, shocks: shocks)
         scenario.published = published
+        scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
         ScenarioChecks.populationShares(scenario, root: root, log: log)
         scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)

@@ -1,8 +1,50 @@
 import InjurySimAnalysis
 import InjurySimCore
 
+/// The figures a verdict sentence is made of, from a run summary in memory or from the
+/// `summary.json` of a results folder (so a re-rendered report says exactly what the run said).
+package struct VerdictFigures: Sendable, Equatable {
+    package var binding: Verdict
+    package var months: Int
+    package var replications: Int
+    package var ruin: Double
+    package var ruinInterval: (low: Double, high: Double)
+    package var insolvency: Double
+    package var insolvencyInterval: (low: Double, high: Double)
+    /// The median funded ratio at the horizon (nil when no replication has liabilities).
+    package var fundedRatioMedian: Double?
+    /// The median first shortfall as a count of months from the start (1 = the first month).
+    package var firstShortfallMonths: Int?
+
+    package init(binding: Verdict, months: Int, replications: Int, ruin: Double, ruinInterval: (low: Double, high: Double),
+                 insolvency: Double, insolvencyInterval: (low: Double, high: Double), fundedRatioMedian: Double?, firstShortfallMonths: Int?) {
+        self.binding = binding
+        self.months = months
+        self.replications = replications
+        self.ruin = ruin
+        self.ruinInterval = ruinInterval
+        self.insolvency = insolvency
+        self.insolvencyInterval = insolvencyInterval
+        self.fundedRatioMedian = fundedRatioMedian
+        self.firstShortfallMonths = firstShortfallMonths
+    }
+
+    package init(_ pool: PoolSummary, months: Int) {
+        self.init(binding: Verdict(binding: pool), months: months, replications: pool.replications, ruin: pool.ruinProbability,
+                  ruinInterval: pool.ruinInterval, insolvency: pool.insolvencyAtEndProbability, insolvencyInterval: pool.insolvencyAtEndInterval,
+                  fundedRatioMedian: pool.fundedRatioAtEnd.p50.isFinite ? pool.fundedRatioAtEnd.p50 : nil,
+                  firstShortfallMonths: pool.firstShortfallMonth.map { Int($0.p50) + 1 })
+    }
+
+    package static func == (a: VerdictFigures, b: VerdictFigures) -> Bool {
+        a.binding == b.binding && a.months == b.months && a.replications == b.replications && a.ruin == b.ruin
+            && a.ruinInterval == b.ruinInterval && a.insolvency == b.insolvency && a.insolvencyInterval == b.insolvencyInterval
+            && a.fundedRatioMedian == b.fundedRatioMedian && a.firstShortfallMonths == b.firstShortfallMonths
+    }
+}
+
 /// The verdict in one sentence, from the summary's figures (never typed): which test binds and
-/// both probabilities with their 95% intervals.
+/// both probabilities with their 95% intervals. English and Chinese say the same figures.
 package enum VerdictSentence {
     static func percent(_ x: Double) -> String {
         let digits = x > 0 && x < 0.1 ? 1 : 0
@@ -15,19 +57,42 @@ package enum VerdictSentence {
 
     /// The sentence for `pool` (usually the total) of a run over `months` months.
     package static func english(_ pool: PoolSummary, months: Int) -> String {
-        let shortText = "runs short of cash at some month end in \(percent(pool.ruinProbability)) of worlds (\(interval(pool.ruinInterval)))"
+        english(VerdictFigures(pool, months: months))
+    }
+
+    package static func english(_ f: VerdictFigures) -> String {
+        let months = f.months
+        let shortText = "runs short of cash at some month end in \(percent(f.ruin)) of worlds (\(interval(f.ruinInterval)))"
         let owesText = "its assets fall short of all it owes at the horizon (reported claims' future payments, claims not yet "
-            + "reported, backstop debt) in \(percent(pool.insolvencyAtEndProbability)) of worlds (\(interval(pool.insolvencyAtEndInterval)))"
-        let funded = Format.fixed(pool.fundedRatioAtEnd.p50, 2).map { "; median funded ratio \($0)" } ?? ""
-        switch Verdict(binding: pool) {
+            + "reported, backstop debt) in \(percent(f.insolvency)) of worlds (\(interval(f.insolvencyInterval)))"
+        let funded = f.fundedRatioMedian.flatMap { Format.fixed($0, 2) }.map { "; median funded ratio \($0)" } ?? ""
+        switch f.binding {
         case .solvency:
             return "Solvency binds: within \(months) months the fund \(shortText), but \(owesText)\(funded)."
         case .liquidity:
-            let first = pool.firstShortfallMonth.map { ", the first shortfall after a median of \(Int($0.p50) + 1) months" } ?? ""
+            let first = f.firstShortfallMonths.map { ", the first shortfall after a median of \($0) months" } ?? ""
             return "Liquidity binds: within \(months) months the fund \(shortText)\(first), while \(owesText)\(funded)."
         case .neither:
-            return "Neither test failed: in none of \(pool.replications) worlds did the fund run short of cash within \(months) months "
-                + "or end with assets below all it owes (\(interval(pool.ruinInterval)) for either)\(funded)."
+            return "Neither test failed: in none of \(f.replications) worlds did the fund run short of cash within \(months) months "
+                + "or end with assets below all it owes (\(interval(f.ruinInterval)) for either)\(funded)."
+        }
+    }
+
+    /// The same sentence in Chinese, with the same figures.
+    package static func chinese(_ f: VerdictFigures) -> String {
+        func ci(_ i: (low: Double, high: Double)) -> String { "95%置信区间 " + percent(i.low) + "–" + percent(i.high) }
+        let shortText = "在 \(percent(f.ruin)) 的情景中某月末现金不足（\(ci(f.ruinInterval))）"
+        let owesText = "在 \(percent(f.insolvency)) 的情景中期末资产不足以覆盖全部负债（已报案件的未来给付、已发生未报案件、兜底借款）（\(ci(f.insolvencyInterval))）"
+        let funded = f.fundedRatioMedian.flatMap { Format.fixed($0, 2) }.map { "；期末资产负债比中位数为 \($0)" } ?? ""
+        switch f.binding {
+        case .solvency:
+            return "偿付能力为约束条件：\(f.months) 个月内，基金\(shortText)，但\(owesText)\(funded)。"
+        case .liquidity:
+            let first = f.firstShortfallMonths.map { "，首次缺口中位数出现在第 \($0) 个月" } ?? ""
+            return "流动性为约束条件：\(f.months) 个月内，基金\(shortText)\(first)；同时\(owesText)\(funded)。"
+        case .neither:
+            return "两项检验均未失败：在全部 \(f.replications) 个情景中，基金在 \(f.months) 个月内既未出现现金不足，"
+                + "期末资产也未低于全部负债（两者均为\(ci(f.ruinInterval))）\(funded)。"
         }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         #expect(outcome.stdout.contains("Break-even per-order rate by sector"))
         #expect(outcome.stdout.contains("food-delivery"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
+        #expect(names == ["manifest.json", "monthly.csv", "replications.csv", "report.html", "summary.json"])
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
         let total = try #require(summary?["total"] as? [String: Any])
         #expect(total["ruinProbability"] != nil)
@@ -163,7 +163,7 @@ import Testing
         let out = dir.appendingPathComponent("cmp")
         let outcome = try EndToEndTests.run(["compare", "Scenarios/smoke.json", other.path, "--out", out.path] + Self.cheap)
         #expect(outcome.code == 0, "\(outcome.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
         let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
         #expect(csv.contains("ruinProbability,smoke-national,"))
     }

@@ -53,7 +53,7 @@ import Testing
         #expect(merge.code == 0, "\(merge.stderr)")
         #expect(merge.stdout.contains("P(ruin)"), "merge prints the run's report")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
+        #expect(expected.keys.sorted() == ["manifest.json", "monthly.csv", "replications.csv", "report.html", "summary.json"])
         #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
 
         // A missing part: exit 65, naming the replications and the shard; nothing written.
@@ -93,7 +93,7 @@ import Testing
         let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["compare.csv", "compare.json", "manifest.json"])
+        #expect(expected.keys.sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
         #expect(try Self.contents(merged) == expected)
 
         let runPart = dir.appendingPathComponent("run-part").path
@@ -120,7 +120,7 @@ import Testing
         let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["manifest.json", "solve.json"])
+        #expect(expected.keys.sorted() == ["manifest.json", "report.html", "solve.json"])
         #expect(try Self.contents(merged) == expected)
     }
 
@@ -140,7 +140,7 @@ import Testing
         let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["manifest.json", "sensitivity.csv", "sensitivity.json"])
+        #expect(expected.keys.sorted() == ["manifest.json", "report.html", "sensitivity.csv", "sensitivity.json"])
         #expect(try Self.contents(merged) == expected)
     }
 
@@ -160,7 +160,7 @@ import Testing
         let merge = try Self.run(["merge"] + parts.reversed() + ["--out", merged.path, "--quiet"])
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["manifest.json", "sweep.csv", "sweep.json"])
+        #expect(expected.keys.sorted() == ["manifest.json", "report.html", "sweep.csv", "sweep.json"])
         #expect(try Self.contents(merged) == expected)
     }
 }

@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
     package var sampleFraction: Double
     /// When false every ``Param`` takes its central value: only process noise remains.
     public var uncertainty: Bool
+    /// The language of the report page (`en` or `zh`) unless the command line's `--lang` says otherwise.
+    package var reportLanguage = "en"
     /// Workers per shard actor (a performance knob; results do not depend on thread count).
     public var shardSize: Int
     package var pooling: Pooling

@@ -28,7 +28,8 @@ package enum PartMerge {
         package var files: ResultFiles
     }
 
-    package static func merge(_ parts: [Part]) throws(PartError) -> Merged {
+    /// `report`: the manifest lists `report.html` (the caller renders it from the files).
+    package static func merge(_ parts: [Part], report: Bool = false) throws(PartError) -> Merged {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         guard parts[0].manifest.command == "run" else {  // the other commands' parts: mergeVariants, mergeSolve
             throw PartError(.data, ["part \(parts[0].label) holds replications of `\(parts[0].manifest.command)`, not `run`"])
@@ -62,7 +63,7 @@ package enum PartMerge {
         guard problems.isEmpty else { throw PartError(.data, problems) }
         let summary = RunSummary(scenario: scenario, results: results)
         let files = ResultFiles(scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
-                                results: results, summary: summary)
+                                results: results, summary: summary, report: report)
         return Merged(scenario: scenario, results: results, summary: summary, files: files)
     }
 

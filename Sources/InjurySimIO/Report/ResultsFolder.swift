@@ -1,0 +1,58 @@
+import Foundation
+
+/// The files of a run's results folder, parsed: all a report is made from.
+package struct ResultsFolder: Sendable {
+    package var summary: ResultJSON
+    package var manifest: ResultJSON
+    package var monthly: MonthlyTable
+    /// `replications.csv` as rows of named fields.
+    package var replications: [[String: String]]
+
+    /// The names a run's folder must hold.
+    package static let requiredFiles = ["summary.json", "monthly.csv", "replications.csv", "manifest.json"]
+
+    /// Parses the four files' texts (keyed by file name).
+    package init(texts: [String: String], folder: String = ".") throws(ReportError) {
+        for name in Self.requiredFiles where texts[name] == nil { throw .missingFile(folder: folder, file: name) }
+        summary = try ResultJSON(parsing: texts["summary.json"] ?? "", file: "summary.json")
+        manifest = try ResultJSON(parsing: texts["manifest.json"] ?? "", file: "manifest.json")
+        guard summary["total"].exists, summary["months"].number != nil else {
+            throw .malformed(file: "summary.json", reason: "it has no total or months (not a run's summary)")
+        }
+        monthly = try MonthlyTable(parsing: texts["monthly.csv"] ?? "")
+        replications = try Self.csvRows(texts["replications.csv"] ?? "", file: "replications.csv")
+    }
+
+    /// Reads the files of `folder` from disk.
+    package static func texts(in folder: String, names: [String]) throws(ReportError) -> [String: String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingFile(folder: folder, file: "manifest.json (the folder does not exist)")
+        }
+        var texts: [String: String] = [:]
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else { throw .malformed(file: name, reason: "it is not UTF-8 text") }
+            texts[name] = text
+        }
+        return texts
+    }
+
+    /// Rows of a CSV without quoted commas (our files), keyed by the header's names.
+    package static func csvRows(_ text: String, file: String) throws(ReportError) -> [[String: String]] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
+            throw .malformed(file: file, reason: "it is empty")
+        }
+        var rows: [[String: String]] = []
+        for (number, line) in lines.dropFirst().enumerated() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == header.count else {
+                throw .malformed(file: file, reason: "line \(number + 2) has \(fields.count) fields, the header \(header.count)")
+            }
+            rows.append(Dictionary(zip(header, fields), uniquingKeysWith: { first, _ in first }))
+        }
+        return rows
+    }
+}
