@@ -18,7 +18,7 @@ extension PolicyCommands {
         let start = r.poolCount * r.sectorCount
         let incurred = r.incurredBySector[start...].reduce(0, +)
         let orders = Double(r.ordersBySector[start...].reduce(0, +))
-        return orders > 0 ? incurred / orders / max(1e-9, 1 - r.adminCostShare) / 100 : .nan
+        return ReplicationMetrics.breakEvenRate(incurredFen: incurred, orders: orders, adminCostShare: r.adminCostShare)
     }
 
     /// Overall break-even rate: the mean over replications of ``breakEven(_:)``.

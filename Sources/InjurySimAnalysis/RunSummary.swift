@@ -1,91 +1,6 @@
 import InjurySimCore
 import InjurySimEngine
 
-/// The 5th, 50th and 95th nearest-rank percentiles and the mean of a figure over replications.
-package struct Spread: Sendable, Equatable {
-    package var p5: Double
-    package var p50: Double
-    package var p95: Double
-    package var mean: Double
-
-    package init(_ values: [Double]) {
-        let sorted = values.sorted()
-        p5 = Statistics.percentile(sorted: sorted, 5) ?? .nan
-        p50 = Statistics.percentile(sorted: sorted, 50) ?? .nan
-        p95 = Statistics.percentile(sorted: sorted, 95) ?? .nan
-        mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-    }
-}
-
-/// The verdict for one pool (or the total) across replications, at full population scale.
-/// Money in fen.
-package struct PoolSummary: Sendable {
-    package var name: String
-    /// Liquidity: replications whose net position fell below zero at some month end.
-    package var ruinedReplications: Int
-    package var replications: Int
-    /// Share of replications whose net position fell below zero at some month end.
-    package var ruinProbability: Double { share(ruinedReplications) }
-    /// Wilson 95% interval of the ruin probability.
-    package var ruinInterval: (low: Double, high: Double) { Statistics.wilson(successes: ruinedReplications, trials: replications) }
-    /// Month index of the first shortfall, over ruined replications only.
-    package var firstShortfallMonth: Spread?
-    package var lowestNetPosition: Spread
-    /// Value and tail value at risk (99.5%) of the worst deficit, max(0, −lowest net position), fen.
-    package var worstDeficitVaR: Double
-    package var worstDeficitTVaR: Double
-    /// Solvency: replications whose assets fall short of all liabilities at the horizon.
-    package var insolventAtEndReplications: Int
-    /// Solvency: replications whose assets fell short of all liabilities at some month end.
-    package var insolventEverReplications: Int
-    package var insolvencyAtEndProbability: Double { share(insolventAtEndReplications) }
-    package var insolvencyEverProbability: Double { share(insolventEverReplications) }
-    package var insolvencyAtEndInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventAtEndReplications, trials: replications) }
-    package var insolvencyEverInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventEverReplications, trials: replications) }
-    /// Month index of the first insolvency, over replications insolvent at some month end.
-    package var firstInsolventMonth: Spread?
-    /// Assets − all liabilities at the horizon.
-    package var solvencyPositionAtEnd: Spread
-    /// Value and tail value at risk (99.5%) of the deficit at the horizon, max(0, −solvency position), fen.
-    package var solvencyDeficitVaR: Double
-    package var solvencyDeficitTVaR: Double
-    package var ibnrAtEnd: Spread
-    package var contributions: Spread
-    package var benefitsPaid: Spread
-    package var adminCost: Spread
-    package var investmentIncome: Spread
-    package var borrowed: Spread
-    package var platformPaid: Spread
-    package var lossRatio: Spread
-    package var incurredLossRatio: Spread
-    package var liabilitiesAtEnd: Spread
-    package var netPositionAtEnd: Spread
-    package var fundedRatioAtEnd: Spread
-    /// Break-even per-order rate by sector (yuan), sectors in scenario order.
-    package var breakEvenRate: [Spread]
-    package var orders: Spread
-    package var accidents: Spread
-    package var claimsRecognised: Spread
-    package var claimsBySeverity: [Spread]
-    package var insuredPersons: Spread
-    package var activeWorkersAtEnd: Spread
-
-    private func share(_ count: Int) -> Double { replications == 0 ? 0 : Double(count) / Double(replications) }
-}
-
-/// A published figure next to the simulation's distribution of the same figure.
-package struct PublishedComparison: Sendable {
-    /// "insuredPersons", "recognisedInjuries" or "benefitsPaidYuan".
-    package var figure: String
-    package var month: YearMonth
-    package var published: Double
-    /// Over replications, at full population scale (yuan for money).
-    package var simulated: Spread
-    package var source: String
-    /// True when the published value lies in the simulated 90% interval (p5…p95).
-    package var isWithinInterval: Bool { published >= simulated.p5 && published <= simulated.p95 }
-}
-
 /// Summaries for every pool and the total, computed from replication results.
 package struct RunSummary: Sendable {
     package var pools: [PoolSummary]
@@ -143,9 +58,8 @@ package struct RunSummary: Sendable {
         let sectorCount = scenario.sectors.count
         let breakEven = (0..<sectorCount).map { sector in
             Spread(results.map { r in
-                let orders = Double(r.ordersBySector[pool * sectorCount + sector])
-                guard orders > 0 else { return Double.nan }
-                return r.incurredBySector[pool * sectorCount + sector] / orders / max(1e-9, 1 - r.adminCostShare) / 100
+                ReplicationMetrics.breakEvenRate(incurredFen: r.incurredBySector[pool * sectorCount + sector],
+                                                 orders: Double(r.ordersBySector[pool * sectorCount + sector]), adminCostShare: r.adminCostShare)
             }.filter { !$0.isNaN })
         }
         let severityMetrics = SeverityGroup.allCases.map(Metric.claims(of:))

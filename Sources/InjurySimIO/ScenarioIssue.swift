@@ -1,0 +1,22 @@
+
+
+/// One problem in a scenario file: where, what was found, and what is allowed.
+public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
+    /// Field path such as `sectors.food-delivery.claimsPerMillionOrders`.
+    public var path: String
+    /// The offending value as written (empty when a field is missing).
+    package var value: String
+    /// What is wrong and what is allowed.
+    public var message: String
+    package var line: Int
+    package var column: Int
+    /// The file the value came from when it is a base scenario named by `extends`; empty for
+    /// the scenario file itself.
+    package var file: String = ""
+
+    public var description: String {
+        let place = line > 0 ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
+        let found = value.isEmpty ? "" : " (found \(value))"
+        return place + (path.isEmpty ? "" : path + ": ") + message + found
+    }
+}
