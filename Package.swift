@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "injurysim", targets: ["injurysim"]),
         .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
         // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
-        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimEngine"]),
+        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimEngine"])
     ],
     targets: [
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
@@ -24,14 +24,20 @@ let package = Package(
         // The benchmark: fixed workloads, reference layouts, throughput counts (not part of the engine's API).
         .target(name: "InjurySimBench", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimIO"]),
         // The command line: options parsed once, one file per command, exit codes, signals, progress.
-        .target(name: "InjurySimCLI", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO",
-                                                    "InjurySimValidation", "InjurySimBench"]),
+        .target(
+            name: "InjurySimCLI",
+            dependencies: [
+                "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO",
+                "InjurySimValidation", "InjurySimBench"
+            ]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
         .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
-        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO", "InjurySimValidation", "InjurySimBench"]),
+        .testTarget(
+            name: "InjurySimEngineTests",
+            dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO", "InjurySimValidation", "InjurySimBench"]),
         .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
-        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"]),
+        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"])
     ],
     swiftLanguageModes: [.v6]
 )

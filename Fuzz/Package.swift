@@ -25,7 +25,7 @@ func clangRuntimeDirectory() -> String {
             if files.fileExists(atPath: path + "/libclang_rt.fuzzer_no_main-x86_64.a") { return path }
         }
     }
-    return "/opt/swift/usr/lib/clang/21/lib/linux" // not found: the link fails and names the file
+    return "/opt/swift/usr/lib/clang/21/lib/linux"  // not found: the link fails and names the file
 }
 
 let runtime = clangRuntimeDirectory()
@@ -41,13 +41,13 @@ let linkFlags = [
     "-Xlinker", runtime + "/libclang_rt.ubsan_standalone-x86_64.a",
     "-Xlinker", "--no-whole-archive",
     "-Xlinker", "--dynamic-list=" + runtime + "/libclang_rt.ubsan_standalone-x86_64.a.syms",
-    "-lstdc++",
+    "-lstdc++"
 ]
 
 let package = Package(
     name: "InjurySimFuzz",
     dependencies: [
-        .package(name: "InjurySim", path: ".."),
+        .package(name: "InjurySim", path: "..")
     ],
     targets: [
         // Declares libFuzzer's LLVMFuzzerRunDriver for Swift.
@@ -57,11 +57,11 @@ let package = Package(
             dependencies: [
                 "FuzzerDriver",
                 .product(name: "InjurySimIO", package: "InjurySim"),
-                .product(name: "InjurySimEngine", package: "InjurySim"),
+                .product(name: "InjurySimEngine", package: "InjurySim")
             ],
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(linkFlags)]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,21 +41,29 @@ package struct Comparison: Sendable {
             let differences = entries.enumerated().map { index, entry in
                 index == 0 ? nil : PolicyFigures.pairedDifference(figure, entries[0].metrics, entry.metrics)
             }
-            rows.append(Row(key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
-                            values: values, differences: differences))
+            rows.append(
+                Row(
+                    key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
+                    values: values, differences: differences))
         }
         let deficits = entries.map { $0.metrics.map(\.worstDeficit) }
-        rows.append(Row(key: "worstDeficitMedianYuan", label: "worst deficit, median", isMoney: true, isShare: false,
-                        values: deficits.map { PolicyFigures.quantile($0, 0.5) }, differences: entries.map { _ in nil }))
+        rows.append(
+            Row(
+                key: "worstDeficitMedianYuan", label: "worst deficit, median", isMoney: true, isShare: false,
+                values: deficits.map { PolicyFigures.quantile($0, 0.5) }, differences: entries.map { _ in nil }))
         let supported = TailRule.isSupported(level: 0.995, replications: entries[0].metrics.count)
         let unsupported = Estimate(mean: .nan, low: .nan, high: .nan)
         let needs = supported ? nil : TailRule.replicationsNeeded(level: 0.995)
-        rows.append(Row(key: "worstDeficitVaR995Yuan", label: "worst deficit, VaR 99.5%", isMoney: true, isShare: false,
-                        values: deficits.map { supported ? PolicyFigures.quantile($0, 0.995) : unsupported }, differences: entries.map { _ in nil },
-                        needsReplications: needs))
-        rows.append(Row(key: "worstDeficitTVaR995Yuan", label: "worst deficit, TVaR 99.5%", isMoney: true, isShare: false,
-                        values: deficits.map { supported ? PolicyFigures.tailValueAtRisk($0, level: 0.995) : unsupported },
-                        differences: entries.map { _ in nil }, needsReplications: needs))
+        rows.append(
+            Row(
+                key: "worstDeficitVaR995Yuan", label: "worst deficit, VaR 99.5%", isMoney: true, isShare: false,
+                values: deficits.map { supported ? PolicyFigures.quantile($0, 0.995) : unsupported }, differences: entries.map { _ in nil },
+                needsReplications: needs))
+        rows.append(
+            Row(
+                key: "worstDeficitTVaR995Yuan", label: "worst deficit, TVaR 99.5%", isMoney: true, isShare: false,
+                values: deficits.map { supported ? PolicyFigures.tailValueAtRisk($0, level: 0.995) : unsupported },
+                differences: entries.map { _ in nil }, needsReplications: needs))
         return rows
     }
 

@@ -7,9 +7,10 @@ import InjurySimEngine
 extension PolicyCommands {
     /// The runs of a sensitivity study, in order: the baseline, then each input low and high.
     package static func sensitivityRuns(_ scenario: Scenario) -> [(label: String, scenario: Scenario)] {
-        [("baseline", scenario)] + sensitivityInputs.flatMap { input in
-            [(input.name + " " + input.lowLabel, input.apply(scenario, false)), (input.name + " " + input.highLabel, input.apply(scenario, true))]
-        }
+        [("baseline", scenario)]
+            + sensitivityInputs.flatMap { input in
+                [(input.name + " " + input.lowLabel, input.apply(scenario, false)), (input.name + " " + input.highLabel, input.apply(scenario, true))]
+            }
     }
 
     /// A replication's overall break-even rate (yuan per order, all sectors): the fund's incurred
@@ -28,7 +29,8 @@ extension PolicyCommands {
 
     /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
     package static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
-        async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
+        async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
+    {
         var runs: [(metrics: [ReplicationMetrics], breakEven: [Double])] = []
         for run in sensitivityRuns(scenario) {
             progress?(run.label)
@@ -41,15 +43,18 @@ extension PolicyCommands {
     /// The table from each run's per-replication figures and break-even rates, in
     /// ``sensitivityRuns(_:)`` order.
     package static func sensitivityOutcome(_ runs: [(metrics: [ReplicationMetrics], breakEven: [Double])])
-        -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
+        -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
+    {
         let ruin = PolicyFigures.figures[0]
         var rows: [SensitivityRow] = []
         for (index, input) in sensitivityInputs.enumerated() {
             let (low, high) = (runs[1 + 2 * index], runs[2 + 2 * index])
-            rows.append(SensitivityRow(name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
-                                       ruinLow: PolicyFigures.estimate(ruin, low.metrics), ruinHigh: PolicyFigures.estimate(ruin, high.metrics),
-                                       ruinSwing: PolicyFigures.pairedDifference(ruin, low.metrics, high.metrics),
-                                       breakEvenLow: overallBreakEven(low.breakEven), breakEvenHigh: overallBreakEven(high.breakEven)))
+            rows.append(
+                SensitivityRow(
+                    name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
+                    ruinLow: PolicyFigures.estimate(ruin, low.metrics), ruinHigh: PolicyFigures.estimate(ruin, high.metrics),
+                    ruinSwing: PolicyFigures.pairedDifference(ruin, low.metrics, high.metrics),
+                    breakEvenLow: overallBreakEven(low.breakEven), breakEvenHigh: overallBreakEven(high.breakEven)))
         }
         rows.sort { a, b in
             let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)

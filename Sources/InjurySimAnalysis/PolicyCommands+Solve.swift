@@ -34,20 +34,25 @@ extension PolicyCommands {
     /// event holds (each replication's event is monotone in the rate under common random
     /// numbers), then reads the answer off those thresholds: the multiplier that meets the
     /// target is their `requiredShare` quantile, with an order-statistic 95% interval.
-    package static func solve(_ scenario: Scenario, target: Target, sector: Int?, threads: Int,
-                             progress: (@Sendable (String) -> Void)? = nil) async -> Solution {
-        let share = await solveSearch(scenario, target: target, sector: sector, replications: Array(0..<scenario.replications),
-                                      threads: threads, progress: progress)
+    package static func solve(
+        _ scenario: Scenario, target: Target, sector: Int?, threads: Int,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async -> Solution {
+        let share = await solveSearch(
+            scenario, target: target, sector: sector, replications: Array(0..<scenario.replications),
+            threads: threads, progress: progress)
         return solution(scenario, target: target, sector: sector, share: share)
     }
 
     /// The search for `replications` only. A replication's brackets depend on its own results
     /// alone, so searching a subset finds the thresholds the search over all would.
-    package static func solveSearch(_ scenario: Scenario, target: Target, sector: Int?, replications: [Int], threads: Int,
-                                   progress: (@Sendable (String) -> Void)? = nil) async -> SolveShare {
+    package static func solveSearch(
+        _ scenario: Scenario, target: Target, sector: Int?, replications: [Int], threads: Int,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) async -> SolveShare {
         let n = replications.count
         let limit = solveLimit
-        var low = [Double](repeating: 0, count: n)      // event fails at low (or low is 0)
+        var low = [Double](repeating: 0, count: n)  // event fails at low (or low is 0)
         var high = [Double](repeating: .infinity, count: n)
         var growthRounds = [Int](repeating: 0, count: n)
         var bisectionRounds = [Int](repeating: 0, count: n)
@@ -103,20 +108,24 @@ extension PolicyCommands {
                 }
             }
         }
-        return SolveShare(replications: replications, thresholds: high, atBenchmark: atBenchmark, growthRounds: growthRounds,
-                          bisectionRounds: bisectionRounds)
+        return SolveShare(
+            replications: replications, thresholds: high, atBenchmark: atBenchmark, growthRounds: growthRounds,
+            bisectionRounds: bisectionRounds)
     }
 
     /// The answer from the search over every replication of the study, in replication order.
     package static func solution(_ scenario: Scenario, target: Target, sector: Int?, share: SolveShare) -> Solution {
         let estimate = PolicyFigures.quantile(share.thresholds, target.requiredShare)
         let summary = RunSummary(scenario: scenario, results: share.atBenchmark)
-        let breakEven = scenario.sectors.indices.filter { sector == nil || $0 == sector }.map { (scenario.sectors[$0].name, summary.total.breakEvenRate[$0]) }
+        let breakEven = scenario.sectors.indices.filter { sector == nil || $0 == sector }.map {
+            (scenario.sectors[$0].name, summary.total.breakEvenRate[$0])
+        }
         let benchmarks = scenario.platforms.filter { sector == nil || $0.sector == sector }.map { ($0.name, $0.ratePerOrderYuan.central) }
         // One benchmark run, then as many growing and bisection rounds as the replication that needed most.
         let evaluations = 1 + (share.growthRounds.max() ?? 0) + (share.bisectionRounds.max() ?? 0)
-        return Solution(target: target, sectorName: sector.map { scenario.sectors[$0].name }, multiplier: estimate,
-                        exceedsLimit: !estimate.mean.isFinite, limit: solveLimit, replications: scenario.replications,
-                        evaluations: evaluations, benchmarks: benchmarks, breakEven: breakEven, thresholds: share.thresholds)
+        return Solution(
+            target: target, sectorName: sector.map { scenario.sectors[$0].name }, multiplier: estimate,
+            exceedsLimit: !estimate.mean.isFinite, limit: solveLimit, replications: scenario.replications,
+            evaluations: evaluations, benchmarks: benchmarks, breakEven: breakEven, thresholds: share.thresholds)
     }
 }

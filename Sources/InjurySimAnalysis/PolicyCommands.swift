@@ -50,11 +50,17 @@ package enum PolicyCommands {
             func number(_ s: Substring) -> Double? {
                 s.hasSuffix("%") ? Double(s.dropLast()).map { $0 / 100 } : Double(s)
             }
-            if compact.hasPrefix("ruin<="), let p = number(compact.dropFirst(6)), (0...1).contains(p) { self = .ruin(p) }
-            else if compact.hasPrefix("poolruin<="), let p = number(compact.dropFirst(10)), (0...1).contains(p) { self = .poolRuin(p) }
-            else if compact.hasPrefix("insolvency<="), let p = number(compact.dropFirst(12)), (0...1).contains(p) { self = .insolvency(p) }
-            else if compact.hasPrefix("funded>="), let x = number(compact.dropFirst(8)), x >= 0 { self = .funded(x) }
-            else { return nil }
+            if compact.hasPrefix("ruin<="), let p = number(compact.dropFirst(6)), (0...1).contains(p) {
+                self = .ruin(p)
+            } else if compact.hasPrefix("poolruin<="), let p = number(compact.dropFirst(10)), (0...1).contains(p) {
+                self = .poolRuin(p)
+            } else if compact.hasPrefix("insolvency<="), let p = number(compact.dropFirst(12)), (0...1).contains(p) {
+                self = .insolvency(p)
+            } else if compact.hasPrefix("funded>="), let x = number(compact.dropFirst(8)), x >= 0 {
+                self = .funded(x)
+            } else {
+                return nil
+            }
         }
 
         package var description: String {
@@ -133,7 +139,9 @@ package enum PolicyCommands {
         SensitivityInput(name: "severity mix (weight above medical-only)", lowLabel: "×0.5", highLabel: "×2.0") { s, high in
             var c = s
             for i in c.sectors.indices {
-                for k in 1..<c.sectors[i].severity.count { c.sectors[i].severity[k] = c.sectors[i].severity[k].fixedAtCentral(times: high ? 2.0 : 0.5) }
+                for k in 1..<c.sectors[i].severity.count {
+                    c.sectors[i].severity[k] = c.sectors[i].severity[k].fixedAtCentral(times: high ? 2.0 : 0.5)
+                }
             }
             return c
         },
@@ -176,12 +184,14 @@ package enum PolicyCommands {
             c.fund.chargeAdminCost = true
             c.fund.adminCostShare = Param(.fixed(high ? 0.08 : 0.03), bounds: c.fund.adminCostShare.bounds)
             return c
-        },
+        }
     ]
 
     /// The scenario with one sector input replaced in every sector.
-    static func everySector(_ scenario: Scenario, _ field: WritableKeyPath<Scenario.Sector, Param>,
-                            _ replace: (Param) -> Param) -> Scenario {
+    static func everySector(
+        _ scenario: Scenario, _ field: WritableKeyPath<Scenario.Sector, Param>,
+        _ replace: (Param) -> Param
+    ) -> Scenario {
         var copy = scenario
         for index in copy.sectors.indices { copy.sectors[index][keyPath: field] = replace(copy.sectors[index][keyPath: field]) }
         return copy

@@ -21,7 +21,9 @@ package enum PolicyFigures {
         Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
         Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
         Figure(key: "insolvencyProbability", label: "P(insolvent at horizon)", isIndicator: true, isMoney: false) { $0.insolventAtEnd ? 1 : 0 },
-        Figure(key: "solvencyPositionAtEndYuan", label: "solvency surplus at horizon", isIndicator: false, isMoney: true) { $0.solvencyPositionAtEnd },
+        Figure(key: "solvencyPositionAtEndYuan", label: "solvency surplus at horizon", isIndicator: false, isMoney: true) {
+            $0.solvencyPositionAtEnd
+        },
         Figure(key: "worstDeficitYuan", label: "worst deficit, mean", isIndicator: false, isMoney: true) { $0.worstDeficit },
         Figure(key: "contributionsYuan", label: "contributions", isIndicator: false, isMoney: true) { $0.contributions },
         Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
@@ -29,7 +31,7 @@ package enum PolicyFigures {
         Figure(key: "lossRatioIncurred", label: "loss ratio (incurred)", isIndicator: false, isMoney: false) { $0.incurredLossRatio },
         Figure(key: "liabilitiesAtEndYuan", label: "liabilities at horizon", isIndicator: false, isMoney: true) { $0.liabilitiesAtEnd },
         Figure(key: "backstopBorrowingYuan", label: "backstop borrowing", isIndicator: false, isMoney: true) { $0.borrowing },
-        Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd },
+        Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd }
     ]
 
     /// A figure's estimate over replications with its 95% interval.

@@ -24,7 +24,9 @@ package struct PoolSummary: Sendable {
     package var insolventEverReplications: Int
     package var insolvencyAtEndProbability: Double { share(insolventAtEndReplications) }
     package var insolvencyEverProbability: Double { share(insolventEverReplications) }
-    package var insolvencyAtEndInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventAtEndReplications, trials: replications) }
+    package var insolvencyAtEndInterval: (low: Double, high: Double) {
+        Statistics.wilson(successes: insolventAtEndReplications, trials: replications)
+    }
     package var insolvencyEverInterval: (low: Double, high: Double) { Statistics.wilson(successes: insolventEverReplications, trials: replications) }
     /// Month index of the first insolvency, over replications insolvent at some month end.
     package var firstInsolventMonth: Spread?

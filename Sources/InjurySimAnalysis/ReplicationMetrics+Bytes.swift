@@ -12,8 +12,10 @@ extension ReplicationMetrics {
     package func encoded() -> [UInt8] {
         let flags = [ruined, anyPoolRuined, insolventAtEnd, firstShortfallMonth != nil, firstInsolventMonth != nil, fundedRatioAtEnd != nil]
             .enumerated().reduce(UInt64(0)) { $0 | ($1.element ? 1 << UInt64($1.offset) : 0) }
-        let doubles = [worstDeficit, lowestNetPosition, contributions, contributionsBooked, benefitsPaid, lossRatio, incurredLossRatio,
-                       liabilitiesAtEnd, ibnrAtEnd, borrowing, netPositionAtEnd, solvencyPositionAtEnd, fundedRatioAtEnd ?? 0]
+        let doubles = [
+            worstDeficit, lowestNetPosition, contributions, contributionsBooked, benefitsPaid, lossRatio, incurredLossRatio,
+            liabilitiesAtEnd, ibnrAtEnd, borrowing, netPositionAtEnd, solvencyPositionAtEnd, fundedRatioAtEnd ?? 0
+        ]
         let words = [Self.magic, flags, UInt64(firstShortfallMonth ?? 0), UInt64(firstInsolventMonth ?? 0)] + doubles.map(\.bitPattern)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.encodedSize)

@@ -25,22 +25,29 @@ package struct RunSummary: Sendable {
             }
             var out: [PublishedComparison] = []
             if let value = figures.insuredPersons {
-                out.append(PublishedComparison(figure: "insuredPersons", month: figures.month, published: value,
-                                               simulated: spread(.insuredPersons, divisor: 1), source: figures.source))
+                out.append(
+                    PublishedComparison(
+                        figure: "insuredPersons", month: figures.month, published: value,
+                        simulated: spread(.insuredPersons, divisor: 1), source: figures.source))
             }
             if let value = figures.recognisedInjuries {
-                out.append(PublishedComparison(figure: "recognisedInjuries", month: figures.month, published: value,
-                                               simulated: spread(.claimsRecognisedCumulative, divisor: 1), source: figures.source))
+                out.append(
+                    PublishedComparison(
+                        figure: "recognisedInjuries", month: figures.month, published: value,
+                        simulated: spread(.claimsRecognisedCumulative, divisor: 1), source: figures.source))
             }
             if let value = figures.benefitsPaidYuan {
-                out.append(PublishedComparison(figure: "benefitsPaidYuan", month: figures.month, published: value,
-                                               simulated: spread(.benefitsPaidCumulative, divisor: 100), source: figures.source))
+                out.append(
+                    PublishedComparison(
+                        figure: "benefitsPaidYuan", month: figures.month, published: value,
+                        simulated: spread(.benefitsPaidCumulative, divisor: 100), source: figures.source))
             }
             return out
         }
-        anyPoolRuinedReplications = results.filter { result in
-            (0..<poolCount).contains { result.firstShortfall(pool: $0) != nil }
-        }.count
+        anyPoolRuinedReplications =
+            results.filter { result in
+                (0..<poolCount).contains { result.firstShortfall(pool: $0) != nil }
+            }.count
     }
 
     static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult]) -> PoolSummary {
@@ -57,10 +64,12 @@ package struct RunSummary: Sendable {
         let horizonDeficits = solvencyEnd.map { Int64(max(0, -$0)) }
         let sectorCount = scenario.sectors.count
         let breakEven = (0..<sectorCount).map { sector in
-            Spread(results.map { r in
-                ReplicationMetrics.breakEvenRate(incurredFen: r.incurredBySector[pool * sectorCount + sector],
-                                                 orders: Double(r.ordersBySector[pool * sectorCount + sector]), adminCostShare: r.adminCostShare)
-            }.filter { !$0.isNaN })
+            Spread(
+                results.map { r in
+                    ReplicationMetrics.breakEvenRate(
+                        incurredFen: r.incurredBySector[pool * sectorCount + sector],
+                        orders: Double(r.ordersBySector[pool * sectorCount + sector]), adminCostShare: r.adminCostShare)
+                }.filter { !$0.isNaN })
         }
         let severityMetrics = SeverityGroup.allCases.map(Metric.claims(of:))
         return PoolSummary(

@@ -42,12 +42,14 @@ package struct ShardSelection: Sendable, Equatable, CustomStringConvertible {
         }
         if pieces[0] == "auto" {
             guard let variable = Self.indexVariables.first(where: { environment[$0] != nil }), let raw = environment[variable] else {
-                throw Problem(message: "--shard auto/\(count): neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; "
-                              + "use it inside a Slurm array job or a Kubernetes Indexed Job, or give K/N")
+                throw Problem(
+                    message: "--shard auto/\(count): neither SLURM_ARRAY_TASK_ID nor JOB_COMPLETION_INDEX is set; "
+                        + "use it inside a Slurm array job or a Kubernetes Indexed Job, or give K/N")
             }
             guard let task = Int(raw), task >= 0, task < count else {
-                throw Problem(message: "--shard auto/\(count): \(variable)=\(raw) is not a task index from 0 to \(count - 1) "
-                              + "(submit the array as 0-\(count - 1), one task per shard)")
+                throw Problem(
+                    message: "--shard auto/\(count): \(variable)=\(raw) is not a task index from 0 to \(count - 1) "
+                        + "(submit the array as 0-\(count - 1), one task per shard)")
             }
             try self.init(index: task + 1, count: count)
         } else {

@@ -46,16 +46,22 @@ package enum Benchmark {
         let quick = size != .full
         let tiny = size == .tiny
         return [
-            Workload(name: "national-12m", scenarioFile: "national-2026.json", sampleFraction: tiny ? 0.0005 : quick ? 0.01 : 1, months: tiny ? 2 : 12,
-                     replications: { _ in 1 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "pilot-36m-many", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
-                     replications: { 2 * $0 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "small-many", scenarioFile: "smoke.json", sampleFraction: 1, months: 12,
-                     replications: { _ in tiny ? 4 : quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
-            Workload(name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
-                     replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),
-            Workload(name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.0002 : quick ? 0.002 : 0.02, months: tiny ? 2 : 12,
-                     replications: { _ in 1 }, layout: .actorPerWorker, threadCounts: { [$0] }),
+            Workload(
+                name: "national-12m", scenarioFile: "national-2026.json", sampleFraction: tiny ? 0.0005 : quick ? 0.01 : 1, months: tiny ? 2 : 12,
+                replications: { _ in 1 }, layout: .engine, threadCounts: { [1, $0] }),
+            Workload(
+                name: "pilot-36m-many", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
+                replications: { 2 * $0 }, layout: .engine, threadCounts: { [1, $0] }),
+            Workload(
+                name: "small-many", scenarioFile: "smoke.json", sampleFraction: 1, months: 12,
+                replications: { _ in tiny ? 4 : quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
+            Workload(
+                name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
+                replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),
+            Workload(
+                name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.0002 : quick ? 0.002 : 0.02,
+                months: tiny ? 2 : 12,
+                replications: { _ in 1 }, layout: .actorPerWorker, threadCounts: { [$0] })
         ]
     }
 
@@ -65,7 +71,7 @@ package enum Benchmark {
         scenario.sampleFraction = workload.sampleFraction
         scenario.months = workload.months
         scenario.replications = workload.replications(maxThreads)
-        if workload.sampleFraction < 0.001 { scenario.minimumSampledWorkersPerPool = 0 } // tiny: no raised pools
+        if workload.sampleFraction < 0.001 { scenario.minimumSampledWorkersPerPool = 0 }  // tiny: no raised pools
         let baseline = residentBytes(field: "VmRSS")
         let clock = ContinuousClock()
         let start = clock.now
@@ -84,9 +90,10 @@ package enum Benchmark {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return Row(workload: workload.name, threads: threads, workers: count.workers, workerDays: count.workerDays,
-                   accidents: count.accidents, seconds: seconds, peakBytes: residentBytes(field: "VmHWM"),
-                   baselineBytes: baseline, checksum: count.checksum)
+        return Row(
+            workload: workload.name, threads: threads, workers: count.workers, workerDays: count.workerDays,
+            accidents: count.accidents, seconds: seconds, peakBytes: residentBytes(field: "VmHWM"),
+            baselineBytes: baseline, checksum: count.checksum)
     }
 
     /// A memory figure of this process from /proc/self/status, in bytes (0 where unavailable).
@@ -100,16 +107,20 @@ package enum Benchmark {
     }
 
     package static func encode(_ row: Row) -> String {
-        [row.workload, String(row.threads), String(row.workers), String(row.workerDays), String(row.accidents),
-         String(row.seconds), String(row.peakBytes), String(row.baselineBytes), String(row.checksum)].joined(separator: " ")
+        [
+            row.workload, String(row.threads), String(row.workers), String(row.workerDays), String(row.accidents),
+            String(row.seconds), String(row.peakBytes), String(row.baselineBytes), String(row.checksum)
+        ].joined(separator: " ")
     }
 
     package static func decode(_ line: Substring) -> Row? {
         let f = line.split(separator: " ").map(String.init)
         guard f.count == 9, let threads = Int(f[1]), let workers = Int64(f[2]), let days = Int64(f[3]), let accidents = Int64(f[4]),
-              let seconds = Double(f[5]), let peak = Int64(f[6]), let baseline = Int64(f[7]), let checksum = UInt64(f[8]) else { return nil }
-        return Row(workload: f[0], threads: threads, workers: workers, workerDays: days, accidents: accidents, seconds: seconds,
-                   peakBytes: peak, baselineBytes: baseline, checksum: checksum)
+            let seconds = Double(f[5]), let peak = Int64(f[6]), let baseline = Int64(f[7]), let checksum = UInt64(f[8])
+        else { return nil }
+        return Row(
+            workload: f[0], threads: threads, workers: workers, workerDays: days, accidents: accidents, seconds: seconds,
+            peakBytes: peak, baselineBytes: baseline, checksum: checksum)
     }
 
     /// The child side: `injurysim bench-row NAME THREADS MAXTHREADS QUICK SCENARIOS`.
@@ -121,34 +132,55 @@ package enum Benchmark {
         for name in ["national-12m", "pilot-36m-many", "small-many"] {
             if let one = row(rows, name, 1), let many = row(rows, name, maxThreads), maxThreads > 1 {
                 let speedup = many.workerDaysPerSecond / one.workerDaysPerSecond
-                out.append(("\(name): speed-up 1→\(maxThreads) threads",
-                            (Format.fixed(speedup, 2) ?? "") + "× (parallel efficiency " + (Format.fixed(speedup / Double(maxThreads) * 100, 0) ?? "") + "%)"))
+                out.append(
+                    (
+                        "\(name): speed-up 1→\(maxThreads) threads",
+                        (Format.fixed(speedup, 2) ?? "") + "× (parallel efficiency " + (Format.fixed(speedup / Double(maxThreads) * 100, 0) ?? "")
+                            + "%)"
+                    ))
                 out.append(("\(name): checksums equal across thread counts", one.checksum == many.checksum ? "yes" : "NO"))
             }
         }
         if let engine = row(rows, "pilot-36m-many", 1), let plain = row(rows, "ref-plain-loop", 1) {
-            out.append(("engine (1 thread) ÷ plain loop, worker-days/s",
-                        Format.fixed(engine.workerDaysPerSecond / plain.workerDaysPerSecond, 3) ?? ""))
+            out.append(
+                (
+                    "engine (1 thread) ÷ plain loop, worker-days/s",
+                    Format.fixed(engine.workerDaysPerSecond / plain.workerDaysPerSecond, 3) ?? ""
+                ))
         }
         if let perWorker = row(rows, "ref-actor-per-worker", maxThreads), let engine = row(rows, "pilot-36m-many", maxThreads) {
-            out.append(("one actor per worker ÷ engine, worker-days/s",
-                        Format.fixed(perWorker.workerDaysPerSecond / engine.workerDaysPerSecond, 3) ?? ""))
+            out.append(
+                (
+                    "one actor per worker ÷ engine, worker-days/s",
+                    Format.fixed(perWorker.workerDaysPerSecond / engine.workerDaysPerSecond, 3) ?? ""
+                ))
         }
         out.append(("bytes per worker slot in memory (struct stride)", String(MemoryLayout<Worker>.stride)))
         return out
     }
 
     package static func renderTable(_ rows: [Row], maxThreads: Int, size: Size) -> String {
-        var lines = ["InjurySim benchmark\(size == .full ? "" : " (\(size.rawValue) sizes)") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
-                     "",
-                     [padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true), padded("wall s", 8, right: true),
-                      padded("M wd/s", 8, right: true), padded("claims/s", 10, right: true), padded("peak MB", 8, right: true), padded("B/worker", 9, right: true), "checksum"].joined(separator: " ")]
+        var lines = [
+            "InjurySim benchmark\(size == .full ? "" : " (\(size.rawValue) sizes)") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
+            "",
+            [
+                padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true),
+                padded("wall s", 8, right: true),
+                padded("M wd/s", 8, right: true), padded("claims/s", 10, right: true), padded("peak MB", 8, right: true),
+                padded("B/worker", 9, right: true), "checksum"
+            ].joined(separator: " ")
+        ]
         for r in rows {
-            lines.append([padded(r.workload, 22), padded(String(r.threads), 3, right: true), padded(String(r.workers), 10, right: true),
-                          padded(String(r.workerDays), 13, right: true), padded(Format.fixed(r.seconds, 2) ?? "", 8, right: true),
-                          padded(Format.fixed(r.workerDaysPerSecond / 1e6, 1) ?? "", 8, right: true), padded(Format.fixed(r.claimsPerSecond, 0) ?? "", 10, right: true),
-                          padded(Format.fixed(Double(r.peakBytes) / 1_048_576, 0) ?? "", 8, right: true), padded(Format.fixed(r.bytesPerWorker, 0) ?? "", 9, right: true),
-                          String(r.checksum, radix: 16)].joined(separator: " "))
+            lines.append(
+                [
+                    padded(r.workload, 22), padded(String(r.threads), 3, right: true), padded(String(r.workers), 10, right: true),
+                    padded(String(r.workerDays), 13, right: true), padded(Format.fixed(r.seconds, 2) ?? "", 8, right: true),
+                    padded(Format.fixed(r.workerDaysPerSecond / 1e6, 1) ?? "", 8, right: true),
+                    padded(Format.fixed(r.claimsPerSecond, 0) ?? "", 10, right: true),
+                    padded(Format.fixed(Double(r.peakBytes) / 1_048_576, 0) ?? "", 8, right: true),
+                    padded(Format.fixed(r.bytesPerWorker, 0) ?? "", 9, right: true),
+                    String(r.checksum, radix: 16)
+                ].joined(separator: " "))
         }
         lines.append("")
         for (label, value) in derived(rows, maxThreads: maxThreads) { lines.append(label + ": " + value) }
@@ -161,14 +193,17 @@ package enum Benchmark {
             "maxThreads": .number(String(maxThreads)),
             "quick": .bool(size != .full),
             "size": .string(size.rawValue),
-            "rows": .array(rows.map { r in
-                .object(["workload": .string(r.workload), "threads": .number(String(r.threads)), "workers": .number(String(r.workers)),
-                         "workerDays": .number(String(r.workerDays)), "accidents": .number(String(r.accidents)),
-                         "wallSeconds": Format.json(r.seconds, 3), "workerDaysPerSecond": Format.json(r.workerDaysPerSecond, 0),
-                         "claimsPerSecond": Format.json(r.claimsPerSecond, 1), "peakResidentBytes": .number(String(r.peakBytes)),
-                         "bytesPerWorker": Format.json(r.bytesPerWorker, 1), "checksum": .string(String(r.checksum, radix: 16))])
-            }),
-            "derived": .object(Dictionary(uniqueKeysWithValues: derived(rows, maxThreads: maxThreads).map { ($0.0, JSONOut.string($0.1)) })),
+            "rows": .array(
+                rows.map { r in
+                    .object([
+                        "workload": .string(r.workload), "threads": .number(String(r.threads)), "workers": .number(String(r.workers)),
+                        "workerDays": .number(String(r.workerDays)), "accidents": .number(String(r.accidents)),
+                        "wallSeconds": Format.json(r.seconds, 3), "workerDaysPerSecond": Format.json(r.workerDaysPerSecond, 0),
+                        "claimsPerSecond": Format.json(r.claimsPerSecond, 1), "peakResidentBytes": .number(String(r.peakBytes)),
+                        "bytesPerWorker": Format.json(r.bytesPerWorker, 1), "checksum": .string(String(r.checksum, radix: 16))
+                    ])
+                }),
+            "derived": .object(Dictionary(uniqueKeysWithValues: derived(rows, maxThreads: maxThreads).map { ($0.0, JSONOut.string($0.1)) }))
         ])
     }
 }

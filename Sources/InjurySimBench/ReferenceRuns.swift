@@ -17,8 +17,9 @@ package enum ReferenceRuns {
             let firstDay = coordinator.calendar.firstDays[month]
             let dayCount = coordinator.calendar.firstDays[month + 1] - firstDay
             for index in shards.indices {
-                let result = shards[index].step(month: month, firstDay: firstDay, dayCount: dayCount,
-                                                contexts: contexts[coordinator.plans[index].province])
+                let result = shards[index].step(
+                    month: month, firstDay: firstDay, dayCount: dayCount,
+                    contexts: contexts[coordinator.plans[index].province])
                 count.absorb(result)
             }
         }
@@ -35,12 +36,19 @@ package enum ReferenceRuns {
             let state = coordinator.shardState(index: index, inputs: inputs)
             for segment in state.segments {
                 for slot in segment.range {
-                    let single = Segment(platform: segment.platform, sector: segment.sector, range: 0..<1, key: segment.key,
-                                         firstSlot: segment.firstSlot + slot - segment.range.lowerBound)
+                    let single = Segment(
+                        platform: segment.platform, sector: segment.sector, range: 0..<1, key: segment.key,
+                        firstSlot: segment.firstSlot + slot - segment.range.lowerBound)
                     let profile = coordinator.hireProfile(inputs: inputs, sector: segment.sector)
                     let key = state.key.child(UInt64(slot))
-                    actors.append((state.province, ShardActor(state: ShardState(province: state.province, key: key,
-                                                                              segments: [single], hire: { _ in profile }))))
+                    actors.append(
+                        (
+                            state.province,
+                            ShardActor(
+                                state: ShardState(
+                                    province: state.province, key: key,
+                                    segments: [single], hire: { _ in profile }))
+                        ))
                 }
             }
         }

@@ -1,14 +1,15 @@
 import Foundation
+import InjurySimBench
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
-import InjurySimBench
 
 /// `injurysim bench` and its per-workload child `bench-row`: arguments, child processes, output.
 enum BenchCommand {
     static func childMain(_ arguments: [String], console: Console) async -> Int32 {
         guard arguments.count == 5, let threads = Int(arguments[1]), let maxThreads = Int(arguments[2]),
-              let workload = Benchmark.workloads(size: Benchmark.Size(rawValue: arguments[3]) ?? .full).first(where: { $0.name == arguments[0] }) else {
+            let workload = Benchmark.workloads(size: Benchmark.Size(rawValue: arguments[3]) ?? .full).first(where: { $0.name == arguments[0] })
+        else {
             console.err("injurysim bench-row: internal command; use injurysim bench\n")
             return ExitCode.usage
         }
@@ -68,14 +69,18 @@ enum BenchCommand {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 process.waitUntilExit()
                 guard process.terminationStatus == 0,
-                      let row = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap(Benchmark.decode) else {
+                    let row = String(decoding: data, as: UTF8.self).split(separator: "\n").last.flatMap(Benchmark.decode)
+                else {
                     console.err("injurysim bench: workload \(workload.name) failed (exit \(process.terminationStatus))\n")
                     return 70
                 }
                 rows.append(row)
             }
         }
-        console.out(json ? Benchmark.renderJSON(rows, maxThreads: maxThreads, size: size).rendered() : Benchmark.renderTable(rows, maxThreads: maxThreads, size: size))
+        console.out(
+            json
+                ? Benchmark.renderJSON(rows, maxThreads: maxThreads, size: size).rendered()
+                : Benchmark.renderTable(rows, maxThreads: maxThreads, size: size))
         return ExitCode.success
     }
 

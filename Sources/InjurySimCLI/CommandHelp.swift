@@ -9,21 +9,21 @@ enum CommandHelp {
     static var versionText: String { "injurysim \(version) (results format \(ResultFiles.formatVersion))\n" }
 
     static let simulationOptions = """
-      --replications N     simulated worlds (default: the scenario's "replications", else 100)
-      --seed S             random seed (default: the scenario's "seed")
-      --sample-fraction F  share of worker slots simulated, 0 < F ≤ 1 (default: the scenario's)
-      --no-uncertainty     use central values of uncertain inputs (default: draw them per replication)
-      --set PATH=VALUE     change one scenario field (repeatable)
-      --threads T          worker threads (default: the number of cores)
-      --out DIR            results folder (default: %OUT%)
-      --no-report          write no report.html (default: write it)
-      --lang en|zh         language of report.html (default: en)
-      --resume             continue an interrupted command from its checkpoint (same arguments)
-      --shard K/N          run replications r with r mod N = K-1 only and write a part for merge
-                           (auto/N: K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)
-      --quiet, -q          print nothing but errors
-      -h, --help           print this help
-    """
+          --replications N     simulated worlds (default: the scenario's "replications", else 100)
+          --seed S             random seed (default: the scenario's "seed")
+          --sample-fraction F  share of worker slots simulated, 0 < F ≤ 1 (default: the scenario's)
+          --no-uncertainty     use central values of uncertain inputs (default: draw them per replication)
+          --set PATH=VALUE     change one scenario field (repeatable)
+          --threads T          worker threads (default: the number of cores)
+          --out DIR            results folder (default: %OUT%)
+          --no-report          write no report.html (default: write it)
+          --lang en|zh         language of report.html (default: en)
+          --resume             continue an interrupted command from its checkpoint (same arguments)
+          --shard K/N          run replications r with r mod N = K-1 only and write a part for merge
+                               (auto/N: K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)
+          --quiet, -q          print nothing but errors
+          -h, --help           print this help
+        """
 
     /// The help of `command`, or nil for an unknown command.
     static func text(_ command: String) -> String? {
@@ -33,26 +33,32 @@ enum CommandHelp {
         }
         switch command {
         case "run":
-            return simulation("injurysim run SCENARIO [options]", "Simulates a scenario, prints the verdict and writes summary.json, monthly.csv,\nreplications.csv, manifest.json and report.html.",
-                              out: "Results/<scenario name>", example: "injurysim run Scenarios/pilot-2022.json --replications 200 --lang zh")
+            return simulation(
+                "injurysim run SCENARIO [options]",
+                "Simulates a scenario, prints the verdict and writes summary.json, monthly.csv,\nreplications.csv, manifest.json and report.html.",
+                out: "Results/<scenario name>", example: "injurysim run Scenarios/pilot-2022.json --replications 200 --lang zh")
         case "compare":
-            return simulation("injurysim compare A.json B.json [C.json …] [options]",
-                              "Runs scenarios with common random numbers (the first one's seed, replications and sample\nfraction) and prints them side by side with paired differences.",
-                              out: "Results/compare-<A>-vs-<B>…", example: "injurysim compare Scenarios/policy/*.json --replications 100")
+            return simulation(
+                "injurysim compare A.json B.json [C.json …] [options]",
+                "Runs scenarios with common random numbers (the first one's seed, replications and sample\nfraction) and prints them side by side with paired differences.",
+                out: "Results/compare-<A>-vs-<B>…", example: "injurysim compare Scenarios/policy/*.json --replications 100")
         case "sweep":
-            return simulation("injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]",
-                              "A grid over one or two fields (VALUES: a,b,c or low:high:step) with common random numbers.",
-                              out: "Results/<name>-sweep", example: "injurysim sweep Scenarios/smoke.json --set platforms.meituan.ratePerOrderYuan=0.05:0.15:0.05")
+            return simulation(
+                "injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]",
+                "A grid over one or two fields (VALUES: a,b,c or low:high:step) with common random numbers.",
+                out: "Results/<name>-sweep", example: "injurysim sweep Scenarios/smoke.json --set platforms.meituan.ratePerOrderYuan=0.05:0.15:0.05")
         case "solve":
-            return simulation("injurysim solve SCENARIO --target TARGET [--for SECTOR|all] [options]",
-                              "Finds the lowest per-order rate (a multiple of the benchmark rates) meeting a target.",
-                              out: "Results/<name>-solve",
-                              extra: "  --target TARGET      required: ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X\n"
-                                + "  --for SECTOR|all     which sector's rates are scaled (default: all)\n",
-                              example: "injurysim solve Scenarios/pilot-2022.json --target \"ruin<=0.05\" --for food-delivery")
+            return simulation(
+                "injurysim solve SCENARIO --target TARGET [--for SECTOR|all] [options]",
+                "Finds the lowest per-order rate (a multiple of the benchmark rates) meeting a target.",
+                out: "Results/<name>-solve",
+                extra: "  --target TARGET      required: ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X\n"
+                    + "  --for SECTOR|all     which sector's rates are scaled (default: all)\n",
+                example: "injurysim solve Scenarios/pilot-2022.json --target \"ruin<=0.05\" --for food-delivery")
         case "sensitivity":
-            return simulation("injurysim sensitivity SCENARIO [options]", "Varies one uncertain input at a time over its range: a ranked tornado table.",
-                              out: "Results/<name>-sensitivity", example: "injurysim sensitivity Scenarios/pilot-2022.json --replications 50")
+            return simulation(
+                "injurysim sensitivity SCENARIO [options]", "Varies one uncertain input at a time over its range: a ranked tornado table.",
+                out: "Results/<name>-sensitivity", example: "injurysim sensitivity Scenarios/pilot-2022.json --replications 50")
         case "report": return ReportCommand.usage
         case "merge":
             return "usage: injurysim merge PART [PART …] [--out DIR] [--quiet] [--no-report] [--lang en|zh]\n\n"

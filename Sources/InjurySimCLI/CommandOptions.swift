@@ -4,7 +4,6 @@ import InjurySimIO
 /// A bad command line, with a message saying what is wrong.
 struct UsageError: Error { var message: String }
 
-
 /// Options shared by the simulation commands.
 struct CommandOptions {
     var files: [String] = []
@@ -85,7 +84,8 @@ struct CommandOptions {
             guard files.count >= 2 else { throw UsageError(message: "compare needs at least two scenario files") }
         default:
             guard files.count == 1 else {
-                throw UsageError(message: files.isEmpty ? "\(command) needs a scenario file" : "\(command) takes one scenario file, got \(files.count)")
+                throw UsageError(
+                    message: files.isEmpty ? "\(command) needs a scenario file" : "\(command) takes one scenario file, got \(files.count)")
             }
         }
         if command == "solve" && target == nil {

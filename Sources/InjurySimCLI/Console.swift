@@ -19,4 +19,3 @@ package struct Console: Sendable {
         err: { text in FileHandle.standardError.write(Data(text.utf8)) },
         errIsTerminal: isatty(2) == 1)
 }
-

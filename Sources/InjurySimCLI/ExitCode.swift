@@ -11,4 +11,3 @@ package enum ExitCode {
     /// Interrupted by a signal (128 + SIGINT).
     package static let interrupted: Int32 = 130
 }
-

@@ -13,8 +13,9 @@ final class InterruptGuard: @unchecked Sendable {
             source.setEventHandler {
                 StagingCleanup.shared.removeAll()
                 if let checkpoint = StagingCleanup.shared.checkpoint, checkpoint.keptCount > 0 {
-                    console.err("\ninjurysim: interrupted; no results were written, and the \(checkpoint.keptCount) replications that finished "
-                                + "are kept in \(checkpoint.folder.path)\n           run the same command with --resume to continue\n")
+                    console.err(
+                        "\ninjurysim: interrupted; no results were written, and the \(checkpoint.keptCount) replications that finished "
+                            + "are kept in \(checkpoint.folder.path)\n           run the same command with --resume to continue\n")
                 } else {
                     StagingCleanup.shared.checkpoint?.remove()
                     console.err("\ninjurysim: interrupted; no results were written\n")

@@ -41,7 +41,9 @@ enum MergeCommand {
             if let command = parts.first?.manifest.command, ["compare", "sweep", "sensitivity"].contains(command) {
                 return mergeVariants(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
-            if parts.first?.manifest.command == "solve" { return mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console) }
+            if parts.first?.manifest.command == "solve" {
+                return mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+            }
             merged = try PartMerge.merge(parts, report: !report.noReport)
         } catch {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())
@@ -56,16 +58,19 @@ enum MergeCommand {
         if let code = write(files, to: directory, paths: paths, console: console) { return code }
         if !quiet {
             console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
-            console.out("\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
-                        + "(summary.json, monthly.csv, replications.csv, manifest.json\(report.noReport ? "" : ", report.html"))\n")
+            console.out(
+                "\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
+                    + "(summary.json, monthly.csv, replications.csv, manifest.json\(report.noReport ? "" : ", report.html"))\n")
         }
         return ExitCode.success
     }
 
     /// A policy command's merged files and manifest with `report.html` rendered from them (unless
     /// `--no-report`), written to `directory`; an exit code on failure.
-    static func write(_ files: [(name: String, text: String)], report: Program.ReportChoice, scenario: Scenario?, to directory: String,
-                      paths: [String], console: Console) -> Int32? {
+    static func write(
+        _ files: [(name: String, text: String)], report: Program.ReportChoice, scenario: Scenario?, to directory: String,
+        paths: [String], console: Console
+    ) -> Int32? {
         let withReport: [(name: String, text: String)]
         do throws(Program.CommandError) { withReport = try Program.withReport(files, report, scenario: scenario) } catch {
             console.err("injurysim merge: \(Self.message(error))\n")

@@ -6,7 +6,9 @@ import InjurySimIO
 /// Scenario files in: loading with overrides and the command line's options, warnings said.
 extension Program {
     /// Loads a scenario with `--set` overrides and the command-line options applied.
-    static func load(_ path: String, _ options: CommandOptions, overrides: [ScenarioOverride], console: Console) throws(ScenarioError) -> (Scenario, String) {
+    static func load(_ path: String, _ options: CommandOptions, overrides: [ScenarioOverride], console: Console) throws(ScenarioError) -> (
+        Scenario, String
+    ) {
         var (scenario, hash) = try ScenarioLoader.load(path: path, overrides: overrides)
         if let replications = options.replications { scenario.replications = replications }
         if let seed = options.seed { scenario.seed = seed }

@@ -14,15 +14,18 @@ extension Program {
         do throws(OutputError) {
             folder = try OutputFolder.claim(directory)
             do throws(OutputError) {
-                checkpoint = try Checkpoint.open(for: folder.target, key: options.resultKey + " | " + hashes.joined(separator: " "),
-                                                 resume: options.resume, userPath: directory)
+                checkpoint = try Checkpoint.open(
+                    for: folder.target, key: options.resultKey + " | " + hashes.joined(separator: " "),
+                    resume: options.resume, userPath: directory)
             } catch {
                 folder.abandon()
                 throw error
             }
         } catch { throw .output(error) }
         for note in folder.notes { console.err("injurysim: \(note)\n") }
-        if options.resume && !options.quiet { console.err("injurysim: resuming: \(checkpoint.keptCount) finished replications kept in \(checkpoint.folder.path)\n") }
+        if options.resume && !options.quiet {
+            console.err("injurysim: resuming: \(checkpoint.keptCount) finished replications kept in \(checkpoint.folder.path)\n")
+        }
         StagingCleanup.shared.checkpoint = checkpoint
         return OutputClaim(folder: folder, checkpoint: checkpoint)
     }
@@ -39,18 +42,21 @@ extension Program {
         let estimates = scenarios.map { ResourceEstimate(scenario: $0, replications: $0.replications, threads: options.threads) }
         guard let largest = estimates.max(by: { $0.bytes < $1.bytes }) else { return }
         let available = ResourceEstimate.availableBytes
-        let summary = "\(largest.slots) worker slots × \(largest.inFlight) replication\(largest.inFlight == 1 ? "" : "s") in flight: "
+        let summary =
+            "\(largest.slots) worker slots × \(largest.inFlight) replication\(largest.inFlight == 1 ? "" : "s") in flight: "
             + "about \(ResourceEstimate.describe(bytes: largest.bytes)) of memory"
         if largest.bytes > 0.8 * available {
-            throw .usage("this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: available)) this machine has; "
-                         + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
+            throw .usage(
+                "this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: available)) this machine has; "
+                    + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
         }
         if !options.quiet && console.errIsTerminal {
             let days = estimates.reduce(0) { $0 + $1.workerDays }
             // Benchmarks.md measures about 2 × 10⁸ worker-days per second per thread in a release build.
             let seconds = days / (2e8 * Double(max(1, min(options.threads, ProcessInfo.processInfo.activeProcessorCount))))
-            console.err("estimate: \(summary); \(Format.scientific(days)) worker-days in all, "
-                        + "roughly \(seconds < 90 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min") in a release build\n")
+            console.err(
+                "estimate: \(summary); \(Format.scientific(days)) worker-days in all, "
+                    + "roughly \(seconds < 90 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min") in a release build\n")
         }
     }
 
@@ -63,26 +69,31 @@ extension Program {
         var object: [String: JSONOut] = [
             "formatVersion": .number(String(ResultFiles.formatVersion)),
             "generator": .string("injurysim " + command),
-            "scenarios": .array(scenarios.map { scenario, hash in
-                .object(["name": .string(scenario.name), "contentHash": .string(hash)])
-            }),
+            "scenarios": .array(
+                scenarios.map { scenario, hash in
+                    .object(["name": .string(scenario.name), "contentHash": .string(hash)])
+                }),
             "seed": .number(String(scenarios[0].0.seed)),
             "replications": .number(String(scenarios[0].0.replications)),
             "sampleFraction": Format.json(scenarios[0].0.sampleFraction, 6),
-            "files": .array(files.map(JSONOut.string)),
+            "files": .array(files.map(JSONOut.string))
         ]
         for (key, value) in extra { object[key] = value }
         return JSONOut.object(object).rendered()
     }
 
     /// Writes a policy command's files and manifest as one folder, then prints its report.
-    static func publish(_ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
-                        extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions, console: Console,
-                        header: String?, body: String) throws(CommandError) {
+    static func publish(
+        _ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
+        extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions, console: Console,
+        header: String?, body: String
+    ) throws(CommandError) {
         let names = files.map(\.name) + ["manifest.json"] + (options.noReport ? [] : ["report.html"])
-        try write(try withReport(files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))], options,
-                                scenario: scenarios.first?.0),
-                  to: folder)
+        try write(
+            try withReport(
+                files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))], options,
+                scenario: scenarios.first?.0),
+            to: folder)
         let outDirectory = folder.folder.path
         guard !options.quiet else { return }
         if let header { console.out(header + "\n") }

@@ -6,8 +6,10 @@ import InjurySimIO
 extension Program {
     /// `files` plus `report.html` (unless `--no-report`); the manifest in `files` must list it.
     /// The language: `--lang`, else the (first) scenario's `reportLanguage`, else English.
-    static func withReport(_ files: [(name: String, text: String)], _ options: CommandOptions,
-                           scenario: Scenario? = nil) throws(CommandError) -> [(name: String, text: String)] {
+    static func withReport(
+        _ files: [(name: String, text: String)], _ options: CommandOptions,
+        scenario: Scenario? = nil
+    ) throws(CommandError) -> [(name: String, text: String)] {
         try withReport(files, ReportChoice(noReport: options.noReport, language: options.language), scenario: scenario)
     }
 
@@ -19,13 +21,21 @@ extension Program {
         func names(_ files: [String]) -> [String] { files + ["manifest.json"] + (noReport ? [] : ["report.html"]) }
     }
 
-    static func withReport(_ files: [(name: String, text: String)], _ choice: ReportChoice,
-                           scenario: Scenario?) throws(CommandError) -> [(name: String, text: String)] {
+    static func withReport(
+        _ files: [(name: String, text: String)], _ choice: ReportChoice,
+        scenario: Scenario?
+    ) throws(CommandError) -> [(name: String, text: String)] {
         guard !choice.noReport else { return files }
         var texts: [String: String] = [:]
         for file in files { texts[file.name] = file.text }
         do throws(ReportError) {
-            return files + [("report.html", try ReportRenderer.render(texts: texts, language: choice.language ?? scenario.flatMap { ReportLanguage(rawValue: $0.reportLanguage) } ?? .en))]
+            return files + [
+                (
+                    "report.html",
+                    try ReportRenderer.render(
+                        texts: texts, language: choice.language ?? scenario.flatMap { ReportLanguage(rawValue: $0.reportLanguage) } ?? .en)
+                )
+            ]
         } catch {
             throw .usage("cannot render report.html (use --no-report to skip it): \(error.description)")
         }

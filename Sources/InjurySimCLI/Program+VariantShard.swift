@@ -15,15 +15,19 @@ extension Program {
         var loaded: (Scenario, String)
     }
 
-    static func compareShard(_ text: String, _ loaded: [(Scenario, String)], overrides: [ScenarioOverride], _ options: CommandOptions,
-                             console: Console) async throws(CommandError) {
+    static func compareShard(
+        _ text: String, _ loaded: [(Scenario, String)], overrides: [ScenarioOverride], _ options: CommandOptions,
+        console: Console
+    ) async throws(CommandError) {
         let variants = zip(options.files, loaded).map { ShardVariant(file: $0.0, overrides: overrides, loaded: $0.1) }
         let names = loaded.map(\.0.name).joined(separator: "-vs-")
         try await variantShard("compare", text, variants, axes: [], defaultOut: "Results/compare-" + names + "-parts", options, console: console)
     }
 
-    static func sweepShard(_ text: String, axes: [SweepAxis], fixed: [ScenarioOverride], points: [(settings: [(String, String)], scenario: Scenario, hash: String)],
-                           _ options: CommandOptions, console: Console) async throws(CommandError) {
+    static func sweepShard(
+        _ text: String, axes: [SweepAxis], fixed: [ScenarioOverride], points: [(settings: [(String, String)], scenario: Scenario, hash: String)],
+        _ options: CommandOptions, console: Console
+    ) async throws(CommandError) {
         var variants: [ShardVariant] = []
         for point in points {
             var overrides = fixed
@@ -32,18 +36,23 @@ extension Program {
             }
             variants.append(ShardVariant(file: options.files[0], overrides: overrides, loaded: (point.scenario, point.hash)))
         }
-        try await variantShard("sweep", text, variants, axes: axes.map { PartManifest.Axis(path: $0.path, values: $0.values) },
-                               defaultOut: "Results/" + points[0].scenario.name + "-sweep-parts", options, console: console)
+        try await variantShard(
+            "sweep", text, variants, axes: axes.map { PartManifest.Axis(path: $0.path, values: $0.values) },
+            defaultOut: "Results/" + points[0].scenario.name + "-sweep-parts", options, console: console)
     }
 
-    static func sensitivityShard(_ text: String, _ loaded: (Scenario, String), _ options: CommandOptions, console: Console) async throws(CommandError) {
+    static func sensitivityShard(_ text: String, _ loaded: (Scenario, String), _ options: CommandOptions, console: Console) async throws(CommandError)
+    {
         let variant = ShardVariant(file: options.files[0], overrides: try parseOverrides(options.sets), loaded: loaded)
-        try await variantShard("sensitivity", text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sensitivity-parts",
-                               options, console: console)
+        try await variantShard(
+            "sensitivity", text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sensitivity-parts",
+            options, console: console)
     }
 
-    static func variantShard(_ command: String, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
-                             _ options: CommandOptions, console: Console) async throws(CommandError) {
+    static func variantShard(
+        _ command: String, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
+        _ options: CommandOptions, console: Console
+    ) async throws(CommandError) {
         let shard: ShardSelection
         do throws(ShardSelection.Problem) {
             shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
@@ -57,8 +66,9 @@ extension Program {
             var documents: [String] = []
             for variant in variants { documents.append(try ScenarioLoader.resolvedText(path: variant.file, overrides: variant.overrides + extra)) }
             scenarioText = PartFiles.variantsText(documents)
-            scenarios = try PartFiles.variantScenarios(text: Array(scenarioText.utf8), file: options.files[0], seed: first.seed,
-                                                       replications: first.replications, sampleFraction: first.sampleFraction)
+            scenarios = try PartFiles.variantScenarios(
+                text: Array(scenarioText.utf8), file: options.files[0], seed: first.seed,
+                replications: first.replications, sampleFraction: first.sampleFraction)
         } catch { throw .scenario(error) }
         let held = shard.replications(of: first.replications)
         let hashes = variants.map(\.loaded.1)
@@ -83,16 +93,19 @@ extension Program {
             if sensitivity { breakEven.append(results.map(PolicyCommands.breakEven)) }
         }
         progress?.finish()
-        let study = PartFiles.Study(scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
-                                    contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
-        let part = PartFiles(command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics,
-                             breakEven: breakEven)
+        let study = PartFiles.Study(
+            scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
+            contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
+        let part = PartFiles(
+            command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics,
+            breakEven: breakEven)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
-            console.out("\(command) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
-                        + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
-                        + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
+            console.out(
+                "\(command) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
+                    + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
+                    + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
     }
 }

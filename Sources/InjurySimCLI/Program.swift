@@ -7,44 +7,44 @@ import InjurySimIO
 /// command, and returns the exit code. Nothing here touches the main actor.
 package enum Program {
     package static let usage = """
-    usage: injurysim run SCENARIO [options]
-           injurysim compare A.json B.json [C.json …] [options]
-           injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
-           injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
-           injurysim sensitivity SCENARIO [options]
-           injurysim validate FILE [FILE …]
-           injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--check]
-           injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
-           injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
-           injurysim merge PART [PART …] [--out DIR] [--quiet]
-           injurysim report DIR [--lang en|zh] [--out FILE]
-           injurysim help | COMMAND --help | --version
+        usage: injurysim run SCENARIO [options]
+               injurysim compare A.json B.json [C.json …] [options]
+               injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
+               injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
+               injurysim sensitivity SCENARIO [options]
+               injurysim validate FILE [FILE …]
+               injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--check]
+               injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
+               injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
+               injurysim merge PART [PART …] [--out DIR] [--quiet]
+               injurysim report DIR [--lang en|zh] [--out FILE]
+               injurysim help | COMMAND --help | --version
 
-    run          simulate a scenario; print the verdict; write Results/<name>/
-    compare      run scenarios with common random numbers; side by side with paired differences
-    sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
-    solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
-    sensitivity  one input at a time over its range: a ranked tornado table
-    report       render report.html again from a results folder's files (no simulation)
-    validate     check scenario files without running them; every problem is listed
-    validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
-                    (--check: compare with the committed file instead, write nothing)
-    merge        merge the parts of a sharded command into the folder it writes on one machine
-    bench        measure throughput on fixed workloads (release build, from the package root)
+        run          simulate a scenario; print the verdict; write Results/<name>/
+        compare      run scenarios with common random numbers; side by side with paired differences
+        sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
+        solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
+        sensitivity  one input at a time over its range: a ranked tornado table
+        report       render report.html again from a results folder's files (no simulation)
+        validate     check scenario files without running them; every problem is listed
+        validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
+                        (--check: compare with the committed file instead, write nothing)
+        merge        merge the parts of a sharded command into the folder it writes on one machine
+        bench        measure throughput on fixed workloads (release build, from the package root)
 
-    options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
-             --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
-             --resume   continue an interrupted command from its checkpoint (same arguments)
-             --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
-                        auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
-             --no-report  write no report.html   --lang en|zh  the report's language (default en)
+        options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
+                 --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
+                 --resume   continue an interrupted command from its checkpoint (same arguments)
+                 --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
+                            auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
+                 --no-report  write no report.html   --lang en|zh  the report's language (default en)
 
-    Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 data that cannot
-    be used (merge: parts damaged, mismatched, missing or doubled; report: a damaged results
-    file), 73 results folder refused or not writable, 130 interrupted (--resume continues);
-    validate-model 1 when a check fails; bench 70 when a workload fails.
+        Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 data that cannot
+        be used (merge: parts damaged, mismatched, missing or doubled; report: a damaged results
+        file), 73 results folder refused or not writable, 130 interrupted (--resume continues);
+        validate-model 1 when a check fails; bench 70 when a workload fails.
 
-    """
+        """
 
     /// Runs `arguments` (without the program name).
     package static func main(arguments: [String], console: Console = .standard) async -> Int32 {

@@ -5,21 +5,21 @@ import InjurySimIO
 /// from its files alone (no simulation), by default to `DIR/report.html`.
 struct ReportCommand {
     static let usage = """
-    usage: injurysim report DIR [--lang en|zh] [--out FILE]
+        usage: injurysim report DIR [--lang en|zh] [--out FILE]
 
-    Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from
-    its files alone, without running anything.
+        Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from
+        its files alone, without running anything.
 
-    options:
-      --lang en|zh   language of every word, unit and number on the page (default: that of the
-                     folder's report.html, else en)
-      --out FILE     where to write the page (default: DIR/report.html; - for stdout)
-      -h, --help     print this help
+        options:
+          --lang en|zh   language of every word, unit and number on the page (default: that of the
+                         folder's report.html, else en)
+          --out FILE     where to write the page (default: DIR/report.html; - for stdout)
+          -h, --help     print this help
 
-    example:
-      injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html
+        example:
+          injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html
 
-    """
+        """
 
     var folder: String
     /// nil: the language of the folder's present report.html, else English.

@@ -19,9 +19,10 @@ extension Program {
         let scenarioText: String
         do throws(ScenarioError) {
             scenarioText = try ScenarioLoader.resolvedText(path: options.files[0], overrides: overrides)
-            scenario = try PartFiles.scenario(text: Array(scenarioText.utf8), file: options.files[0], seed: loaded.seed,
-                                              replications: loaded.replications, sampleFraction: loaded.sampleFraction,
-                                              uncertainty: loaded.uncertainty)
+            scenario = try PartFiles.scenario(
+                text: Array(scenarioText.utf8), file: options.files[0], seed: loaded.seed,
+                replications: loaded.replications, sampleFraction: loaded.sampleFraction,
+                uncertainty: loaded.uncertainty)
         } catch { throw .scenario(error) }
         try checkResources([scenario], options, console: console)
         let held = shard.replications(of: scenario.replications)
@@ -36,16 +37,18 @@ extension Program {
             await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
         }
         progress?.finish()
-        let study = PartFiles.Study(scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
-                                    sets: options.sets, scenarioText: scenarioText)
+        let study = PartFiles.Study(
+            scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
+            sets: options.sets, scenarioText: scenarioText)
         let part = PartFiles(scenario: scenario, study: study, shard: shard, results: results)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
             let bytes = part.files.reduce(0) { $0 + $1.bytes.count }
-            console.out("Shard \(shard) of \(scenario.name): \(held.count) of \(scenario.replications) replications "
-                        + "(r mod \(shard.count) = \(shard.index - 1)), \(bytes) bytes, written to \(outDirectory)/\n"
-                        + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
+            console.out(
+                "Shard \(shard) of \(scenario.name): \(held.count) of \(scenario.replications) replications "
+                    + "(r mod \(shard.count) = \(shard.index - 1)), \(bytes) bytes, written to \(outDirectory)/\n"
+                    + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
     }
 }

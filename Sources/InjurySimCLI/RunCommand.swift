@@ -21,12 +21,15 @@ extension Program {
         }
         progress?.finish()
         let summary = RunSummary(scenario: scenario, results: results)
-        let files = ResultFiles(scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
-                                contentHash: hash, results: results, summary: summary, report: !options.noReport)
+        let files = ResultFiles(
+            scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
+            contentHash: hash, results: results, summary: summary, report: !options.noReport)
         try write(try withReport(files.files, options, scenario: scenario), to: folder)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
-            console.out("\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n")
+            console.out(
+                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
+            )
         }
     }
 }

@@ -21,10 +21,12 @@ extension Program {
         }
         let outcome = await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
-        let report = SensitivityReport(scenario: scenario, baselineRuin: outcome.baselineRuin,
-                                       baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
-        try publish("sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
-                    scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
-                    body: report.renderTable())
+        let report = SensitivityReport(
+            scenario: scenario, baselineRuin: outcome.baselineRuin,
+            baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
+        try publish(
+            "sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
+            scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
+            body: report.renderTable())
     }
 }

@@ -7,8 +7,10 @@ import InjurySimIO
 /// `injurysim solve … --shard K/N`: the search for one task's share of the replications, written
 /// as a part (each replication's threshold and benchmark result) for `merge`.
 extension Program {
-    static func solveShard(_ text: String, _ loaded: (Scenario, String), target: PolicyCommands.Target, sector: Int?,
-                           _ options: CommandOptions, console: Console) async throws(CommandError) {
+    static func solveShard(
+        _ text: String, _ loaded: (Scenario, String), target: PolicyCommands.Target, sector: Int?,
+        _ options: CommandOptions, console: Console
+    ) async throws(CommandError) {
         let shard: ShardSelection
         do throws(ShardSelection.Problem) {
             shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
@@ -18,9 +20,10 @@ extension Program {
         let scenarioText: String
         do throws(ScenarioError) {
             scenarioText = try ScenarioLoader.resolvedText(path: options.files[0], overrides: try parseScenarioOverrides(options.sets))
-            scenario = try PartFiles.scenario(text: Array(scenarioText.utf8), file: options.files[0], seed: loadedScenario.seed,
-                                              replications: loadedScenario.replications, sampleFraction: loadedScenario.sampleFraction,
-                                              uncertainty: loadedScenario.uncertainty)
+            scenario = try PartFiles.scenario(
+                text: Array(scenarioText.utf8), file: options.files[0], seed: loadedScenario.seed,
+                replications: loadedScenario.replications, sampleFraction: loadedScenario.sampleFraction,
+                uncertainty: loadedScenario.uncertainty)
         } catch { throw .scenario(error) }
         let held = shard.replications(of: scenario.replications)
         let outDirectory = options.out ?? "Results/\(scenario.name)-solve-parts/shard-\(shard.index)-of-\(shard.count)"
@@ -29,19 +32,23 @@ extension Program {
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve shard \(shard): \(step)…") } }
         let share = await claimed.simulate {
-            await PolicyCommands.solveSearch(scenario, target: target, sector: sector, replications: held, threads: options.threads, progress: onProgress)
+            await PolicyCommands.solveSearch(
+                scenario, target: target, sector: sector, replications: held, threads: options.threads, progress: onProgress)
         }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
-        let study = PartFiles.Study(scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
-                                    sets: options.sets, scenarioText: scenarioText)
-        let part = PartFiles(solving: scenario, study: study, shard: shard, target: options.target ?? "", forSector: options.forSector ?? "all",
-                             share: share)
+        let study = PartFiles.Study(
+            scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
+            sets: options.sets, scenarioText: scenarioText)
+        let part = PartFiles(
+            solving: scenario, study: study, shard: shard, target: options.target ?? "", forSector: options.forSector ?? "all",
+            share: share)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
-            console.out("solve shard \(shard) of \(scenario.name): thresholds of \(held.count) of \(scenario.replications) replications "
-                        + "(r mod \(shard.count) = \(shard.index - 1)), written to \(outDirectory)/\n"
-                        + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
+            console.out(
+                "solve shard \(shard) of \(scenario.name): thresholds of \(held.count) of \(scenario.replications) replications "
+                    + "(r mod \(shard.count) = \(shard.index - 1)), written to \(outDirectory)/\n"
+                    + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
     }
 

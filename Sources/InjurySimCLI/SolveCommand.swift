@@ -9,7 +9,8 @@ extension Program {
     static func solve(_ options: CommandOptions, console: Console) async throws(CommandError) {
         let (scenario, hash) = try loadSingle(options, console: console)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
-            throw .usage("--target must be ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
+            throw .usage(
+                "--target must be ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
         }
         var sector: Int?
         if let name = options.forSector, name != "all" {
@@ -19,7 +20,9 @@ extension Program {
             sector = index
         }
         try checkResources([scenario], options, console: console)
-        if let shard = options.shard { return try await solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console) }
+        if let shard = options.shard {
+            return try await solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console)
+        }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
         let folder = try claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
@@ -30,10 +33,11 @@ extension Program {
         }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
-        try publish("solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
-                    extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
-                    options: options, console: console,
-                    header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",
-                    body: report.renderText())
+        try publish(
+            "solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
+            extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
+            options: options, console: console,
+            header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",
+            body: report.renderText())
     }
 }

@@ -51,13 +51,16 @@ extension Program {
         }
         progress?.finish()
         let table = SweepTable(axes: axes.map(\.path), points: results)
-        let axesJSON = JSONOut.array(axes.map { axis in
-            .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
-        })
-        try publish("sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
-                    scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: folder,
-                    options: options, console: console,
-                    header: "InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)",
-                    body: table.renderTable())
+        let axesJSON = JSONOut.array(
+            axes.map { axis in
+                .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
+            })
+        try publish(
+            "sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
+            scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: folder,
+            options: options, console: console,
+            header:
+                "InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)",
+            body: table.renderTable())
     }
 }

@@ -58,9 +58,10 @@ extension Program {
         }
         for check in checks { console.out((check.passed ? "pass  " : "FAIL  ") + check.name + ": " + check.simulated + "\n") }
         for p in calibration {
-            console.out("calib " + p.figure + " " + p.month.description + ": published " + (Format.fixed(p.published, 0) ?? "")
-                        + ", simulated median " + (Format.fixed(p.simulated.p50, 0) ?? "") + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
-                        + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]\n")
+            console.out(
+                "calib " + p.figure + " " + p.month.description + ": published " + (Format.fixed(p.published, 0) ?? "")
+                    + ", simulated median " + (Format.fixed(p.simulated.p50, 0) ?? "") + " [90%: " + (Format.fixed(p.simulated.p5, 0) ?? "")
+                    + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]\n")
         }
         console.out("Wrote \(out)\n")
         return checks.allSatisfy(\.passed) ? ExitCode.success : 1
@@ -75,9 +76,10 @@ extension Program {
         let problems = ValidationOutline(parsing: committed).problems(comparedWith: ValidationOutline(parsing: text))
         for problem in problems { console.err("validate-model: \(problem)\n") }
         let fresh = ValidationOutline(parsing: text)
-        console.out("validate-model --check: \(fresh.checks.filter(\.passed).count) of \(fresh.checks.count) checks pass, "
-                    + "\(fresh.calibration.filter(\.passed).count) of \(fresh.calibration.count) published figures inside; "
-                    + (problems.isEmpty ? "\(path) is current\n" : "\(problems.count) problem(s)\n"))
+        console.out(
+            "validate-model --check: \(fresh.checks.filter(\.passed).count) of \(fresh.checks.count) checks pass, "
+                + "\(fresh.calibration.filter(\.passed).count) of \(fresh.calibration.count) published figures inside; "
+                + (problems.isEmpty ? "\(path) is current\n" : "\(problems.count) problem(s)\n"))
         return problems.isEmpty ? ExitCode.success : 1
     }
 
@@ -92,8 +94,9 @@ extension Program {
                 let (scenario, _) = try ScenarioLoader.load(path: file)
                 for warning in scenario.warnings { console.err("warning: \(file): \(warning)\n") }
                 let workers = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
-                console.out("\(file): ok — \(scenario.name), \(scenario.provinces.count) provinces, \(scenario.sectors.count) sectors, "
-                            + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots\n")
+                console.out(
+                    "\(file): ok — \(scenario.name), \(scenario.provinces.count) provinces, \(scenario.sectors.count) sectors, "
+                        + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots\n")
             } catch {
                 failed = true
                 console.err(error.description + "\n")

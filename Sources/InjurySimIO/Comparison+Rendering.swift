@@ -1,5 +1,5 @@
-import InjurySimCore
 import InjurySimAnalysis
+import InjurySimCore
 
 /// How a comparison is shown: the console table, compare.csv and compare.json.
 extension Comparison {
@@ -18,8 +18,9 @@ extension Comparison {
     package func renderTable() -> String {
         let width = 34
         var lines: [String] = []
-        lines.append("Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
-                     + "differences are paired (common random numbers) against \(entries[0].name).")
+        lines.append(
+            "Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
+                + "differences are paired (common random numbers) against \(entries[0].name).")
         lines.append("")
         lines.append(padded("", 28) + entries.map { padded($0.name, width) }.joined())
         for row in rows {
@@ -27,19 +28,26 @@ extension Comparison {
                 lines.append(padded(row.label, 28) + entries.map { _ in padded("needs ≥ \(needs) replications", width) }.joined())
                 continue
             }
-            lines.append(padded(row.label, 28) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
+            lines.append(
+                padded(row.label, 28) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
             if row.differences.contains(where: { $0 != nil }) {
-                lines.append(padded("  − \(entries[0].name)", 28) + row.differences.map { difference in
-                    padded(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
-                }.joined())
+                lines.append(
+                    padded("  − \(entries[0].name)", 28)
+                        + row.differences.map { difference in
+                            padded(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
+                        }.joined())
             }
         }
-        lines.append(padded("first shortfall, median", 28) + entries.map { entry in
-            padded(firstShortfall(entry).map { estimate, count in
-                entry.startMonth.adding(months: Int(estimate.mean)).description + " [" + entry.startMonth.adding(months: Int(estimate.low)).description
-                    + ", " + entry.startMonth.adding(months: Int(estimate.high)).description + "] n=\(count)"
-            } ?? "never", width)
-        }.joined())
+        lines.append(
+            padded("first shortfall, median", 28)
+                + entries.map { entry in
+                    padded(
+                        firstShortfall(entry).map { estimate, count in
+                            entry.startMonth.adding(months: Int(estimate.mean)).description + " ["
+                                + entry.startMonth.adding(months: Int(estimate.low)).description
+                                + ", " + entry.startMonth.adding(months: Int(estimate.high)).description + "] n=\(count)"
+                        } ?? "never", width)
+                }.joined())
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -51,9 +59,12 @@ extension Comparison {
                 let v = row.values[index]
                 let d = row.differences[index]
                 let decimals = row.isMoney ? 2 : 6
-                lines.append([row.key, entry.name, Format.fixed(v.mean, decimals) ?? "", Format.fixed(v.low, decimals) ?? "",
-                              Format.fixed(v.high, decimals) ?? "", d.flatMap { Format.fixed($0.mean, decimals) } ?? "",
-                              d.flatMap { Format.fixed($0.low, decimals) } ?? "", d.flatMap { Format.fixed($0.high, decimals) } ?? ""]
+                lines.append(
+                    [
+                        row.key, entry.name, Format.fixed(v.mean, decimals) ?? "", Format.fixed(v.low, decimals) ?? "",
+                        Format.fixed(v.high, decimals) ?? "", d.flatMap { Format.fixed($0.mean, decimals) } ?? "",
+                        d.flatMap { Format.fixed($0.low, decimals) } ?? "", d.flatMap { Format.fixed($0.high, decimals) } ?? ""
+                    ]
                     .joined(separator: ","))
             }
         }
@@ -68,18 +79,24 @@ extension Comparison {
             for (index, entry) in entries.enumerated() {
                 let decimals = row.isMoney ? 2 : 6
                 let v = row.values[index]
-                var item: [String: JSONOut] = ["estimate": Format.json(v.mean, decimals), "low95": Format.json(v.low, decimals),
-                                               "high95": Format.json(v.high, decimals)]
+                var item: [String: JSONOut] = [
+                    "estimate": Format.json(v.mean, decimals), "low95": Format.json(v.low, decimals),
+                    "high95": Format.json(v.high, decimals)
+                ]
                 if let d = row.differences[index] {
-                    item["differenceVsFirst"] = .object(["estimate": Format.json(d.mean, decimals), "low95": Format.json(d.low, decimals),
-                                                         "high95": Format.json(d.high, decimals)])
+                    item["differenceVsFirst"] = .object([
+                        "estimate": Format.json(d.mean, decimals), "low95": Format.json(d.low, decimals),
+                        "high95": Format.json(d.high, decimals)
+                    ])
                 }
                 if let needs = row.needsReplications { item["needsReplications"] = .number(String(needs)) }
                 perScenario[entry.name] = .object(item)
             }
             metrics[row.key] = .object(perScenario)
         }
-        return .object(["scenarios": .array(entries.map { .string($0.name) }), "replications": .number(String(entries[0].metrics.count)),
-                        "metrics": .object(metrics)])
+        return .object([
+            "scenarios": .array(entries.map { .string($0.name) }), "replications": .number(String(entries[0].metrics.count)),
+            "metrics": .object(metrics)
+        ])
     }
 }

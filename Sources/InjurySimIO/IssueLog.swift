@@ -1,5 +1,3 @@
-
-
 /// Collects issues while a scenario is decoded, so all of them are reported together.
 package final class IssueLog {
     package private(set) var issues: [ScenarioIssue] = []
@@ -7,7 +5,9 @@ package final class IssueLog {
     package init() {}
 
     func add(_ path: String, _ node: JSONNode?, _ message: String) {
-        issues.append(ScenarioIssue(path: path, value: node?.excerpt ?? "", message: message,
-                                    line: node?.line ?? 0, column: node?.column ?? 0, file: node?.source ?? ""))
+        issues.append(
+            ScenarioIssue(
+                path: path, value: node?.excerpt ?? "", message: message,
+                line: node?.line ?? 0, column: node?.column ?? 0, file: node?.source ?? ""))
     }
 }

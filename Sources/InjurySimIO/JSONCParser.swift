@@ -1,5 +1,3 @@
-
-
 /// Parses JSON with `//` and `/* */` comments and trailing commas, strictly otherwise.
 ///
 /// Written for the project instead of using Foundation's JSON5 mode, which crashes the process

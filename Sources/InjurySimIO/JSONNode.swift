@@ -1,5 +1,3 @@
-
-
 /// A parsed JSON value with the line and column where it starts, so scenario errors can point
 /// at the exact place in the file.
 package struct JSONNode: Sendable {

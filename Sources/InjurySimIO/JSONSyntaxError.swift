@@ -1,5 +1,3 @@
-
-
 /// A syntax error in a scenario file, at a line and column (both from 1).
 package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     package var line: Int

@@ -1,5 +1,3 @@
-
-
 /// Reads one JSON object's fields, remembering which keys were used so that unknown keys
 /// (typos) are reported instead of silently ignored.
 final class ObjectReader {

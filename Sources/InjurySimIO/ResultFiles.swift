@@ -11,14 +11,21 @@ package struct ResultFiles: Sendable {
     package var files: [(name: String, text: String)]
 
     /// The data files; `report` lists `report.html` in the manifest too (the caller renders it from these files).
-    package init(scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary,
-                report: Bool = false) {
+    package init(
+        scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary,
+        report: Bool = false
+    ) {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
-            ("manifest.json", ResultFiles.manifestJSON(scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash,
-                                                       report: report).rendered()),
+            (
+                "manifest.json",
+                ResultFiles.manifestJSON(
+                    scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash,
+                    report: report
+                ).rendered()
+            )
         ]
     }
 
@@ -50,8 +57,10 @@ package struct ResultFiles: Sendable {
             return .object(["p5": month(s.p5), "p50": month(s.p50), "p95": month(s.p95)])
         }
         func probability(_ estimate: Double, _ interval: (low: Double, high: Double), _ count: Int) -> JSONOut {
-            .object(["estimate": Format.json(estimate, 4), "low95": Format.json(interval.low, 4), "high95": Format.json(interval.high, 4),
-                     "replications": .number(String(count))])
+            .object([
+                "estimate": Format.json(estimate, 4), "low95": Format.json(interval.low, 4), "high95": Format.json(interval.high, 4),
+                "replications": .number(String(count))
+            ])
         }
         var json: [String: JSONOut] = [
             "insolvencyProbabilityAtHorizon": probability(p.insolvencyAtEndProbability, p.insolvencyAtEndInterval, p.insolventAtEndReplications),
@@ -61,9 +70,11 @@ package struct ResultFiles: Sendable {
             "solvencyDeficitAtEndYuan": tail(p.solvencyDeficitVaR, p.solvencyDeficitTVaR, replications: p.replications),
             "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
             "bindingTest": .string(Verdict(binding: p).rawValue),
-            "ruinProbability": .object(["estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
-                                        "high95": Format.json(interval.high, 4),
-                                        "ruinedReplications": .number(String(p.ruinedReplications))]),
+            "ruinProbability": .object([
+                "estimate": Format.json(p.ruinProbability, 4), "low95": Format.json(interval.low, 4),
+                "high95": Format.json(interval.high, 4),
+                "ruinedReplications": .number(String(p.ruinedReplications))
+            ]),
             "firstShortfallMonth": months(p.firstShortfallMonth),
             "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
             "worstDeficitYuan": tail(p.worstDeficitVaR, p.worstDeficitTVaR, replications: p.replications),
@@ -84,7 +95,7 @@ package struct ResultFiles: Sendable {
             "claimsRecognised": spread(p.claimsRecognised, decimals: 0),
             "claimsRecognisedBySeverity": .object(severity),
             "insuredPersonsCumulative": spread(p.insuredPersons, decimals: 0),
-            "activeWorkersLastMonth": spread(p.activeWorkersAtEnd, decimals: 0),
+            "activeWorkersLastMonth": spread(p.activeWorkersAtEnd, decimals: 0)
         ]
         if let sampleFraction { json["sampleFraction"] = Format.json(sampleFraction, 6) }
         return json
@@ -93,15 +104,20 @@ package struct ResultFiles: Sendable {
     static func summaryJSON(scenario: Scenario, summary: RunSummary) -> JSONOut {
         var pools: [String: JSONOut] = [:]
         let fractions = scenario.poolSampleFractions
-        for (index, pool) in summary.pools.enumerated() { pools[pool.name] = .object(poolJSON(pool, scenario: scenario, sampleFraction: fractions[index])) }
+        for (index, pool) in summary.pools.enumerated() {
+            pools[pool.name] = .object(poolJSON(pool, scenario: scenario, sampleFraction: fractions[index]))
+        }
         var total = poolJSON(summary.total, scenario: scenario, sampleFraction: nil)
         let any = Statistics.wilson(successes: summary.anyPoolRuinedReplications, trials: summary.replications)
         total["anyPoolRuinProbability"] = .object([
             "estimate": Format.json(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
-            "low95": Format.json(any.low, 4), "high95": Format.json(any.high, 4)])
+            "low95": Format.json(any.low, 4), "high95": Format.json(any.high, 4)
+        ])
         return .object([
-            "verdict": .object(["binding": .string(Verdict(binding: summary.total).rawValue),
-                                "sentence": .string(VerdictSentence.english(summary.total, months: scenario.months))]),
+            "verdict": .object([
+                "binding": .string(Verdict(binding: summary.total).rawValue),
+                "sentence": .string(VerdictSentence.english(summary.total, months: scenario.months))
+            ]),
             "scenario": .string(scenario.name),
             "startMonth": .string(scenario.startMonth.description),
             "endMonth": .string(scenario.startMonth.adding(months: scenario.months - 1).description),
@@ -116,12 +132,15 @@ package struct ResultFiles: Sendable {
             "pools": .object(pools),
             "ratesChargedYuanPerOrder": ratesCharged(scenario),
             "total": .object(total),
-            "publishedFigures": .array(summary.published.map { p in
-                .object(["figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
-                         "simulatedP5": Format.json(p.simulated.p5, 0), "simulatedP50": Format.json(p.simulated.p50, 0),
-                         "simulatedP95": Format.json(p.simulated.p95, 0), "withinSimulated90": .bool(p.isWithinInterval),
-                         "source": .string(p.source)])
-            }),
+            "publishedFigures": .array(
+                summary.published.map { p in
+                    .object([
+                        "figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
+                        "simulatedP5": Format.json(p.simulated.p5, 0), "simulatedP50": Format.json(p.simulated.p50, 0),
+                        "simulatedP95": Format.json(p.simulated.p95, 0), "withinSimulated90": .bool(p.isWithinInterval),
+                        "source": .string(p.source)
+                    ])
+                })
         ])
     }
 
@@ -130,7 +149,9 @@ package struct ResultFiles: Sendable {
         var sectors: [String: JSONOut] = [:]
         for (index, sector) in scenario.sectors.enumerated() {
             var platforms: [String: JSONOut] = [:]
-            for platform in scenario.platforms where platform.sector == index { platforms[platform.name] = Format.json(platform.ratePerOrderYuan.central, 4) }
+            for platform in scenario.platforms where platform.sector == index {
+                platforms[platform.name] = Format.json(platform.ratePerOrderYuan.central, 4)
+            }
             sectors[sector.name] = .object(platforms)
         }
         return .object(sectors)
@@ -164,11 +185,13 @@ package struct ResultFiles: Sendable {
 
     /// One row per replication: its stream identity and its headline figures (total over pools).
     static func replicationsCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
-        var lines = ["replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
-                     + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
-                     + "insolvent_at_end,first_insolvent_month,solvency_position_end_yuan,ibnr_end_yuan,funded_ratio_end,"
-                     + "contributions_booked_yuan,loss_ratio_incurred,"
-                     + "accidents,claims_recognised,insured_persons_cumulative,orders"]
+        var lines = [
+            "replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
+                + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
+                + "insolvent_at_end,first_insolvent_month,solvency_position_end_yuan,ibnr_end_yuan,funded_ratio_end,"
+                + "contributions_booked_yuan,loss_ratio_incurred,"
+                + "accidents,claims_recognised,insured_persons_cumulative,orders"
+        ]
         for result in results {
             let pool = result.poolCount
             func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
@@ -199,7 +222,7 @@ package struct ResultFiles: Sendable {
                 Format.fixed(sum(.accidents), 0) ?? "",
                 Format.fixed(sum(.claimsRecognised), 0) ?? "",
                 Format.fixed(end(.insuredPersons), 0) ?? "",
-                Format.fixed(sum(.orders), 0) ?? "",
+                Format.fixed(sum(.orders), 0) ?? ""
             ]
             lines.append(fields.joined(separator: ","))
         }
@@ -220,7 +243,8 @@ package struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
-            "files": .array((["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string)),
+            "files": .array(
+                (["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string))
         ])
     }
 }

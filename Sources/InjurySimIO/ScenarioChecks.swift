@@ -26,7 +26,9 @@ package enum ScenarioChecks {
                 let given = !province.platformShares.isEmpty
                 let path = "provinces." + province.name + (given ? ".platformShares" : "")
                 let at = node(root, given ? ["provinces", province.name, "platformShares"] : ["platforms"])
-                log.add(path, at, "the platforms' shares of sector \"\(definition.name)\" sum to \(plainNumber(total)) "
+                log.add(
+                    path, at,
+                    "the platforms' shares of sector \"\(definition.name)\" sum to \(plainNumber(total)) "
                         + "(\(parts.joined(separator: ", "))); they must sum to 1, so that every worker is counted once"
                         + (given ? " (a platform not named here takes its shareOfSector)" : ""))
             }
@@ -41,15 +43,20 @@ package enum ScenarioChecks {
         var warnings: [String] = []
         let late = scenario.rollout.indices.filter { scenario.rollout[$0].start.months(since: scenario.startMonth) >= scenario.months }
         if scenario.rollout.isEmpty {
-            log.add("rollout", node(root, ["rollout"]), "is empty, so nobody would be insured; list at least one phase, or leave rollout out to cover everyone from startMonth")
+            log.add(
+                "rollout", node(root, ["rollout"]),
+                "is empty, so nobody would be insured; list at least one phase, or leave rollout out to cover everyone from startMonth")
         } else if late.count == scenario.rollout.count {
-            log.add("rollout", node(root, ["rollout"]), "no phase starts within the horizon \(horizon), so nobody would be insured; "
+            log.add(
+                "rollout", node(root, ["rollout"]),
+                "no phase starts within the horizon \(horizon), so nobody would be insured; "
                     + "start a phase by \(last) or lengthen months")
         } else if scenario.rollout.allSatisfy({ $0.takeUp == 0 }) {
             log.add("rollout", node(root, ["rollout"]), "every phase has takeUp 0, so nobody would be insured")
         } else {
             for index in late {
-                warnings.append("rollout[\(index)]: starts \(scenario.rollout[index].start), after the horizon \(horizon); it has no effect in this run")
+                warnings.append(
+                    "rollout[\(index)]: starts \(scenario.rollout[index].start), after the horizon \(horizon); it has no effect in this run")
             }
         }
         for (index, shock) in scenario.shocks.enumerated() {
@@ -64,8 +71,9 @@ package enum ScenarioChecks {
     package static func moneyRange(_ scenario: Scenario, root: JSONNode?, log: IssueLog) {
         let bound = MoneyRange.boundFen(scenario)
         guard !(bound < MoneyRange.limitFen) else { return }
-        log.add("months", root.flatMap { node($0, ["months"]) },
-                "with this horizon, growth and population the money figures could reach about \(Format.scientific(bound / 100)) yuan, "
+        log.add(
+            "months", root.flatMap { node($0, ["months"]) },
+            "with this horizon, growth and population the money figures could reach about \(Format.scientific(bound / 100)) yuan, "
                 + "beyond what the model counts exactly (\(Format.scientific(MoneyRange.limitFen / 100)) yuan); "
                 + "shorten the horizon or lower the growth rates, the workers or the rates per order")
     }

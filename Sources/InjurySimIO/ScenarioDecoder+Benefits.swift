@@ -15,7 +15,9 @@ extension ScenarioDecoder {
                     log.add(map.path(member.key), member.value, "keys must be years such as \"2024\"")
                     continue
                 }
-                if let value = number(member.value, path: map.path(member.key), range: 1...10_000_000, unit: "yuan", log: log) { incomes[year] = value }
+                if let value = number(member.value, path: map.path(member.key), range: 1...10_000_000, unit: "yuan", log: log) {
+                    incomes[year] = value
+                }
             }
             if incomes.isEmpty { log.add(r.path("urbanIncomeByYear"), tableNode, "needs at least one year") }
         }
@@ -27,15 +29,18 @@ extension ScenarioDecoder {
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
         for removed in ["allowanceYears", "dependantsPensionYears", "dependantsPensionShare"] {
             if let node = r.node(removed) {
-                r.log.add(r.path(removed), node, "was removed: allowances and pensions now run with ages and survival "
-                          + "(see mortality, retirementAgeMen/Women, pensionAfterRetirementYuan, childrenPerDeath, parentsPerDeath, "
-                          + "spousePerDeath in Scenarios/README.md); delete this key")
+                r.log.add(
+                    r.path(removed), node,
+                    "was removed: allowances and pensions now run with ages and survival "
+                        + "(see mortality, retirementAgeMen/Women, pensionAfterRetirementYuan, childrenPerDeath, parentsPerDeath, "
+                        + "spousePerDeath in Scenarios/README.md); delete this key")
             }
         }
         let table = lifeTable(r)
         let loading = r.param("mortalityLoading", default: 1.1, range: 0...10)
-        let disabledMortality = numberList(r, "disabledMortality", count: 4, default: [4, 3, 2, 1.5], range: 1...50,
-                                           what: "hazard multipliers after a grade 1, 2, 3 and 4 disability")
+        let disabledMortality = numberList(
+            r, "disabledMortality", count: 4, default: [4, 3, 2, 1.5], range: 1...50,
+            what: "hazard multipliers after a grade 1, 2, 3 and 4 disability")
         let retirementMen = r.number("retirementAgeMen", default: 63, range: 40...80, unit: "years")
         let retirementWomen = r.number("retirementAgeWomen", default: 58, range: 40...80, unit: "years")
         let pension = r.param("pensionAfterRetirementYuan", default: 582, range: 0...1_000_000, unit: "yuan a month")
@@ -53,15 +58,17 @@ extension ScenarioDecoder {
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
         r.finish()
         guard let wageGrowth, let incomeGrowth, let delay, let medicalInflation, let medicalLag, let appraisalLag, let deathLag,
-              let careNeed, let careLevel, let table, let loading, let disabledMortality, let retirementMen, let retirementWomen,
-              let pension, let children, let parents, let spouse, let childAge else { return nil }
-        return Scenario.Benefits(wageGrowthPerYear: wageGrowth, urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
-                                 reportingDelayDays: delay, medicalInflationPerYear: medicalInflation, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
-                                 deathLagMonths: deathLag, careNeedProbability: careNeed, careLevel: careLevel,
-                                 platformPays: platformPays, suspensionWages: suspension, lifeTable: table, mortalityLoading: loading,
-                                 disabledMortality: disabledMortality, retirementAgeMen: retirementMen, retirementAgeWomen: retirementWomen,
-                                 pensionAfterRetirementYuan: pension, childrenPerDeath: children, parentsPerDeath: parents,
-                                 spousePerDeath: spouse, childSupportAge: childAge)
+            let careNeed, let careLevel, let table, let loading, let disabledMortality, let retirementMen, let retirementWomen,
+            let pension, let children, let parents, let spouse, let childAge
+        else { return nil }
+        return Scenario.Benefits(
+            wageGrowthPerYear: wageGrowth, urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
+            reportingDelayDays: delay, medicalInflationPerYear: medicalInflation, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
+            deathLagMonths: deathLag, careNeedProbability: careNeed, careLevel: careLevel,
+            platformPays: platformPays, suspensionWages: suspension, lifeTable: table, mortalityLoading: loading,
+            disabledMortality: disabledMortality, retirementAgeMen: retirementMen, retirementAgeWomen: retirementWomen,
+            pensionAfterRetirementYuan: pension, childrenPerDeath: children, parentsPerDeath: parents,
+            spousePerDeath: spouse, childSupportAge: childAge)
     }
 
     static func shares4(_ r: ObjectReader, _ key: String, default fallback: [Double]) -> [Double]? {
@@ -80,7 +87,8 @@ extension ScenarioDecoder {
         guard let table = ObjectReader(node, path: r.path("mortality"), log: r.log) else { return nil }
         func law(_ sex: String) -> LifeTable.Law? {
             guard let lawNode = table.node(sex, required: true),
-                  let reader = ObjectReader(lawNode, path: table.path(sex), log: r.log) else { return nil }
+                let reader = ObjectReader(lawNode, path: table.path(sex), log: r.log)
+            else { return nil }
             let a = reader.number("a", range: 0...1, unit: "per year")
             let b = reader.number("b", range: 0...1, unit: "per year")
             let c = reader.number("c", range: 1...2)
@@ -95,8 +103,10 @@ extension ScenarioDecoder {
     }
 
     /// A list of exactly `count` numbers in `range`, or `fallback` when the key is absent.
-    static func numberList(_ r: ObjectReader, _ key: String, count: Int, default fallback: [Double], range: ClosedRange<Double>,
-                           what: String) -> [Double]? {
+    static func numberList(
+        _ r: ObjectReader, _ key: String, count: Int, default fallback: [Double], range: ClosedRange<Double>,
+        what: String
+    ) -> [Double]? {
         guard let node = r.node(key) else { return fallback }
         guard case .array(let items) = node.value, items.count == count else {
             r.log.add(r.path(key), node, "expected a list of \(count) numbers: \(what)")

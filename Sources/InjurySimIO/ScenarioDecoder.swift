@@ -16,7 +16,8 @@ enum ScenarioDecoder {
         guard let top = ObjectReader(root, path: "", log: log) else { return nil }
         let name = top.string("name")
         if let name, !Self.isFolderName(name) {
-            log.add("name", top.node("name"), "must be 1 to 100 letters, digits, '.', '_' and '-', not starting with '.' (it names the results folder)")
+            log.add(
+                "name", top.node("name"), "must be 1 to 100 letters, digits, '.', '_' and '-', not starting with '.' (it names the results folder)")
         }
         let description = top.string("description", default: "")
         let start = top.month("startMonth")
@@ -41,8 +42,9 @@ enum ScenarioDecoder {
         checkShares(platforms: platforms, sectors: sectorNames, top: top, log: log)
         for province in provinces {
             for (sector, count) in province.workers.enumerated() where count > 0 && !platforms.contains(where: { $0.sector == sector }) {
-                log.add("provinces." + province.name + ".workers." + sectorNames[sector], top.node("provinces"),
-                        "has workers but no platform in sector \"\(sectorNames[sector])\" serves them; add a platform or set the count to 0")
+                log.add(
+                    "provinces." + province.name + ".workers." + sectorNames[sector], top.node("provinces"),
+                    "has workers but no platform in sector \"\(sectorNames[sector])\" serves them; add a platform or set the count to 0")
             }
         }
 
@@ -81,26 +83,36 @@ enum ScenarioDecoder {
                 if let start, let months, month.months(since: start) < 0 || month.months(since: start) >= months {
                     log.add(path + ".month", r.node("month"), "must fall within the horizon \(start) … \(start.adding(months: months - 1))")
                 }
-                return Scenario.PublishedFigures(month: month, insuredPersons: insured >= 0 ? insured : nil,
-                                                 recognisedInjuries: injuries >= 0 ? injuries : nil,
-                                                 benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
+                return Scenario.PublishedFigures(
+                    month: month, insuredPersons: insured >= 0 ? insured : nil,
+                    recognisedInjuries: injuries >= 0 ? injuries : nil,
+                    benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
             }
         }
-        top.finish(allowed: ["extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications", "sampleFraction",
-                             "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-                             "benefits", "fund", "rateFloat", "rollout", "shocks", "reportLanguage"])
+        top.finish(allowed: [
+            "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
+            "sampleFraction",
+            "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
+            "benefits", "fund", "rateFloat", "rollout", "shocks", "reportLanguage"
+        ])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
-        if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value { log.add("provinces", root, "needs at least one province") }
-        if let root = top.node("platforms"), platforms.isEmpty, case .object = root.value { log.add("platforms", root, "needs at least one platform") }
+        if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
+            log.add("provinces", root, "needs at least one province")
+        }
+        if let root = top.node("platforms"), platforms.isEmpty, case .object = root.value {
+            log.add("platforms", root, "needs at least one platform")
+        }
 
         guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
-              let fraction, let shardSize, let risk, let benefits, let fund, let rateFloat else { return nil }
+            let fraction, let shardSize, let risk, let benefits, let fund, let rateFloat
+        else { return nil }
         resolveShares(&platforms, sectorCount: sectors.count)
-        var scenario = Scenario(name: name, description: description, startMonth: start, months: months, seed: UInt64(seed),
-                        replications: replications, sampleFraction: fraction, uncertainty: uncertainty,
-                        shardSize: shardSize, pooling: pooling, sectors: sectors, provinces: provinces,
-                        platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
-                        rollout: rollout, shocks: shocks)
+        var scenario = Scenario(
+            name: name, description: description, startMonth: start, months: months, seed: UInt64(seed),
+            replications: replications, sampleFraction: fraction, uncertainty: uncertainty,
+            shardSize: shardSize, pooling: pooling, sectors: sectors, provinces: provinces,
+            platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
+            rollout: rollout, shocks: shocks)
         scenario.published = published
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
@@ -111,8 +123,10 @@ enum ScenarioDecoder {
     }
 
     /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order.
-    static func namedObjects<T>(_ top: ObjectReader, _ key: String, log: IssueLog,
-                                _ make: (ObjectReader, String) -> T?) -> [T] {
+    static func namedObjects<T>(
+        _ top: ObjectReader, _ key: String, log: IssueLog,
+        _ make: (ObjectReader, String) -> T?
+    ) -> [T] {
         guard let node = top.node(key, required: true), let map = ObjectReader(node, path: key, log: log) else { return [] }
         var values: [T] = []
         for member in map.allMembers() {
@@ -147,31 +161,37 @@ enum ScenarioDecoder {
         let severity = severityWeights(r)
         let medical = groupParams(r, "medicalCostMeanYuan", groups: SeverityGroup.allCases, defaults: nil, range: 0...100_000_000, unit: "yuan")
         let sigma = r.param("medicalCostSigma", default: 1.0, range: 0...4)
-        let recovery = groupParams(r, "recoveryDays", groups: [.medicalOnly, .grade7to10, .grade5to6],
-                                   defaults: [21, 60, 120], range: 0...3650, unit: "days")
+        let recovery = groupParams(
+            r, "recoveryDays", groups: [.medicalOnly, .grade7to10, .grade5to6],
+            defaults: [21, 60, 120], range: 0...3650, unit: "days")
         let churn = r.param("churnPerMonth", default: 0.05, range: share)
         let growth = r.param("ordersGrowthPerYear", default: 0, range: -0.9...5)
-        let ages = numberList(r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
-                              what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
+        let ages = numberList(
+            r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
+            what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
         if let ages, abs(ages.reduce(0, +) - 1) > 1e-6, let node = r.node("ageBands") {
             r.log.add(r.path("ageBands"), node, "the five shares must sum to 1; they sum to \(plainNumber(ages.reduce(0, +)))")
         }
         let male = r.number("maleShare", default: 0.93, range: share)
-        r.finish(allowed: ["ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
-                           "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
-                           "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
-                           "ageBands", "maleShare"])
+        r.finish(allowed: [
+            "ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
+            "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
+            "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
+            "ageBands", "maleShare"
+        ])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
-              let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
-              let ages, let male else { return nil }
+            let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
+            let ages, let male
+        else { return nil }
         var recoveryAll = recovery
         recoveryAll.append(contentsOf: [Param.fixed(0), Param.fixed(0)])
-        return Scenario.Sector(name: name, ordersPerHour: ordersPerHour, shiftHours: shiftHours, shiftHoursSpread: spread,
-                               fullTimeDaysPerWeek: fullTime, occasionalDaysPerYear: occasionalDays,
-                               occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
-                               recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
-                               medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
-                               ordersGrowthPerYear: growth, ageBands: ages, maleShare: male)
+        return Scenario.Sector(
+            name: name, ordersPerHour: ordersPerHour, shiftHours: shiftHours, shiftHoursSpread: spread,
+            fullTimeDaysPerWeek: fullTime, occasionalDaysPerYear: occasionalDays,
+            occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
+            recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
+            medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
+            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male)
     }
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {
@@ -191,8 +211,10 @@ enum ScenarioDecoder {
         return weights
     }
 
-    static func groupParams(_ r: ObjectReader, _ key: String, groups: [SeverityGroup], defaults: [Double]?,
-                            range: ClosedRange<Double>, unit: String) -> [Param]? {
+    static func groupParams(
+        _ r: ObjectReader, _ key: String, groups: [SeverityGroup], defaults: [Double]?,
+        range: ClosedRange<Double>, unit: String
+    ) -> [Param]? {
         guard let node = r.node(key, required: defaults == nil) else {
             return defaults.map { $0.map { Param(.fixed($0), bounds: range) } }
         }
@@ -230,7 +252,8 @@ enum ScenarioDecoder {
             let members = platforms.filter { $0.sector == sector }
             let given = members.filter { $0.shareOfSector >= 0 }.reduce(0) { $0 + $1.shareOfSector }
             if given > 1 + 1e-9 {
-                log.add("platforms", top.node("platforms"), "shareOfSector of the platforms in sector \"\(name)\" sums to \(given); it must not exceed 1")
+                log.add(
+                    "platforms", top.node("platforms"), "shareOfSector of the platforms in sector \"\(name)\" sums to \(given); it must not exceed 1")
             }
         }
     }
@@ -261,7 +284,8 @@ enum ScenarioDecoder {
         if let node = r.node("platformShares"), let map = ObjectReader(node, path: r.path("platformShares"), log: r.log) {
             for member in map.allMembers() {
                 guard let platform = platforms.firstIndex(of: member.key) else {
-                    r.log.add(map.path(member.key), member.value, "no platform named \"\(member.key)\"; defined: \(platforms.joined(separator: ", "))")
+                    r.log.add(
+                        map.path(member.key), member.value, "no platform named \"\(member.key)\"; defined: \(platforms.joined(separator: ", "))")
                     continue
                 }
                 if let value = number(member.value, path: map.path(member.key), range: share, log: r.log) { shares[platform] = value }
@@ -272,8 +296,9 @@ enum ScenarioDecoder {
         if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
         r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan", "pool"])
         guard let wage, let risk, let balance, let pool else { return nil }
-        var province = Scenario.Province(name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
-                                         platformShares: shares, initialBalanceYuan: balance)
+        var province = Scenario.Province(
+            name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
+            platformShares: shares, initialBalanceYuan: balance)
         province.pool = pool == name ? nil : pool
         return province
     }
@@ -300,8 +325,9 @@ enum ScenarioDecoder {
         let shortfall: Scenario.Shortfall = r.choice("shortfall", default: .borrow)
         r.finish()
         guard let admin, let investment, let discount else { return nil }
-        return Scenario.Fund(chargeAdminCost: chargeAdmin, adminCostShare: admin, investmentReturnPerYear: investment,
-                             liabilityDiscountRatePerYear: discount, shortfall: shortfall)
+        return Scenario.Fund(
+            chargeAdminCost: chargeAdmin, adminCostShare: admin, investmentReturnPerYear: investment,
+            liabilityDiscountRatePerYear: discount, shortfall: shortfall)
     }
 
     static func decodeRateFloat(_ node: JSONNode?, log: IssueLog) -> RateFloatRule? {
@@ -318,8 +344,9 @@ enum ScenarioDecoder {
         let minMonths = r.integer("minMonthsOfContributions", default: 12, range: 0...1200)
         r.finish()
         guard let reviewMonth, let window, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
-        return RateFloatRule(enabled: enabled, reviewMonth: reviewMonth, basis: basis, windowMonths: window, targetLossRatio: target,
-                             lossRatioPerStep: perStep, stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
+        return RateFloatRule(
+            enabled: enabled, reviewMonth: reviewMonth, basis: basis, windowMonths: window, targetLossRatio: target,
+            lossRatioPerStep: perStep, stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
     }
 
     /// A plain folder name: no separators, no control characters, not `.`, `..` or hidden.
@@ -329,8 +356,10 @@ enum ScenarioDecoder {
             && name.unicodeScalars.allSatisfy { allowed.contains($0) }
     }
 
-    static func phase(_ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
-                      log: IssueLog) -> Scenario.RolloutPhase? {
+    static func phase(
+        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        log: IssueLog
+    ) -> Scenario.RolloutPhase? {
         let start = r.month("startMonth")
         let p = r.names("provinces", allowed: provinces, what: "province")
         let s = r.names("sectors", allowed: sectors, what: "sector")
@@ -342,8 +371,10 @@ enum ScenarioDecoder {
         return Scenario.RolloutPhase(start: start, provinces: p, sectors: s, platforms: k, rampMonths: ramp, takeUp: takeUp)
     }
 
-    static func shock(_ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
-                      log: IssueLog) -> Scenario.Shock? {
+    static func shock(
+        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        log: IssueLog
+    ) -> Scenario.Shock? {
         let name = r.string("name")
         let start = r.month("startMonth", required: false)
         let probability = r.number("probabilityPerYear", default: 0, range: share)
@@ -364,9 +395,11 @@ enum ScenarioDecoder {
         let investment = r.param("investmentReturn", default: 1, range: -100...100)
         r.finish()
         guard let name, let probability, let months, let orders, let claims, let severity, let medical, let payment,
-              let investment else { return nil }
-        return Scenario.Shock(name: name, start: start, probabilityPerYear: probability, months: months, provinces: p,
-                              sectors: s, platforms: k, orders: orders, claimFrequency: claims, severity: severity,
-                              medicalCost: medical, platformPayment: payment, investmentReturn: investment)
+            let investment
+        else { return nil }
+        return Scenario.Shock(
+            name: name, start: start, probabilityPerYear: probability, months: months, provinces: p,
+            sectors: s, platforms: k, orders: orders, claimFrequency: claims, severity: severity,
+            medicalCost: medical, platformPayment: payment, investmentReturn: investment)
     }
 }

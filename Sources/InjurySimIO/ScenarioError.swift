@@ -1,5 +1,3 @@
-
-
 /// A scenario that cannot be run: every problem found, at once.
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     package var file: String

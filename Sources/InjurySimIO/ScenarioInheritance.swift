@@ -11,14 +11,23 @@ enum ScenarioInheritance {
 
     /// Resolves `extends` chains of the document read from `file`.
     /// `baseBytes` collects the bytes of every base read, for the manifest's content hash.
-    static func resolve(_ root: JSONNode, file: String, depth: Int = 0, chain: [String] = [],
-                        baseBytes: inout [UInt8]) throws(ScenarioError) -> JSONNode {
+    static func resolve(
+        _ root: JSONNode, file: String, depth: Int = 0, chain: [String] = [],
+        baseBytes: inout [UInt8]
+    ) throws(ScenarioError) -> JSONNode {
         guard case .object(let members) = root.value, let extends = members.first(where: { $0.key == "extends" }) else { return root }
         func fail(_ message: String) -> ScenarioError {
-            ScenarioError(file: file, issues: [ScenarioIssue(path: "extends", value: extends.value.excerpt, message: message,
-                                                             line: extends.value.line, column: extends.value.column, file: root.source)])
+            ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "extends", value: extends.value.excerpt, message: message,
+                        line: extends.value.line, column: extends.value.column, file: root.source)
+                ])
         }
-        guard case .string(let relative) = extends.value.value, !relative.isEmpty else { throw fail("expected the path of a base scenario file, in double quotes") }
+        guard case .string(let relative) = extends.value.value, !relative.isEmpty else {
+            throw fail("expected the path of a base scenario file, in double quotes")
+        }
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
         let basePath = URL(fileURLWithPath: relative, relativeTo: directory).standardizedFileURL.path
         if chain.contains(basePath) || depth >= maximumDepth {
@@ -34,8 +43,13 @@ enum ScenarioInheritance {
         do {
             baseRoot = try JSONCParser.parse(data).tagged(relative)
         } catch {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "extends", value: "", message: "syntax error: " + error.message,
-                                                                   line: error.line, column: error.column, file: relative)])
+            throw ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "extends", value: "", message: "syntax error: " + error.message,
+                        line: error.line, column: error.column, file: relative)
+                ])
         }
         let base = try resolve(baseRoot, file: basePath, depth: depth + 1, chain: chain + [basePath], baseBytes: &baseBytes)
         var child = root

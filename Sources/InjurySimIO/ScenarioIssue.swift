@@ -1,5 +1,3 @@
-
-
 /// One problem in a scenario file: where, what was found, and what is allowed.
 public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     /// Field path such as `sectors.food-delivery.claimsPerMillionOrders`.
@@ -15,7 +13,9 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
     package var file: String = ""
 
     public var description: String {
-        let place = line > 0 ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
+        let place =
+            line > 0
+            ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
         let found = value.isEmpty ? "" : " (found \(value))"
         return place + (path.isEmpty ? "" : path + ": ") + message + found
     }

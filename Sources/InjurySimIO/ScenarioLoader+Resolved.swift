@@ -17,8 +17,13 @@ extension ScenarioLoader {
         do {
             root = try JSONCParser.parse(bytes)
         } catch {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message,
-                                                                   line: error.line, column: error.column)])
+            throw ScenarioError(
+                file: path,
+                issues: [
+                    ScenarioIssue(
+                        path: "", value: "", message: "syntax error: " + error.message,
+                        line: error.line, column: error.column)
+                ])
         }
         var baseBytes: [UInt8] = []
         root = try ScenarioInheritance.resolve(root, file: path, baseBytes: &baseBytes)

@@ -27,7 +27,8 @@ public enum ScenarioLoader {
     package static func read(_ path: String) -> Result<[UInt8], ReadProblem> {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            return .failure(ReadProblem(message: errno == ENOENT ? "the file does not exist" : "the file cannot be read (\(String(cString: strerror(errno))))"))
+            return .failure(
+                ReadProblem(message: errno == ENOENT ? "the file does not exist" : "the file cannot be read (\(String(cString: strerror(errno))))"))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadProblem(message: "is not a regular file")) }
         guard info.st_size <= maximumFileBytes else {
@@ -51,7 +52,13 @@ public enum ScenarioLoader {
     /// Parses and validates scenario text.
     public static func decode(bytes: [UInt8], file: String = "<scenario>", overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
         guard bytes.count <= maximumFileBytes else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "the scenario has \(bytes.count) bytes; at most \(maximumFileBytes) (16 MiB) are allowed", line: 0, column: 0)])
+            throw ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "", value: "", message: "the scenario has \(bytes.count) bytes; at most \(maximumFileBytes) (16 MiB) are allowed",
+                        line: 0, column: 0)
+                ])
         }
         var baseBytes: [UInt8] = []
         return try decode(bytes: bytes, file: file, overrides: overrides, baseBytes: &baseBytes)
@@ -62,8 +69,13 @@ public enum ScenarioLoader {
         do {
             root = try JSONCParser.parse(bytes)
         } catch {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message,
-                                                                   line: error.line, column: error.column)])
+            throw ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "", value: "", message: "syntax error: " + error.message,
+                        line: error.line, column: error.column)
+                ])
         }
         root = try ScenarioInheritance.resolve(root, file: file, baseBytes: &baseBytes)
         for override in overrides {

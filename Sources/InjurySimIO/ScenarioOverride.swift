@@ -83,7 +83,8 @@ public struct ScenarioOverride: Sendable, Equatable {
             items[index] = try set(items[index], steps: steps.dropFirst(), walked: here)
             node.value = .array(items)
         case (.key(let key), _):
-            throw ScenarioOverride.error(path, text, "cannot set \"\(key)\" inside \(walked.isEmpty ? "the document" : walked), which is \(node.typeName), not an object")
+            throw ScenarioOverride.error(
+                path, text, "cannot set \"\(key)\" inside \(walked.isEmpty ? "the document" : walked), which is \(node.typeName), not an object")
         case (.index, _):
             throw ScenarioOverride.error(path, text, "\(walked) is \(node.typeName), not a list")
         }

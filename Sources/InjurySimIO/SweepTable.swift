@@ -13,13 +13,18 @@ package struct SweepTable: Sendable {
 
     package func renderTable() -> String {
         var lines = ["Money in millions of yuan; means over replications with 95% intervals.", ""]
-        let figures = PolicyFigures.figures.filter { ["ruinProbability", "anyPoolRuinProbability", "worstDeficitYuan", "lossRatioPaid", "liabilitiesAtEndYuan"].contains($0.key) }
+        let figures = PolicyFigures.figures.filter {
+            ["ruinProbability", "anyPoolRuinProbability", "worstDeficitYuan", "lossRatioPaid", "liabilitiesAtEndYuan"].contains($0.key)
+        }
         let widths = axes.map { max(12, $0.count + 2) }
         lines.append(zip(axes, widths).map { padded($0, $1) }.joined() + figures.map { padded($0.label, 30) }.joined())
         for point in points {
-            lines.append(zip(point.settings, widths).map { padded($0.value, $1) }.joined() + figures.map { figure in
-                padded(Comparison.interval(PolicyFigures.estimate(figure, point.metrics), money: figure.isMoney, share: figure.isIndicator), 30)
-            }.joined())
+            lines.append(
+                zip(point.settings, widths).map { padded($0.value, $1) }.joined()
+                    + figures.map { figure in
+                        padded(
+                            Comparison.interval(PolicyFigures.estimate(figure, point.metrics), money: figure.isMoney, share: figure.isIndicator), 30)
+                    }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -30,7 +35,9 @@ package struct SweepTable: Sendable {
         for figure in PolicyFigures.figures { header += [figure.key, figure.key + "_low95", figure.key + "_high95"] }
         var lines = [header.joined(separator: ",")]
         for point in points {
-            var fields = point.settings.map { $0.value.contains(",") ? "\"" + $0.value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0.value }
+            var fields = point.settings.map {
+                $0.value.contains(",") ? "\"" + $0.value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0.value
+            }
             for figure in PolicyFigures.figures {
                 let e = PolicyFigures.estimate(figure, point.metrics)
                 let decimals = figure.isMoney ? 2 : 6
@@ -44,17 +51,22 @@ package struct SweepTable: Sendable {
     package func renderJSON() -> JSONOut {
         .object([
             "axes": .array(axes.map(JSONOut.string)),
-            "points": .array(points.map { point in
-                var figures: [String: JSONOut] = [:]
-                for figure in PolicyFigures.figures {
-                    let e = PolicyFigures.estimate(figure, point.metrics)
-                    let decimals = figure.isMoney ? 2 : 6
-                    figures[figure.key] = .object(["estimate": Format.json(e.mean, decimals), "low95": Format.json(e.low, decimals),
-                                                   "high95": Format.json(e.high, decimals)])
-                }
-                return .object(["settings": .object(Dictionary(uniqueKeysWithValues: point.settings.map { ($0.path, JSONOut.string($0.value)) })),
-                                "figures": .object(figures)])
-            }),
+            "points": .array(
+                points.map { point in
+                    var figures: [String: JSONOut] = [:]
+                    for figure in PolicyFigures.figures {
+                        let e = PolicyFigures.estimate(figure, point.metrics)
+                        let decimals = figure.isMoney ? 2 : 6
+                        figures[figure.key] = .object([
+                            "estimate": Format.json(e.mean, decimals), "low95": Format.json(e.low, decimals),
+                            "high95": Format.json(e.high, decimals)
+                        ])
+                    }
+                    return .object([
+                        "settings": .object(Dictionary(uniqueKeysWithValues: point.settings.map { ($0.path, JSONOut.string($0.value)) })),
+                        "figures": .object(figures)
+                    ])
+                })
         ])
     }
 }

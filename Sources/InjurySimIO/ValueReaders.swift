@@ -110,7 +110,8 @@ func number(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: St
 func integer(_ node: JSONNode, path: String, range: ClosedRange<Int>, log: IssueLog) -> Int? {
     // The text as written decides, so 2^53 + 1 is not read as 2^53.
     guard case .number(let value, let text) = node.value, value == value.rounded(),
-          let whole = Int(text) ?? (abs(value) <= 9_007_199_254_740_992 ? Int(value) : nil) else {
+        let whole = Int(text) ?? (abs(value) <= 9_007_199_254_740_992 ? Int(value) : nil)
+    else {
         log.add(path, node, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
         return nil
     }
@@ -123,7 +124,8 @@ func integer(_ node: JSONNode, path: String, range: ClosedRange<Int>, log: Issue
 
 /// A numeric input: a number, or one of the distributions drawn once per replication.
 func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String = "", log: IssueLog) -> Param? {
-    let allowedShapes = "a number, or {\"uniform\": [low, high]}, {\"triangular\": [low, mode, high]}, "
+    let allowedShapes =
+        "a number, or {\"uniform\": [low, high]}, {\"triangular\": [low, mode, high]}, "
         + "{\"normal\": {\"mean\": m, \"sd\": s}}, {\"lognormal\": {\"median\": m, \"sigma\": s}} or {\"choice\": [[value, weight], …]}"
     if case .number = node.value {
         return number(node, path: path, range: range, unit: unit, log: log).map { Param(.fixed($0), bounds: range) }
@@ -172,8 +174,9 @@ func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: Str
         var weights: [Double] = []
         for (k, item) in items.enumerated() {
             guard case .array(let pair) = item.value, pair.count == 2,
-                  let value = number(pair[0], path: inner + "[\(k)][0]", range: range, unit: unit, log: log),
-                  let weight = number(pair[1], path: inner + "[\(k)][1]", range: 0...Double.greatestFiniteMagnitude, log: log) else {
+                let value = number(pair[0], path: inner + "[\(k)][0]", range: range, unit: unit, log: log),
+                let weight = number(pair[1], path: inner + "[\(k)][1]", range: 0...Double.greatestFiniteMagnitude, log: log)
+            else {
                 if case .array(let pair) = item.value, pair.count == 2 { continue }
                 log.add(inner + "[\(k)]", item, "expected a [value, weight] pair")
                 continue

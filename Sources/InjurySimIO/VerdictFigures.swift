@@ -16,8 +16,10 @@ package struct VerdictFigures: Sendable, Equatable {
     /// The median first shortfall as a count of months from the start (1 = the first month).
     package var firstShortfallMonths: Int?
 
-    package init(binding: Verdict, months: Int, replications: Int, ruin: Double, ruinInterval: (low: Double, high: Double),
-                 insolvency: Double, insolvencyInterval: (low: Double, high: Double), fundedRatioMedian: Double?, firstShortfallMonths: Int?) {
+    package init(
+        binding: Verdict, months: Int, replications: Int, ruin: Double, ruinInterval: (low: Double, high: Double),
+        insolvency: Double, insolvencyInterval: (low: Double, high: Double), fundedRatioMedian: Double?, firstShortfallMonths: Int?
+    ) {
         self.binding = binding
         self.months = months
         self.replications = replications
@@ -30,10 +32,11 @@ package struct VerdictFigures: Sendable, Equatable {
     }
 
     package init(_ pool: PoolSummary, months: Int) {
-        self.init(binding: Verdict(binding: pool), months: months, replications: pool.replications, ruin: pool.ruinProbability,
-                  ruinInterval: pool.ruinInterval, insolvency: pool.insolvencyAtEndProbability, insolvencyInterval: pool.insolvencyAtEndInterval,
-                  fundedRatioMedian: pool.fundedRatioAtEnd.p50.isFinite ? pool.fundedRatioAtEnd.p50 : nil,
-                  firstShortfallMonths: pool.firstShortfallMonth.map { Int($0.p50) + 1 })
+        self.init(
+            binding: Verdict(binding: pool), months: months, replications: pool.replications, ruin: pool.ruinProbability,
+            ruinInterval: pool.ruinInterval, insolvency: pool.insolvencyAtEndProbability, insolvencyInterval: pool.insolvencyAtEndInterval,
+            fundedRatioMedian: pool.fundedRatioAtEnd.p50.isFinite ? pool.fundedRatioAtEnd.p50 : nil,
+            firstShortfallMonths: pool.firstShortfallMonth.map { Int($0.p50) + 1 })
     }
 
     package static func == (a: VerdictFigures, b: VerdictFigures) -> Bool {

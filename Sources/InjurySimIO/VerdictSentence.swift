@@ -21,7 +21,8 @@ package enum VerdictSentence {
     package static func english(_ f: VerdictFigures) -> String {
         let months = f.months
         let shortText = "runs short of cash at some month end in \(percent(f.ruin)) of worlds (\(interval(f.ruinInterval)))"
-        let owesText = "its assets fall short of all it owes at the horizon (reported claims' future payments, claims not yet "
+        let owesText =
+            "its assets fall short of all it owes at the horizon (reported claims' future payments, claims not yet "
             + "reported, backstop debt) in \(percent(f.insolvency)) of worlds (\(interval(f.insolvencyInterval)))"
         let funded = f.fundedRatioMedian.flatMap { Format.fixed($0, 2) }.map { "; median funded ratio \($0)" } ?? ""
         switch f.binding {

@@ -15,10 +15,12 @@ extension ModelValidation {
         let indexation = 0.04
         let v = pow(1 + discount, -1.0 / 12)
         func rules(_ table: LifeTable) -> ClaimRules {
-            ClaimRules(medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
-                       indexationPerYear: indexation, platformPays: [], suspensionWages: .none,
-                       lifetime: ClaimRules.Lifetime(lifeTable: table, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
-                                                     retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
+            ClaimRules(
+                medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
+                indexationPerYear: indexation, platformPays: [], suspensionWages: .none,
+                lifetime: ClaimRules.Lifetime(
+                    lifeTable: table, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
+                    retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
         }
         func presentValue(_ schedule: ClaimSchedule, _ item: BenefitItem) -> (Double, Int) {
             let stream = ClaimSchedule(fundPayments: schedule.fundPayments.filter { $0.item == item }, platformPayments: [])
@@ -29,28 +31,34 @@ extension ModelValidation {
         // Grade 1 at 30, report month 0, first payment month 10, paid to age 110 (950 payments),
         // hazard 4 × 0.005 = 0.02 a year: PV = A w¹⁰ Σₖ (1+g)^⌊k/12⌋ wᵏ with w = v e^(−0.02/12).
         let constant = LifeTable(male: .init(a: 0.005, b: 0, c: 1), female: .init(a: 0.005, b: 0, c: 1), loading: 1)
-        let grade1 = ClaimFacts(severity: .grade(1), reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
-                                medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 30, isMale: true)
+        let grade1 = ClaimFacts(
+            severity: .grade(1), reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
+            medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 30, isMale: true)
         let (allowance, allowanceCount) = presentValue(rules(constant).schedule(for: grade1), .disabilityAllowance)
         let w = v * exp(-0.02 / 12)
         let payments = 12 * 80 - 10
         let fullYears = payments / 12
         let q = (1 + indexation) * pow(w, 12)
-        let closed = 8100 * pow(w, 10) * ((1 - pow(w, 12)) / (1 - w) * (1 - pow(q, Double(fullYears))) / (1 - q)
-                                          + pow(q, Double(fullYears)) * (1 - pow(w, Double(payments % 12))) / (1 - w))
+        let closed =
+            8100 * pow(w, 10)
+            * ((1 - pow(w, 12)) / (1 - w) * (1 - pow(q, Double(fullYears))) / (1 - q)
+                + pow(q, Double(fullYears)) * (1 - pow(w, Double(payments % 12))) / (1 - w))
         let allowanceTolerance = 0.005 * Double(allowanceCount)
-        checks.append(Check(name: "Grade 1 allowance PV, constant hazard", quantity: "PV at the report month (yuan); 2.5%/yr discount, 4%/yr indexation",
-                            expected: text(closed, 2) + " (annuity with survival e^(−0.02 t), to age 110)",
-                            simulated: text(allowance, 2) + " (payment schedule, \(allowanceCount) payments)",
-                            tolerance: "½ fen per payment (" + text(allowanceTolerance, 2) + ")",
-                            passed: allowanceCount == payments && abs(allowance - closed) <= allowanceTolerance,
-                            method: "man of 30, grade 1 (hazard × 4), pension 0 so the allowance runs for life"))
+        checks.append(
+            Check(
+                name: "Grade 1 allowance PV, constant hazard", quantity: "PV at the report month (yuan); 2.5%/yr discount, 4%/yr indexation",
+                expected: text(closed, 2) + " (annuity with survival e^(−0.02 t), to age 110)",
+                simulated: text(allowance, 2) + " (payment schedule, \(allowanceCount) payments)",
+                tolerance: "½ fen per payment (" + text(allowanceTolerance, 2) + ")",
+                passed: allowanceCount == payments && abs(allowance - closed) <= allowanceTolerance,
+                method: "man of 30, grade 1 (hazard × 4), pension 0 so the allowance runs for life"))
 
         // A parent aged 70 at a death in month 0: 30% of ¥9,000 from month 4 for life (sex not
         // modelled: the mean of both sexes' survival), survival integrated numerically.
         let table = LifeTable.chinaProxy
-        var death = ClaimFacts(severity: .death, reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
-                               medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 40, isMale: true)
+        var death = ClaimFacts(
+            severity: .death, reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
+            medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 40, isMale: true)
         death.dependants = [Dependant(kind: .parent, age: 70)]
         var noIndexation = rules(table)
         noIndexation.indexationPerYear = 0
@@ -77,12 +85,14 @@ extension ModelValidation {
             month += 1
         }
         let pensionTolerance = 0.005 * Double(pensionCount) + 1e-6 * expectedPension
-        checks.append(Check(name: "Parent's pension PV, life table", quantity: "PV at the death month (yuan); 2.5%/yr discount",
-                            expected: text(expectedPension, 2) + " (survival by Simpson's rule on the hazard)",
-                            simulated: text(pension, 2) + " (payment schedule, \(pensionCount) payments)",
-                            tolerance: "½ fen per payment + 10⁻⁶ (" + text(pensionTolerance, 2) + ")",
-                            passed: abs(pension - expectedPension) <= pensionTolerance,
-                            method: "parent aged 70, 30% of ¥9,000 a month from month 4, shipped Gompertz–Makeham law, loading 1"))
+        checks.append(
+            Check(
+                name: "Parent's pension PV, life table", quantity: "PV at the death month (yuan); 2.5%/yr discount",
+                expected: text(expectedPension, 2) + " (survival by Simpson's rule on the hazard)",
+                simulated: text(pension, 2) + " (payment schedule, \(pensionCount) payments)",
+                tolerance: "½ fen per payment + 10⁻⁶ (" + text(pensionTolerance, 2) + ")",
+                passed: abs(pension - expectedPension) <= pensionTolerance,
+                method: "parent aged 70, 30% of ¥9,000 a month from month 4, shipped Gompertz–Makeham law, loading 1"))
 
         // Remaining life expectancy ∫ S: the reference gives e20, e40, e60 of the fitted proxy.
         func expectancy(male: Bool, at age: Double) -> Double {
@@ -94,14 +104,18 @@ extension ModelValidation {
             }
             return total
         }
-        let published: [(Bool, Double, Double)] = [(true, 20, 55.9), (true, 40, 36.8), (true, 60, 19.3), (false, 20, 61.2), (false, 40, 41.7),
-                                                    (false, 60, 22.9)]
+        let published: [(Bool, Double, Double)] = [
+            (true, 20, 55.9), (true, 40, 36.8), (true, 60, 19.3), (false, 20, 61.2), (false, 40, 41.7),
+            (false, 60, 22.9)
+        ]
         let computed = published.map { expectancy(male: $0.0, at: $0.1) }
         let worst = zip(published, computed).map { abs($0.2 - $1) }.max() ?? .infinity
-        checks.append(Check(name: "Life expectancy of the shipped table", quantity: "e20 / e40 / e60 men, women (years)",
-                            expected: published.map { text($0.2, 1) }.joined(separator: " / ") + " (domain reference, part 2 §3.4)",
-                            simulated: computed.map { text($0, 1) }.joined(separator: " / "), tolerance: "0.3 years",
-                            passed: worst <= 0.3, method: "∫ survival to age 110, monthly trapezoid, loading 1"))
+        checks.append(
+            Check(
+                name: "Life expectancy of the shipped table", quantity: "e20 / e40 / e60 men, women (years)",
+                expected: published.map { text($0.2, 1) }.joined(separator: " / ") + " (domain reference, part 2 §3.4)",
+                simulated: computed.map { text($0, 1) }.joined(separator: " / "), tolerance: "0.3 years",
+                passed: worst <= 0.3, method: "∫ survival to age 110, monthly trapezoid, loading 1"))
         return checks
     }
 
@@ -123,10 +137,11 @@ extension ModelValidation {
         let mean = Statistics.mean(reserves)
         // The unreported count is Poisson (a thinned Poisson stream): variance = mean.
         let se = cost * (unreported / Double(results.count)).squareRoot()
-        return Check(name: "IBNR reserve", quantity: "reserve at the horizon (yuan), mean of \(results.count) replications",
-                     expected: text(expected, 0) + " = " + text(perDay, 2) + " a day × Σ e^−(k+1)/20 × ¥5,000",
-                     simulated: text(mean, 0) + " ± " + text(se, 0) + " (SE)", tolerance: "4 SE",
-                     passed: abs(mean - expected) <= 4 * se,
-                     method: "reporting delay exponential, mean 20 days, medical-only claims of ¥5,000 paid on report, discount 0")
+        return Check(
+            name: "IBNR reserve", quantity: "reserve at the horizon (yuan), mean of \(results.count) replications",
+            expected: text(expected, 0) + " = " + text(perDay, 2) + " a day × Σ e^−(k+1)/20 × ¥5,000",
+            simulated: text(mean, 0) + " ± " + text(se, 0) + " (SE)", tolerance: "4 SE",
+            passed: abs(mean - expected) <= 4 * se,
+            method: "reporting delay exponential, mean 20 days, medical-only claims of ¥5,000 paid on report, discount 0")
     }
 }

@@ -39,8 +39,11 @@ package enum ModelValidation {
         return Scenario(
             name: "validation", description: "", startMonth: start, months: months, seed: 20241, replications: replications,
             sampleFraction: 1, uncertainty: false, shardSize: 65536, pooling: .province, sectors: [sector],
-            provinces: [Scenario.Province(name: "province", averageMonthlyWageYuan: p(9000), riskMultiplier: p(1), workers: [workers],
-                                          platformShares: [:], initialBalanceYuan: 0)],
+            provinces: [
+                Scenario.Province(
+                    name: "province", averageMonthlyWageYuan: p(9000), riskMultiplier: p(1), workers: [workers],
+                    platformShares: [:], initialBalanceYuan: 0)
+            ],
             platforms: [Scenario.Platform(name: "platform", sector: 0, ratePerOrderYuan: p(0.07), shareOfSector: 1, riskMultiplier: p(1))],
             risk: Scenario.Risk(longShiftHours: 24, extraRiskPerLongHour: p(0), newWorkerDays: 0, newWorkerMultiplier: p(1)),
             benefits: Scenario.Benefits(
@@ -48,10 +51,12 @@ package enum ModelValidation {
                 medicalInflationPerYear: p(0), medicalLagMonths: 0, appraisalLagMonths: 0, deathLagMonths: 0,
                 careNeedProbability: [1, 1, 0.5, 0.2], careLevel: [0.5, 0.4, 0.3, 0.3], platformPays: [], suspensionWages: .none,
                 childrenPerDeath: p(0), parentsPerDeath: p(0), spousePerDeath: p(0)),
-            fund: Scenario.Fund(chargeAdminCost: false, adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0,
-                                shortfall: .borrow),
-            rateFloat: RateFloatRule(enabled: false, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
-                                     lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12),
+            fund: Scenario.Fund(
+                chargeAdminCost: false, adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0,
+                shortfall: .borrow),
+            rateFloat: RateFloatRule(
+                enabled: false, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+                lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12),
             rollout: [Scenario.RolloutPhase(start: start, provinces: nil, sectors: nil, platforms: nil, rampMonths: 0, takeUp: 1)],
             shocks: [])
     }
@@ -72,10 +77,11 @@ package enum ModelValidation {
         let lambda = 20_000 * Double(days(s)) * ordersPerWorkerDay * 40e-6 * 1.5 * 0.8
         let mean = Statistics.mean(results.map { Double(total($0, .accidents)) })
         let se = (lambda / Double(results.count)).squareRoot()
-        return Check(name: "Expected claim counts", quantity: "accidents per year, mean of \(results.count) replications",
-                     expected: text(lambda, 1) + " = 20,000 workers × \(days(s)) days × 24 orders × 40 per million × 1.5 × 0.8",
-                     simulated: text(mean, 1) + " ± " + text(se, 1) + " (SE)", tolerance: "4 SE",
-                     passed: abs(mean - lambda) <= 4 * se, method: "Poisson exposure: every worker works 8 h every day")
+        return Check(
+            name: "Expected claim counts", quantity: "accidents per year, mean of \(results.count) replications",
+            expected: text(lambda, 1) + " = 20,000 workers × \(days(s)) days × 24 orders × 40 per million × 1.5 × 0.8",
+            simulated: text(mean, 1) + " ± " + text(se, 1) + " (SE)", tolerance: "4 SE",
+            passed: abs(mean - lambda) <= 4 * se, method: "Poisson exposure: every worker works 8 h every day")
     }
 
     /// With deaths only and fixed costs, every replication's total cost is count × benefit, to the fen.
@@ -98,10 +104,11 @@ package enum ModelValidation {
             let incurred = Int64(r.incurredBySector.last ?? 0)
             if count > 0 && paid + outstanding == count * perDeath && incurred == count * perDeath && count == total(r, .accidents) { exact += 1 }
         }
-        return Check(name: "One severity: cost = count × benefit", quantity: "benefits paid + outstanding (undiscounted), every replication",
-                     expected: "deaths × ¥" + Money.yuanText(perDeath) + " (20 × 51,821 + 6 × 9,000 + 30,000)",
-                     simulated: "\(exact) of \(results.count) replications exact to the fen (deaths \(deaths.min() ?? 0)–\(deaths.max() ?? 0))",
-                     tolerance: "0 fen", passed: exact == results.count, method: "deaths only, fixed medical cost, discount 0")
+        return Check(
+            name: "One severity: cost = count × benefit", quantity: "benefits paid + outstanding (undiscounted), every replication",
+            expected: "deaths × ¥" + Money.yuanText(perDeath) + " (20 × 51,821 + 6 × 9,000 + 30,000)",
+            simulated: "\(exact) of \(results.count) replications exact to the fen (deaths \(deaths.min() ?? 0)–\(deaths.max() ?? 0))",
+            tolerance: "0 fen", passed: exact == results.count, method: "deaths only, fixed medical cost, discount 0")
     }
 
     /// Variance of the yearly claim cost against the compound-Poisson formula λ·E[X²].
@@ -121,10 +128,11 @@ package enum ModelValidation {
         let se = ((fourth - variance * variance * (n - 3) / (n - 1)) / n).squareRoot()
         let sd = Statistics.standardDeviation(costs)
         let sample = sd * sd
-        return Check(name: "Compound-Poisson variance", quantity: "variance of the yearly claim cost (yuan²), \(costs.count) replications",
-                     expected: text(variance, 0) + " = λ E[X²], λ = " + text(lambda, 1) + ", X lognormal mean 5,000, σ 0.5",
-                     simulated: text(sample, 0) + " ± " + text(se, 0) + " (SE)", tolerance: "4 SE",
-                     passed: abs(sample - variance) <= 4 * se, method: "fixed exposure, one severity, lognormal medical costs")
+        return Check(
+            name: "Compound-Poisson variance", quantity: "variance of the yearly claim cost (yuan²), \(costs.count) replications",
+            expected: text(variance, 0) + " = λ E[X²], λ = " + text(lambda, 1) + ", X lognormal mean 5,000, σ 0.5",
+            simulated: text(sample, 0) + " ± " + text(se, 0) + " (SE)", tolerance: "4 SE",
+            passed: abs(sample - variance) <= 4 * se, method: "fixed exposure, one severity, lognormal medical costs")
     }
 
     /// P(fund short within 12 months) against a convolution over monthly Poisson claim counts.
@@ -168,26 +176,31 @@ package enum ModelValidation {
         }
         let interval = Statistics.wilson(successes: ruined, trials: results.count, z: 2.575829)
         let estimate = Double(ruined) / Double(results.count)
-        return Check(name: "Ruin probability, compound Poisson", quantity: "P(net position < 0 at some month end within 12 months)",
-                     expected: text(ruinProbability, 4) + " (convolution over monthly claim counts)",
-                     simulated: text(estimate, 4) + " [99%: " + text(interval.low, 4) + ", " + text(interval.high, 4) + "], \(results.count) replications",
-                     tolerance: "inside the 99% Wilson interval", passed: ruinProbability >= interval.low && ruinProbability <= interval.high,
-                     method: "fixed claim size ¥5,000, paid in the accident month; ¥0.26 per order; ¥300,000 initial cash")
+        return Check(
+            name: "Ruin probability, compound Poisson", quantity: "P(net position < 0 at some month end within 12 months)",
+            expected: text(ruinProbability, 4) + " (convolution over monthly claim counts)",
+            simulated: text(estimate, 4) + " [99%: " + text(interval.low, 4) + ", " + text(interval.high, 4) + "], \(results.count) replications",
+            tolerance: "inside the 99% Wilson interval", passed: ruinProbability >= interval.low && ruinProbability <= interval.high,
+            method: "fixed claim size ¥5,000, paid in the accident month; ¥0.26 per order; ¥300,000 initial cash")
     }
 
     /// The rate-float rule against the 2025 rule on a table of loss ratios.
     package static func rateFloat() -> Check {
-        let rule = RateFloatRule(enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
-                                 lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
-        let table: [(Double, Double)] = [(0.0, 0.5), (0.3, 0.5), (0.45, 0.7), (0.69, 0.9), (0.75, 1.0), (0.8, 1.0), (0.89, 1.0),
-                                         (0.9, 1.1), (1.05, 1.2), (1.3, 1.5), (3.0, 1.5)]
+        let rule = RateFloatRule(
+            enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+            lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
+        let table: [(Double, Double)] = [
+            (0.0, 0.5), (0.3, 0.5), (0.45, 0.7), (0.69, 0.9), (0.75, 1.0), (0.8, 1.0), (0.89, 1.0),
+            (0.9, 1.1), (1.05, 1.2), (1.3, 1.5), (3.0, 1.5)
+        ]
         let wrong = table.filter { abs(rule.multiplier(lossRatio: $0.0, monthsOfContributions: 12) - $0.1) > 1e-9 }
         let young = rule.multiplier(lossRatio: 3, monthsOfContributions: 11)
-        return Check(name: "Rate float (2025 rule)", quantity: "rate multiplier for \(table.count) loss ratios and a platform with 11 months",
-                     expected: table.map { text($0.0, 2) + "→" + text($0.1, 1) }.joined(separator: ", ") + "; 11 months → 1.0",
-                     simulated: "\(table.count - wrong.count) of \(table.count) equal; 11 months → " + text(young, 1),
-                     tolerance: "exact", passed: wrong.isEmpty && young == 1,
-                     method: "steps of 10% of the benchmark per 0.1 of loss ratio from 0.8, truncated, capped at ±50%")
+        return Check(
+            name: "Rate float (2025 rule)", quantity: "rate multiplier for \(table.count) loss ratios and a platform with 11 months",
+            expected: table.map { text($0.0, 2) + "→" + text($0.1, 1) }.joined(separator: ", ") + "; 11 months → 1.0",
+            simulated: "\(table.count - wrong.count) of \(table.count) equal; 11 months → " + text(young, 1),
+            tolerance: "exact", passed: wrong.isEmpty && young == 1,
+            method: "steps of 10% of the benchmark per 0.1 of loss ratio from 0.8, truncated, capped at ±50%")
     }
 
     /// The paid-basis rate float against the paid ratio computed by hand. Claims are medical-only,
@@ -200,8 +213,9 @@ package enum ModelValidation {
         let costFen: Int64 = 500_000
         var s = baseScenario(workers: 5_000, months: 26, replications: 10, claimsPerMillion: 14)
         s.benefits.medicalLagMonths = lag
-        s.rateFloat = RateFloatRule(enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
-                                    lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
+        s.rateFloat = RateFloatRule(
+            enabled: true, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
+            lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
         let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
         // Reviews at the ends of December 2024 and 2025 (months 11 and 23); the new rate is
         // charged on the orders of the next month and received the month after.
@@ -228,22 +242,24 @@ package enum ModelValidation {
                 multipliers.append(text(charged, 1))
             }
             // What perfect foresight would read at the first review: every claim of the year.
-            foresightRatios.append(Double((0...11).reduce(Int64(0)) { $0 + claims[$1] * costFen })
-                                   / Double((0...11).reduce(Int64(0)) { $0 + received[$1] }))
+            foresightRatios.append(
+                Double((0...11).reduce(Int64(0)) { $0 + claims[$1] * costFen })
+                    / Double((0...11).reduce(Int64(0)) { $0 + received[$1] }))
             applied[multipliers.joined(separator: "→"), default: 0] += 1
             if agrees { agreeing += 1 }
         }
         let spread = applied.sorted { $0.key < $1.key }.map { "\($0.key) in \($0.value)" }.joined(separator: ", ")
-        return Check(name: "Lagged rate float (paid basis)",
-                     quantity: "rate multipliers charged after the reviews of Dec 2024 and Dec 2025, \(results.count) replications",
-                     expected: "the rule's multiplier for the paid ratio by hand = Σ ¥5,000 × claims reported 3 months earlier ÷ "
-                         + "contributions received, over the 12 months to the review; mean paid ratio " + text(Statistics.mean(paidRatios[0]), 3)
-                         + " then " + text(Statistics.mean(paidRatios[1]), 3) + " (foresight at the first review: "
-                         + text(Statistics.mean(foresightRatios), 3) + ")",
-                     simulated: "\(agreeing) of \(results.count) replications charge the expected multipliers (" + spread + ")",
-                     tolerance: "10⁻⁴ (contributions are rounded to the fen)", passed: agreeing == results.count,
-                     method: "medical-only claims of ¥5,000 paid 3 months after their report, 14 per million orders (cost ≈ contributions), "
-                         + "yearly reviews in January on the paid ratio of the past 12 months, target 0.8, 0.1 per 10% step")
+        return Check(
+            name: "Lagged rate float (paid basis)",
+            quantity: "rate multipliers charged after the reviews of Dec 2024 and Dec 2025, \(results.count) replications",
+            expected: "the rule's multiplier for the paid ratio by hand = Σ ¥5,000 × claims reported 3 months earlier ÷ "
+                + "contributions received, over the 12 months to the review; mean paid ratio " + text(Statistics.mean(paidRatios[0]), 3)
+                + " then " + text(Statistics.mean(paidRatios[1]), 3) + " (foresight at the first review: "
+                + text(Statistics.mean(foresightRatios), 3) + ")",
+            simulated: "\(agreeing) of \(results.count) replications charge the expected multipliers (" + spread + ")",
+            tolerance: "10⁻⁴ (contributions are rounded to the fen)", passed: agreeing == results.count,
+            method: "medical-only claims of ¥5,000 paid 3 months after their report, 14 per million orders (cost ≈ contributions), "
+                + "yearly reviews in January on the paid ratio of the past 12 months, target 0.8, 0.1 per 10% step")
     }
 
     /// Distinct persons ever insured against the churn model's expectation.
@@ -257,10 +273,11 @@ package enum ModelValidation {
         let expected = 2_000 * (1 + d * (dayCount - 1))
         let se = (2_000 * (dayCount - 1) * d * (1 - d) / Double(results.count)).squareRoot()
         let mean = Statistics.mean(results.map { Double($0.value(month: $0.months - 1, pool: $0.poolCount, metric: .insuredPersons)) })
-        return Check(name: "Persons ever insured under churn", quantity: "distinct persons insured in a year, mean of \(results.count) replications",
-                     expected: text(expected, 1) + " = 2,000 × (1 + d × \(Int(dayCount) - 1)), d = 1 − 0.9^(12/365)",
-                     simulated: text(mean, 1) + " ± " + text(se, 1) + " (SE)", tolerance: "4 SE",
-                     passed: abs(mean - expected) <= 4 * se, method: "10% monthly churn, everyone works every day")
+        return Check(
+            name: "Persons ever insured under churn", quantity: "distinct persons insured in a year, mean of \(results.count) replications",
+            expected: text(expected, 1) + " = 2,000 × (1 + d × \(Int(dayCount) - 1)), d = 1 − 0.9^(12/365)",
+            simulated: text(mean, 1) + " ± " + text(se, 1) + " (SE)", tolerance: "4 SE",
+            passed: abs(mean - expected) <= 4 * se, method: "10% monthly churn, everyone works every day")
     }
 
     /// The names of ``checks(threads:)``, in report order (the committed report's outline is
@@ -269,13 +286,15 @@ package enum ModelValidation {
         "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
         "Life expectancy of the shipped table", "Rate float (2025 rule)", "Lagged rate float (paid basis)",
-        "Persons ever insured under churn", "IBNR reserve",
+        "Persons ever insured under churn", "IBNR reserve"
     ]
 
     /// Every analytic check, in report order.
     package static func checks(threads: Int) async -> [Check] {
-        var out = [await expectedClaimCounts(threads: threads), await singleSeverityExactCost(threads: threads),
-                   await compoundPoissonVariance(threads: threads), await ruinProbability(threads: threads)]
+        var out = [
+            await expectedClaimCounts(threads: threads), await singleSeverityExactCost(threads: threads),
+            await compoundPoissonVariance(threads: threads), await ruinProbability(threads: threads)
+        ]
         out += annuityPresentValues()
         out.append(rateFloat())
         out.append(await laggedRateFloat(threads: threads))
@@ -292,7 +311,8 @@ package enum ModelValidation {
     }
 
     /// The pilot run to its published month, against the published figures.
-    package static func calibration(scenarioPath: String, settings: CalibrationRun, threads: Int) async throws(ScenarioError) -> [PublishedComparison] {
+    package static func calibration(scenarioPath: String, settings: CalibrationRun, threads: Int) async throws(ScenarioError) -> [PublishedComparison]
+    {
         var scenario = try ScenarioLoader.load(path: scenarioPath).scenario
         scenario.sampleFraction = settings.sampleFraction
         scenario.replications = settings.replications
@@ -322,7 +342,7 @@ package enum ModelValidation {
             "inputs fixed, multipliers neutral unless stated) and compares with a value computed another way.",
             "",
             "| check | quantity | expected | simulated | tolerance | pass |",
-            "|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|"
         ]
         for c in checks {
             lines.append("| \(c.name) | \(c.quantity) | \(c.expected) | \(c.simulated) | \(c.tolerance) | \(c.passed ? "yes" : "**NO**") |")
@@ -337,10 +357,12 @@ package enum ModelValidation {
             "\(text(settings.sampleFraction * 100, 0))% sample, scaled to the full population. Published figures: MOHRSS Q3-2023 press conference.",
             "",
             "| figure | month | published | simulated median | simulated 90% interval | published inside |",
-            "|---|---|---|---|---|---|",
+            "|---|---|---|---|---|---|"
         ]
         for p in calibration {
-            lines.append("| \(p.figure) | \(p.month) | \(text(p.published, 0)) | \(text(p.simulated.p50, 0)) | \(text(p.simulated.p5, 0)) – \(text(p.simulated.p95, 0)) | \(p.isWithinInterval ? "yes" : "no") |")
+            lines.append(
+                "| \(p.figure) | \(p.month) | \(text(p.published, 0)) | \(text(p.simulated.p50, 0)) | \(text(p.simulated.p5, 0)) – \(text(p.simulated.p95, 0)) | \(p.isWithinInterval ? "yes" : "no") |"
+            )
         }
         lines += ["", calibrationNotes]
         return lines.joined(separator: "\n") + "\n"
@@ -348,25 +370,25 @@ package enum ModelValidation {
 
     /// Which pilot inputs were calibrated, and how.
     static let calibrationNotes = """
-    ### What was calibrated, and how
+        ### What was calibrated, and how
 
-    Every other input is the domain reference's default or range (see the comments in the scenario file).
-    The three published totals pin down three things:
+        Every other input is the domain reference's default or range (see the comments in the scenario file).
+        The three published totals pin down three things:
 
-    - **Persons ever insured (6.68 M)** depends on the active slots and on turnover. The slots (2.85 M
-      across the seven provinces) follow the domain reference's sector and provincial shares. Turnover
-      has no published figure, so it is the input calibrated: the monthly churn of delivery and instant-
-      delivery workers was first assumed uniform on 4–8% and gave about 5.0 M persons; it is now uniform
-      on 8–14% (courier workers 10%), which gives the published count.
-    - **Recognised injuries (32,000)** depends on orders × the claim rate. The first draft drew the
-      confirmed-claim rate from a triangular distribution on 1.2–4.0 per million delivery orders (mode
-      2.0); its right skew (mean 2.4), together with the new-worker and long-shift multipliers, gave
-      about 37,000. The rate is now lognormal with median 2.1 reported (1.9 confirmed) per million and
-      σ = 0.3, still inside the domain reference's range and its 1.8–2.3 estimate for the pilot.
-    - **Benefits paid (¥490 M)** follows from the claims with the domain defaults for the severity mix,
-      medical costs and payment lags; nothing was adjusted for it.
+        - **Persons ever insured (6.68 M)** depends on the active slots and on turnover. The slots (2.85 M
+          across the seven provinces) follow the domain reference's sector and provincial shares. Turnover
+          has no published figure, so it is the input calibrated: the monthly churn of delivery and instant-
+          delivery workers was first assumed uniform on 4–8% and gave about 5.0 M persons; it is now uniform
+          on 8–14% (courier workers 10%), which gives the published count.
+        - **Recognised injuries (32,000)** depends on orders × the claim rate. The first draft drew the
+          confirmed-claim rate from a triangular distribution on 1.2–4.0 per million delivery orders (mode
+          2.0); its right skew (mean 2.4), together with the new-worker and long-shift multipliers, gave
+          about 37,000. The rate is now lognormal with median 2.1 reported (1.9 confirmed) per million and
+          σ = 0.3, still inside the domain reference's range and its 1.8–2.3 estimate for the pilot.
+        - **Benefits paid (¥490 M)** follows from the claims with the domain defaults for the severity mix,
+          medical costs and payment lags; nothing was adjusted for it.
 
-    The published figures are single numbers; the simulated intervals are wide because the claim rate,
-    severity mix and medical costs are uncertain inputs drawn once per replication.
-    """
+        The published figures are single numbers; the simulated intervals are wide because the claim rate,
+        severity mix and medical costs are uncertain inputs drawn once per replication.
+        """
 }

@@ -41,12 +41,14 @@ package struct ValidationOutline: Equatable, Sendable {
         for row in fresh.calibration where !row.passed { out.append("the published \(row.name) lies outside the simulated 90% interval") }
         for row in checks where !row.passed { out.append("docs/VALIDATION.md records the check '\(row.name)' as failed") }
         if checks.map(\.name) != fresh.checks.map(\.name) {
-            out.append("docs/VALIDATION.md lists the checks " + Self.list(checks) + " but the model has " + Self.list(fresh.checks)
-                       + ": run injurysim validate-model")
+            out.append(
+                "docs/VALIDATION.md lists the checks " + Self.list(checks) + " but the model has " + Self.list(fresh.checks)
+                    + ": run injurysim validate-model")
         }
         if calibration.map(\.name) != fresh.calibration.map(\.name) {
-            out.append("docs/VALIDATION.md lists the calibration figures " + Self.list(calibration) + " but the run gives "
-                       + Self.list(fresh.calibration) + ": run injurysim validate-model")
+            out.append(
+                "docs/VALIDATION.md lists the calibration figures " + Self.list(calibration) + " but the run gives "
+                    + Self.list(fresh.calibration) + ": run injurysim validate-model")
         }
         return out
     }

@@ -12,7 +12,7 @@ import Testing
                 URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
                 Bundle.main.bundleURL,
                 Bundle.main.bundleURL.deletingLastPathComponent(),
-                root.appendingPathComponent(".build/debug"),
+                root.appendingPathComponent(".build/debug")
             ].map { $0.appendingPathComponent("injurysim") }
             return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
         }
@@ -37,8 +37,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                       stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func temporaryDirectory() -> URL {
@@ -111,8 +112,10 @@ import Testing
         #expect(outcome.stdout.contains("smoke.json: ok"))
     }
 
-    @Test(arguments: [["run"], ["run", "Scenarios/smoke.json", "--threads", "zero"], ["frobnicate"], [],
-                      ["run", "Scenarios/smoke.json", "--bogus"], ["run", "does-not-exist.json"]])
+    @Test(arguments: [
+        ["run"], ["run", "Scenarios/smoke.json", "--threads", "zero"], ["frobnicate"], [],
+        ["run", "Scenarios/smoke.json", "--bogus"], ["run", "does-not-exist.json"]
+    ])
     func usageErrorsExit64(arguments: [String]) throws {
         let outcome = try Self.run(arguments)
         #expect(outcome.code == 64)
@@ -151,8 +154,10 @@ import Testing
 }
 
 @Suite(.serialized) struct PolicyCommandEndToEndTests {
-    static let cheap = ["--set", "platforms.meituan.ratePerOrderYuan=8", "--set", "platforms.eleme.ratePerOrderYuan=8",
-                        "--set", "platforms.caocao.ratePerOrderYuan=1", "--replications", "6", "--set", "months=6", "--quiet"]
+    static let cheap = [
+        "--set", "platforms.meituan.ratePerOrderYuan=8", "--set", "platforms.eleme.ratePerOrderYuan=8",
+        "--set", "platforms.caocao.ratePerOrderYuan=1", "--replications", "6", "--set", "months=6", "--quiet"
+    ]
 
     @Test func compareWritesCSVAndJSON() throws {
         let dir = EndToEndTests.temporaryDirectory()
@@ -163,7 +168,8 @@ import Testing
         let out = dir.appendingPathComponent("cmp")
         let outcome = try EndToEndTests.run(["compare", "Scenarios/smoke.json", other.path, "--out", out.path] + Self.cheap)
         #expect(outcome.code == 0, "\(outcome.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
         let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
         #expect(csv.contains("ruinProbability,smoke-national,"))
     }
@@ -171,29 +177,39 @@ import Testing
     @Test func sweepSolveAndSensitivityRun() throws {
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sweep = try EndToEndTests.run(["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08",
-                                           "--out", dir.appendingPathComponent("sweep").path] + Self.cheap)
+        let sweep = try EndToEndTests.run(
+            [
+                "sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08",
+                "--out", dir.appendingPathComponent("sweep").path
+            ] + Self.cheap)
         #expect(sweep.code == 0, "\(sweep.stderr)")
         let rows = try String(contentsOf: dir.appendingPathComponent("sweep/sweep.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 3 && rows[0].hasPrefix("fund.adminCostShare,ruinProbability,"))
 
-        let solve = try EndToEndTests.run(["solve", "Scenarios/smoke.json", "--target", "ruin<=0.5", "--for", "food-delivery",
-                                           "--out", dir.appendingPathComponent("solve").path] + Self.cheap)
+        let solve = try EndToEndTests.run(
+            [
+                "solve", "Scenarios/smoke.json", "--target", "ruin<=0.5", "--for", "food-delivery",
+                "--out", dir.appendingPathComponent("solve").path
+            ] + Self.cheap)
         #expect(solve.code == 0, "\(solve.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("solve/solve.json"))) as? [String: Any]
         #expect((json?["platforms"] as? [String: Any])?.keys.sorted() == ["eleme", "meituan"])
 
-        let sensitivity = try EndToEndTests.run(["sensitivity", "Scenarios/smoke.json", "--replications", "3", "--quiet",
-                                                 "--out", dir.appendingPathComponent("sens").path])
+        let sensitivity = try EndToEndTests.run([
+            "sensitivity", "Scenarios/smoke.json", "--replications", "3", "--quiet",
+            "--out", dir.appendingPathComponent("sens").path
+        ])
         #expect(sensitivity.code == 0, "\(sensitivity.stderr)")
         let table = try String(contentsOf: dir.appendingPathComponent("sens/sensitivity.csv"), encoding: .utf8).split(separator: "\n")
         #expect(table.count == 12)
     }
 
-    @Test(arguments: [["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.05"],
-                      ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShar=0.03,0.05"],
-                      ["solve", "Scenarios/smoke.json"], ["solve", "Scenarios/smoke.json", "--target", "ruin<=0.1", "--for", "boats"],
-                      ["compare", "Scenarios/smoke.json"], ["run", "Scenarios/smoke.json", "--set", "months=0"]])
+    @Test(arguments: [
+        ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.05"],
+        ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShar=0.03,0.05"],
+        ["solve", "Scenarios/smoke.json"], ["solve", "Scenarios/smoke.json", "--target", "ruin<=0.1", "--for", "boats"],
+        ["compare", "Scenarios/smoke.json"], ["run", "Scenarios/smoke.json", "--set", "months=0"]
+    ])
     func policyUsageErrorsExit64(arguments: [String]) throws {
         let outcome = try EndToEndTests.run(arguments + ["--out", "/tmp/injurysim-never-written"])
         #expect(outcome.code == 64, "\(outcome.stderr)")
@@ -215,12 +231,17 @@ import Testing
     }
 
     @Test(arguments: [
-        ["run", "Scenarios/smoke.json", "--set", "platforms.meituan.ratePerOrderYuan=0", "--set", "platforms.eleme.ratePerOrderYuan=0",
-         "--set", "platforms.caocao.ratePerOrderYuan=0"],
-        ["run", "Scenarios/smoke.json", "--set", "sectors.food-delivery.claimsPerMillionOrders=0", "--set", "sectors.ride-hailing.claimsPerMillionOrders=0"],
+        [
+            "run", "Scenarios/smoke.json", "--set", "platforms.meituan.ratePerOrderYuan=0", "--set", "platforms.eleme.ratePerOrderYuan=0",
+            "--set", "platforms.caocao.ratePerOrderYuan=0"
+        ],
+        [
+            "run", "Scenarios/smoke.json", "--set", "sectors.food-delivery.claimsPerMillionOrders=0", "--set",
+            "sectors.ride-hailing.claimsPerMillionOrders=0"
+        ],
         ["run", "Scenarios/smoke.json", "--set", "months=1"],
         ["run", "Scenarios/smoke.json", "--set", "rollout=[{\"startMonth\": \"2024-06\", \"takeUp\": 0.5}]"],
-        ["sweep", "Scenarios/smoke.json", "--set", "months=2,12"],
+        ["sweep", "Scenarios/smoke.json", "--set", "months=2,12"]
     ])
     func degenerateRunsWriteOnlyFiniteNumbers(arguments: [String]) throws {
         let dir = EndToEndTests.temporaryDirectory()

@@ -100,7 +100,9 @@ import Testing
         let checkpoint = dir.appendingPathComponent(".target.checkpoint")
         // Wait until at least two replications are kept, then interrupt.
         let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 2 {
+        while Date() < deadline
+            && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 2
+        {
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.interrupt()
@@ -158,7 +160,9 @@ import Testing
         let process = try run(["--out", target.path])
         let deadline = Date().addingTimeInterval(120)
         // Past the first grid point (6 replications) into the second.
-        while Date() < deadline && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 8 {
+        while Date() < deadline
+            && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 8
+        {
             Thread.sleep(forTimeInterval: 0.02)
         }
         process.terminate()

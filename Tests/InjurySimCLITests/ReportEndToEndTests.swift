@@ -49,14 +49,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["again.html", "smoke"])
         let rerun = try E2E.run(["run", "Scenarios/smoke.json", "--out", out.path, "--threads", "2", "--replications", "2", "--quiet", "--no-report"])
         #expect(rerun.code == 0, "the folder is still ours: \(rerun.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["manifest.json", "monthly.csv", "replications.csv", "summary.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "manifest.json", "monthly.csv", "replications.csv", "summary.json"
+            ])
     }
 
     @Test func aScenarioChoosesTheReportsLanguageAndReRenderingKeepsIt() throws {
         let dir = E2E.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("smoke")
-        let run = try E2E.run(["run", "Scenarios/smoke.json", "--set", "reportLanguage=zh", "--out", out.path, "--threads", "2", "--replications", "2", "--quiet"])
+        let run = try E2E.run([
+            "run", "Scenarios/smoke.json", "--set", "reportLanguage=zh", "--out", out.path, "--threads", "2", "--replications", "2", "--quiet"
+        ])
         #expect(run.code == 0, "\(run.stderr)")
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains("lang=\"zh-CN\"") && page.contains("运行信息"))

@@ -22,8 +22,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return EndToEndTests.Outcome(code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                     stderr: String(decoding: stderr, as: UTF8.self))
+        return EndToEndTests.Outcome(
+            code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static func contents(_ folder: URL) throws -> [String: Data] {
@@ -44,8 +45,9 @@ import Testing
         // Shards 1 and 3 by number, shard 2 as a Slurm array task (index 1) would run it.
         for (index, part) in parts.enumerated() {
             let shard = index == 1 ? "auto/3" : "\(index + 1)/3"
-            let outcome = try Self.run(["run", "Scenarios/smoke.json", "--shard", shard, "--out", part] + options,
-                                       environment: ["SLURM_ARRAY_TASK_ID": "1"])
+            let outcome = try Self.run(
+                ["run", "Scenarios/smoke.json", "--shard", shard, "--out", part] + options,
+                environment: ["SLURM_ARRAY_TASK_ID": "1"])
             #expect(outcome.code == 0, "\(outcome.stderr)")
         }
         let merged = dir.appendingPathComponent("merged").path
@@ -97,7 +99,9 @@ import Testing
         #expect(try Self.contents(merged) == expected)
 
         let runPart = dir.appendingPathComponent("run-part").path
-        #expect(try Self.run(["run", "Scenarios/smoke.json", "--replications", "5", "--set", "months=3", "--shard", "2/2", "--out", runPart, "--quiet"]).code == 0)
+        #expect(
+            try Self.run(["run", "Scenarios/smoke.json", "--replications", "5", "--set", "months=3", "--shard", "2/2", "--out", runPart, "--quiet"])
+                .code == 0)
         let mixed = try Self.run(["merge", parts[0], runPart, "--out", dir.appendingPathComponent("mixed").path])
         #expect(mixed.code == 65)
         #expect(mixed.stderr.contains("has command run but part \(parts[0]) has compare"), "\(mixed.stderr)")
@@ -148,8 +152,10 @@ import Testing
     @Test func shardedSweepMergesToSweepsFolder() throws {
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let options = ["sweep", "Scenarios/smoke.json", "--replications", "4", "--set", "months=3", "--set", "platforms.caocao.ratePerOrderYuan=0.01,0.02",
-                       "--set", "pooling=province,national", "--threads", "2", "--quiet"]
+        let options = [
+            "sweep", "Scenarios/smoke.json", "--replications", "4", "--set", "months=3", "--set", "platforms.caocao.ratePerOrderYuan=0.01,0.02",
+            "--set", "pooling=province,national", "--threads", "2", "--quiet"
+        ]
         #expect(try Self.run(options + ["--out", dir.appendingPathComponent("single").path]).code == 0)
         let parts = (1...3).map { dir.appendingPathComponent("parts/\($0)").path }
         for (index, part) in parts.enumerated() {
@@ -164,4 +170,3 @@ import Testing
         #expect(try Self.contents(merged) == expected)
     }
 }
-

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// Under the borrow policy a fund short of cash borrows exactly the gap between what is due and
@@ -17,12 +18,12 @@ import Testing
 
     // Starting with 30 in cash; no administration, no investment.
     static let months = [
-        Month(contributions: 0, due: 100, borrowed: 70, repaid: 0, cash: 0, debt: 70),    // the gap, 100 − 30
-        Month(contributions: 50, due: 0, borrowed: 0, repaid: 50, cash: 0, debt: 20),     // all surplus repays
-        Month(contributions: 30, due: 0, borrowed: 0, repaid: 20, cash: 10, debt: 0),     // repaid in full, rest kept
-        Month(contributions: 0, due: 40, borrowed: 30, repaid: 0, cash: 0, debt: 30),     // cash first, then borrow
+        Month(contributions: 0, due: 100, borrowed: 70, repaid: 0, cash: 0, debt: 70),  // the gap, 100 − 30
+        Month(contributions: 50, due: 0, borrowed: 0, repaid: 50, cash: 0, debt: 20),  // all surplus repays
+        Month(contributions: 30, due: 0, borrowed: 0, repaid: 20, cash: 10, debt: 0),  // repaid in full, rest kept
+        Month(contributions: 0, due: 40, borrowed: 30, repaid: 0, cash: 0, debt: 30),  // cash first, then borrow
         Month(contributions: 100, due: 0, borrowed: 0, repaid: 30, cash: 70, debt: 0),
-        Month(contributions: 0, due: 70, borrowed: 0, repaid: 0, cash: 0, debt: 0),       // exactly enough: no loan
+        Month(contributions: 0, due: 70, borrowed: 0, repaid: 0, cash: 0, debt: 0)  // exactly enough: no loan
     ]
 
     @Test func borrowTheGapAndRepayFromAnySurplus() {

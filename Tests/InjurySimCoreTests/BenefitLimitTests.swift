@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// Limits in the benefit rules: the dependants' pension never exceeds the wage base (Art. 39:
@@ -12,8 +13,9 @@ import Testing
     }
 
     static func death(daysOff: Int = 0, dependants: [Dependant] = []) -> ClaimFacts {
-        ClaimFacts(severity: .death, reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
-                   medicalCostYuan: 0, needsCare: false, daysOff: daysOff, ageYears: 40, isMale: true, dependants: dependants)
+        ClaimFacts(
+            severity: .death, reportMonth: 0, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
+            medicalCostYuan: 0, needsCare: false, daysOff: daysOff, ageYears: 40, isMale: true, dependants: dependants)
     }
 
     /// The first month's pensions together: the shares (spouse 40%, others 30%) add up to at most
@@ -23,8 +25,8 @@ import Testing
         ([Dependant.Kind.spouse], Fen(360_000)),
         ([Dependant.Kind.spouse, .child], Fen(630_000)),
         ([Dependant.Kind.child, .child, .parent], Fen(810_000)),
-        ([Dependant.Kind.spouse, .child, .child], Fen(900_000)), // 1.0 exactly
-        ([Dependant.Kind.spouse, .child, .child, .parent, .parent], Fen(900_000)), // 1.6, scaled to 1
+        ([Dependant.Kind.spouse, .child, .child], Fen(900_000)),  // 1.0 exactly
+        ([Dependant.Kind.spouse, .child, .child, .parent, .parent], Fen(900_000))  // 1.6, scaled to 1
     ])
     func dependantsPensionsTogetherAreCappedAtTheWageBase(kinds: [Dependant.Kind], firstMonth: Fen) {
         let dependants = kinds.map { Dependant(kind: $0, age: $0 == .child ? 5 : 60) }

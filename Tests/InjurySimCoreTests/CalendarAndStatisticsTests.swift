@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 @Suite struct YearMonthTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// The IBNR reserve: at a month end, the present value of the fund's payments of recognised
@@ -8,11 +9,13 @@ import Testing
 
     /// A recognised claim of pool `pool` with its payments, valued at its accident month.
     static func claim(pool: Int = 0, accident: Int, payments: [(month: Int, fen: Fen)], recognised: Bool = true) -> ClaimPipeline.Claim {
-        let schedule = ClaimSchedule(fundPayments: payments.map { Payment(month: $0.month, amount: $0.fen, item: .medical) },
-                                     platformPayments: [])
-        return ClaimPipeline.Claim(pool: pool, province: pool, platform: 0, severity: .medicalOnly, recognised: recognised, fundPayments: schedule.fundPayments,
-                                   platformPaid: 0, accidentMonth: accident,
-                                   presentValueAtAccident: recognised ? schedule.fundPresentValue(at: accident, monthlyDiscount: discount) : 0)
+        let schedule = ClaimSchedule(
+            fundPayments: payments.map { Payment(month: $0.month, amount: $0.fen, item: .medical) },
+            platformPayments: [])
+        return ClaimPipeline.Claim(
+            pool: pool, province: pool, platform: 0, severity: .medicalOnly, recognised: recognised, fundPayments: schedule.fundPayments,
+            platformPaid: 0, accidentMonth: accident,
+            presentValueAtAccident: recognised ? schedule.fundPresentValue(at: accident, monthlyDiscount: discount) : 0)
     }
 
     struct Case: Sendable, CustomStringConvertible {
@@ -25,12 +28,12 @@ import Testing
     }
 
     static let cases = [
-        Case(accident: 2, report: 4, month: 1, counted: false), // not yet happened
+        Case(accident: 2, report: 4, month: 1, counted: false),  // not yet happened
         Case(accident: 2, report: 4, month: 2, counted: true),
         Case(accident: 2, report: 4, month: 3, counted: true),
-        Case(accident: 2, report: 4, month: 4, counted: false), // reported: in the fund's books now
-        Case(accident: 2, report: 2, month: 2, counted: false), // reported in its accident month
-        Case(accident: 5, report: 40, month: 35, counted: true), // reported after a 36-month horizon
+        Case(accident: 2, report: 4, month: 4, counted: false),  // reported: in the fund's books now
+        Case(accident: 2, report: 2, month: 2, counted: false),  // reported in its accident month
+        Case(accident: 5, report: 40, month: 35, counted: true)  // reported after a 36-month horizon
     ]
 
     /// Each claim is reserved exactly while it is incurred and unreported, at the present value

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// The benefit rules, to the fen, on a wage base of ¥9,000 a month and an urban income of ¥54,188.
@@ -6,16 +7,21 @@ import Testing
 /// age; survival itself is checked in LifetimeBenefitTests.
 @Suite struct ClaimRulesTests {
     static let immortal = LifeTable(male: .init(a: 0, b: 0, c: 1), female: .init(a: 0, b: 0, c: 1), loading: 1)
-    static let rules = ClaimRules(medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
-                                  indexationPerYear: 0, platformPays: [], suspensionWages: .none,
-                                  lifetime: ClaimRules.Lifetime(lifeTable: immortal, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
-                                                                retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
+    static let rules = ClaimRules(
+        medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
+        indexationPerYear: 0, platformPays: [], suspensionWages: .none,
+        lifetime: ClaimRules.Lifetime(
+            lifeTable: immortal, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
+            retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
 
     /// Age 40 at the report month (5): a payment in month t is made at age 40 + (t − 5)/12.
-    static func facts(_ severity: Severity, care: Bool = false, daysOff: Int = 0, age: Double = 40, male: Bool = true,
-                      dependants: [Dependant] = []) -> ClaimFacts {
-        ClaimFacts(severity: severity, reportMonth: 5, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
-                   medicalCostYuan: 12345.67, needsCare: care, daysOff: daysOff, ageYears: age, isMale: male, dependants: dependants)
+    static func facts(
+        _ severity: Severity, care: Bool = false, daysOff: Int = 0, age: Double = 40, male: Bool = true,
+        dependants: [Dependant] = []
+    ) -> ClaimFacts {
+        ClaimFacts(
+            severity: severity, reportMonth: 5, wageBaseYuan: 9000, urbanIncomePreviousYearYuan: 54188,
+            medicalCostYuan: 12345.67, needsCare: care, daysOff: daysOff, ageYears: age, isMale: male, dependants: dependants)
     }
 
     /// Monthly payments a stream starting in `first` makes before age `endAge` for a person of 40 at month 5.
@@ -32,7 +38,7 @@ import Testing
     /// One-time disability subsidy (Arts. 35–37): months of wage by grade, in fen.
     @Test(arguments: [
         (1, Fen(24_300_000)), (2, 22_500_000), (3, 20_700_000), (4, 18_900_000), (5, 16_200_000),
-        (6, 14_400_000), (7, 11_700_000), (8, 9_900_000), (9, 8_100_000), (10, 6_300_000),
+        (6, 14_400_000), (7, 11_700_000), (8, 9_900_000), (9, 8_100_000), (10, 6_300_000)
     ])
     func disabilitySubsidyByGrade(grade: Int, fen: Fen) {
         let schedule = Self.rules.schedule(for: Self.facts(.grade(grade)))
@@ -80,7 +86,9 @@ import Testing
     func gradeFiveAndSixAllowanceUntilRetirement(grade: Int, monthly: Fen) {
         let schedule = Self.rules.schedule(for: Self.facts(.grade(grade), care: true, male: false))
         let allowance = schedule.fundPayments.filter { $0.item == .grade5to6Allowance }
-        #expect(Set(schedule.fundPayments.map(\.item)) == (monthly > 0 ? [.medical, .disabilitySubsidy, .grade5to6Allowance] : [.medical, .disabilitySubsidy]))
+        #expect(
+            Set(schedule.fundPayments.map(\.item))
+                == (monthly > 0 ? [.medical, .disabilitySubsidy, .grade5to6Allowance] : [.medical, .disabilitySubsidy]))
         if monthly > 0 {
             #expect(allowance.count == Self.months(from: 15, until: 58) && allowance.allSatisfy { $0.amount == monthly })
         }
@@ -138,8 +146,11 @@ import Testing
     }
 
     @Test func presentValueDiscountsByMonth() {
-        let schedule = ClaimSchedule(fundPayments: [Payment(month: 3, amount: 1000, item: .medical),
-                                                    Payment(month: 5, amount: 1000, item: .medical)], platformPayments: [])
+        let schedule = ClaimSchedule(
+            fundPayments: [
+                Payment(month: 3, amount: 1000, item: .medical),
+                Payment(month: 5, amount: 1000, item: .medical)
+            ], platformPayments: [])
         let v = 0.99
         #expect(abs(schedule.fundPresentValue(at: 3, monthlyDiscount: v) - (1000 + 1000 * v * v)) < 1e-9)
     }

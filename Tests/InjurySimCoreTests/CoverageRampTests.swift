@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// A rollout phase covers nobody before its start, then takeUp × min(1, (months since start + 1)
@@ -10,11 +11,12 @@ import Testing
     @Test(arguments: [
         (4, "2024-01", 0.0), (4, "2024-02", 0.0), (4, "2024-03", 0.2), (4, "2024-04", 0.4), (4, "2024-05", 0.6),
         (4, "2024-06", 0.8), (4, "2024-07", 0.8), (4, "2026-12", 0.8),
-        (0, "2024-02", 0.0), (0, "2024-03", 0.8), (1, "2024-03", 0.8), (3, "2024-04", 0.8 * 2 / 3),
+        (0, "2024-02", 0.0), (0, "2024-03", 0.8), (1, "2024-03", 0.8), (3, "2024-04", 0.8 * 2 / 3)
     ])
     func coverageRampsUpFromTheStartMonth(rampMonths: Int, month: String, share: Double) throws {
-        let phase = Scenario.RolloutPhase(start: Self.start, provinces: nil, sectors: nil, platforms: nil,
-                                          rampMonths: rampMonths, takeUp: 0.8)
+        let phase = Scenario.RolloutPhase(
+            start: Self.start, provinces: nil, sectors: nil, platforms: nil,
+            rampMonths: rampMonths, takeUp: 0.8)
         let at = try #require(YearMonth(parsing: month))
         #expect(abs(phase.share(at: at) - share) < 1e-12)
     }

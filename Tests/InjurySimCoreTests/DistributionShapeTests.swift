@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// The continuous samplers follow their whole distribution, not just its first moments: a
@@ -27,7 +28,7 @@ import Testing
     static let critical = 1.9495 / Double(draws).squareRoot()
 
     @Test(arguments: [
-        ("exponential", 1.0), ("normal", 0.0), ("lognormal σ 0.5", 0.5), ("lognormal σ 1.2", 1.2),
+        ("exponential", 1.0), ("normal", 0.0), ("lognormal σ 0.5", 0.5), ("lognormal σ 1.2", 1.2)
     ])
     func samplesFollowTheirCDF(name: String, parameter: Double) {
         var cursor = RandomCursor(key: StreamKey(seed: 2024).child(named: name))

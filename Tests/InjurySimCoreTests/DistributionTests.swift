@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// Statistical tests with fixed seeds. Each tolerance is 5 standard errors of the estimate, so a
@@ -86,8 +87,10 @@ import Testing
     }
 
     @Test func inverseNormalCDFMatchesKnownQuantiles() {
-        let table: [(Double, Double)] = [(0.5, 0), (0.975, 1.959963984540054), (0.025, -1.959963984540054),
-                                         (0.99, 2.326347874040841), (1e-10, -6.361340902404056)]
+        let table: [(Double, Double)] = [
+            (0.5, 0), (0.975, 1.959963984540054), (0.025, -1.959963984540054),
+            (0.99, 2.326347874040841), (1e-10, -6.361340902404056)
+        ]
         // Acklam's approximation: relative error below 1.15e-9.
         for (p, z) in table { #expect(abs(Sample.inverseNormalCDF(p) - z) <= 1.2e-9 * max(1, abs(z)), "p=\(p)") }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// Accidents are a Poisson process in exposure: when a day's hazard exhausts the clock, the
@@ -18,8 +19,9 @@ import Testing
         let dropped = workedDays * (1 - PortableMath.exp(-hazard))
         let count = Double(result.accidents.count)
         // Arrivals beyond one a day wait for the next worked day: a few per thousand days at most.
-        #expect(abs(count - expected) <= 5 * expected.squareRoot() + 0.01 * workedDays * hazard * hazard,
-                "\(count) accidents, expected \(expected) (the clock without carry-over gives \(dropped))")
+        #expect(
+            abs(count - expected) <= 5 * expected.squareRoot() + 0.01 * workedDays * hazard * hazard,
+            "\(count) accidents, expected \(expected) (the clock without carry-over gives \(dropped))")
         #expect(abs(count - dropped) > 5 * dropped.squareRoot(), "the test must tell the two rules apart")
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import InjurySimCore
+import Testing
 
 /// FNV-1a 64 against the published test vectors, and the word form against the byte form.
 @Suite struct FNV1aTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// Outstanding liabilities at a month end = present value of every payment due in a later month
@@ -19,16 +20,21 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "deferred dues are liabilities", shortfall: .defer, discountPerYear: 0, initial: 0, contributions: 10,
-             due: [(0, 50), (2, 30)], expectedArrears: 40, expectedLiabilities: 30 + 40),
-        Case(name: "arrears only", shortfall: .defer, discountPerYear: 0, initial: 5, contributions: 0,
-             due: [(0, 1_000)], expectedArrears: 995, expectedLiabilities: 995),
-        Case(name: "arrears are not discounted", shortfall: .defer, discountPerYear: 0.12, initial: 0, contributions: 0,
-             due: [(0, 7_000), (12, 1_120_000)], expectedArrears: 7_000, expectedLiabilities: 1_000_000 + 7_000),
-        Case(name: "borrowing leaves no arrears", shortfall: .borrow, discountPerYear: 0.12, initial: 0, contributions: 0,
-             due: [(0, 7_000), (12, 1_120_000)], expectedArrears: 0, expectedLiabilities: 1_000_000),
-        Case(name: "paid dues are not liabilities", shortfall: .defer, discountPerYear: 0, initial: 100, contributions: 0,
-             due: [(0, 60), (1, 25)], expectedArrears: 0, expectedLiabilities: 25),
+        Case(
+            name: "deferred dues are liabilities", shortfall: .defer, discountPerYear: 0, initial: 0, contributions: 10,
+            due: [(0, 50), (2, 30)], expectedArrears: 40, expectedLiabilities: 30 + 40),
+        Case(
+            name: "arrears only", shortfall: .defer, discountPerYear: 0, initial: 5, contributions: 0,
+            due: [(0, 1_000)], expectedArrears: 995, expectedLiabilities: 995),
+        Case(
+            name: "arrears are not discounted", shortfall: .defer, discountPerYear: 0.12, initial: 0, contributions: 0,
+            due: [(0, 7_000), (12, 1_120_000)], expectedArrears: 7_000, expectedLiabilities: 1_000_000 + 7_000),
+        Case(
+            name: "borrowing leaves no arrears", shortfall: .borrow, discountPerYear: 0.12, initial: 0, contributions: 0,
+            due: [(0, 7_000), (12, 1_120_000)], expectedArrears: 0, expectedLiabilities: 1_000_000),
+        Case(
+            name: "paid dues are not liabilities", shortfall: .defer, discountPerYear: 0, initial: 100, contributions: 0,
+            due: [(0, 60), (1, 25)], expectedArrears: 0, expectedLiabilities: 25)
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// Who fills a slot (`HireProfile`): churn as a daily leave probability that compounds to the
@@ -9,8 +10,9 @@ import Testing
     /// (1 − d)^(365/12) = 1 − monthly churn: a month of daily chances to leave is the monthly rate.
     @Test(arguments: [0.0, 0.02, 0.06, 0.1, 0.5])
     func dailyLeaveProbabilityCompoundsToTheMonthlyChurn(churn: Double) {
-        let profile = HireProfile(occasionalShare: 0, shiftHours: 8, shiftHoursSpread: 0, longShiftHours: 10,
-                                  extraRiskPerLongHour: 0, churnPerMonth: churn)
+        let profile = HireProfile(
+            occasionalShare: 0, shiftHours: 8, shiftHoursSpread: 0, longShiftHours: 10,
+            extraRiskPerLongHour: 0, churnPerMonth: churn)
         if churn == 0 {
             #expect(profile.dailyLeaveProbability == 0)
             #expect(profile.tenureDays(0.5) >= Int(Int32.max / 4), "without churn nobody leaves")
@@ -21,8 +23,9 @@ import Testing
 
     /// Tenure in days is geometric: mean (1 − d)/d, within 5 standard errors.
     @Test func tenureIsGeometricInTheDailyLeaveProbability() {
-        let profile = HireProfile(occasionalShare: 0, shiftHours: 8, shiftHoursSpread: 0, longShiftHours: 10,
-                                  extraRiskPerLongHour: 0, churnPerMonth: 0.1)
+        let profile = HireProfile(
+            occasionalShare: 0, shiftHours: 8, shiftHoursSpread: 0, longShiftHours: 10,
+            extraRiskPerLongHour: 0, churnPerMonth: 0.1)
         let d = profile.dailyLeaveProbability
         let key = StreamKey(seed: 61)
         let n = 100_000
@@ -40,12 +43,15 @@ import Testing
 
     /// Fatigue = 1 + extra risk × hours above the long-shift threshold (10 h here, +10% per hour);
     /// shifts are clamped to 1–16 hours first.
-    @Test(arguments: [ShiftCase(shiftHours: 8, hours: 8, fatigue: 1), ShiftCase(shiftHours: 10, hours: 10, fatigue: 1),
-                      ShiftCase(shiftHours: 12, hours: 12, fatigue: 1.2), ShiftCase(shiftHours: 15.5, hours: 15.5, fatigue: 1.55),
-                      ShiftCase(shiftHours: 20, hours: 16, fatigue: 1.6), ShiftCase(shiftHours: 0.5, hours: 1, fatigue: 1)])
+    @Test(arguments: [
+        ShiftCase(shiftHours: 8, hours: 8, fatigue: 1), ShiftCase(shiftHours: 10, hours: 10, fatigue: 1),
+        ShiftCase(shiftHours: 12, hours: 12, fatigue: 1.2), ShiftCase(shiftHours: 15.5, hours: 15.5, fatigue: 1.55),
+        ShiftCase(shiftHours: 20, hours: 16, fatigue: 1.6), ShiftCase(shiftHours: 0.5, hours: 1, fatigue: 1)
+    ])
     func fatigueGrowsPerHourAboveTheLongShift(c: ShiftCase) {
-        let profile = HireProfile(occasionalShare: 0, shiftHours: c.shiftHours, shiftHoursSpread: 0, longShiftHours: 10,
-                                  extraRiskPerLongHour: 0.1, churnPerMonth: 0.05)
+        let profile = HireProfile(
+            occasionalShare: 0, shiftHours: c.shiftHours, shiftHoursSpread: 0, longShiftHours: 10,
+            extraRiskPerLongHour: 0.1, churnPerMonth: 0.05)
         var worker = profile.initial(person: StreamKey(seed: 62), takeUp: 0)
         profile.hire(&worker, person: StreamKey(seed: 63), day: 17)
         #expect(abs(Double(worker.shiftHours) - c.hours) < 1e-5)
@@ -55,8 +61,9 @@ import Testing
 
     @Test(arguments: [0.0, 0.3, 1.0])
     func theOccasionalShareOfHires(share: Double) {
-        let profile = HireProfile(occasionalShare: share, shiftHours: 8, shiftHoursSpread: 2, longShiftHours: 10,
-                                  extraRiskPerLongHour: 0, churnPerMonth: 0.05)
+        let profile = HireProfile(
+            occasionalShare: share, shiftHours: 8, shiftHoursSpread: 2, longShiftHours: 10,
+            extraRiskPerLongHour: 0, churnPerMonth: 0.05)
         let n = 20_000
         var worker = profile.initial(person: StreamKey(seed: 64), takeUp: 0)
         var occasional = 0

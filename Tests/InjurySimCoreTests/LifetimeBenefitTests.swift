@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// Survival in lifetime payments: the life table's law, the disabled's higher hazard, and each

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// Within `newWorkerDays` of joining, a worker's hazard is multiplied by `newWorkerMultiplier`.
@@ -22,7 +23,7 @@ import Testing
         Case(name: "nobody is new", newWorkerDays: 0, multiplier: 3),
         Case(name: "everybody is new", newWorkerDays: tenureAtStart + 10_000, multiplier: 3),
         Case(name: "new for the first 15 days", newWorkerDays: tenureAtStart + 15, multiplier: 3),
-        Case(name: "neutral multiplier", newWorkerDays: tenureAtStart + 10_000, multiplier: 1),
+        Case(name: "neutral multiplier", newWorkerDays: tenureAtStart + 10_000, multiplier: 1)
     ]
 
     @Test(arguments: cases)
@@ -31,8 +32,9 @@ import Testing
         let hire = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: workers, seed: 51, hire: hire)
         #expect(shard.workers.allSatisfy { Int($0.hireDay) == -Self.tenureAtStart })
-        let context = ShardFixture.month(hire: hire, fullTime: 1, dailyHazard: hazard, severity: .medicalOnly, recoveryDays: 0,
-                                         newWorkerDays: c.newWorkerDays, newWorkerMultiplier: c.multiplier)
+        let context = ShardFixture.month(
+            hire: hire, fullTime: 1, dailyHazard: hazard, severity: .medicalOnly, recoveryDays: 0,
+            newWorkerDays: c.newWorkerDays, newWorkerMultiplier: c.multiplier)
         let result = shard.step(month: 0, firstDay: 0, dayCount: days, contexts: [context])
         #expect(result.segments[0].workedDays == Int64(workers * days))
         var mean = 0.0, variance = 0.0

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// On the paid bases a review reads what the regulator knows at its month end: benefits that fell
@@ -6,14 +7,17 @@ import Testing
 /// province. The foresight cost of the accidents plays no part.
 @Suite struct PaidRateReviewTests {
     static func rule(_ basis: RateFloatRule.Basis, windowMonths: Int = 12) -> RateFloatRule {
-        RateFloatRule(enabled: true, reviewMonth: 1, basis: basis, windowMonths: windowMonths, targetLossRatio: 0.8,
-                      lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
+        RateFloatRule(
+            enabled: true, reviewMonth: 1, basis: basis, windowMonths: windowMonths, targetLossRatio: 0.8,
+            lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
     }
 
     /// Runs months `months` of a two-province ledger: 1,000 orders a month in province 0 only
     /// (7,000 fen received the month after), with the claims reported in each month.
-    static func run(_ ledger: inout PlatformLedger, months: Range<Int>, reports: [Int: [PlatformLedger.ReportedClaim]] = [:],
-                    ordersIn province1: Int64 = 0) {
+    static func run(
+        _ ledger: inout PlatformLedger, months: Range<Int>, reports: [Int: [PlatformLedger.ReportedClaim]] = [:],
+        ordersIn province1: Int64 = 0
+    ) {
         for month in months {
             _ = ledger.closeMonth(paymentShare: [1, 1], orders: [1_000, province1], incurred: [0, 0], reported: reports[month] ?? [])
         }
@@ -28,7 +32,7 @@ import Testing
         // Reported in month 5; 84,000 falls due in month 17, inside the window of months 12–23,
         // which received 12 × 7,000: paid ratio 1.0 → two steps up.
         Self.run(&ledger, months: 0..<24, reports: [5: [Self.claim([(17, 84_000)])]])
-        ledger.recordIncurred(province: 0, presentValue: 1e9)   // foresight only: ignored here
+        ledger.recordIncurred(province: 0, presentValue: 1e9)  // foresight only: ignored here
         #expect(abs(ledger.lossRatios(rule: Self.rule(.paid))[0] - 1.0) < 1e-12)
         ledger.review(rule: Self.rule(.paid))
         #expect(abs(ledger.multiplier[0] - 1.2) < 1e-9)

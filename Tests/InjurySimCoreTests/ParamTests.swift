@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 @Suite struct ParamTests {
@@ -8,7 +9,7 @@ import Testing
         (.triangular(low: 1, mode: 2.5, high: 3), 2.5),
         (.normal(mean: 4, sd: 1), 4.0),
         (.lognormal(median: 5, sigma: 0.3), 5.0),
-        (.choice(values: [1, 2], weights: [3, 1]), 1.25),
+        (.choice(values: [1, 2], weights: [3, 1]), 1.25)
     ])
     func centralValue(shape: Param.Shape, expected: Double) {
         #expect(abs(Param(shape).central - expected) < 1e-12)

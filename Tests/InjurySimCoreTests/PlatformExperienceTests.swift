@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// What the regulator's float reads: over a window of closed months ending with the last one,
@@ -38,10 +39,12 @@ import Testing
         Case(basis: .paid, windowMonths: 11, expected: 700.0 / 11_000, why: "months 13–23: the same payments, fewer contributions"),
         Case(basis: .paid, windowMonths: 10, expected: 500.0 / 10_000, why: "months 14–23: month 13's 200 is outside"),
         // Reserve at the end of month 11: 500 (month 14). At the end of month 23: 700 (month 30).
-        Case(basis: .paidPlusReserves, windowMonths: 12, expected: (700.0 + 700 - 500) / 12_000,
-             why: "paid 700 + reserve growth 500 → 700"),
-        Case(basis: .paidPlusReserves, windowMonths: 24, expected: (1_000.0 + 700) / 24_000,
-             why: "from the start: every reported payment, the unpaid 700 included"),
+        Case(
+            basis: .paidPlusReserves, windowMonths: 12, expected: (700.0 + 700 - 500) / 12_000,
+            why: "paid 700 + reserve growth 500 → 700"),
+        Case(
+            basis: .paidPlusReserves, windowMonths: 24, expected: (1_000.0 + 700) / 24_000,
+            why: "from the start: every reported payment, the unpaid 700 included")
     ]
 
     @Test(arguments: cases)
@@ -56,7 +59,8 @@ import Testing
         var record = PlatformExperience(reserveDiscount: 1)
         var numerators = 0.0
         for month in 0..<36 {
-            record.book([Payment(month: month + 3, amount: 1_000, item: .medical), Payment(month: month + 40, amount: 50, item: .disabilityAllowance)])
+            record.book([Payment(month: month + 3, amount: 1_000, item: .medical), Payment(month: month + 40, amount: 50, item: .disabilityAllowance)]
+            )
             record.close(received: 10_000)
             if month % 12 == 11 { numerators += record.lossRatio(basis: .paidPlusReserves, windowMonths: 12) * 120_000 }
         }
@@ -66,8 +70,10 @@ import Testing
     /// The reserve is the present value at the month end of the payments still to come.
     @Test func reserveIsDiscountedAtTheMonthEnd() {
         var record = PlatformExperience(reserveDiscount: 0.5)
-        record.book([Payment(month: 0, amount: 100, item: .medical), Payment(month: 1, amount: 800, item: .medical),
-                     Payment(month: 3, amount: 1_600, item: .medical)])
+        record.book([
+            Payment(month: 0, amount: 100, item: .medical), Payment(month: 1, amount: 800, item: .medical),
+            Payment(month: 3, amount: 1_600, item: .medical)
+        ])
         record.close(received: 1)
         record.close(received: 1)
         #expect(record.reserve == [800 * 0.5 + 1_600 * 0.125, 1_600 * 0.25])

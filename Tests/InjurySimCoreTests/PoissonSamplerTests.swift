@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// The Poisson sampler draws from the Poisson law: the whole pmf, not just two moments, on both
@@ -78,8 +79,10 @@ import Testing
         return Fit(mean: lambda + m, variance: variance, chiSquare: chiSquare, degreesOfFreedom: observed.count - 1)
     }
 
-    @Test(arguments: [(0.3, 300_000), (3.0, 300_000), (9.9, 1_000_000),
-                      (10.0, 2_000_000), (15.0, 2_000_000), (30.0, 2_000_000), (100.0, 2_000_000), (1_000.0, 2_000_000)])
+    @Test(arguments: [
+        (0.3, 300_000), (3.0, 300_000), (9.9, 1_000_000),
+        (10.0, 2_000_000), (15.0, 2_000_000), (30.0, 2_000_000), (100.0, 2_000_000), (1_000.0, 2_000_000)
+    ])
     func poissonDrawsFollowThePoissonPmf(mean: Double, draws: Int) {
         let fit = Self.fit(mean: mean, draws: draws, seed: 2024)
         let n = Double(draws)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 
 /// The portable elementary functions agree with the C library to a few units in the last place

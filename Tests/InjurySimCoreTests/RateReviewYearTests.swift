@@ -1,11 +1,13 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// The foresight rate float's loss ratio is incurred ÷ contributions of the review year only: each review
 /// starts a new year for both, so last year's claims or contributions never count again.
 @Suite struct RateReviewYearTests {
-    static let rule = RateFloatRule(enabled: true, reviewMonth: 1, basis: .foresight, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
-                                    stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
+    static let rule = RateFloatRule(
+        enabled: true, reviewMonth: 1, basis: .foresight, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
+        stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
 
     /// Twelve months of 1,000 orders, remitted; returns what was paid.
     static func year(_ ledger: inout PlatformLedger) -> Fen {
@@ -30,7 +32,7 @@ import Testing
     @Test func eachReviewLooksOnlyAtTheYearSinceTheLastOne() {
         var ledger = PlatformLedger(benchmarkYuanPerOrder: 0.07, provinces: 1)
         let first = Self.year(&ledger)
-        ledger.recordIncurred(province: 0, presentValue: 3 * Double(first))   // loss ratio 3 → +50%
+        ledger.recordIncurred(province: 0, presentValue: 3 * Double(first))  // loss ratio 3 → +50%
         ledger.review(rule: Self.rule)
         #expect(abs(ledger.multiplier[0] - 1.5) < 1e-9)
         #expect(ledger.yearContributions == [0] && ledger.yearIncurred == [0])

@@ -9,8 +9,9 @@ enum ShardFixture {
     static var ordersPerWorkedDay: Double { ordersPerHour * shiftHours }
 
     static func hire(occasionalShare: Double = 0, churnPerMonth: Double = 0) -> HireProfile {
-        HireProfile(occasionalShare: occasionalShare, shiftHours: shiftHours, shiftHoursSpread: 0, longShiftHours: 24,
-                    extraRiskPerLongHour: 0, churnPerMonth: churnPerMonth)
+        HireProfile(
+            occasionalShare: occasionalShare, shiftHours: shiftHours, shiftHoursSpread: 0, longShiftHours: 24,
+            extraRiskPerLongHour: 0, churnPerMonth: churnPerMonth)
     }
 
     static func shard(workers: Int, seed: UInt64, hire: HireProfile) -> ShardState {
@@ -25,13 +26,16 @@ enum ShardFixture {
     }
 
     /// A month in which a worked day carries `dailyHazard` expected accidents at baseline.
-    static func month(hire: HireProfile, fullTime: Double = 1, occasional: Double = 0, dailyHazard: Double = 0,
-                      severity: Severity = .medicalOnly, recoveryDays: Double = 0, coverage: Double = 1,
-                      newWorkerDays: Int = 0, newWorkerMultiplier: Double = 1) -> SegmentMonth {
-        SegmentMonth(coverage: coverage, ordersPerHour: ordersPerHour, hazardPerOrder: dailyHazard / ordersPerWorkedDay,
-                     fullTimeDailyProbability: fullTime, occasionalDailyProbability: occasional,
-                     severityCumulative: only(severity),
-                     recoveryDays: SeverityGroup.allCases.map { _ in recoveryDays }, hire: hire,
-                     newWorkerDays: newWorkerDays, newWorkerMultiplier: newWorkerMultiplier)
+    static func month(
+        hire: HireProfile, fullTime: Double = 1, occasional: Double = 0, dailyHazard: Double = 0,
+        severity: Severity = .medicalOnly, recoveryDays: Double = 0, coverage: Double = 1,
+        newWorkerDays: Int = 0, newWorkerMultiplier: Double = 1
+    ) -> SegmentMonth {
+        SegmentMonth(
+            coverage: coverage, ordersPerHour: ordersPerHour, hazardPerOrder: dailyHazard / ordersPerWorkedDay,
+            fullTimeDailyProbability: fullTime, occasionalDailyProbability: occasional,
+            severityCumulative: only(severity),
+            recoveryDays: SeverityGroup.allCases.map { _ in recoveryDays }, hire: hire,
+            newWorkerDays: newWorkerDays, newWorkerMultiplier: newWorkerMultiplier)
     }
 }

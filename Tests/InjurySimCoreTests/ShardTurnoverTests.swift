@@ -1,18 +1,21 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// Slots age whether or not they are covered: coverage that starts later meets the same people
 /// (same holders, hire and leave days) as coverage from the start, not a population frozen at
 /// the start and refilled all at once.
 @Suite struct ShardTurnoverTests {
-    static let hire = HireProfile(occasionalShare: 0.4, shiftHours: 8, shiftHoursSpread: 1.5, longShiftHours: 10,
-                                  extraRiskPerLongHour: 0.1, churnPerMonth: 0.08)
+    static let hire = HireProfile(
+        occasionalShare: 0.4, shiftHours: 8, shiftHoursSpread: 1.5, longShiftHours: 10,
+        extraRiskPerLongHour: 0.1, churnPerMonth: 0.08)
 
     static func context(coverage: Double) -> SegmentMonth {
         // No accidents (hazard 0): then only turnover changes the population.
-        SegmentMonth(coverage: coverage, ordersPerHour: 3, hazardPerOrder: 0, fullTimeDailyProbability: 6.0 / 7,
-                     occasionalDailyProbability: 20.0 / 365, severityCumulative: [1], recoveryDays: [1, 1, 1, 1, 1],
-                     hire: hire, newWorkerDays: 30, newWorkerMultiplier: 2)
+        SegmentMonth(
+            coverage: coverage, ordersPerHour: 3, hazardPerOrder: 0, fullTimeDailyProbability: 6.0 / 7,
+            occasionalDailyProbability: 20.0 / 365, severityCumulative: [1], recoveryDays: [1, 1, 1, 1, 1],
+            hire: hire, newWorkerDays: 30, newWorkerMultiplier: 2)
     }
 
     static func shard() -> ShardState {

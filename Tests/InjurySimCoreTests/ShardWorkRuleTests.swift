@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// A worker-day in the shard: a covered worker works with the daily probability of its kind
@@ -47,19 +48,24 @@ import Testing
 
     /// Worked days = Σ over workers of days × the daily probability of the worker's kind, within
     /// 6 binomial standard deviations.
-    @Test(arguments: [WorkCase(occasionalShare: 0, fullTime: 0.6, occasional: 0.05),
-                      WorkCase(occasionalShare: 1, fullTime: 0.6, occasional: 0.05),
-                      WorkCase(occasionalShare: 0.5, fullTime: 6.0 / 7, occasional: 20.0 / 365)])
+    @Test(arguments: [
+        WorkCase(occasionalShare: 0, fullTime: 0.6, occasional: 0.05),
+        WorkCase(occasionalShare: 1, fullTime: 0.6, occasional: 0.05),
+        WorkCase(occasionalShare: 0.5, fullTime: 6.0 / 7, occasional: 20.0 / 365)
+    ])
     func workedDaysFollowTheDailyProbabilityOfTheWorkersKind(c: WorkCase) {
         let hire = ShardFixture.hire(occasionalShare: c.occasionalShare)
         var shard = ShardFixture.shard(workers: 1_000, seed: 33, hire: hire)
         let occasionalWorkers = shard.workers.filter(\.isOccasional).count
-        let result = shard.step(month: 0, firstDay: 0, dayCount: Self.days,
-                                contexts: [ShardFixture.month(hire: hire, fullTime: c.fullTime, occasional: c.occasional)])
+        let result = shard.step(
+            month: 0, firstDay: 0, dayCount: Self.days,
+            contexts: [ShardFixture.month(hire: hire, fullTime: c.fullTime, occasional: c.occasional)])
         let fullTimeWorkers = shard.workers.count - occasionalWorkers
         let mean = Double(Self.days) * (Double(fullTimeWorkers) * c.fullTime + Double(occasionalWorkers) * c.occasional)
-        let variance = Double(Self.days) * (Double(fullTimeWorkers) * c.fullTime * (1 - c.fullTime)
-                                            + Double(occasionalWorkers) * c.occasional * (1 - c.occasional))
+        let variance =
+            Double(Self.days)
+            * (Double(fullTimeWorkers) * c.fullTime * (1 - c.fullTime)
+                + Double(occasionalWorkers) * c.occasional * (1 - c.occasional))
         let worked = Double(result.segments[0].workedDays)
         #expect(abs(worked - mean) <= 6 * variance.squareRoot(), "worked \(worked), expected \(mean)")
     }
@@ -69,8 +75,9 @@ import Testing
         let hire = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 1_000, seed: 34, hire: hire)
         let covered = shard.workers.filter { Double($0.takeUp) < 0.25 * 65536 }.count
-        let result = shard.step(month: 0, firstDay: 0, dayCount: Self.days,
-                                contexts: [ShardFixture.month(hire: hire, fullTime: 1, coverage: 0.25)])
+        let result = shard.step(
+            month: 0, firstDay: 0, dayCount: Self.days,
+            contexts: [ShardFixture.month(hire: hire, fullTime: 1, coverage: 0.25)])
         #expect(covered > 150 && covered < 350)
         #expect(result.segments[0].coveredWorkerDays == Int64(covered * Self.days))
         #expect(result.segments[0].workedDays == Int64(covered * Self.days))

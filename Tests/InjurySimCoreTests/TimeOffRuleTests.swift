@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 
 /// After an accident on day t that is not grade 1–4 or death, the person is off for the drawn
@@ -17,8 +18,9 @@ import Testing
         let days = 60
         let hire = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 100, seed: 41, hire: hire)
-        let context = ShardFixture.month(hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
-                                         severity: .grade(7), recoveryDays: meanRecoveryDays)
+        let context = ShardFixture.month(
+            hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
+            severity: .grade(7), recoveryDays: meanRecoveryDays)
         let result = shard.step(month: 0, firstDay: 0, dayCount: days, contexts: [context])
         let byPerson = Self.eventsByPerson(result.accidents)
         #expect(byPerson.count == 100)
@@ -38,8 +40,9 @@ import Testing
         let days = 30
         let hire = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 50, seed: 42, hire: hire)
-        let context = ShardFixture.month(hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
-                                         severity: severity, recoveryDays: 1_000)
+        let context = ShardFixture.month(
+            hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
+            severity: severity, recoveryDays: 1_000)
         let result = shard.step(month: 0, firstDay: 0, dayCount: days, contexts: [context])
         // One accident per slot and day, each to a different person, none with time off.
         #expect(result.accidents.count == 50 * days)
@@ -53,8 +56,9 @@ import Testing
     func lesserInjuriesKeepThePersonWithTimeOff(severity: Severity) {
         let hire = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 50, seed: 43, hire: hire)
-        let context = ShardFixture.month(hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
-                                         severity: severity, recoveryDays: 1_000)
+        let context = ShardFixture.month(
+            hire: hire, fullTime: 1, dailyHazard: Self.certainAccident,
+            severity: severity, recoveryDays: 1_000)
         let result = shard.step(month: 0, firstDay: 0, dayCount: 30, contexts: [context])
         #expect(result.accidents.allSatisfy { $0.daysOff >= 1 })
         #expect(shard.workers.allSatisfy { $0.generation == 0 })

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimEngine
 
 /// Money is conserved through a backstop loan and its repayment, on the full population (to the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
@@ -9,8 +10,9 @@ import Testing
 /// shocks, on the wage base of the accident year and the urban income of the year before.
 @Suite struct ClaimBuildingTests {
     static func event(_ index: Int, day: Int, severity: Severity = .medicalOnly) -> AccidentEvent {
-        AccidentEvent(person: StreamKey(seed: 91).child(UInt64(index)), day: Int32(day), province: 0, platform: 0,
-                      severity: severity, daysOff: 0)
+        AccidentEvent(
+            person: StreamKey(seed: 91).child(UInt64(index)), day: Int32(day), province: 0, platform: 0,
+            severity: severity, daysOff: 0)
     }
 
     static func medical(_ schedule: ClaimSchedule) -> Fen {
@@ -94,8 +96,9 @@ import Testing
         s.benefits.urbanIncomeByYear = [2023: 51821, 2024: 54188, 2025: 56000]
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
-        let claim = coordinator.claims(inputs).claim(for: Self.event(7, day: coordinator.calendar.firstDays[month], severity: .death),
-                                                     month: month)
+        let claim = coordinator.claims(inputs).claim(
+            for: Self.event(7, day: coordinator.calendar.firstDays[month], severity: .death),
+            month: month)
         func total(_ item: BenefitItem) -> Fen { claim.schedule.fundPayments.filter { $0.item == item }.reduce(0) { $0 + $1.amount } }
         #expect(total(.funeralGrant) == Money.fen(yuan: 6 * wage))
         #expect(total(.deathSubsidy) == Money.fen(yuan: 20 * income))

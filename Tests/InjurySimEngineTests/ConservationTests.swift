@@ -1,7 +1,8 @@
-import Testing
-import InjurySimCore
-@testable import InjurySimEngine
 import InjurySimBench
+import InjurySimCore
+import Testing
+
+@testable import InjurySimEngine
 
 @Suite struct ConservationTests {
     /// In every replication, month and pool: contributions − administration + investment −
@@ -16,7 +17,8 @@ import InjurySimBench
         var sawShortfall = false
         for result in results {
             for pool in 0...result.poolCount {
-                var cash: Int64 = pool == result.poolCount
+                var cash: Int64 =
+                    pool == result.poolCount
                     ? scenario.provinces.reduce(0) { $0 + Money.fen(yuan: $1.initialBalanceYuan * scenario.sampleFraction) }
                     : Money.fen(yuan: scenario.provinces[pool].initialBalanceYuan * scenario.sampleFraction)
                 for month in 0..<result.months {

@@ -1,6 +1,7 @@
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
+import Testing
+
+@testable import InjurySimAnalysis
 @testable import InjurySimEngine
 @testable import InjurySimIO
 

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimEngine
 
 /// What a shock and a coverage ramp do when the whole engine runs, not only in the month's

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimEngine
 
 /// A pool simulated on a sample starts with its initial balance × the pool's sample fraction, so
@@ -18,7 +19,7 @@ import InjurySimCore
         Case(sampleFraction: 0.5, minimumSampledWorkers: 0, poolFraction: 0.5),
         Case(sampleFraction: 0.25, minimumSampledWorkers: 0, poolFraction: 0.25),
         Case(sampleFraction: 0.1, minimumSampledWorkers: 0, poolFraction: 0.1),
-        Case(sampleFraction: 0.1, minimumSampledWorkers: 100, poolFraction: 0.5),
+        Case(sampleFraction: 0.1, minimumSampledWorkers: 100, poolFraction: 0.5)
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimEngine
 
 /// The regulator's float reacts to a jump in the claim rate a review later than perfect foresight
@@ -24,8 +25,9 @@ import InjurySimCore
         jump.claimFrequency = .fixed(4)
         s.shocks = [jump]
         s.fund.shortfall = shortfall
-        s.rateFloat = RateFloatRule(enabled: true, reviewMonth: 1, basis: basis, windowMonths: 12, targetLossRatio: 0.8,
-                                    lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
+        s.rateFloat = RateFloatRule(
+            enabled: true, reviewMonth: 1, basis: basis, windowMonths: 12, targetLossRatio: 0.8,
+            lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12)
         return s
     }
 
@@ -36,7 +38,7 @@ import InjurySimCore
         let contributions = result.series(.contributions, pool: 0)
         return reviewMonths.map { month in
             let multiplier = Double(contributions[month + 1]) / (Double(orders[month]) * 7)
-            return (multiplier * 10).rounded() / 10   // contributions are rounded to the fen
+            return (multiplier * 10).rounded() / 10  // contributions are rounded to the fen
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
@@ -8,8 +9,9 @@ import Testing
 /// expected counts, with ages the rules allow.
 @Suite struct LifetimeClaimTests {
     static func event(_ index: Int, day: Int, hireDay: Int, severity: Severity) -> AccidentEvent {
-        AccidentEvent(person: StreamKey(seed: 93).child(UInt64(index)), day: Int32(day), province: 0, platform: 0,
-                      severity: severity, daysOff: 0, hireDay: Int32(hireDay))
+        AccidentEvent(
+            person: StreamKey(seed: 93).child(UInt64(index)), day: Int32(day), province: 0, platform: 0,
+            severity: severity, daysOff: 0, hireDay: Int32(hireDay))
     }
 
     /// An older person (hired 40 years before the accident) draws a shorter allowance than the
@@ -17,7 +19,7 @@ import Testing
     @Test func theAgeAtTheAccidentIncludesTheTimeSinceHire() {
         var s = TinyScenario.make(months: 12)
         s.benefits.reportingDelayDays = .fixed(0)
-        s.sectors[0].ageBands = [0, 1, 0, 0, 0] // 20–29 at hire
+        s.sectors[0].ageBands = [0, 1, 0, 0, 0]  // 20–29 at hire
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
         var shorter = 0

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import InjurySimCore
 import InjurySimIO
+import Testing
+
 @testable import InjurySimEngine
 
 /// The up-front money bound is an upper bound on what runs reach, and every shipped scenario is
@@ -11,9 +12,12 @@ import InjurySimIO
     /// and summed over the horizon.
     @Test(arguments: [
         ["months=36"],
-        ["months=48", "benefits.wageGrowthPerYear=0.1", "benefits.mortalityLoading=0", "benefits.medicalInflationPerYear=0.5", "sectors.food-delivery.ordersGrowthPerYear=1"],
+        [
+            "months=48", "benefits.wageGrowthPerYear=0.1", "benefits.mortalityLoading=0", "benefits.medicalInflationPerYear=0.5",
+            "sectors.food-delivery.ordersGrowthPerYear=1"
+        ],
         ["sectors.food-delivery.medicalCostSigma=3", "sectors.food-delivery.claimsPerMillionOrders=2000", "platforms.meituan.ratePerOrderYuan=0"],
-        ["fund.investmentReturnPerYear=1", "provinces.north.initialBalanceYuan=1e9"],
+        ["fund.investmentReturnPerYear=1", "provinces.north.initialBalanceYuan=1e9"]
     ])
     func simulatedMoneyStaysUnderTheBound(settings: [String]) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

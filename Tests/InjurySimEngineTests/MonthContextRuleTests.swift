@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
@@ -40,9 +41,10 @@ import Testing
         var s = TinyScenario.make()
         s.rollout = [
             Scenario.RolloutPhase(start: TinyScenario.start, provinces: nil, sectors: nil, platforms: nil, rampMonths: 0, takeUp: 0.3),
-            Scenario.RolloutPhase(start: YearMonth(year: 2024, month: 4), provinces: [0], sectors: [0], platforms: [0],
-                                  rampMonths: 3, takeUp: 0.9),
-            Scenario.RolloutPhase(start: TinyScenario.start, provinces: nil, sectors: nil, platforms: [1], rampMonths: 0, takeUp: 1),
+            Scenario.RolloutPhase(
+                start: YearMonth(year: 2024, month: 4), provinces: [0], sectors: [0], platforms: [0],
+                rampMonths: 3, takeUp: 0.9),
+            Scenario.RolloutPhase(start: TinyScenario.start, provinces: nil, sectors: nil, platforms: [1], rampMonths: 0, takeUp: 1)
         ]
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
@@ -25,8 +26,9 @@ import Testing
     }
 
     static func claim(pool: Int, severity: Severity, recognised: Bool = true, platformPaid: Fen = 0) -> ClaimPipeline.Claim {
-        ClaimPipeline.Claim(pool: pool, province: pool, platform: 0, severity: severity, recognised: recognised, fundPayments: [],
-                            platformPaid: platformPaid, accidentMonth: 0, presentValueAtAccident: 0)
+        ClaimPipeline.Claim(
+            pool: pool, province: pool, platform: 0, severity: severity, recognised: recognised, fundPayments: [],
+            platformPaid: platformPaid, accidentMonth: 0, presentValueAtAccident: 0)
     }
 
     @Test func exposureAddsUpPerPoolAndPersonsInsuredRunOn() {
@@ -66,9 +68,11 @@ import Testing
         #expect(out.incurredBySector == [1_000, 250, 1_250])
     }
 
-    @Test(arguments: [(Severity.medicalOnly, Metric.claimsMedicalOnly), (.grade(9), .claimsGrade7to10), (.grade(7), .claimsGrade7to10),
-                      (.grade(6), .claimsGrade5to6), (.grade(5), .claimsGrade5to6), (.grade(4), .claimsGrade1to4),
-                      (.grade(1), .claimsGrade1to4), (.death, .claimsDeath)])
+    @Test(arguments: [
+        (Severity.medicalOnly, Metric.claimsMedicalOnly), (.grade(9), .claimsGrade7to10), (.grade(7), .claimsGrade7to10),
+        (.grade(6), .claimsGrade5to6), (.grade(5), .claimsGrade5to6), (.grade(4), .claimsGrade1to4),
+        (.grade(1), .claimsGrade1to4), (.death, .claimsDeath)
+    ])
     func aReportedClaimCountsOnceInItsSeverity(severity: Severity, metric: Metric) {
         var r = Self.recorder()
         r.recordReported(Self.claim(pool: 1, severity: severity, platformPaid: 300), month: 2)

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimAnalysis
+import Testing
+
 @testable import InjurySimIO
 
 /// A merge refuses parts that do not make one complete, intact study, with exit class "data"

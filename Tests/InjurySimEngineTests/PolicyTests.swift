@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
+import Testing
+
+@testable import InjurySimAnalysis
 @testable import InjurySimEngine
 @testable import InjurySimIO
 
@@ -42,8 +43,10 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
         let a = try policyScenario(replications: 8)
         var b = PolicyCommands.scalingRates(a, sector: nil, by: 1.5)
         b.name = "dearer"
-        let entries = [Comparison.Entry(name: a.name, startMonth: a.startMonth, metrics: await PolicyCommands.metrics(a, threads: 2, progress: nil)),
-                       Comparison.Entry(name: b.name, startMonth: b.startMonth, metrics: await PolicyCommands.metrics(b, threads: 2, progress: nil))]
+        let entries = [
+            Comparison.Entry(name: a.name, startMonth: a.startMonth, metrics: await PolicyCommands.metrics(a, threads: 2, progress: nil)),
+            Comparison.Entry(name: b.name, startMonth: b.startMonth, metrics: await PolicyCommands.metrics(b, threads: 2, progress: nil))
+        ]
         let comparison = Comparison(entries: entries)
         let csv = comparison.renderCSV().split(separator: "\n")
         #expect(csv.first == "metric,scenario,estimate,low95,high95,difference_vs_first,difference_low95,difference_high95")
@@ -55,8 +58,10 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
 }
 
 @Suite struct SolveTests {
-    @Test(arguments: [("ruin<=0.01", PolicyCommands.Target.ruin(0.01)), ("ruin <= 5%", .ruin(0.05)),
-                      ("poolruin<=0.1", .poolRuin(0.1)), ("funded>=1.2", .funded(1.2))])
+    @Test(arguments: [
+        ("ruin<=0.01", PolicyCommands.Target.ruin(0.01)), ("ruin <= 5%", .ruin(0.05)),
+        ("poolruin<=0.1", .poolRuin(0.1)), ("funded>=1.2", .funded(1.2))
+    ])
     func targetsParse(text: String, target: PolicyCommands.Target) {
         #expect(PolicyCommands.Target(parsing: text) == target)
     }
@@ -85,8 +90,10 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
     static let smokePath = TestScenarios.root.appendingPathComponent("Scenarios/smoke.json").path
 
     @Test func overridesChangeFieldsAndAreValidatedLikeTheFile() throws {
-        let set = try [ScenarioOverride(parsing: "fund.shortfall=defer"), ScenarioOverride(parsing: "platforms.meituan.ratePerOrderYuan=0.09"),
-                       ScenarioOverride(parsing: "rollout=[{\"startMonth\": \"2024-03\", \"rampMonths\": 2}]")]
+        let set = try [
+            ScenarioOverride(parsing: "fund.shortfall=defer"), ScenarioOverride(parsing: "platforms.meituan.ratePerOrderYuan=0.09"),
+            ScenarioOverride(parsing: "rollout=[{\"startMonth\": \"2024-03\", \"rampMonths\": 2}]")
+        ]
         let (scenario, hash) = try ScenarioLoader.load(path: Self.smokePath, overrides: set)
         #expect(scenario.fund.shortfall == .defer)
         #expect(scenario.platforms[0].ratePerOrderYuan.central == 0.09)
@@ -100,7 +107,7 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
         ("months=twelve", "months", "whole number"),
         ("shocks[3].months=2", "shocks[3].months", "has 1 entries"),
         ("months.value=2", "months.value", "not an object"),
-        ("nonsense", "nonsense", "PATH=VALUE"),
+        ("nonsense", "nonsense", "PATH=VALUE")
     ])
     func badOverridesNamePathAndValue(argument: String, path: String, message: String) {
         do {
@@ -135,8 +142,8 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
         #expect(scenario.name == "child")
         #expect(scenario.fund.shortfall == .defer)
         #expect(scenario.sectors[1].ordersPerHour.central == 2.5)
-        #expect(scenario.sectors[1].shiftHours.central == 9)       // kept from the base
-        #expect(scenario.shocks.isEmpty)                            // lists replace
+        #expect(scenario.sectors[1].shiftHours.central == 9)  // kept from the base
+        #expect(scenario.shocks.isEmpty)  // lists replace
         #expect(scenario.provinces.count == 2)
 
         let loop = dir.appendingPathComponent("loop.json")

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimEngine
 
 /// When the rate float is on, every platform's rates are reviewed at the end of the month before
@@ -25,14 +26,15 @@ import InjurySimCore
         Case(reviewMonth: 3, months: 12, firstMonthAtNewRate: 2),
         Case(reviewMonth: 12, months: 13, firstMonthAtNewRate: 11),
         Case(reviewMonth: 1, months: 14, firstMonthAtNewRate: 12),
-        Case(reviewMonth: 1, months: 12, firstMonthAtNewRate: nil),
+        Case(reviewMonth: 1, months: 12, firstMonthAtNewRate: nil)
     ]
 
     @Test(arguments: cases)
     func newRatesApplyToOrdersFromTheReviewMonth(c: Case) async {
         var scenario = TinyScenario.make(workers: 30, months: c.months, claimsPerMillion: 0, ratePerOrderYuan: 0.07)
-        scenario.rateFloat = RateFloatRule(enabled: true, reviewMonth: c.reviewMonth, basis: .paid, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
-                                           stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
+        scenario.rateFloat = RateFloatRule(
+            enabled: true, reviewMonth: c.reviewMonth, basis: .paid, windowMonths: 12, targetLossRatio: 0.8, lossRatioPerStep: 0.1,
+            stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 1)
         let result = await ReplicationCoordinator(scenario: scenario).run(replication: 0)
         let orders = result.series(.orders, pool: 0)
         let contributions = result.series(.contributions, pool: 0)
@@ -41,8 +43,9 @@ import InjurySimCore
             let multiplier = c.firstMonthAtNewRate.map { month - 1 >= $0 } == true ? 0.5 : 1.0
             let expected = Double(orders[month - 1]) * 7 * multiplier
             #expect(orders[month - 1] > 0)
-            #expect(abs(Double(contributions[month]) - expected) <= 1,
-                    "month \(month): contributions \(contributions[month]) for \(orders[month - 1]) orders at × \(multiplier)")
+            #expect(
+                abs(Double(contributions[month]) - expected) <= 1,
+                "month \(month): contributions \(contributions[month]) for \(orders[month - 1]) orders at × \(multiplier)")
         }
     }
 }

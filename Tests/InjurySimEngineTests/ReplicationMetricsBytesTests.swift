@@ -1,7 +1,8 @@
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+import Testing
+
+@testable import InjurySimAnalysis
 
 /// A replication's headline figures survive the ISM1 bytes of a `compare` part bit for bit —
 /// absent months and funded ratios stay absent, NaN stays NaN — and damaged bytes are refused.
@@ -9,7 +10,7 @@ import InjurySimEngine
     static func sample() async throws -> [ReplicationMetrics] {
         var smoke = try TestScenarios.load("smoke.json")
         smoke.months = 3
-        let tiny = TinyScenario.make(workers: 20, months: 2)   // no claims: no liabilities, no funded ratio
+        let tiny = TinyScenario.make(workers: 20, months: 2)  // no claims: no liabilities, no funded ratio
         let a = await MonteCarloRunner.run(scenario: smoke, replications: 0..<2, threads: 2)
         let b = await MonteCarloRunner.run(scenario: tiny, replications: 0..<1, threads: 1)
         return (a + b).map { ReplicationMetrics($0) }
@@ -27,12 +28,14 @@ import InjurySimEngine
             #expect(back.ruined == value.ruined && back.anyPoolRuined == value.anyPoolRuined && back.insolventAtEnd == value.insolventAtEnd)
             #expect(back.firstShortfallMonth == value.firstShortfallMonth && back.firstInsolventMonth == value.firstInsolventMonth)
             #expect(back.fundedRatioAtEnd?.bitPattern == value.fundedRatioAtEnd?.bitPattern)
-            let pairs: [(Double, Double)] = [(back.worstDeficit, value.worstDeficit), (back.lowestNetPosition, value.lowestNetPosition),
-                                             (back.contributions, value.contributions), (back.contributionsBooked, value.contributionsBooked),
-                                             (back.benefitsPaid, value.benefitsPaid), (back.lossRatio, value.lossRatio),
-                                             (back.incurredLossRatio, value.incurredLossRatio), (back.liabilitiesAtEnd, value.liabilitiesAtEnd),
-                                             (back.ibnrAtEnd, value.ibnrAtEnd), (back.borrowing, value.borrowing),
-                                             (back.netPositionAtEnd, value.netPositionAtEnd), (back.solvencyPositionAtEnd, value.solvencyPositionAtEnd)]
+            let pairs: [(Double, Double)] = [
+                (back.worstDeficit, value.worstDeficit), (back.lowestNetPosition, value.lowestNetPosition),
+                (back.contributions, value.contributions), (back.contributionsBooked, value.contributionsBooked),
+                (back.benefitsPaid, value.benefitsPaid), (back.lossRatio, value.lossRatio),
+                (back.incurredLossRatio, value.incurredLossRatio), (back.liabilitiesAtEnd, value.liabilitiesAtEnd),
+                (back.ibnrAtEnd, value.ibnrAtEnd), (back.borrowing, value.borrowing),
+                (back.netPositionAtEnd, value.netPositionAtEnd), (back.solvencyPositionAtEnd, value.solvencyPositionAtEnd)
+            ]
             for (index, pair) in pairs.enumerated() { #expect(pair.0.bitPattern == pair.1.bitPattern, "double \(index)") }
         }
     }

@@ -1,6 +1,7 @@
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
+import Testing
+
+@testable import InjurySimAnalysis
 @testable import InjurySimEngine
 @testable import InjurySimIO
 
@@ -22,7 +23,7 @@ import InjurySimCore
         Case(netPositions: [5, -1, 0], firstShortfall: 1),
         Case(netPositions: [-1], firstShortfall: 0),
         Case(netPositions: [0, -5, 0], firstShortfall: 1),
-        Case(netPositions: [3, 0, -1], firstShortfall: 2),
+        Case(netPositions: [3, 0, -1], firstShortfall: 2)
     ]
 
     /// One pool whose net position (and the total's) follows `netPositions`, in fen.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 

@@ -1,5 +1,6 @@
-import Testing
 import InjurySimAnalysis
+import Testing
+
 @testable import InjurySimIO
 
 /// Shard-then-merge equals one machine's run byte for byte: for N = 1, 2, 3, 7 shards and two

@@ -2,6 +2,7 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+
 @testable import InjurySimIO
 
 /// A study of the smoke scenario run the two ways the CLI runs it — on one machine, and as
@@ -26,8 +27,10 @@ struct ShardStudy {
         scenario.sampleFraction = sampleFraction
         if !sets.isEmpty { hash += "+set:" + sets.joined(separator: ";") }
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<replications, threads: 2)
-        return ResultFiles(scenario: scenario, scenarioFile: "smoke.json", contentHash: hash, results: results,
-                           summary: RunSummary(scenario: scenario, results: results)).files
+        return ResultFiles(
+            scenario: scenario, scenarioFile: "smoke.json", contentHash: hash, results: results,
+            summary: RunSummary(scenario: scenario, results: results)
+        ).files
     }
 
     /// The files of shard `shard` as `run --shard` writes them.
@@ -35,12 +38,15 @@ struct ShardStudy {
         var hash = try ScenarioLoader.load(path: Self.path, overrides: overrides).contentHash
         if !sets.isEmpty { hash += "+set:" + sets.joined(separator: ";") }
         let text = try ScenarioLoader.resolvedText(path: Self.path, overrides: overrides)
-        let scenario = try PartFiles.scenario(text: Array(text.utf8), file: Self.path, seed: seed, replications: replications,
-                                              sampleFraction: sampleFraction, uncertainty: true)
+        let scenario = try PartFiles.scenario(
+            text: Array(text.utf8), file: Self.path, seed: seed, replications: replications,
+            sampleFraction: sampleFraction, uncertainty: true)
         let coordinator = ReplicationCoordinator(scenario: scenario)
         let results = await MonteCarloRunner.run(jobs: shard.replications(of: replications).map { (coordinator, $0) }, threads: 2)
-        let files = PartFiles(scenario: scenario, study: .init(scenarioFile: "smoke.json", contentHash: hash, sets: sets, scenarioText: text),
-                              shard: shard, results: results).files
+        let files = PartFiles(
+            scenario: scenario, study: .init(scenarioFile: "smoke.json", contentHash: hash, sets: sets, scenarioText: text),
+            shard: shard, results: results
+        ).files
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.bytes) })
     }
 

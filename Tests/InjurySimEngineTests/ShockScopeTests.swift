@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
@@ -36,8 +37,10 @@ import Testing
         #expect(abs(contexts[1][0].ordersPerHour / contexts[0][0].ordersPerHour - 3) < 1e-12)
     }
 
-    @Test(arguments: [(Scenario.Pooling.province, [Int]?.none, [2.0, 2.0]), (.province, [1], [1.0, 2.0]),
-                      (.national, nil, [2.0]), (.national, [1], [1.0])])
+    @Test(arguments: [
+        (Scenario.Pooling.province, [Int]?.none, [2.0, 2.0]), (.province, [1], [1.0, 2.0]),
+        (.national, nil, [2.0]), (.national, [1], [1.0])
+    ])
     func investmentShocksReachThePoolsOfTheirRegions(pooling: Scenario.Pooling, provinces: [Int]?, multipliers: [Double]) {
         var s = TinyScenario.twoRegions()
         s.pooling = pooling

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+import Testing
+
+@testable import InjurySimAnalysis
 
 /// `solve`'s rounds are the runner calls its search makes; read off the per-replication rounds
 /// (the most any replication took part in), so that shards searched apart give the same count,
@@ -34,10 +35,11 @@ import InjurySimEngine
         let even = await PolicyCommands.solveSearch(scenario, target: .poolRuin(0.5), sector: nil, replications: [0, 2, 4], threads: 2)
         let odd = await PolicyCommands.solveSearch(scenario, target: .poolRuin(0.5), sector: nil, replications: [1, 3], threads: 2)
         func interleave<T>(_ a: [T], _ b: [T]) -> [T] { (0..<5).map { $0 % 2 == 0 ? a[$0 / 2] : b[$0 / 2] } }
-        let merged = PolicyCommands.SolveShare(replications: Array(0..<5), thresholds: interleave(even.thresholds, odd.thresholds),
-                                               atBenchmark: interleave(even.atBenchmark, odd.atBenchmark),
-                                               growthRounds: interleave(even.growthRounds, odd.growthRounds),
-                                               bisectionRounds: interleave(even.bisectionRounds, odd.bisectionRounds))
+        let merged = PolicyCommands.SolveShare(
+            replications: Array(0..<5), thresholds: interleave(even.thresholds, odd.thresholds),
+            atBenchmark: interleave(even.atBenchmark, odd.atBenchmark),
+            growthRounds: interleave(even.growthRounds, odd.growthRounds),
+            bisectionRounds: interleave(even.bisectionRounds, odd.bisectionRounds))
         #expect(merged.thresholds.map { $0.bitPattern } == all.thresholds.map { $0.bitPattern })
         #expect(merged.growthRounds == all.growthRounds && merged.bisectionRounds == all.bisectionRounds)
         let fromShards = PolicyCommands.solution(scenario, target: .poolRuin(0.5), sector: nil, share: merged)

@@ -1,6 +1,7 @@
-import Testing
-@testable import InjurySimAnalysis
 import InjurySimCore
+import Testing
+
+@testable import InjurySimAnalysis
 @testable import InjurySimEngine
 
 /// The solvency books: assets (cash + contributions receivable) less every liability, the IBNR
@@ -82,9 +83,11 @@ import InjurySimCore
     }
 
     /// The test that fails more often binds; solvency on a tie; neither when nothing failed.
-    @Test(arguments: [VerdictCase(short: 13, insolvent: 85, binding: .solvency), VerdictCase(short: 40, insolvent: 10, binding: .liquidity),
-                      VerdictCase(short: 5, insolvent: 5, binding: .solvency), VerdictCase(short: 0, insolvent: 0, binding: .neither),
-                      VerdictCase(short: 1, insolvent: 0, binding: .liquidity), VerdictCase(short: 0, insolvent: 1, binding: .solvency)])
+    @Test(arguments: [
+        VerdictCase(short: 13, insolvent: 85, binding: .solvency), VerdictCase(short: 40, insolvent: 10, binding: .liquidity),
+        VerdictCase(short: 5, insolvent: 5, binding: .solvency), VerdictCase(short: 0, insolvent: 0, binding: .neither),
+        VerdictCase(short: 1, insolvent: 0, binding: .liquidity), VerdictCase(short: 0, insolvent: 1, binding: .solvency)
+    ])
     func theTestThatFailsMoreOftenBinds(c: VerdictCase) {
         let scenario = TinyScenario.make(months: 2)
         var results: [ReplicationResult] = []

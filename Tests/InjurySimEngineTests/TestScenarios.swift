@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimCore
-@testable import InjurySimEngine
 import InjurySimIO
+
+@testable import InjurySimEngine
 
 /// Shipped scenarios, loaded from the package's Scenarios folder.
 enum TestScenarios {

@@ -1,4 +1,5 @@
 import InjurySimCore
+
 @testable import InjurySimValidation
 
 /// A hand-built one-region, one-sector, one-platform scenario with every input fixed and every
@@ -31,8 +32,9 @@ enum TinyScenario {
 
     /// A shock with every multiplier neutral, active from `start` for `months` months.
     static func shock(_ name: String, start: YearMonth?, months: Int, provinces: [Int]? = nil) -> Scenario.Shock {
-        Scenario.Shock(name: name, start: start, probabilityPerYear: 0, months: months, provinces: provinces, sectors: nil,
-                       platforms: nil, orders: .fixed(1), claimFrequency: .fixed(1), severity: .fixed(1), medicalCost: .fixed(1),
-                       platformPayment: .fixed(1), investmentReturn: .fixed(1))
+        Scenario.Shock(
+            name: name, start: start, probabilityPerYear: 0, months: months, provinces: provinces, sectors: nil,
+            platforms: nil, orders: .fixed(1), claimFrequency: .fixed(1), severity: .fixed(1), medicalCost: .fixed(1),
+            platformPayment: .fixed(1), investmentReturn: .fixed(1))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimIO
 @testable import InjurySimValidation
 
@@ -41,7 +42,7 @@ import Testing
         ("| IBNR reserve |", "| IBNR reserve |", "yes |\n\nSetups", "**NO** |\n\nSetups", "the check 'IBNR reserve' fails"),
         ("| IBNR reserve |", "| IBNR reserves |", "", "", "docs/VALIDATION.md lists the checks"),
         ("| benefitsPaidYuan |", "| benefitsPaidYuan |", "| yes |\n\n###", "| no |\n\n###", "the published benefitsPaidYuan lies outside"),
-        ("| Expected claim counts |", "| Expected claim count |", "", "", "docs/VALIDATION.md lists the checks"),
+        ("| Expected claim counts |", "| Expected claim count |", "", "", "docs/VALIDATION.md lists the checks")
     ])
     func aFreshRunThatDiffersIsRefused(find: String, replace: String, findVerdict: String, replaceVerdict: String, problem: String) throws {
         let committed = try Self.committed()

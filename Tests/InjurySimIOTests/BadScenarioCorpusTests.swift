@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimIO
 
 /// The bad-scenario corpus: every file in `BadScenarios/` must be rejected by
@@ -58,7 +59,8 @@ import Testing
     // MARK: Cases built in code
 
     /// The valid minimal scenario of the corpus (`bases/good.jsonc`), on one line.
-    static let oneLineScenario = #"{"name": "bad-case", "startMonth": "2024-01", "months": 12, "#
+    static let oneLineScenario =
+        #"{"name": "bad-case", "startMonth": "2024-01", "months": 12, "#
         + #""sectors": {"food": {"ordersPerHour": 4, "shiftHours": 8, "fullTimeDaysPerWeek": 6, "occasionalShare": 0.5, "#
         + #""claimsPerMillionOrders": 2, "severity": {"medicalOnly": 0.9, "grade10": 0.09, "death": 0.01}, "#
         + #""medicalCostMeanYuan": {"medicalOnly": 2500, "grade7to10": 15000, "grade5to6": 80000, "grade1to4": 250000, "death": 30000}}}, "#
@@ -73,29 +75,40 @@ import Testing
         let atLimit = String(repeating: "[", count: 199) + String(repeating: "]", count: 199)
         // About 200 KB on one line: a long description, then months 0 at the very end.
         let padding = String(repeating: "Scenario notes. ", count: 12_500)
-        let longLine = oneLineScenario.replacingOccurrences(of: #""months": 12, "#, with: "")
+        let longLine =
+            oneLineScenario.replacingOccurrences(of: #""months": 12, "#, with: "")
             .dropLast() + #", "description": "\#(padding)", "months": 0}"#
         return [
-            Case(name: "generated-nesting-64-levels-too-deep", source: .generated(
-                bytes: Array(#"{"description": \#(tooDeep)}"#.utf8), expected: """
-                <scenario>: 1 problem
-                  line 1, column 216: syntax error: nesting deeper than 200 levels
-                """)),
-            Case(name: "generated-nesting-at-the-limit", source: .generated(
-                bytes: Array(#"{"description": \#(atLimit)}"#.utf8), expected: """
-                <scenario>: 7 problems
-                  name: is required but missing (in the object at line 1, column 1)
-                  line 1, column 17: description: expected a string in double quotes, found a list (found a list of 1)
-                  startMonth: is required but missing (in the object at line 1, column 1)
-                  months: is required but missing (in the object at line 1, column 1)
-                  sectors: is required but missing (in the object at line 1, column 1)
-                  platforms: is required but missing (in the object at line 1, column 1)
-                  provinces: is required but missing (in the object at line 1, column 1)
-                """)),
-            Case(name: "generated-long-one-line-file", source: .generated(bytes: Array(String(longLine).utf8), expected: """
-                <scenario>: 1 problem
-                  line 1, column 200551: months: out of range; allowed: a whole number from 1 to 1200 (found 0)
-                """)),
+            Case(
+                name: "generated-nesting-64-levels-too-deep",
+                source: .generated(
+                    bytes: Array(#"{"description": \#(tooDeep)}"#.utf8),
+                    expected: """
+                        <scenario>: 1 problem
+                          line 1, column 216: syntax error: nesting deeper than 200 levels
+                        """)),
+            Case(
+                name: "generated-nesting-at-the-limit",
+                source: .generated(
+                    bytes: Array(#"{"description": \#(atLimit)}"#.utf8),
+                    expected: """
+                        <scenario>: 7 problems
+                          name: is required but missing (in the object at line 1, column 1)
+                          line 1, column 17: description: expected a string in double quotes, found a list (found a list of 1)
+                          startMonth: is required but missing (in the object at line 1, column 1)
+                          months: is required but missing (in the object at line 1, column 1)
+                          sectors: is required but missing (in the object at line 1, column 1)
+                          platforms: is required but missing (in the object at line 1, column 1)
+                          provinces: is required but missing (in the object at line 1, column 1)
+                        """)),
+            Case(
+                name: "generated-long-one-line-file",
+                source: .generated(
+                    bytes: Array(String(longLine).utf8),
+                    expected: """
+                        <scenario>: 1 problem
+                          line 1, column 200551: months: out of range; allowed: a whole number from 1 to 1200 (found 0)
+                        """))
         ]
     }()
 
@@ -115,7 +128,8 @@ import Testing
             Issue.record("\(name).expected has no \(name).jsonc or \(name).bin")
         }
         for name in names.sorted() {
-            let known = Self.scenarioExtensions.contains((name as NSString).pathExtension) || name.hasSuffix(".expected")
+            let known =
+                Self.scenarioExtensions.contains((name as NSString).pathExtension) || name.hasSuffix(".expected")
                 || ["README.md", ".gitattributes", "bases"].contains(name)
             #expect(known, "unexpected file \(name) in the corpus folder")
         }

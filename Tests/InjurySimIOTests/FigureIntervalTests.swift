@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimAnalysis
 @testable import InjurySimIO
 
@@ -47,7 +48,9 @@ import InjurySimCore
         }
         let (metrics, scenario) = await ReportFixture.smokeMetrics()
         let start = try #require(scenario).startMonth
-        let comparison = Comparison(entries: [.init(name: "a", startMonth: start, metrics: metrics), .init(name: "b", startMonth: start, metrics: metrics)])
+        let comparison = Comparison(entries: [
+            .init(name: "a", startMonth: start, metrics: metrics), .init(name: "b", startMonth: start, metrics: metrics)
+        ])
         #expect(comparison.renderTable().contains("needs ≥ 2000 replications"))
         let json = comparison.renderJSON().rendered()
         #expect(json.contains("\"needsReplications\": 2000"))

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import InjurySimCore
 import InjurySimEngine
+import Testing
+
 @testable import InjurySimIO
 
 /// Every input the fuzzer (Fuzz/) found to crash the process, replayed: it must now be refused

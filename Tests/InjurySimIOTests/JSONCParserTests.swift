@@ -1,17 +1,19 @@
 import Testing
+
 @testable import InjurySimIO
 
 @Suite struct JSONCParserTests {
     static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode { try JSONCParser.parse(Array(text.utf8)) }
 
     @Test func commentsAndTrailingCommasAreAccepted() throws {
-        let node = try Self.parse("""
-        // leading comment
-        {
-          "a": 1, /* inline */ "b": [1, 2, 3,],
-          "c": {"d": "x\\n\\u00e9\\ud83d\\ude00",},   // trailing
-        }
-        """)
+        let node = try Self.parse(
+            """
+            // leading comment
+            {
+              "a": 1, /* inline */ "b": [1, 2, 3,],
+              "c": {"d": "x\\n\\u00e9\\ud83d\\ude00",},   // trailing
+            }
+            """)
         guard case .object(let members) = node.value else { Issue.record("not an object"); return }
         #expect(members.map(\.key) == ["a", "b", "c"])
         guard case .object(let inner) = members[2].value.value, case .string(let text) = inner[0].value.value else {
@@ -37,7 +39,7 @@ import Testing
         ("", 1, 1, "unexpected end of file"),
         ("{\"a\": 'single'}", 1, 7, "unexpected character"),
         ("{\"a\": \"\\x\"}", 1, 10, "unknown escape"),
-        ("{\"a\": \"\\ud800\"}", 1, 14, "unpaired surrogate"),
+        ("{\"a\": \"\\ud800\"}", 1, 14, "unpaired surrogate")
     ])
     func syntaxErrorsAreLocated(text: String, line: Int, column: Int, message: String) {
         do {

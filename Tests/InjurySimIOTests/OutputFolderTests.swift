@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimIO
 
 /// A results folder is replaced only when it is empty or injurysim's own; everything else is
@@ -44,27 +45,37 @@ import Testing
     static let cases: [Case] = [
         Case(name: "empty path", setup: [:], out: "", refusal: "path is empty"),
         Case(name: "root folder", setup: [:], out: "/", refusal: "root folder"),
-        Case(name: "folder of sources", setup: ["src/main.swift": "print(1)"], out: "src", refusal: "no injurysim manifest.json (it holds main.swift)"),
-        Case(name: "results parent with a README", setup: ["Results/README.md": "x", "Results/a/manifest.json": ourManifest],
-             out: "Results", refusal: "no injurysim manifest.json"),
+        Case(
+            name: "folder of sources", setup: ["src/main.swift": "print(1)"], out: "src", refusal: "no injurysim manifest.json (it holds main.swift)"),
+        Case(
+            name: "results parent with a README", setup: ["Results/README.md": "x", "Results/a/manifest.json": ourManifest],
+            out: "Results", refusal: "no injurysim manifest.json"),
         Case(name: "parent via ..", setup: ["Results/README.md": "x"], out: "Results/sub/..", refusal: "no injurysim manifest.json"),
-        Case(name: "manifest of another program", setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "other", "files": ["manifest.json"]}"#],
-             out: "r", refusal: "not written by injurysim"),
-        Case(name: "manifest of an unknown format", setup: ["r/manifest.json": #"{"formatVersion": 99, "generator": "injurysim", "files": ["manifest.json"]}"#],
-             out: "r", refusal: "formatVersion this build does not know"),
+        Case(
+            name: "manifest of another program",
+            setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "other", "files": ["manifest.json"]}"#],
+            out: "r", refusal: "not written by injurysim"),
+        Case(
+            name: "manifest of an unknown format",
+            setup: ["r/manifest.json": #"{"formatVersion": 99, "generator": "injurysim", "files": ["manifest.json"]}"#],
+            out: "r", refusal: "formatVersion this build does not know"),
         Case(name: "manifest that is not JSON", setup: ["r/manifest.json": "not json"], out: "r", refusal: "not an injurysim manifest"),
-        Case(name: "manifest without files", setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "injurysim"}"#],
-             out: "r", refusal: "does not list the files"),
-        Case(name: "our folder with a user's file", setup: ["r/manifest.json": ourManifest, "r/summary.json": "{}", "r/notes.txt": "mine"],
-             out: "r", refusal: "files injurysim did not write (notes.txt)"),
+        Case(
+            name: "manifest without files", setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "injurysim"}"#],
+            out: "r", refusal: "does not list the files"),
+        Case(
+            name: "our folder with a user's file", setup: ["r/manifest.json": ourManifest, "r/summary.json": "{}", "r/notes.txt": "mine"],
+            out: "r", refusal: "files injurysim did not write (notes.txt)"),
         Case(name: "our folder with a hidden file", setup: ["r/manifest.json": ourManifest, "r/.keep": ""], out: "r", refusal: "(.keep)"),
         Case(name: "a file in the way", setup: ["r": "plain file"], out: "r", refusal: "a file (not a folder) is in the way"),
         Case(name: "a file in the parent path", setup: ["f": "plain file"], out: "f/r", refusal: "is a file, not a folder"),
         Case(name: "absent folder", setup: [:], out: "new/deeper/r", refusal: nil),
         Case(name: "empty folder", setup: ["r": "<dir>"], out: "r", refusal: nil),
         Case(name: "our folder", setup: ["r/manifest.json": ourManifest, "r/summary.json": "{}"], out: "r", refusal: nil),
-        Case(name: "policy command's folder", setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "injurysim sweep", "files": ["manifest.json"]}"#],
-             out: "r", refusal: nil),
+        Case(
+            name: "policy command's folder",
+            setup: ["r/manifest.json": #"{"formatVersion": 1, "generator": "injurysim sweep", "files": ["manifest.json"]}"#],
+            out: "r", refusal: nil)
     ]
 
     static func build(_ setup: [String: String], in root: URL) {
@@ -159,8 +170,11 @@ import Testing
         let root = Self.sandbox()
         defer { try? FileManager.default.removeItem(at: root) }
         let live = getppid()
-        Self.build([".r.tmp-\(Self.deadPID)/summary.json": "partial", ".r.tmp-\(live)/summary.json": "someone else's",
-                    ".other.tmp-\(Self.deadPID)/x": "not ours to judge", "r/manifest.json": Self.ourManifest], in: root)
+        Self.build(
+            [
+                ".r.tmp-\(Self.deadPID)/summary.json": "partial", ".r.tmp-\(live)/summary.json": "someone else's",
+                ".other.tmp-\(Self.deadPID)/x": "not ours to judge", "r/manifest.json": Self.ourManifest
+            ], in: root)
         let folder = try OutputFolder.claim(root.appendingPathComponent("r").path)
         defer { folder.abandon() }
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))

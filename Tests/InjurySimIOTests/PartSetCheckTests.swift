@@ -1,19 +1,24 @@
-import Testing
 import InjurySimAnalysis
+import Testing
+
 @testable import InjurySimIO
 
 /// A merge accepts parts only of one study, each holding exactly its shard, together holding
 /// every replication once; every problem names the parts and the replications.
 @Suite struct PartSetCheckTests {
-    static func part(_ index: Int, of count: Int, replications: Int = 8, edit: (inout PartManifest) -> Void = { _ in }) -> (label: String, manifest: PartManifest) {
+    static func part(_ index: Int, of count: Int, replications: Int = 8, edit: (inout PartManifest) -> Void = { _ in }) -> (
+        label: String, manifest: PartManifest
+    ) {
         // The tables below only name valid shards.
         let shard = try! ShardSelection(index: index, count: count)
         let held = shard.replications(of: replications)
-        let files = [PartManifest.FileEntry(name: "scenario.json", bytes: 10, checksum: "fnv1a64:0000000000000001")]
+        let files =
+            [PartManifest.FileEntry(name: "scenario.json", bytes: 10, checksum: "fnv1a64:0000000000000001")]
             + held.map { PartManifest.FileEntry(name: PartManifest.dataFileName($0), bytes: 8, checksum: "fnv1a64:00000000000000\($0 + 10)") }
-        var manifest = PartManifest(scenarioName: "smoke", scenarioFile: "smoke.json", scenarioContentHash: "fnv1a64:abc", seed: 7,
-                                    replications: replications, sampleFraction: 1, uncertainty: true, sets: [], shard: shard,
-                                    replicationsHeld: held, files: files)
+        var manifest = PartManifest(
+            scenarioName: "smoke", scenarioFile: "smoke.json", scenarioContentHash: "fnv1a64:abc", seed: 7,
+            replications: replications, sampleFraction: 1, uncertainty: true, sets: [], shard: shard,
+            replicationsHeld: held, files: files)
         edit(&manifest)
         return ("parts/\(index)", manifest)
     }
@@ -46,34 +51,49 @@ import InjurySimAnalysis
 
     static let cases: [Case] = [
         Case(name: "no parts", parts: { [] }, phrases: ["at least one part"]),
-        Case(name: "missing shard", parts: { [part(1, of: 3), part(3, of: 3)] },
-             phrases: ["replications 1, 4, 7 are missing", "shard 2/3", "array indices 1"]),
-        Case(name: "two shards missing", parts: { [part(2, of: 4)] },
-             phrases: ["replications 0, 2, 3, 4, 6, 7 are missing", "shard 1/4, 3/4, 4/4", "array indices 0,2,3"]),
-        Case(name: "shard given twice", parts: { [part(1, of: 2), part(2, of: 2), part(2, of: 2)] },
-             phrases: ["shard 2/2 is given 2 times", "parts/2, parts/2", "replications 1, 3, 5, 7 would be counted twice"]),
-        Case(name: "other scenario version", parts: { [part(1, of: 2), part(2, of: 2) { $0.scenarioContentHash = "fnv1a64:def" }] },
-             phrases: ["part parts/2 has scenarioContentHash fnv1a64:def but part parts/1 has fnv1a64:abc"]),
-        Case(name: "other sample fraction", parts: { [part(1, of: 2), part(2, of: 2) { $0.sampleFraction = 0.5 }] },
-             phrases: ["sampleFraction 0.5", "has 1.0"]),
+        Case(
+            name: "missing shard", parts: { [part(1, of: 3), part(3, of: 3)] },
+            phrases: ["replications 1, 4, 7 are missing", "shard 2/3", "array indices 1"]),
+        Case(
+            name: "two shards missing", parts: { [part(2, of: 4)] },
+            phrases: ["replications 0, 2, 3, 4, 6, 7 are missing", "shard 1/4, 3/4, 4/4", "array indices 0,2,3"]),
+        Case(
+            name: "shard given twice", parts: { [part(1, of: 2), part(2, of: 2), part(2, of: 2)] },
+            phrases: ["shard 2/2 is given 2 times", "parts/2, parts/2", "replications 1, 3, 5, 7 would be counted twice"]),
+        Case(
+            name: "other scenario version", parts: { [part(1, of: 2), part(2, of: 2) { $0.scenarioContentHash = "fnv1a64:def" }] },
+            phrases: ["part parts/2 has scenarioContentHash fnv1a64:def but part parts/1 has fnv1a64:abc"]),
+        Case(
+            name: "other sample fraction", parts: { [part(1, of: 2), part(2, of: 2) { $0.sampleFraction = 0.5 }] },
+            phrases: ["sampleFraction 0.5", "has 1.0"]),
         Case(name: "other seed", parts: { [part(1, of: 2), part(2, of: 2) { $0.seed = 8 }] }, phrases: ["seed 8"]),
         Case(name: "other replication count", parts: { [part(1, of: 2), part(2, of: 2, replications: 9)] }, phrases: ["replications 9"]),
         Case(name: "other shard count", parts: { [part(1, of: 2), part(2, of: 3), part(3, of: 3)] }, phrases: ["shardCount 3"]),
         Case(name: "other uncertainty", parts: { [part(1, of: 2), part(2, of: 2) { $0.uncertainty = false }] }, phrases: ["uncertainty false"]),
         Case(name: "other overrides", parts: { [part(1, of: 2), part(2, of: 2) { $0.sets = ["months=6"] }] }, phrases: ["sets months=6"]),
-        Case(name: "other program version", parts: { [part(1, of: 2), part(2, of: 2) { $0.programVersion = "injurysim 0.1" }] },
-             phrases: ["programVersion injurysim 0.1"]),
+        Case(
+            name: "other program version", parts: { [part(1, of: 2), part(2, of: 2) { $0.programVersion = "injurysim 0.1" }] },
+            phrases: ["programVersion injurysim 0.1"]),
         Case(name: "other command", parts: { [part(1, of: 2), part(2, of: 2) { $0.command = "compare" }] }, phrases: ["command compare"]),
-        Case(name: "other sweep axes", parts: { [part(1, of: 2) { $0.axes = [.init(path: "months", values: ["2", "3"])] },
-                                                 part(2, of: 2) { $0.axes = [.init(path: "months", values: ["2", "4"])] }] },
-             phrases: ["axes months=2,4", "has months=2,3"]),
-        Case(name: "other solve target", parts: { [part(1, of: 2) { $0.target = "ruin<=0.1" }, part(2, of: 2) { $0.target = "ruin<=0.2" }] },
-             phrases: ["target ruin<=0.2", "has ruin<=0.1"]),
+        Case(
+            name: "other sweep axes",
+            parts: {
+                [
+                    part(1, of: 2) { $0.axes = [.init(path: "months", values: ["2", "3"])] },
+                    part(2, of: 2) { $0.axes = [.init(path: "months", values: ["2", "4"])] }
+                ]
+            },
+            phrases: ["axes months=2,4", "has months=2,3"]),
+        Case(
+            name: "other solve target", parts: { [part(1, of: 2) { $0.target = "ruin<=0.1" }, part(2, of: 2) { $0.target = "ruin<=0.2" }] },
+            phrases: ["target ruin<=0.2", "has ruin<=0.1"]),
         Case(name: "other results format", parts: { [part(1, of: 2), part(2, of: 2) { $0.resultsFormatVersion = 1 }] }, phrases: ["formatVersion 1"]),
-        Case(name: "part lacking a replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 2, 4] }, part(2, of: 2)] },
-             phrases: ["part parts/1 is shard 1/2 of 8 replications but lacks replications 6"]),
-        Case(name: "part holding another shard's replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 1, 2, 4, 6] }, part(2, of: 2)] },
-             phrases: ["holds replications 1 of other shards"]),
+        Case(
+            name: "part lacking a replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 2, 4] }, part(2, of: 2)] },
+            phrases: ["part parts/1 is shard 1/2 of 8 replications but lacks replications 6"]),
+        Case(
+            name: "part holding another shard's replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 1, 2, 4, 6] }, part(2, of: 2)] },
+            phrases: ["holds replications 1 of other shards"])
     ]
 
     @Test(arguments: cases) func mergeRefusesPartsThatAreNotOneCompleteStudy(_ c: Case) {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimAnalysis
 @testable import InjurySimIO
 
@@ -16,31 +17,44 @@ import InjurySimCore
         var extra = ""
         switch command {
         case "compare":
-            json = Comparison(entries: [.init(name: "base", startMonth: scenario.startMonth, metrics: metrics),
-                                        .init(name: "variant.2", startMonth: scenario.startMonth, metrics: metrics.reversed())]).renderJSON().rendered()
+            json = Comparison(entries: [
+                .init(name: "base", startMonth: scenario.startMonth, metrics: metrics),
+                .init(name: "variant.2", startMonth: scenario.startMonth, metrics: metrics.reversed())
+            ]).renderJSON().rendered()
         case "sweep":
             let path = "platforms.caocao.ratePerOrderYuan"
-            json = SweepTable(axes: [path], points: [.init(settings: [(path, "0.5")], metrics: metrics),
-                                                     .init(settings: [(path, "1")], metrics: Array(metrics.prefix(3))),
-                                                     .init(settings: [(path, "2")], metrics: Array(metrics.suffix(2)))]).renderJSON().rendered()
+            json = SweepTable(
+                axes: [path],
+                points: [
+                    .init(settings: [(path, "0.5")], metrics: metrics),
+                    .init(settings: [(path, "1")], metrics: Array(metrics.prefix(3))),
+                    .init(settings: [(path, "2")], metrics: Array(metrics.suffix(2)))
+                ]
+            ).renderJSON().rendered()
             extra = #", "axes": [{"path": "\#(path)", "values": ["0.5", "1", "2"]}]"#
         case "solve":
             let target = try #require(PolicyCommands.Target(parsing: "ruin<=0.4"))
-            let solution = PolicyCommands.Solution(target: target, sectorName: nil, multiplier: Estimate(mean: 2.5, low: 1.75, high: 4.125), exceedsLimit: false,
-                                                   limit: 64, replications: 5, evaluations: 9, benchmarks: [("meituan", 0.07), ("caocao", 0.01)],
-                                                   breakEven: [], thresholds: [1.25, 2.5, 3.5, .infinity, 2])
+            let solution = PolicyCommands.Solution(
+                target: target, sectorName: nil, multiplier: Estimate(mean: 2.5, low: 1.75, high: 4.125), exceedsLimit: false,
+                limit: 64, replications: 5, evaluations: 9, benchmarks: [("meituan", 0.07), ("caocao", 0.01)],
+                breakEven: [], thresholds: [1.25, 2.5, 3.5, .infinity, 2])
             json = SolveReport(solution: solution).renderJSON().rendered()
             extra = #", "target": "ruin<=0.4", "for": "all""#
         default:
             let rows = (0..<3).map { k in
-                PolicyCommands.SensitivityRow(name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * Double(k), low: 0, high: 0.3),
-                                              ruinHigh: Estimate(mean: 0.2 + 0.25 * Double(k), low: 0.1, high: 0.9),
-                                              ruinSwing: Estimate(mean: 0.2 + 0.15 * Double(k), low: 0.05, high: 0.6), breakEvenLow: 0.05, breakEvenHigh: 0.125 + Double(k) / 100)
+                PolicyCommands.SensitivityRow(
+                    name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * Double(k), low: 0, high: 0.3),
+                    ruinHigh: Estimate(mean: 0.2 + 0.25 * Double(k), low: 0.1, high: 0.9),
+                    ruinSwing: Estimate(mean: 0.2 + 0.15 * Double(k), low: 0.05, high: 0.6), breakEvenLow: 0.05,
+                    breakEvenHigh: 0.125 + Double(k) / 100)
             }
-            json = SensitivityReport(scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42), baselineBreakEven: 0.0875, rows: rows)
-                .renderJSON().rendered()
+            json = SensitivityReport(
+                scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42), baselineBreakEven: 0.0875, rows: rows
+            )
+            .renderJSON().rendered()
         }
-        let manifest = #"{"formatVersion": 2, "generator": "injurysim \#(command)", "replications": 5, "sampleFraction": 1.000000, "seed": 7, "#
+        let manifest =
+            #"{"formatVersion": 2, "generator": "injurysim \#(command)", "replications": 5, "sampleFraction": 1.000000, "seed": 7, "#
             + #""scenarios": [{"name": "smoke", "contentHash": "fnv1a64:0"}], "files": ["\#(command).json", "manifest.json", "report.html"]\#(extra)}"#
         return ["\(command).json": json, "manifest.json": manifest]
     }
@@ -73,6 +87,8 @@ import InjurySimCore
     @Test func aCompareFolderWithoutItsJSONIsNamed() async throws {
         var texts = try await Self.folder("compare")
         texts["compare.json"] = nil
-        #expect(throws: ReportError.missingFile(folder: "C", file: "compare.json")) { try ReportRenderer.render(texts: texts, language: .en, folder: "C") }
+        #expect(throws: ReportError.missingFile(folder: "C", file: "compare.json")) {
+            try ReportRenderer.render(texts: texts, language: .en, folder: "C")
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+
 @testable import InjurySimIO
 
 /// A real results folder's files, from the smoke scenario with a few replications (a second or
@@ -31,7 +32,8 @@ actor ReportFixture {
             scenario.replications = 5
             let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<5, threads: 2, progress: nil)
             let summary = RunSummary(scenario: scenario, results: results)
-            let files = ResultFiles(scenario: scenario, scenarioFile: "smoke.json", contentHash: loaded.contentHash, results: results, summary: summary, report: true)
+            let files = ResultFiles(
+                scenario: scenario, scenarioFile: "smoke.json", contentHash: loaded.contentHash, results: results, summary: summary, report: true)
             return (Dictionary(uniqueKeysWithValues: files.files.map { ($0.name, $0.text) }), results.map { ReplicationMetrics($0) }, scenario)
         }
         made = task

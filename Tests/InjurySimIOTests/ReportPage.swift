@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A report page read back with an XML parser: it must parse as a whole (so every inline SVG is
@@ -29,7 +30,8 @@ final class ReportPage: NSObject, XMLParserDelegate {
         return page
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
+    {
         depth += 1
         elementCounts[name, default: 0] += 1
         if name == "figure" && attributes["class"] == "chart" { charts.append([]); chartDepth = depth }
@@ -52,8 +54,10 @@ final class ReportPage: NSObject, XMLParserDelegate {
     static func value(of text: String, kind: String) -> (value: Double, tolerance: Double)? {
         var body = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         var scale = 1.0
-        let units: [(String, Double)] = [(" billion yuan", 1e9), (" million yuan", 1e6), (" thousand yuan", 1e3), (" yuan", 1),
-                                         ("亿元", 1e8), ("万元", 1e4), ("元", 1), ("%", 0.01)]
+        let units: [(String, Double)] = [
+            (" billion yuan", 1e9), (" million yuan", 1e6), (" thousand yuan", 1e3), (" yuan", 1),
+            ("亿元", 1e8), ("万元", 1e4), ("元", 1), ("%", 0.01)
+        ]
         for (suffix, factor) in units where body.hasSuffix(suffix) {
             body = String(body.dropLast(suffix.count))
             scale = factor

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import InjurySimAnalysis
 import InjurySimCore
+import Testing
+
 @testable import InjurySimIO
 
 /// The report page: one XHTML file whose charts parse, whose printed figures are those of
@@ -15,7 +16,9 @@ import InjurySimCore
     static func lookup(_ object: Any, _ path: String) -> Double? {
         var node: Any? = object
         for key in path.split(separator: "/") {
-            if let list = node as? [Any], let index = Int(key) { node = list.indices.contains(index) ? list[index] : nil } else {
+            if let list = node as? [Any], let index = Int(key) {
+                node = list.indices.contains(index) ? list[index] : nil
+            } else {
                 node = (node as? [String: Any])?[String(key)]
             }
         }
@@ -30,7 +33,9 @@ import InjurySimCore
         // Total fan, two pool fans, shortfall, cash flows, severity, liabilities, break-even, persons.
         #expect(page.charts.count == 9)
         for (index, chart) in page.charts.enumerated() {
-            #expect(chart.contains("h3") && chart.contains("svg") && chart.contains("figcaption") && chart.contains("div.legend"), "chart \(index): \(chart)")
+            #expect(
+                chart.contains("h3") && chart.contains("svg") && chart.contains("figcaption") && chart.contains("div.legend"),
+                "chart \(index): \(chart)")
             #expect(chart.filter { $0 == "text" }.count >= 4, "chart \(index) has axis labels")
         }
         #expect(page.elementCounts["script"] == nil && page.elementCounts["link"] == nil && page.elementCounts["img"] == nil)
@@ -117,7 +122,9 @@ import InjurySimCore
     @Test func aFolderWithoutAFileIsNamed() async throws {
         var texts = await ReportFixture.smoke()
         texts["monthly.csv"] = nil
-        #expect(throws: ReportError.missingFile(folder: "R", file: "monthly.csv")) { try ReportRenderer.render(texts: texts, language: .en, folder: "R") }
+        #expect(throws: ReportError.missingFile(folder: "R", file: "monthly.csv")) {
+            try ReportRenderer.render(texts: texts, language: .en, folder: "R")
+        }
         texts = await ReportFixture.smoke()
         texts["summary.json"] = "{ not json"
         #expect { try ReportRenderer.render(texts: texts, language: .en) } throws: { ($0 as? ReportError)?.isDataError == true }
@@ -137,7 +144,7 @@ import InjurySimCore
         MoneyCase(yuan: 3_400_000_000, language: .en, text: "3.40 billion yuan"),
         MoneyCase(yuan: -45_600, language: .en, text: "-45.60 thousand yuan"),
         MoneyCase(yuan: 9_999, language: .zh, text: "9,999元"),
-        MoneyCase(yuan: 123_456_789_012, language: .zh, text: "1,234.6亿元"),
+        MoneyCase(yuan: 123_456_789_012, language: .zh, text: "1,234.6亿元")
     ])
     func moneyIsScaledToTheLanguagesUnits(_ c: MoneyCase) {
         #expect(ReportNumbers(c.language).money(c.yuan) == c.text)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimIO
 
 /// A part carries its scenario as one resolved document; decoding that document gives the very

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimIO
 
 /// Whole-scenario checks: shares that count every worker once, what falls outside the horizon,
@@ -33,20 +34,24 @@ import InjurySimCore
 
     @Test(arguments: [
         ShareCase(name: "both open", platforms: "", provinceShares: "", error: nil),
-        ShareCase(name: "province doubles the sector", platforms: "", provinceShares: #""platformShares": {"p": 1, "q": 1}"#,
-                  error: "provinces.x.platformShares: the platforms' shares of sector \"food\" sum to 2 (p 1, q 1)"),
-        ShareCase(name: "province names one, the other keeps its default", platforms: "", provinceShares: #""platformShares": {"p": 0.3}"#,
-                  error: "sum to 0.8 (p 0.3, q 0.5)"),
+        ShareCase(
+            name: "province doubles the sector", platforms: "", provinceShares: #""platformShares": {"p": 1, "q": 1}"#,
+            error: "provinces.x.platformShares: the platforms' shares of sector \"food\" sum to 2 (p 1, q 1)"),
+        ShareCase(
+            name: "province names one, the other keeps its default", platforms: "", provinceShares: #""platformShares": {"p": 0.3}"#,
+            error: "sum to 0.8 (p 0.3, q 0.5)"),
         ShareCase(name: "province names both", platforms: "", provinceShares: #""platformShares": {"p": 0.3, "q": 0.7}"#, error: nil),
-        ShareCase(name: "platform shares below 1", platforms: #", "shareOfSector": 0.6"#, provinceShares: "", error: "sum to 0.6 (p 0.6, q 0)"),
+        ShareCase(name: "platform shares below 1", platforms: #", "shareOfSector": 0.6"#, provinceShares: "", error: "sum to 0.6 (p 0.6, q 0)")
     ])
     func platformSharesMustCountEveryWorkerOnce(_ c: ShareCase) {
         var text = Self.twoPlatforms
         if !c.platforms.isEmpty {
-            text = text.replacingOccurrences(of: "\"p\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07}",
-                                             with: "\"p\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07" + c.platforms + "}")
-            text = text.replacingOccurrences(of: "\"q\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07}",
-                                             with: "\"q\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07, \"shareOfSector\": 0}")
+            text = text.replacingOccurrences(
+                of: "\"p\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07}",
+                with: "\"p\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07" + c.platforms + "}")
+            text = text.replacingOccurrences(
+                of: "\"q\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07}",
+                with: "\"q\": {\"sector\": \"food\", \"ratePerOrderYuan\": 0.07, \"shareOfSector\": 0}")
         }
         if !c.provinceShares.isEmpty {
             text = text.replacingOccurrences(of: "\"workers\": {\"food\": 100}", with: "\"workers\": {\"food\": 100}, " + c.provinceShares)
@@ -60,7 +65,8 @@ import InjurySimCore
     }
 
     @Test func choiceWeightsThatOverflowAreRefused() {
-        let text = ScenarioValidationTests.variant("\"claimsPerMillionOrders\": 2", #""claimsPerMillionOrders": {"choice": [[1, 1e308], [2, 1e308]]}"#)
+        let text = ScenarioValidationTests.variant(
+            "\"claimsPerMillionOrders\": 2", #""claimsPerMillionOrders": {"choice": [[1, 1e308], [2, 1e308]]}"#)
         #expect(Self.messages(text).contains { $0.contains("weights must add up to a finite number") })
     }
 
@@ -73,16 +79,21 @@ import InjurySimCore
     }
 
     @Test(arguments: [
-        HorizonCase(name: "shock after the horizon", extra: #""shocks": [{"name": "late", "startMonth": "2025-03", "months": 2, "claimFrequency": 2}]"#,
-                    error: nil, warning: "shocks[0] \"late\": starts 2025-03, after the horizon 2024-01 … 2024-12; it has no effect in this run"),
-        HorizonCase(name: "shock in the last month", extra: #""shocks": [{"name": "edge", "startMonth": "2024-12", "months": 2, "claimFrequency": 2}]"#,
-                    error: nil, warning: nil),
-        HorizonCase(name: "one phase after the horizon", extra: #""rollout": [{"startMonth": "2024-01"}, {"startMonth": "2025-01"}]"#,
-                    error: nil, warning: "rollout[1]: starts 2025-01, after the horizon"),
-        HorizonCase(name: "every phase after the horizon", extra: #""rollout": [{"startMonth": "2025-01"}]"#,
-                    error: "rollout: no phase starts within the horizon 2024-01 … 2024-12, so nobody would be insured", warning: nil),
-        HorizonCase(name: "nobody takes up", extra: #""rollout": [{"startMonth": "2024-01", "takeUp": 0}]"#,
-                    error: "every phase has takeUp 0", warning: nil),
+        HorizonCase(
+            name: "shock after the horizon", extra: #""shocks": [{"name": "late", "startMonth": "2025-03", "months": 2, "claimFrequency": 2}]"#,
+            error: nil, warning: "shocks[0] \"late\": starts 2025-03, after the horizon 2024-01 … 2024-12; it has no effect in this run"),
+        HorizonCase(
+            name: "shock in the last month", extra: #""shocks": [{"name": "edge", "startMonth": "2024-12", "months": 2, "claimFrequency": 2}]"#,
+            error: nil, warning: nil),
+        HorizonCase(
+            name: "one phase after the horizon", extra: #""rollout": [{"startMonth": "2024-01"}, {"startMonth": "2025-01"}]"#,
+            error: nil, warning: "rollout[1]: starts 2025-01, after the horizon"),
+        HorizonCase(
+            name: "every phase after the horizon", extra: #""rollout": [{"startMonth": "2025-01"}]"#,
+            error: "rollout: no phase starts within the horizon 2024-01 … 2024-12, so nobody would be insured", warning: nil),
+        HorizonCase(
+            name: "nobody takes up", extra: #""rollout": [{"startMonth": "2024-01", "takeUp": 0}]"#,
+            error: "every phase has takeUp 0", warning: nil)
     ])
     func whatFallsOutsideTheHorizon(_ c: HorizonCase) {
         let text = ScenarioValidationTests.variant("\"months\": 12", "\"months\": 12, " + c.extra)
@@ -115,10 +126,12 @@ import InjurySimCore
         GrowthCase(name: "100 years at default growth", settings: ["months=1200"], refused: false),
         GrowthCase(name: "wages +20% a year for 100 years", settings: ["months=1200", "benefits.wageGrowthPerYear=0.2"], refused: true),
         GrowthCase(name: "medical inflation 30% for 100 years", settings: ["months=1200", "benefits.medicalInflationPerYear=0.3"], refused: true),
-        GrowthCase(name: "orders +50% a year for 100 years", settings: ["months=1200", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: true),
-        GrowthCase(name: "large balance at 10% for 100 years",
-                   settings: ["months=1200", "provinces.north.initialBalanceYuan=1e13", "fund.investmentReturnPerYear=0.1"], refused: true),
-        GrowthCase(name: "orders +50% a year for 5 years", settings: ["months=60", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: false),
+        GrowthCase(
+            name: "orders +50% a year for 100 years", settings: ["months=1200", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: true),
+        GrowthCase(
+            name: "large balance at 10% for 100 years",
+            settings: ["months=1200", "provinces.north.initialBalanceYuan=1e13", "fund.investmentReturnPerYear=0.1"], refused: true),
+        GrowthCase(name: "orders +50% a year for 5 years", settings: ["months=60", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: false)
     ])
     func growthThatWouldOverflowIsRefusedUpFront(_ c: GrowthCase) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import InjurySimIO
 
 /// Scenario files are read with a size limit, never from devices, and parsed in linear time.
@@ -18,7 +19,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: UInt64(ScenarioLoader.maximumFileBytes + 1)) // sparse: no 16 MB written
+        try handle.truncate(atOffset: UInt64(ScenarioLoader.maximumFileBytes + 1))  // sparse: no 16 MB written
         try handle.close()
         guard case .failure(let problem) = ScenarioLoader.read(url.path) else { Issue.record("read an oversized file"); return }
         #expect(problem.message.contains("at most 16777216"))

@@ -1,22 +1,23 @@
 import Foundation
-import Testing
 import InjurySimCore
+import Testing
+
 @testable import InjurySimIO
 
 /// Every kind of scenario error names its field path, the value found and what is allowed,
 /// and all problems are reported at once.
 @Suite struct ScenarioValidationTests {
     static let minimal = """
-    {
-      "name": "t", "startMonth": "2024-01", "months": 12,
-      "sectors": {"food": {"ordersPerHour": 4, "shiftHours": 8, "fullTimeDaysPerWeek": 6, "occasionalShare": 0.5,
-                           "claimsPerMillionOrders": 2, "severity": {"medicalOnly": 0.9, "grade10": 0.09, "death": 0.01},
-                           "medicalCostMeanYuan": {"medicalOnly": 2500, "grade7to10": 15000, "grade5to6": 80000,
-                                                   "grade1to4": 250000, "death": 30000}}},
-      "platforms": {"p": {"sector": "food", "ratePerOrderYuan": 0.07}},
-      "provinces": {"x": {"averageMonthlyWageYuan": 9000, "workers": {"food": 100}}}
-    }
-    """
+        {
+          "name": "t", "startMonth": "2024-01", "months": 12,
+          "sectors": {"food": {"ordersPerHour": 4, "shiftHours": 8, "fullTimeDaysPerWeek": 6, "occasionalShare": 0.5,
+                               "claimsPerMillionOrders": 2, "severity": {"medicalOnly": 0.9, "grade10": 0.09, "death": 0.01},
+                               "medicalCostMeanYuan": {"medicalOnly": 2500, "grade7to10": 15000, "grade5to6": 80000,
+                                                       "grade1to4": 250000, "death": 30000}}},
+          "platforms": {"p": {"sector": "food", "ratePerOrderYuan": 0.07}},
+          "provinces": {"x": {"averageMonthlyWageYuan": 9000, "workers": {"food": 100}}}
+        }
+        """
 
     static func issues(_ text: String) -> [ScenarioIssue] {
         do {
@@ -60,36 +61,49 @@ import InjurySimCore
         Case(old: "\"startMonth\": \"2024-01\"", new: "\"startMonth\": \"2024-1\"", path: "startMonth", message: "YYYY-MM"),
         Case(old: "\"ordersPerHour\": 4", new: "\"ordersPerHour\": -4", path: "sectors.food.ordersPerHour", message: "out of range"),
         Case(old: "\"occasionalShare\": 0.5", new: "\"occasionalShare\": 1.5", path: "sectors.food.occasionalShare", message: "from 0 to 1"),
-        Case(old: "\"claimsPerMillionOrders\": 2", new: "\"claimsPerMillionOrders\": {\"uniform\": [3, 1]}",
-             path: "sectors.food.claimsPerMillionOrders.uniform", message: "low must not exceed high"),
-        Case(old: "\"claimsPerMillionOrders\": 2", new: "\"claimsPerMillionOrders\": {\"gamma\": [3, 1]}",
-             path: "sectors.food.claimsPerMillionOrders.gamma", message: "unknown distribution"),
+        Case(
+            old: "\"claimsPerMillionOrders\": 2", new: "\"claimsPerMillionOrders\": {\"uniform\": [3, 1]}",
+            path: "sectors.food.claimsPerMillionOrders.uniform", message: "low must not exceed high"),
+        Case(
+            old: "\"claimsPerMillionOrders\": 2", new: "\"claimsPerMillionOrders\": {\"gamma\": [3, 1]}",
+            path: "sectors.food.claimsPerMillionOrders.gamma", message: "unknown distribution"),
         Case(old: "\"death\": 0.01", new: "\"death\": 0.2", path: "sectors.food.severity", message: "must sum to 1"),
         Case(old: "\"grade10\": 0.09", new: "\"grade11\": 0.09", path: "sectors.food.severity.grade11", message: "unknown key"),
         Case(old: "\"sector\": \"food\"", new: "\"sector\": \"fod\"", path: "platforms.p.sector", message: "no sector named \"fod\""),
-        Case(old: "\"workers\": {\"food\": 100}", new: "\"workers\": {\"foods\": 100}", path: "provinces.x.workers.foods", message: "no sector named"),
-        Case(old: "\"ratePerOrderYuan\": 0.07", new: "\"ratePerOrderYuan\": true", path: "platforms.p.ratePerOrderYuan", message: "expected a number"),
+        Case(
+            old: "\"workers\": {\"food\": 100}", new: "\"workers\": {\"foods\": 100}", path: "provinces.x.workers.foods", message: "no sector named"),
+        Case(
+            old: "\"ratePerOrderYuan\": 0.07", new: "\"ratePerOrderYuan\": true", path: "platforms.p.ratePerOrderYuan", message: "expected a number"),
         Case(old: "\"name\": \"t\"", new: "\"name\": \"a/b\"", path: "name", message: "letters, digits"),
         Case(old: "\"name\": \"t\"", new: "\"name\": \"..\"", path: "name", message: "not starting with '.'"),
         Case(old: "\"name\": \"t\"", new: "\"name\": \".\"", path: "name", message: "not starting with '.'"),
         Case(old: "\"name\": \"t\"", new: "\"name\": \"\"", path: "name", message: "1 to 100"),
         Case(old: "\"name\": \"t\"", new: "\"name\": \"a\\u0007b\"", path: "name", message: "letters, digits"),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"rollout\": [{\"startMonth\": \"2024-01\", \"provinces\": [\"y\"]}]",
-             path: "rollout[0].provinces[0]", message: "no province named \"y\""),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"shocks\": [{\"name\": \"s\", \"months\": 2}]",
-             path: "shocks[0]", message: "exactly one of startMonth"),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"shortfall\": \"panic\"}", path: "fund.shortfall", message: "\"borrow\", \"defer\""),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"basis\": \"incurred\"}", path: "rateFloat.basis",
-             message: "\"paid\", \"paidPlusReserves\", \"foresight\""),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 61}", path: "rateFloat.windowMonths",
-             message: "whole number from 1 to 60"),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 0}", path: "rateFloat.windowMonths",
-             message: "whole number from 1 to 60"),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"chargeAdminCost\": \"yes\"}", path: "fund.chargeAdminCost",
-             message: "expected true or false"),
-        Case(old: "\"months\": 12", new: "\"months\": 12, \"benefits\": {\"platformPays\": [\"lunch\"]}",
-             path: "benefits.platformPays[0]", message: "no benefit item named \"lunch\""),
-        Case(old: "\"months\": 12,", new: "", path: "months", message: "required but missing"),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"rollout\": [{\"startMonth\": \"2024-01\", \"provinces\": [\"y\"]}]",
+            path: "rollout[0].provinces[0]", message: "no province named \"y\""),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"shocks\": [{\"name\": \"s\", \"months\": 2}]",
+            path: "shocks[0]", message: "exactly one of startMonth"),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"shortfall\": \"panic\"}", path: "fund.shortfall",
+            message: "\"borrow\", \"defer\""),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"basis\": \"incurred\"}", path: "rateFloat.basis",
+            message: "\"paid\", \"paidPlusReserves\", \"foresight\""),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 61}", path: "rateFloat.windowMonths",
+            message: "whole number from 1 to 60"),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"rateFloat\": {\"windowMonths\": 0}", path: "rateFloat.windowMonths",
+            message: "whole number from 1 to 60"),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"fund\": {\"chargeAdminCost\": \"yes\"}", path: "fund.chargeAdminCost",
+            message: "expected true or false"),
+        Case(
+            old: "\"months\": 12", new: "\"months\": 12, \"benefits\": {\"platformPays\": [\"lunch\"]}",
+            path: "benefits.platformPays[0]", message: "no benefit item named \"lunch\""),
+        Case(old: "\"months\": 12,", new: "", path: "months", message: "required but missing")
     ])
     func eachErrorNamesPathValueAndRule(c: Case) {
         let found = Self.issues(Self.variant(c.old, c.new))

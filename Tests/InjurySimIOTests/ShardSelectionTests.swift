@@ -1,5 +1,5 @@
-import Testing
 import InjurySimAnalysis
+import Testing
 
 /// `--shard K/N` holds the replications r with r mod N = K − 1; `auto/N` takes K − 1 from the
 /// scheduler's task index; anything else is refused naming the value and what is allowed.
@@ -36,7 +36,7 @@ import InjurySimAnalysis
         Case(text: "3", total: 9, refusal: "--shard must be K/N"),
         Case(text: "1/2/3", total: 9, refusal: "--shard must be K/N"),
         Case(text: "a/3", total: 9, refusal: "K must be a whole number from 1 to N or 'auto', got 'a'"),
-        Case(text: "1/b", total: 9, refusal: "N must be a whole number from 1 to 100000, got 'b'"),
+        Case(text: "1/b", total: 9, refusal: "N must be a whole number from 1 to 100000, got 'b'")
     ]
 
     @Test(arguments: cases) func shardHoldsTheReplicationsCongruentToItsIndex(_ c: Case) {

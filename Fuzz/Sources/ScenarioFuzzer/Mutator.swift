@@ -47,14 +47,20 @@ func tokens(_ text: [UInt8]) -> [Token] {
                 j += text[j] == UInt8(ascii: "\\") ? 2 : 1
             }
             if j - i - 1 == 7 && j <= text.count, text[i + 5] == UInt8(ascii: "-"),
-               (i + 1..<i + 5).allSatisfy({ isDigit(text[$0]) }), isDigit(text[i + 6]), isDigit(text[i + 7]) {
+                (i + 1..<i + 5).allSatisfy({ isDigit(text[$0]) }), isDigit(text[i + 6]), isDigit(text[i + 7])
+            {
                 found.append(Token(kind: .month, range: (i + 1)..<(i + 8)))
             }
             i = j + 1
         } else if isDigit(b) || (b == UInt8(ascii: "-") && i + 1 < text.count && isDigit(text[i + 1])) {
             var j = i + 1
-            while j < text.count, isDigit(text[j]) || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-                                                    UInt8(ascii: "+"), UInt8(ascii: "-")].contains(text[j]) {
+            while j < text.count,
+                isDigit(text[j])
+                    || [
+                        UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+                        UInt8(ascii: "+"), UInt8(ascii: "-")
+                    ].contains(text[j])
+            {
                 j += 1
             }
             found.append(Token(kind: .number, range: i..<j))
@@ -73,10 +79,12 @@ func tokens(_ text: [UInt8]) -> [Token] {
 }
 
 /// Numbers at and past the edges of the ranges the decoder checks, and a few ordinary ones.
-let edgeNumbers = ["0", "1", "-1", "0.5", "2", "7", "12", "13", "60", "61", "100", "120", "256", "365", "600", "1200",
-                   "1201", "3650", "100000", "1000000", "16777216", "2000000000", "1e13", "1e14", "9e15",
-                   "9007199254740993", "1e-7", "0.000001", "5e-324", "1e-300", "1e300", "1e308",
-                   "1.7976931348623157e308", "-0", "0.999999999", "1.0000000001"]
+let edgeNumbers = [
+    "0", "1", "-1", "0.5", "2", "7", "12", "13", "60", "61", "100", "120", "256", "365", "600", "1200",
+    "1201", "3650", "100000", "1000000", "16777216", "2000000000", "1e13", "1e14", "9e15",
+    "9007199254740993", "1e-7", "0.000001", "5e-324", "1e-300", "1e300", "1e308",
+    "1.7976931348623157e308", "-0", "0.999999999", "1.0000000001"
+]
 
 /// Weights for choice distributions: huge ones overflow the weight sum, tiny ones underflow.
 let edgeWeights = ["1", "0", "1e308", "1.7976931348623157e308", "5e-324", "1e-300", "3"]
@@ -117,13 +125,15 @@ func format4(_ n: Int) -> String { let s = String(min(9999, max(0, n))); return 
 func format2(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
 /// Overrides worth appending: switches and sizes that change which code runs.
-let overrideLines = ["uncertainty=false", "uncertainty=true", "pooling=national", "pooling=province", "shardSize=256",
-                     "months=1", "months=1200", "sampleFraction=0.000001", "minimumSampledWorkersPerPool=2000000000",
-                     "minimumSampledWorkersPerPool=0", "seed=0", "fund.shortfall=defer", "rateFloat.enabled=true",
-                     "benefits.suspensionWages=platform", "shocks[0].months=1200",
-                     "shocks[1].probabilityPerYear=1", "rollout[0].rampMonths=600", "benefits.mortalityLoading=0",
-                     "benefits.childrenPerDeath=10", "benefits.retirementAgeMen=40", "fund.chargeAdminCost=true",
-                     "rateFloat.basis=paidPlusReserves", "rateFloat.windowMonths=60"]
+let overrideLines = [
+    "uncertainty=false", "uncertainty=true", "pooling=national", "pooling=province", "shardSize=256",
+    "months=1", "months=1200", "sampleFraction=0.000001", "minimumSampledWorkersPerPool=2000000000",
+    "minimumSampledWorkersPerPool=0", "seed=0", "fund.shortfall=defer", "rateFloat.enabled=true",
+    "benefits.suspensionWages=platform", "shocks[0].months=1200",
+    "shocks[1].probabilityPerYear=1", "rollout[0].rampMonths=600", "benefits.mortalityLoading=0",
+    "benefits.childrenPerDeath=10", "benefits.retirementAgeMen=40", "fund.chargeAdminCost=true",
+    "rateFloat.basis=paidPlusReserves", "rateFloat.windowMonths=60"
+]
 
 @_cdecl("LLVMFuzzerCustomMutator")
 public func customMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {

@@ -10,13 +10,14 @@
 // "//" starts a comment in scenario files, so an input whose marker is mangled still parses.
 // A thrown ScenarioError is a normal outcome; any trap is a finding.
 
-#if canImport(Glibc)
-import Glibc
-#endif
 import FuzzerDriver
 import InjurySimCore
 import InjurySimEngine
 import InjurySimIO
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Population plans above this many simulated slots are skipped (the shard list grows with it).
 let maximumPlannedSlots = 5_000_000
@@ -41,13 +42,15 @@ func knownTrap(_ scenario: Scenario) -> String? {
     // ReplicationInputs.swift:115: a fixed shock starting after the horizon makes the range
     // max(0, first)..<max(0, min(months, first + length)) have lower > upper.
     if skips.contains("shock-after-horizon"),
-       scenario.shocks.contains(where: { $0.start.map { $0.months(since: scenario.startMonth) > scenario.months } ?? false }) {
+        scenario.shocks.contains(where: { $0.start.map { $0.months(since: scenario.startMonth) > scenario.months } ?? false })
+    {
         return "shock-after-horizon"
     }
     // With uncertainty off a choice whose weights sum to +inf had a NaN central value (inf / inf),
     // and Int(NaN) trapped in ReplicationInputs (fixed; lifetime inputs are no longer converted to Int).
     if skips.contains("nan-central"), !scenario.uncertainty,
-       scenario.benefits.pensionAfterRetirementYuan.central.isNaN || scenario.benefits.mortalityLoading.central.isNaN {
+        scenario.benefits.pensionAfterRetirementYuan.central.isNaN || scenario.benefits.mortalityLoading.central.isNaN
+    {
         return "nan-central"
     }
     return nil
@@ -91,7 +94,7 @@ func fuzzOne(_ input: [UInt8]) {
             overrides.append(try ScenarioOverride(parsing: argument))
         } catch {
             note("--set rejected: \(error.issues.first?.message ?? "")")
-            return // a malformed --set is rejected before loading, as in the CLI
+            return  // a malformed --set is rejected before loading, as in the CLI
         }
     }
     let scenario: Scenario

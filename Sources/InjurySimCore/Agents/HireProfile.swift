@@ -10,8 +10,10 @@ package struct HireProfile: Sendable {
     /// Probability of leaving on any given day (from the monthly churn rate).
     package var dailyLeaveProbability: Double
 
-    package init(occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
-                extraRiskPerLongHour: Double, churnPerMonth: Double) {
+    package init(
+        occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
+        extraRiskPerLongHour: Double, churnPerMonth: Double
+    ) {
         self.occasionalShare = occasionalShare
         self.shiftHours = shiftHours
         self.shiftHoursSpread = shiftHoursSpread
@@ -43,8 +45,9 @@ package struct HireProfile: Sendable {
     /// (the stationary age under constant churn) and, churn being memoryless, leaves after a
     /// fresh geometric number of days.
     package func initial(person: StreamKey, takeUp: UInt16) -> Worker {
-        var worker = Worker(clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
-                            shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
+        var worker = Worker(
+            clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
+            shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let age = tenureDays(person.uniform(DrawPurpose.initialAge.counter(day: 0)))
         hire(&worker, person: person, day: -min(age, 3650))
         worker.leaveDay = Int32(clamping: 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: 0))))

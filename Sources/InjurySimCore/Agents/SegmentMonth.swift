@@ -18,9 +18,11 @@ package struct SegmentMonth: Sendable {
     package var newWorkerDays: Int
     package var newWorkerMultiplier: Double
 
-    package init(coverage: Double, ordersPerHour: Double, hazardPerOrder: Double, fullTimeDailyProbability: Double,
-                occasionalDailyProbability: Double, severityCumulative: [Double], recoveryDays: [Double],
-                hire: HireProfile, newWorkerDays: Int, newWorkerMultiplier: Double) {
+    package init(
+        coverage: Double, ordersPerHour: Double, hazardPerOrder: Double, fullTimeDailyProbability: Double,
+        occasionalDailyProbability: Double, severityCumulative: [Double], recoveryDays: [Double],
+        hire: HireProfile, newWorkerDays: Int, newWorkerMultiplier: Double
+    ) {
         self.coverage = coverage
         self.ordersPerHour = ordersPerHour
         self.hazardPerOrder = hazardPerOrder

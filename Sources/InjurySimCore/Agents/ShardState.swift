@@ -73,7 +73,8 @@ package struct ShardState: Sendable {
                 for i in segment.range {
                     let slotIndex = segment.firstSlot + i - segment.range.lowerBound
                     if slotIndex % ShardState.orderBlockSize == 0 && i > segment.range.lowerBound {
-                        total.orders += ShardState.blockOrders(orderMean, key: ordersKey, block: slotIndex / ShardState.orderBlockSize - 1, month: month)
+                        total.orders += ShardState.blockOrders(
+                            orderMean, key: ordersKey, block: slotIndex / ShardState.orderBlockSize - 1, month: month)
                         orderMean = 0
                     }
                     var w = buffer[i]
@@ -135,9 +136,11 @@ package struct ShardState: Sendable {
                                 daysOff = Int32(min(drawn, 3650))
                                 w.injuredUntil = Int32(day + 1) + daysOff
                             }
-                            accidents.append(AccidentEvent(person: person, day: Int32(day), province: Int32(province),
-                                                           platform: Int32(segment.platform), severity: severity, daysOff: daysOff,
-                                                           hireDay: w.hireDay))
+                            accidents.append(
+                                AccidentEvent(
+                                    person: person, day: Int32(day), province: Int32(province),
+                                    platform: Int32(segment.platform), severity: severity, daysOff: daysOff,
+                                    hireDay: w.hireDay))
                             // The day's leftover exposure (−clock) carries into the new clock, so accidents
                             // are exactly a Poisson process in exposure, even at a high hazard.
                             w.clock += -PortableMath.log(person.uniform(DrawPurpose.accidentClock.counter(day: day)))

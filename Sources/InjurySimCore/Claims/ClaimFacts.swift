@@ -20,9 +20,11 @@ package struct ClaimFacts: Sendable, Equatable {
     /// Relatives who qualify for a dependants' pension (deaths only).
     package var dependants: [Dependant]
 
-    package init(severity: Severity, reportMonth: Int, wageBaseYuan: Double, urbanIncomePreviousYearYuan: Double,
-                medicalCostYuan: Double, needsCare: Bool, daysOff: Int, ageYears: Double = 35, isMale: Bool = true,
-                dependants: [Dependant] = []) {
+    package init(
+        severity: Severity, reportMonth: Int, wageBaseYuan: Double, urbanIncomePreviousYearYuan: Double,
+        medicalCostYuan: Double, needsCare: Bool, daysOff: Int, ageYears: Double = 35, isMale: Bool = true,
+        dependants: [Dependant] = []
+    ) {
         self.severity = severity
         self.reportMonth = reportMonth
         self.wageBaseYuan = wageBaseYuan

@@ -25,8 +25,10 @@ package struct ClaimPipeline: Sendable {
         /// Present value at the end of the accident month of `fundPayments`.
         package var presentValueAtAccident: Double
 
-        package init(pool: Int, province: Int, platform: Int, severity: Severity, recognised: Bool, fundPayments: [Payment],
-                     platformPaid: Fen, accidentMonth: Int, presentValueAtAccident: Double) {
+        package init(
+            pool: Int, province: Int, platform: Int, severity: Severity, recognised: Bool, fundPayments: [Payment],
+            platformPaid: Fen, accidentMonth: Int, presentValueAtAccident: Double
+        ) {
             self.pool = pool
             self.province = province
             self.platform = platform
@@ -75,7 +77,7 @@ package struct ClaimPipeline: Sendable {
         for reportMonth in max(month + 1, firstOpen)..<max(month + 1, byReportMonth.count) {
             for claim in byReportMonth[reportMonth] where claim.recognised {
                 let lag = month - claim.accidentMonth
-                guard lag >= 0 else { continue } // not yet happened at this month end
+                guard lag >= 0 else { continue }  // not yet happened at this month end
                 while factors.count <= lag { factors.append(PortableMath.pow(monthlyDiscount, -Double(factors.count))) }
                 reserve[claim.pool] += claim.presentValueAtAccident * factors[lag]
             }

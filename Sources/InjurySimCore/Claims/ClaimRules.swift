@@ -21,8 +21,10 @@ package struct ClaimRules: Sendable, Equatable {
         /// Children's pensions end at this age (MOLSS Order No. 18, Art. 4).
         package var childSupportAge: Double
 
-        package init(lifeTable: LifeTable, disabledMortality: [Double], retirementAgeMen: Double, retirementAgeWomen: Double,
-                    pensionYuanPerMonth: Double, childSupportAge: Double) {
+        package init(
+            lifeTable: LifeTable, disabledMortality: [Double], retirementAgeMen: Double, retirementAgeWomen: Double,
+            pensionYuanPerMonth: Double, childSupportAge: Double
+        ) {
             self.lifeTable = lifeTable
             self.disabledMortality = disabledMortality
             self.retirementAgeMen = retirementAgeMen
@@ -56,8 +58,10 @@ package struct ClaimRules: Sendable, Equatable {
     package var suspensionWages: Scenario.SuspensionWagesPayer
     package var lifetime: Lifetime
 
-    package init(medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexationPerYear: Double,
-                platformPays: Set<BenefitItem>, suspensionWages: Scenario.SuspensionWagesPayer, lifetime: Lifetime) {
+    package init(
+        medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexationPerYear: Double,
+        platformPays: Set<BenefitItem>, suspensionWages: Scenario.SuspensionWagesPayer, lifetime: Lifetime
+    ) {
         self.medicalLagMonths = medicalLagMonths
         self.appraisalLagMonths = appraisalLagMonths
         self.deathLagMonths = deathLagMonths
@@ -80,8 +84,10 @@ package struct ClaimRules: Sendable, Equatable {
         let life = lifetime.lifeTable
         /// A monthly stream from `start` while the person (of `age` at month `origin`, alive
         /// then) is younger than `endAge`: each amount × the probability of being alive.
-        func addLifeStream(_ item: BenefitItem, from start: Int, origin: Int, age: Double, male: Bool?, multiplier: Double,
-                           endAge: Double, monthly: (_ k: Int, _ month: Int, _ ageThen: Double) -> Double) {
+        func addLifeStream(
+            _ item: BenefitItem, from start: Int, origin: Int, age: Double, male: Bool?, multiplier: Double,
+            endAge: Double, monthly: (_ k: Int, _ month: Int, _ ageThen: Double) -> Double
+        ) {
             var k = 0
             while true {
                 let month = start + k
@@ -109,22 +115,28 @@ package struct ClaimRules: Sendable, Equatable {
                 // allowance (Art. 35(3)); both for life, at the disabled's mortality.
                 let multiplier = lifetime.disabledMortality[grade - 1]
                 let share = ClaimRules.disabilityAllowanceShare[grade - 1]
-                addLifeStream(.disabilityAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
-                              multiplier: multiplier, endAge: LifeTable.oldestAge) { k, month, ageThen in
+                addLifeStream(
+                    .disabilityAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
+                    multiplier: multiplier, endAge: LifeTable.oldestAge
+                ) { k, month, ageThen in
                     let allowance = wage * share * indexed(k)
                     guard ageThen >= retirementAge else { return allowance }
                     return max(0, allowance - lifetime.pensionYuanPerMonth * indexed(month))
                 }
                 if facts.needsCare {
                     let level = careLevel[grade - 1]
-                    addLifeStream(.careAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
-                                  multiplier: multiplier, endAge: LifeTable.oldestAge) { k, _, _ in wage * level * indexed(k) }
+                    addLifeStream(
+                        .careAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
+                        multiplier: multiplier, endAge: LifeTable.oldestAge
+                    ) { k, _, _ in wage * level * indexed(k) }
                 }
             } else if grade <= 6 {
                 // Art. 36: when no work is arranged, until retirement (platforms pay by default).
                 let share = ClaimRules.grade5to6AllowanceShare[grade - 5]
-                addLifeStream(.grade5to6Allowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
-                              multiplier: 1, endAge: retirementAge) { k, _, _ in wage * share * indexed(k) }
+                addLifeStream(
+                    .grade5to6Allowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
+                    multiplier: 1, endAge: retirementAge
+                ) { k, _, _ in wage * share * indexed(k) }
             }
         } else if facts.severity == .death {
             let month = report + deathLagMonths
@@ -137,13 +149,16 @@ package struct ClaimRules: Sendable, Equatable {
             for dependant in facts.dependants {
                 let share = dependant.kind.share * scale
                 let endAge = dependant.kind == .child ? lifetime.childSupportAge : LifeTable.oldestAge
-                addLifeStream(.dependantsPension, from: month + 1, origin: month, age: dependant.age, male: nil, multiplier: 1,
-                              endAge: endAge) { k, _, _ in wage * share * indexed(k) }
+                addLifeStream(
+                    .dependantsPension, from: month + 1, origin: month, age: dependant.age, male: nil, multiplier: 1,
+                    endAge: endAge
+                ) { k, _, _ in wage * share * indexed(k) }
             }
         }
         var schedule = ClaimSchedule(fundPayments: [], platformPayments: [])
         for payment in payments {
-            let platformPaid = platformPays.contains(payment.item)
+            let platformPaid =
+                platformPays.contains(payment.item)
                 || (payment.item == .suspensionWages && suspensionWages == .platform)
             if platformPaid { schedule.platformPayments.append(payment) } else { schedule.fundPayments.append(payment) }
         }

@@ -31,8 +31,9 @@ package struct LifeTable: Sendable, Equatable {
 
     /// The general-population proxy of the domain reference (CL1/CL2 2010–13 hazards scaled so
     /// life expectancy at birth matches the 2020 census, 75.37 men / 80.88 women).
-    package static let chinaProxy = LifeTable(male: Law(a: 0.000406, b: 2.055e-5, c: 1.10962),
-                                             female: Law(a: 0.000232, b: 4.156e-6, c: 1.12567), loading: 1)
+    package static let chinaProxy = LifeTable(
+        male: Law(a: 0.000406, b: 2.055e-5, c: 1.10962),
+        female: Law(a: 0.000232, b: 4.156e-6, c: 1.12567), loading: 1)
 
     /// ∫ μ over `years` from age `age`, times `multiplier` and the loading.
     package func cumulativeHazard(male isMale: Bool, age: Double, years: Double, multiplier: Double) -> Double {
@@ -52,8 +53,9 @@ package struct LifeTable: Sendable, Equatable {
     /// two sexes (a dependant whose sex is not modelled).
     package func survival(male isMale: Bool?, age: Double, years: Double, multiplier: Double = 1) -> Double {
         guard let isMale else {
-            return (survival(male: true, age: age, years: years, multiplier: multiplier)
-                    + survival(male: false, age: age, years: years, multiplier: multiplier)) / 2
+            return
+                (survival(male: true, age: age, years: years, multiplier: multiplier)
+                + survival(male: false, age: age, years: years, multiplier: multiplier)) / 2
         }
         return PortableMath.exp(-cumulativeHazard(male: isMale, age: age, years: years, multiplier: multiplier))
     }

@@ -33,8 +33,10 @@ package struct FundLedger: Sendable {
     ///
     /// Money is conserved: cash after − cash before = contributions − admin + investment
     /// − benefitsPaid + borrowed − repaid, to the fen.
-    package mutating func close(month: Int, contributions: Fen, adminCostShare: Double,
-                               investmentReturnPerYear: Double) -> FundMonth {
+    package mutating func close(
+        month: Int, contributions: Fen, adminCostShare: Double,
+        investmentReturnPerYear: Double
+    ) -> FundMonth {
         var report = FundMonth()
         report.contributions = contributions
         cash += contributions

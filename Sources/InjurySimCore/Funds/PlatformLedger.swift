@@ -47,8 +47,10 @@ package struct PlatformLedger: Sendable {
     /// orders, add the foresight cost of this month's recognised accidents (`incurred`, per
     /// province), book the claims reported this month, and close the month's experience.
     /// Returns the fen paid and booked per province.
-    package mutating func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double],
-                                    reported: [ReportedClaim]) -> (paid: [Fen], booked: [Fen]) {
+    package mutating func closeMonth(
+        paymentShare: [Double], orders: [Int64], incurred: [Double],
+        reported: [ReportedClaim]
+    ) -> (paid: [Fen], booked: [Fen]) {
         let paid = remit(paymentShare: paymentShare)
         let booked = book(orders: orders)
         for (province, value) in incurred.enumerated() where value != 0 {

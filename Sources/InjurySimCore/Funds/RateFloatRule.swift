@@ -30,8 +30,10 @@ package struct RateFloatRule: Sendable, Equatable {
     /// Platforms with fewer months of contributions keep the benchmark.
     package var minMonthsOfContributions: Int
 
-    package init(enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
-                lossRatioPerStep: Double, stepShare: Double, maxShare: Double, minMonthsOfContributions: Int) {
+    package init(
+        enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
+        lossRatioPerStep: Double, stepShare: Double, maxShare: Double, minMonthsOfContributions: Int
+    ) {
         self.enabled = enabled
         self.reviewMonth = reviewMonth
         self.basis = basis

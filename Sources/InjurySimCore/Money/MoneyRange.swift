@@ -37,7 +37,8 @@ package enum MoneyRange {
         let largestRate = scenario.platforms.map(\.ratePerOrderYuan.largest).max() ?? 0
         let largestPlatformRisk = scenario.platforms.map(\.riskMultiplier.largest).max() ?? 1
         let r = scenario.risk
-        let riskPerOrder = largestPlatformRisk * max(1, r.newWorkerMultiplier.largest)
+        let riskPerOrder =
+            largestPlatformRisk * max(1, r.newWorkerMultiplier.largest)
             * (1 + max(0, r.extraRiskPerLongHour.largest) * max(0, longestShiftHours - r.longShiftHours)) * shockClaims
         let urbanIncome = (b.urbanIncomeByYear.values.max() ?? 0) * incomeGrowth
         // Lifetime streams run at most from the youngest hire age to the oldest age paid, indexed
@@ -53,8 +54,9 @@ package enum MoneyRange {
         var presentValueMonths = 0.0
         var indexed = 1.0
         for year in 0..<Int(LifeTable.oldestAge - youngest) {
-            let alive = max(lifeTable.survival(male: true, age: youngest, years: Double(year)),
-                            lifeTable.survival(male: false, age: youngest, years: Double(year)))
+            let alive = max(
+                lifeTable.survival(male: true, age: youngest, years: Double(year)),
+                lifeTable.survival(male: false, age: youngest, years: Double(year)))
             presentValueMonths += 12 * indexed * alive
             indexed *= rho
         }
@@ -71,9 +73,11 @@ package enum MoneyRange {
                 // Sampled slots are rounded per platform, each scaled back by 1/fraction.
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
                 let workers = Double(province.workers[sector]) + platformsHere * 0.5 / fraction
-                let ordersPerMonth = workers * s.ordersPerHour.largest * longestShiftHours * 31
+                let ordersPerMonth =
+                    workers * s.ordersPerHour.largest * longestShiftHours * 31
                     * shockOrders * ordersGrowth
-                let claimsPerMonth = ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000
+                let claimsPerMonth =
+                    ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000
                     * province.riskMultiplier.largest * riskPerOrder
                 let medicalMean = (s.medicalCostMeanYuan.map(\.largest).max() ?? 0) * medicalGrowth * shockMedical
                 let sigma = s.medicalCostSigma.largest
@@ -87,7 +91,8 @@ package enum MoneyRange {
                 // 5–6), or W of dependants' pensions (death).
                 let lifetimeWages = 2 * share([.grade4, .grade3, .grade2, .grade1]) + 0.7 * share([.grade6, .grade5]) + deathShare
                 let benefits = wage * (lifetimeMonths * lifetimeWages + 60) + 20 * urbanIncome * deathShare
-                let perMonthYuan = ordersPerMonth * largestRate * rateFloat
+                let perMonthYuan =
+                    ordersPerMonth * largestRate * rateFloat
                     + claimsPerMonth * (benefits + 3 * medicalMean)
                 total += (perMonthYuan * Double(scenario.months) + largestMedical / fraction) * 100
             }

@@ -59,9 +59,13 @@ public struct Param: Sendable, Equatable {
         case .uniform(let low, let high): value = low + (high - low) * u
         case .triangular(let low, let mode, let high):
             let split = (mode - low) / (high - low)
-            if high <= low { value = mode }
-            else if u < split { value = low + ((high - low) * (mode - low) * u).squareRoot() }
-            else { value = high - ((high - low) * (high - mode) * (1 - u)).squareRoot() }
+            if high <= low {
+                value = mode
+            } else if u < split {
+                value = low + ((high - low) * (mode - low) * u).squareRoot()
+            } else {
+                value = high - ((high - low) * (high - mode) * (1 - u)).squareRoot()
+            }
         case .normal(let mean, let sd): value = mean + sd * Sample.inverseNormalCDF(u)
         case .lognormal(let median, let sigma): value = median * PortableMath.exp(sigma * Sample.inverseNormalCDF(u))
         case .choice(let values, let weights):

@@ -107,8 +107,10 @@ public struct ReplicationInputs: Sendable {
             retirementAgeWomen: b.retirementAgeWomen,
             pensionYuanPerMonth: value(b.pensionAfterRetirementYuan, "benefits.pensionAfterRetirementYuan"),
             childSupportAge: b.childSupportAge)
-        dependantsPerDeath = (value(b.childrenPerDeath, "benefits.childrenPerDeath"), value(b.parentsPerDeath, "benefits.parentsPerDeath"),
-                              value(b.spousePerDeath, "benefits.spousePerDeath"))
+        dependantsPerDeath = (
+            value(b.childrenPerDeath, "benefits.childrenPerDeath"), value(b.parentsPerDeath, "benefits.parentsPerDeath"),
+            value(b.spousePerDeath, "benefits.spousePerDeath")
+        )
         claimRules = ClaimRules(
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
             deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
@@ -133,12 +135,13 @@ public struct ReplicationInputs: Sendable {
                     for k in m..<min(scenario.months, m + shock.months) { active[k] = true }
                 }
             }
-            return Shock(active: active, orders: value(shock.orders, p + "orders"),
-                         claimFrequency: value(shock.claimFrequency, p + "claimFrequency"),
-                         severity: value(shock.severity, p + "severity"),
-                         medicalCost: value(shock.medicalCost, p + "medicalCost"),
-                         platformPayment: value(shock.platformPayment, p + "platformPayment"),
-                         investmentReturn: value(shock.investmentReturn, p + "investmentReturn"))
+            return Shock(
+                active: active, orders: value(shock.orders, p + "orders"),
+                claimFrequency: value(shock.claimFrequency, p + "claimFrequency"),
+                severity: value(shock.severity, p + "severity"),
+                medicalCost: value(shock.medicalCost, p + "medicalCost"),
+                platformPayment: value(shock.platformPayment, p + "platformPayment"),
+                investmentReturn: value(shock.investmentReturn, p + "investmentReturn"))
         }
     }
 

@@ -33,13 +33,15 @@ extension Scenario {
         package var platformPays: Set<BenefitItem>
         package var suspensionWages: SuspensionWagesPayer
 
-        package init(wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
-                    reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
-                    careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
-                    suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),
-                    disabledMortality: [Double] = [4, 3, 2, 1.5], retirementAgeMen: Double = 63, retirementAgeWomen: Double = 58,
-                    pensionAfterRetirementYuan: Param = .fixed(582), childrenPerDeath: Param = .fixed(0.9),
-                    parentsPerDeath: Param = .fixed(0.35), spousePerDeath: Param = .fixed(0.05), childSupportAge: Double = 18) {
+        package init(
+            wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
+            reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
+            careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
+            suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),
+            disabledMortality: [Double] = [4, 3, 2, 1.5], retirementAgeMen: Double = 63, retirementAgeWomen: Double = 58,
+            pensionAfterRetirementYuan: Param = .fixed(582), childrenPerDeath: Param = .fixed(0.9),
+            parentsPerDeath: Param = .fixed(0.35), spousePerDeath: Param = .fixed(0.05), childSupportAge: Double = 18
+        ) {
             self.lifeTable = lifeTable
             self.mortalityLoading = mortalityLoading
             self.disabledMortality = disabledMortality

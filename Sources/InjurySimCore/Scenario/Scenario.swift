@@ -44,11 +44,13 @@ public struct Scenario: Sendable {
     /// horizon), said to the user as warnings.
     package var warnings: [String] = []
 
-    package init(name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
-                replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,
-                pooling: Pooling, sectors: [Sector], provinces: [Province], platforms: [Platform],
-                risk: Risk, benefits: Benefits, fund: Fund, rateFloat: RateFloatRule,
-                rollout: [RolloutPhase], shocks: [Shock]) {
+    package init(
+        name: String, description: String, startMonth: YearMonth, months: Int, seed: UInt64,
+        replications: Int, sampleFraction: Double, uncertainty: Bool, shardSize: Int,
+        pooling: Pooling, sectors: [Sector], provinces: [Province], platforms: [Platform],
+        risk: Risk, benefits: Benefits, fund: Fund, rateFloat: RateFloatRule,
+        rollout: [RolloutPhase], shocks: [Shock]
+    ) {
         self.name = name
         self.description = description
         self.startMonth = startMonth
@@ -103,12 +105,14 @@ public struct Scenario: Sendable {
         /// Delivery riders' profile (domain reference part 2, topic 1): 4/38/38/16/4%, mean ≈ 33.
         package static let deliveryAgeBands: [Double] = [0.04, 0.38, 0.38, 0.16, 0.04]
 
-        package init(name: String, ordersPerHour: Param, shiftHours: Param, shiftHoursSpread: Double,
-                    fullTimeDaysPerWeek: Param, occasionalDaysPerYear: Param, occasionalShare: Param,
-                    claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
-                    medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
-                    churnPerMonth: Param, ordersGrowthPerYear: Param, ageBands: [Double] = Sector.deliveryAgeBands,
-                    maleShare: Double = 0.93) {
+        package init(
+            name: String, ordersPerHour: Param, shiftHours: Param, shiftHoursSpread: Double,
+            fullTimeDaysPerWeek: Param, occasionalDaysPerYear: Param, occasionalShare: Param,
+            claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
+            medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
+            churnPerMonth: Param, ordersGrowthPerYear: Param, ageBands: [Double] = Sector.deliveryAgeBands,
+            maleShare: Double = 0.93
+        ) {
             self.ageBands = ageBands
             self.maleShare = maleShare
             self.name = name
@@ -147,8 +151,10 @@ public struct Scenario: Sendable {
         /// The pool name under provincial pooling.
         package var poolName: String { pool ?? name }
 
-        package init(name: String, averageMonthlyWageYuan: Param, riskMultiplier: Param, workers: [Int],
-                    platformShares: [Int: Double], initialBalanceYuan: Double) {
+        package init(
+            name: String, averageMonthlyWageYuan: Param, riskMultiplier: Param, workers: [Int],
+            platformShares: [Int: Double], initialBalanceYuan: Double
+        ) {
             self.name = name
             self.averageMonthlyWageYuan = averageMonthlyWageYuan
             self.riskMultiplier = riskMultiplier
@@ -193,7 +199,6 @@ public struct Scenario: Sendable {
         }
     }
 
-
     /// The funds' money rules.
     package struct Fund: Sendable {
         /// Whether the fund pays administration: agency costs are budget-funded (Social Insurance
@@ -205,8 +210,10 @@ public struct Scenario: Sendable {
         package var liabilityDiscountRatePerYear: Double
         package var shortfall: Shortfall
 
-        package init(chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
-                    liabilityDiscountRatePerYear: Double, shortfall: Shortfall) {
+        package init(
+            chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
+            liabilityDiscountRatePerYear: Double, shortfall: Shortfall
+        ) {
             self.chargeAdminCost = chargeAdminCost
             self.adminCostShare = adminCostShare
             self.investmentReturnPerYear = investmentReturnPerYear
@@ -270,9 +277,11 @@ public struct Scenario: Sendable {
         package var platformPayment: Param
         package var investmentReturn: Param
 
-        package init(name: String, start: YearMonth?, probabilityPerYear: Double, months: Int, provinces: [Int]?,
-                    sectors: [Int]?, platforms: [Int]?, orders: Param, claimFrequency: Param, severity: Param,
-                    medicalCost: Param, platformPayment: Param, investmentReturn: Param) {
+        package init(
+            name: String, start: YearMonth?, probabilityPerYear: Double, months: Int, provinces: [Int]?,
+            sectors: [Int]?, platforms: [Int]?, orders: Param, claimFrequency: Param, severity: Param,
+            medicalCost: Param, platformPayment: Param, investmentReturn: Param
+        ) {
             self.name = name
             self.start = start
             self.probabilityPerYear = probabilityPerYear

@@ -16,9 +16,10 @@ public struct YearMonth: Hashable, Comparable, Sendable, CustomStringConvertible
     package init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let year = Int(parts[0]), let month = Int(parts[1]),
-              (1900...2200).contains(year), (1...12).contains(month) else { return nil }
+            text.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let year = Int(parts[0]), let month = Int(parts[1]),
+            (1900...2200).contains(year), (1...12).contains(month)
+        else { return nil }
         self.init(year: year, month: month)
     }
 

@@ -7,10 +7,13 @@ package actor FundActor {
     package init(ledger: FundLedger) { self.ledger = ledger }
 
     /// Books newly reported claims, then closes the month.
-    package func close(month: Int, contributions: Fen, reported: [[Payment]], adminCostShare: Double,
-                      investmentReturnPerYear: Double) -> FundMonth {
+    package func close(
+        month: Int, contributions: Fen, reported: [[Payment]], adminCostShare: Double,
+        investmentReturnPerYear: Double
+    ) -> FundMonth {
         for payments in reported { ledger.schedule(payments) }
-        return ledger.close(month: month, contributions: contributions, adminCostShare: adminCostShare,
-                            investmentReturnPerYear: investmentReturnPerYear)
+        return ledger.close(
+            month: month, contributions: contributions, adminCostShare: adminCostShare,
+            investmentReturnPerYear: investmentReturnPerYear)
     }
 }

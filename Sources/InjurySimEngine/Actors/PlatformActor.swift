@@ -8,8 +8,10 @@ package actor PlatformActor {
 
     /// One month of the platform (``PlatformLedger/closeMonth(paymentShare:orders:incurred:reported:)``).
     /// Returns what was paid and what was booked (due next month), per province.
-    package func closeMonth(paymentShare: [Double], orders: [Int64], incurred: [Double],
-                            reported: [PlatformLedger.ReportedClaim]) -> (paid: [Fen], booked: [Fen]) {
+    package func closeMonth(
+        paymentShare: [Double], orders: [Int64], incurred: [Double],
+        reported: [PlatformLedger.ReportedClaim]
+    ) -> (paid: [Fen], booked: [Fen]) {
         ledger.closeMonth(paymentShare: paymentShare, orders: orders, incurred: incurred, reported: reported)
     }
 

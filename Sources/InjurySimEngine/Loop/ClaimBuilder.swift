@@ -42,18 +42,22 @@ package struct ClaimBuilder: Sendable {
         let medical = Sample.lognormal(median: mean * PortableMath.exp(-sigma * sigma / 2), sigma: sigma, &cursor)
         let grade = event.severity.grade ?? 11
         let needsCare = grade <= 4 && cursor.uniform() < inputs.careNeedProbability[grade - 1]
-        guard recognised else { return Built(recognised: false, reportMonth: reportMonth, schedule: ClaimSchedule(fundPayments: [], platformPayments: [])) }
+        guard recognised else {
+            return Built(recognised: false, reportMonth: reportMonth, schedule: ClaimSchedule(fundPayments: [], platformPayments: []))
+        }
         let year = s.startMonth.adding(months: month).year
         let sectorInputs = s.sectors[s.platforms[Int(event.platform)].sector]
-        let hire = WorkerAge.atHire(person: event.person, hireDay: Int(event.hireDay), bands: sectorInputs.ageBands,
-                                    maleShare: sectorInputs.maleShare)
+        let hire = WorkerAge.atHire(
+            person: event.person, hireDay: Int(event.hireDay), bands: sectorInputs.ageBands,
+            maleShare: sectorInputs.maleShare)
         let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
         let facts = ClaimFacts(
             severity: event.severity, reportMonth: reportMonth,
             wageBaseYuan: inputs.wageBase(province: Int(event.province), year: year, startYear: s.startMonth.year),
-            urbanIncomePreviousYearYuan: ReplicationInputs.urbanIncome(year: year - 1, table: s.benefits.urbanIncomeByYear,
-                                                                       growth: inputs.urbanIncomeGrowthPerYear),
+            urbanIncomePreviousYearYuan: ReplicationInputs.urbanIncome(
+                year: year - 1, table: s.benefits.urbanIncomeByYear,
+                growth: inputs.urbanIncomeGrowthPerYear),
             medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
             dependants: dependants)
         return Built(recognised: true, reportMonth: reportMonth, schedule: inputs.claimRules.schedule(for: facts))

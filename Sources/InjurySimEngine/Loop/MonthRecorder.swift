@@ -15,8 +15,9 @@ package struct MonthRecorder: Sendable {
 
     package init(scenario: Scenario, replication: Int, adminCostShare: Double) {
         let pools = scenario.poolCount
-        result = ReplicationResult(replication: replication, months: scenario.months, poolCount: pools,
-                                   sectorCount: scenario.sectors.count)
+        result = ReplicationResult(
+            replication: replication, months: scenario.months, poolCount: pools,
+            sectorCount: scenario.sectors.count)
         result.adminCostShare = adminCostShare
         sectorOfPlatform = scenario.platforms.map(\.sector)
         sectorCount = scenario.sectors.count

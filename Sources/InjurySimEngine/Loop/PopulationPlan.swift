@@ -44,9 +44,11 @@ public enum PopulationPlan {
                         }
                     }
                     let start = current.workerCount
-                    current.segments.append(Segment(platform: platform, sector: scenario.platforms[platform].sector,
-                                                    range: start..<(start + take), key: StreamKey(rawValue: 0),
-                                                    firstSlot: placed))
+                    current.segments.append(
+                        Segment(
+                            platform: platform, sector: scenario.platforms[platform].sector,
+                            range: start..<(start + take), key: StreamKey(rawValue: 0),
+                            firstSlot: placed))
                     placed += take
                 }
             }

@@ -22,9 +22,10 @@ extension ReplicationCoordinator {
 
     package func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
         let x = inputs.sectors[sector]
-        return HireProfile(occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
-                           longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,
-                           churnPerMonth: x.churnPerMonth)
+        return HireProfile(
+            occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
+            longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,
+            churnPerMonth: x.churnPerMonth)
     }
 
     /// The month's context for every province and platform (rollout share, growth, shocks).

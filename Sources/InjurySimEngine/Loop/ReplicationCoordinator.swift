@@ -64,11 +64,12 @@ package struct ReplicationCoordinator: Sendable {
                     recorder.recordAccident(platform: platform, month: month, pool: pool, incurred: claim.recognised ? presentValue : nil)
                     if claim.recognised { incurred[platform][province] += presentValue }
                     // Claims reported after the horizon stay in the pipeline: they are owed (IBNR).
-                    pipeline.add(ClaimPipeline.Claim(
-                        pool: pool, province: province, platform: platform, severity: event.severity, recognised: claim.recognised,
-                        fundPayments: claim.schedule.fundPayments,
-                        platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
-                        accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
+                    pipeline.add(
+                        ClaimPipeline.Claim(
+                            pool: pool, province: province, platform: platform, severity: event.severity, recognised: claim.recognised,
+                            fundPayments: claim.schedule.fundPayments,
+                            platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
+                            accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
                 }
             }
             recorder.closeExposure(month: month)
@@ -90,8 +91,9 @@ package struct ReplicationCoordinator: Sendable {
             var contributions = [Fen](repeating: 0, count: s.poolCount)
             for (index, platform) in platforms.enumerated() {
                 let share = s.provinces.indices.map { shocks.product(month: month, province: $0, platform: index, \.platformPayment) }
-                let (paid, booked) = await platform.closeMonth(paymentShare: share, orders: orders[index], incurred: incurred[index],
-                                                               reported: platformReports[index])
+                let (paid, booked) = await platform.closeMonth(
+                    paymentShare: share, orders: orders[index], incurred: incurred[index],
+                    reported: platformReports[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
                 for (province, amount) in booked.enumerated() { recorder.recordBooked(amount, month: month, pool: poolOf[province]) }
             }
@@ -100,8 +102,9 @@ package struct ReplicationCoordinator: Sendable {
             let ibnr = pipeline.reserve(atEndOf: month, pools: s.poolCount, monthlyDiscount: monthlyDiscount)
             for (pool, fund) in funds.enumerated() {
                 let investmentReturn = inputs.investmentReturnPerYear * shocks.investment(month: month, pool: pool)
-                let books = await fund.close(month: month, contributions: contributions[pool], reported: reported[pool],
-                                             adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
+                let books = await fund.close(
+                    month: month, contributions: contributions[pool], reported: reported[pool],
+                    adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
             }
 
@@ -116,8 +119,10 @@ package struct ReplicationCoordinator: Sendable {
     /// One platform actor per platform, at the replication's benchmark rates.
     private func makePlatforms(inputs: ReplicationInputs, reserveDiscount: Double?) -> [PlatformActor] {
         scenario.platforms.indices.map {
-            PlatformActor(ledger: PlatformLedger(benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: scenario.provinces.count,
-                                                 reserveDiscount: reserveDiscount))
+            PlatformActor(
+                ledger: PlatformLedger(
+                    benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: scenario.provinces.count,
+                    reserveDiscount: reserveDiscount))
         }
     }
 
@@ -131,8 +136,10 @@ package struct ReplicationCoordinator: Sendable {
             initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * fractions[poolOf[index]])
         }
         return initialCash.map {
-            FundActor(ledger: FundLedger(initialCash: $0, shortfall: s.fund.shortfall,
-                                         liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
+            FundActor(
+                ledger: FundLedger(
+                    initialCash: $0, shortfall: s.fund.shortfall,
+                    liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
         }
     }
 

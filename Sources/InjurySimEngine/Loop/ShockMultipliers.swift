@@ -29,9 +29,10 @@ package struct ShockMultipliers: Sendable {
     package func investment(month: Int, pool: Int) -> Double {
         var product = 1.0
         for (index, shock) in scenario.shocks.enumerated() where inputs.shocks[index].active[month] {
-            let touches = shock.provinces.map { provinces in
-                scenario.pooling == .province ? provinces.contains { poolOf[$0] == pool } : false
-            } ?? true
+            let touches =
+                shock.provinces.map { provinces in
+                    scenario.pooling == .province ? provinces.contains { poolOf[$0] == pool } : false
+                } ?? true
             if touches { product *= inputs.shocks[index].investmentReturn }
         }
         return product

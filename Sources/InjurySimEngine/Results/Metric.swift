@@ -62,7 +62,8 @@ package enum Metric: Int, CaseIterable, Sendable {
     package var isMoney: Bool {
         switch self {
         case .netPosition, .cash, .debt, .arrears, .contributions, .contributionsBooked, .adminCost, .investment, .benefitsPaid,
-             .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative: return true
+            .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative:
+            return true
         default: return false
         }
     }

@@ -9,9 +9,11 @@ extension ReplicationResult {
     /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
     /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector.
     package func encoded() -> [UInt8] {
-        var words: [UInt64] = [UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
-                               UInt64(monthly.count), UInt64(incurredBySector.count), UInt64(ordersBySector.count),
-                               UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern]
+        var words: [UInt64] = [
+            UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
+            UInt64(monthly.count), UInt64(incurredBySector.count), UInt64(ordersBySector.count),
+            UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern
+        ]
         words.reserveCapacity(words.count + monthly.count + incurredBySector.count + ordersBySector.count)
         words += monthly.map { UInt64(bitPattern: $0) }
         words += incurredBySector.map(\.bitPattern)

@@ -5,16 +5,20 @@ import InjurySimCore
 package enum MonteCarloRunner {
     /// Runs `replications` of `scenario` on `threads` threads. `progress` is called with the
     /// number of finished replications after each one ends.
-    package static func run(scenario: Scenario, replications: Range<Int>, threads: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
+    package static func run(
+        scenario: Scenario, replications: Range<Int>, threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> [ReplicationResult] {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         return await run(jobs: replications.map { (coordinator, $0) }, threads: threads, progress: progress)
     }
 
     /// Runs a list of (scenario, replication) jobs — for searches where each replication runs
     /// its own variant — and returns results in job order.
-    package static func run(jobs: [(ReplicationCoordinator, Int)], threads: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil) async -> [ReplicationResult] {
+    package static func run(
+        jobs: [(ReplicationCoordinator, Int)], threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async -> [ReplicationResult] {
         // Jobs finished by an earlier, interrupted run of the same command are loaded, not run.
         let store = ReplicationStores.current
         let call = store?.beginCall() ?? 0

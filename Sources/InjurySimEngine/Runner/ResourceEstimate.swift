@@ -22,10 +22,12 @@ package struct ResourceEstimate: Sendable, Equatable {
         slots = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
         inFlight = max(1, min(threads, replications))
         let pools = (scenario.poolOfProvince.max() ?? 0) + 2
-        let perReplicationResults = Double(scenario.months * pools * Metric.allCases.count) * Self.bytesPerFigure
+        let perReplicationResults =
+            Double(scenario.months * pools * Metric.allCases.count) * Self.bytesPerFigure
             + Double(pools * scenario.sectors.count * 16)
-        bytes = Double(inFlight) * Double(slots) * Self.bytesPerSlot + Double(replications) * perReplicationResults
-            + 64 * 1_048_576 // the program itself
+        bytes =
+            Double(inFlight) * Double(slots) * Self.bytesPerSlot + Double(replications) * perReplicationResults
+            + 64 * 1_048_576  // the program itself
         workerDays = Double(slots) * Double(scenario.months) * 30.44 * Double(replications)
     }
 
@@ -34,7 +36,8 @@ package struct ResourceEstimate: Sendable, Equatable {
         var limit = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let text = try? String(contentsOfFile: file, encoding: .utf8),
-               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0 {
+                let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0
+            {
                 limit = min(limit, value)
             }
         }

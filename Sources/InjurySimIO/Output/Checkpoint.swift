@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimEngine
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The finished replications of a command that has not ended yet, kept in a hidden folder
@@ -38,12 +39,16 @@ package final class Checkpoint: ReplicationStore, @unchecked Sendable {
                 throw OutputError(path: userPath, reason: "\(folder.path) is in the way and is not an injurysim checkpoint; move it away")
             }
             guard resume else {
-                throw OutputError(path: userPath, reason: "an interrupted run left a checkpoint (\(folder.path)); add --resume to continue it, "
-                                  + "or remove that folder to start again")
+                throw OutputError(
+                    path: userPath,
+                    reason: "an interrupted run left a checkpoint (\(folder.path)); add --resume to continue it, "
+                        + "or remove that folder to start again")
             }
             guard found == key else {
-                throw OutputError(path: userPath, reason: "the checkpoint \(folder.path) is of another command or scenario (\(found)); "
-                                  + "run that command with --resume, or remove the folder to start again")
+                throw OutputError(
+                    path: userPath,
+                    reason: "the checkpoint \(folder.path) is of another command or scenario (\(found)); "
+                        + "run that command with --resume, or remove the folder to start again")
             }
             return Checkpoint(folder: folder, key: key)
         }
@@ -73,8 +78,10 @@ package final class Checkpoint: ReplicationStore, @unchecked Sendable {
     }
 
     static func headerJSON(_ key: String) -> String {
-        JSONOut.object(["generator": .string("injurysim checkpoint"), "formatVersion": .number(String(formatVersion)),
-                        "command": .string(key)]).rendered()
+        JSONOut.object([
+            "generator": .string("injurysim checkpoint"), "formatVersion": .number(String(formatVersion)),
+            "command": .string(key)
+        ]).rendered()
     }
 
     static func headerKey(_ data: Data) -> String? {
@@ -131,7 +138,8 @@ package final class Checkpoint: ReplicationStore, @unchecked Sendable {
     package func remove() {
         let name = String(folder.lastPathComponent.dropFirst().dropLast(".checkpoint".count))
         let doomed = folder.deletingLastPathComponent().appendingPathComponent(
-            OutputFolder.stagingName(name, kind: "ckpt", pid: getpid())).path
+            OutputFolder.stagingName(name, kind: "ckpt", pid: getpid())
+        ).path
         POSIXFiles.removeTree(doomed)
         if (try? POSIXFiles.rename(folder.path, doomed)) != nil {
             POSIXFiles.removeTree(doomed)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failed file-system call, in words: what was being done and the system's reason
@@ -14,11 +15,13 @@ struct FileSystemError: Error, Sendable {
 }
 
 #if os(Linux)
-/// glibc's renameat2(2); not exported by the Glibc module.
-@_silgen_name("renameat2")
-private func renameat2(_ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32,
-                       _ newPath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
-private let renameExchange: UInt32 = 2 // RENAME_EXCHANGE
+    /// glibc's renameat2(2); not exported by the Glibc module.
+    @_silgen_name("renameat2")
+    private func renameat2(
+        _ oldDirectory: Int32, _ oldPath: UnsafePointer<CChar>, _ newDirectory: Int32,
+        _ newPath: UnsafePointer<CChar>, _ flags: UInt32
+    ) -> Int32
+    private let renameExchange: UInt32 = 2  // RENAME_EXCHANGE
 #endif
 
 /// The few file-system calls the results writer needs, with errors that say what failed.
@@ -96,8 +99,8 @@ enum POSIXFiles {
     /// falls back to two renames and puts the first back if the second fails.
     static func exchange(_ a: String, _ b: String) throws(FileSystemError) {
         #if os(Linux)
-        if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return }
-        guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw fail("swapping \(a) and \(b)") }
+            if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw fail("swapping \(a) and \(b)") }
         #endif
         let aside = a + ".swap"
         try rename(b, aside)

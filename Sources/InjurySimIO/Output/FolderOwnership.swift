@@ -20,8 +20,9 @@ enum FolderOwnership: Equatable, Sendable {
     static func judge(entries: [String], manifest: [UInt8]?) -> FolderOwnership {
         if entries.isEmpty { return .empty }
         guard let manifest else {
-            return .foreign("it is not empty and has no injurysim manifest.json (it holds \(listing(entries))); "
-                            + "injurysim replaces only an empty folder or a results folder it wrote")
+            return .foreign(
+                "it is not empty and has no injurysim manifest.json (it holds \(listing(entries))); "
+                    + "injurysim replaces only an empty folder or a results folder it wrote")
         }
         let root: JSONNode
         do throws(JSONSyntaxError) { root = try JSONCParser.parse(manifest) } catch {
@@ -44,8 +45,9 @@ enum FolderOwnership: Equatable, Sendable {
             return .foreign("its manifest.json was not written by injurysim (no \"generator\": \"injurysim …\")")
         }
         guard knownFormatVersions.contains(version) else {
-            return .foreign("its manifest.json has a formatVersion this build does not know (known: "
-                            + knownFormatVersions.sorted().map(String.init).joined(separator: ", ") + ")")
+            return .foreign(
+                "its manifest.json has a formatVersion this build does not know (known: "
+                    + knownFormatVersions.sorted().map(String.init).joined(separator: ", ") + ")")
         }
         guard let items else { return .foreign("its manifest.json does not list the files injurysim wrote") }
         var listed = Set<String>()

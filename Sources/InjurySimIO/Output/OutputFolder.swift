@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An output folder that cannot be claimed or written.
@@ -146,7 +147,8 @@ package final class OutputFolder: @unchecked Sendable {
         do throws(FileSystemError) { entries = try POSIXFiles.entries(target.path) } catch {
             throw OutputError(path: target.path, reason: error.words)
         }
-        let manifest = entries.contains("manifest.json") ? FileManager.default.contents(atPath: target.appendingPathComponent("manifest.json").path) : nil
+        let manifest =
+            entries.contains("manifest.json") ? FileManager.default.contents(atPath: target.appendingPathComponent("manifest.json").path) : nil
         return FolderOwnership.judge(entries: entries, manifest: manifest.map { [UInt8]($0) })
     }
 
@@ -162,7 +164,7 @@ package final class OutputFolder: @unchecked Sendable {
             for kind in ["tmp", "old", "ckpt"] {
                 let prefix = "." + name + "." + kind + "-"
                 guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }
-                guard kill(pid, 0) != 0 && errno == ESRCH else { continue } // still running: not ours to touch
+                guard kill(pid, 0) != 0 && errno == ESRCH else { continue }  // still running: not ours to touch
                 let leftover = parent.appendingPathComponent(entry).path
                 if kind == "old", (try? ownership(of: target)) == .absent, (try? POSIXFiles.rename(leftover, target.path)) != nil {
                     notes.append("restored the previous results of an interrupted run from \(leftover)")

@@ -6,8 +6,10 @@ import InjurySimEngine
 /// three little-endian 64-bit words — the threshold multiplier's bits, the bracket-growing rounds
 /// and the bisection rounds it took part in — then its result at the benchmark rates (ISR2).
 extension PartFiles {
-    package init(solving scenario: Scenario, study: Study, shard: ShardSelection, target: String, forSector: String,
-                share: PolicyCommands.SolveShare) {
+    package init(
+        solving scenario: Scenario, study: Study, shard: ShardSelection, target: String, forSector: String,
+        share: PolicyCommands.SolveShare
+    ) {
         precondition(share.replications == shard.replications(of: scenario.replications), "a part holds exactly its shard's replications")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
         for (index, replication) in share.replications.enumerated() {
@@ -15,9 +17,10 @@ extension PartFiles {
             files.append((PartManifest.dataFileName(replication, command: "solve"), words.flatMap(Self.bytes) + share.atBenchmark[index].encoded()))
         }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
-        manifest = PartManifest(scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,
-                                seed: scenario.seed, replications: scenario.replications, sampleFraction: scenario.sampleFraction,
-                                uncertainty: scenario.uncertainty, sets: study.sets, shard: shard, replicationsHeld: share.replications, files: entries)
+        manifest = PartManifest(
+            scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,
+            seed: scenario.seed, replications: scenario.replications, sampleFraction: scenario.sampleFraction,
+            uncertainty: scenario.uncertainty, sets: study.sets, shard: shard, replicationsHeld: share.replications, files: entries)
         manifest.command = "solve"
         manifest.target = target
         manifest.forSector = forSector

@@ -11,12 +11,15 @@ extension PartFiles {
     /// `metrics[v]` holds run v's figures for the shard's replications, ascending (one run per
     /// scenario for compare and sweep; the ``PolicyCommands/sensitivityRuns(_:)`` of the one
     /// scenario for sensitivity, with each replication's break-even rate in `breakEven[v]`).
-    package init(command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
-                metrics: [[ReplicationMetrics]], breakEven: [[Double]] = []) {
+    package init(
+        command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
+        metrics: [[ReplicationMetrics]], breakEven: [[Double]] = []
+    ) {
         let first = scenarios[0]
         let held = shard.replications(of: first.replications)
-        precondition(metrics.allSatisfy { $0.count == held.count } && breakEven.allSatisfy { $0.count == held.count },
-                     "every run holds the shard's replications")
+        precondition(
+            metrics.allSatisfy { $0.count == held.count } && breakEven.allSatisfy { $0.count == held.count },
+            "every run holds the shard's replications")
         precondition(breakEven.isEmpty || breakEven.count == metrics.count, "a break-even rate per run, or none")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
         for (index, replication) in held.enumerated() {
@@ -26,10 +29,11 @@ extension PartFiles {
             files.append((PartManifest.dataFileName(replication, command: command), record))
         }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
-        manifest = PartManifest(scenarioName: scenarios.map(\.name).joined(separator: ","), scenarioFile: study.scenarioFile,
-                                scenarioContentHash: study.contentHash, seed: first.seed, replications: first.replications,
-                                sampleFraction: first.sampleFraction, uncertainty: first.uncertainty, sets: study.sets, shard: shard,
-                                replicationsHeld: held, files: entries)
+        manifest = PartManifest(
+            scenarioName: scenarios.map(\.name).joined(separator: ","), scenarioFile: study.scenarioFile,
+            scenarioContentHash: study.contentHash, seed: first.seed, replications: first.replications,
+            sampleFraction: first.sampleFraction, uncertainty: first.uncertainty, sets: study.sets, shard: shard,
+            replicationsHeld: held, files: entries)
         manifest.command = command
         manifest.variantHashes = hashes
         manifest.axes = axes
@@ -48,16 +52,28 @@ extension PartFiles {
     /// The variants a part's replications ran: each document of the list decoded, with the study's
     /// seed, replications and sample fraction (their uncertainty is in the document). The shard
     /// and the merge both build them this way.
-    package static func variantScenarios(text: [UInt8], file: String, seed: UInt64, replications: Int,
-                                        sampleFraction: Double) throws(ScenarioError) -> [Scenario] {
+    package static func variantScenarios(
+        text: [UInt8], file: String, seed: UInt64, replications: Int,
+        sampleFraction: Double
+    ) throws(ScenarioError) -> [Scenario] {
         let root: JSONNode
         do throws(JSONSyntaxError) { root = try JSONCParser.parse(text) } catch {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message,
-                                                                   line: error.line, column: error.column)])
+            throw ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "", value: "", message: "syntax error: " + error.message,
+                        line: error.line, column: error.column)
+                ])
         }
         guard case .array(let documents) = root.value, !documents.isEmpty else {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", value: root.excerpt, message: "expected a list of scenarios",
-                                                                   line: root.line, column: root.column)])
+            throw ScenarioError(
+                file: file,
+                issues: [
+                    ScenarioIssue(
+                        path: "", value: root.excerpt, message: "expected a list of scenarios",
+                        line: root.line, column: root.column)
+                ])
         }
         var scenarios: [Scenario] = []
         for document in documents {

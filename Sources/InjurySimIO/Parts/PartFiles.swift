@@ -33,9 +33,10 @@ package struct PartFiles: Sendable {
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
         for result in results { files.append((PartManifest.dataFileName(result.replication), result.encoded())) }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
-        manifest = PartManifest(scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,
-                                seed: scenario.seed, replications: scenario.replications, sampleFraction: scenario.sampleFraction,
-                                uncertainty: scenario.uncertainty, sets: study.sets, shard: shard, replicationsHeld: held, files: entries)
+        manifest = PartManifest(
+            scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,
+            seed: scenario.seed, replications: scenario.replications, sampleFraction: scenario.sampleFraction,
+            uncertainty: scenario.uncertainty, sets: study.sets, shard: shard, replicationsHeld: held, files: entries)
         files.append(("manifest.json", Array(manifest.rendered().utf8)))
         self.files = files
     }
@@ -43,8 +44,10 @@ package struct PartFiles: Sendable {
     /// The scenario a part's replications ran: its resolved document with the study's options
     /// applied. Both the shard and the merge build it this way, so they simulate and summarise
     /// the same scenario.
-    package static func scenario(text: [UInt8], file: String, seed: UInt64, replications: Int, sampleFraction: Double,
-                                uncertainty: Bool) throws(ScenarioError) -> Scenario {
+    package static func scenario(
+        text: [UInt8], file: String, seed: UInt64, replications: Int, sampleFraction: Double,
+        uncertainty: Bool
+    ) throws(ScenarioError) -> Scenario {
         var scenario = try ScenarioLoader.decode(bytes: text, file: file)
         scenario.seed = seed
         scenario.replications = replications

@@ -26,9 +26,10 @@ package enum PartFolderReader {
             }
             do throws(PartError) {
                 let manifest = try PartManifest(parsing: [UInt8](bytes), part: path)
-                parts.append(PartMerge.Part(label: path, manifest: manifest) { name in
-                    FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { [UInt8]($0) }
-                })
+                parts.append(
+                    PartMerge.Part(label: path, manifest: manifest) { name in
+                        FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { [UInt8]($0) }
+                    })
             } catch {
                 data.append(contentsOf: error.problems)
             }

@@ -59,8 +59,10 @@ package struct PartManifest: Sendable, Equatable {
         }
     }
 
-    package init(scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
-                sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]) {
+    package init(
+        scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
+        sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]
+    ) {
         self.scenarioName = scenarioName
         self.scenarioFile = scenarioFile
         self.scenarioContentHash = scenarioContentHash
@@ -85,13 +87,15 @@ package struct PartManifest: Sendable, Equatable {
 
     /// The study fields by name, as written: two parts belong to one study when these agree.
     package var studyFields: [(name: String, value: String)] {
-        [("partFormatVersion", String(partFormatVersion)), ("formatVersion", String(resultsFormatVersion)),
-         ("programVersion", programVersion), ("command", command), ("scenario", scenarioName), ("scenarioFile", scenarioFile),
-         ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
-         ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
-         ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
-         ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " ")),
-         ("target", target ?? ""), ("for", forSector ?? "")]
+        [
+            ("partFormatVersion", String(partFormatVersion)), ("formatVersion", String(resultsFormatVersion)),
+            ("programVersion", programVersion), ("command", command), ("scenario", scenarioName), ("scenarioFile", scenarioFile),
+            ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
+            ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
+            ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
+            ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " ")),
+            ("target", target ?? ""), ("for", forSector ?? "")
+        ]
     }
 
     package func rendered() -> String {
@@ -116,7 +120,7 @@ package struct PartManifest: Sendable, Equatable {
             "replicationsHeld": .array(replicationsHeld.map { .number(String($0)) }),
             "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
             "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
-            "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string)),
+            "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string))
         ]
         // Command-specific keys, only where they apply.
         if !variantHashes.isEmpty { object["scenarioContentHashes"] = .array(variantHashes.map(JSONOut.string)) }
@@ -162,7 +166,9 @@ package struct PartManifest: Sendable, Equatable {
         }
         partFormatVersion = try integer("partFormatVersion")
         guard partFormatVersion == Self.partFormatVersion else {
-            throw fail("partFormatVersion \(partFormatVersion); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build")
+            throw fail(
+                "partFormatVersion \(partFormatVersion); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build"
+            )
         }
         resultsFormatVersion = try integer("formatVersion")
         programVersion = try string("programVersion")
@@ -170,7 +176,9 @@ package struct PartManifest: Sendable, Equatable {
         scenarioName = try string("scenario")
         scenarioFile = try string("scenarioFile")
         scenarioContentHash = try string("scenarioContentHash")
-        guard case .number(_, let seedText)? = fields["seed"], let seed = UInt64(seedText) else { throw fail("\"seed\" is missing or not a whole number") }
+        guard case .number(_, let seedText)? = fields["seed"], let seed = UInt64(seedText) else {
+            throw fail("\"seed\" is missing or not a whole number")
+        }
         self.seed = seed
         replications = try integer("replications")
         guard case .number(let fraction, _)? = fields["sampleFraction"], fraction > 0, fraction <= 1 else {
@@ -207,8 +215,9 @@ package struct PartManifest: Sendable, Equatable {
         if case .array(let items)? = fields["axes"] {
             for item in items {
                 guard case .object(let members) = item.value,
-                      case .string(let path)? = members.first(where: { $0.key == "path" })?.value.value,
-                      case .array(let values)? = members.first(where: { $0.key == "values" })?.value.value else {
+                    case .string(let path)? = members.first(where: { $0.key == "path" })?.value.value,
+                    case .array(let values)? = members.first(where: { $0.key == "values" })?.value.value
+                else {
                     throw fail("\"axes\" holds an entry that is not {\"path\": …, \"values\": […]}")
                 }
                 var texts: [String] = []

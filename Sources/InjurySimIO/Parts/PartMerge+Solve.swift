@@ -13,8 +13,9 @@ extension PartMerge {
         guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
         let scenario: Scenario
         do throws(ScenarioError) {
-            scenario = try PartFiles.scenario(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
-                                              replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
+            scenario = try PartFiles.scenario(
+                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
         } catch {
             throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
         }
@@ -25,10 +26,12 @@ extension PartMerge {
             guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
             let words = bytes.count >= 24 ? (0..<3).map { w in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[w * 8 + $1]) << UInt64(8 * $1) } } : []
             guard words.count == 3, words[1] < 64, words[2] < 64, let result = ReplicationResult(encoded: Array(bytes[24...])),
-                  result.replication == replication, result.months == scenario.months, result.poolCount == scenario.poolNames.count,
-                  result.sectorCount == scenario.sectors.count else {
-                problems.append("part \(part.label): \(name) is not replication \(replication)'s threshold and result in the ISS1 format; "
-                                + "run shard \(part.manifest.shard) again")
+                result.replication == replication, result.months == scenario.months, result.poolCount == scenario.poolNames.count,
+                result.sectorCount == scenario.sectors.count
+            else {
+                problems.append(
+                    "part \(part.label): \(name) is not replication \(replication)'s threshold and result in the ISS1 format; "
+                        + "run shard \(part.manifest.shard) again")
                 continue
             }
             share.replications.append(replication)

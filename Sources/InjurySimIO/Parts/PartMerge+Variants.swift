@@ -27,13 +27,15 @@ extension PartMerge {
         guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
         let scenarios: [Scenario]
         do throws(ScenarioError) {
-            scenarios = try PartFiles.variantScenarios(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
-                                                       replications: study.replications, sampleFraction: study.sampleFraction)
+            scenarios = try PartFiles.variantScenarios(
+                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                replications: study.replications, sampleFraction: study.sampleFraction)
         } catch {
             throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
         }
         guard study.variantHashes.count == scenarios.count else {
-            throw PartError(.data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
+            throw PartError(
+                .data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
         }
         // Sensitivity: one scenario, its runs derived from it, each with a break-even rate.
         let sensitivity = study.command == "sensitivity"
@@ -46,11 +48,13 @@ extension PartMerge {
             let part = parts[owner]
             let name = PartManifest.dataFileName(replication, command: study.command)
             guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
-            let decoded = bytes.count == record * runs
+            let decoded =
+                bytes.count == record * runs
                 ? (0..<runs).compactMap { ReplicationMetrics(encoded: bytes[($0 * record)..<($0 * record + size)]) } : []
             guard decoded.count == runs else {
-                problems.append("part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM1 format; "
-                                + "run shard \(part.manifest.shard) again")
+                problems.append(
+                    "part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM1 format; "
+                        + "run shard \(part.manifest.shard) again")
                 continue
             }
             for (run, value) in decoded.enumerated() {
@@ -62,7 +66,8 @@ extension PartMerge {
             }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
-        return MergedVariants(command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes,
-                              breakEven: breakEven)
+        return MergedVariants(
+            command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes,
+            breakEven: breakEven)
     }
 }

@@ -41,8 +41,9 @@ package enum PartMerge {
         let study = parts[0].manifest
         let scenario: Scenario
         do throws(ScenarioError) {
-            scenario = try PartFiles.scenario(text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
-                                              replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
+            scenario = try PartFiles.scenario(
+                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
         } catch {
             throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
         }
@@ -53,17 +54,20 @@ package enum PartMerge {
             let name = PartManifest.dataFileName(replication)
             guard let bytes = verified(part, name) else { continue }
             guard let result = ReplicationResult(encoded: bytes), result.replication == replication, result.months == scenario.months,
-                  result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count else {
-                problems.append("part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR2 format; "
-                                + "run shard \(part.manifest.shard) again")
+                result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
+            else {
+                problems.append(
+                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR2 format; "
+                        + "run shard \(part.manifest.shard) again")
                 continue
             }
             results.append(result)
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
         let summary = RunSummary(scenario: scenario, results: results)
-        let files = ResultFiles(scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
-                                results: results, summary: summary, report: report)
+        let files = ResultFiles(
+            scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
+            results: results, summary: summary, report: report)
         return Merged(scenario: scenario, results: results, summary: summary, files: files)
     }
 
@@ -80,8 +84,9 @@ package enum PartMerge {
         }
         let checksum = ScenarioLoader.contentHash(bytes)
         guard bytes.count == entry.bytes, checksum == entry.checksum else {
-            problems.append("part \(part.label): \(name) is damaged or truncated (\(bytes.count) bytes, checksum \(checksum); "
-                            + "the manifest says \(entry.bytes) bytes, \(entry.checksum)); run shard \(part.manifest.shard) again")
+            problems.append(
+                "part \(part.label): \(name) is damaged or truncated (\(bytes.count) bytes, checksum \(checksum); "
+                    + "the manifest says \(entry.bytes) bytes, \(entry.checksum)); run shard \(part.manifest.shard) again")
             return nil
         }
         return bytes

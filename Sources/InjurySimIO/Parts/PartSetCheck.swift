@@ -14,8 +14,9 @@ package enum PartSetCheck {
         let reference = first.manifest.studyFields
         for part in parts.dropFirst() {
             for (mine, theirs) in zip(part.manifest.studyFields, reference) where mine.value != theirs.value {
-                problems.append("part \(part.label) has \(mine.name) \(shown(mine.value)) but part \(first.label) has \(shown(theirs.value)): "
-                                + "parts of one study must agree on the scenario, seed, replications, options, formats and program version")
+                problems.append(
+                    "part \(part.label) has \(mine.name) \(shown(mine.value)) but part \(first.label) has \(shown(theirs.value)): "
+                        + "parts of one study must agree on the scenario, seed, replications, options, formats and program version")
             }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
@@ -42,15 +43,18 @@ package enum PartSetCheck {
         for shard in 1...count where byShard[shard].count > 1 {
             let labels = byShard[shard].map { parts[$0].label }
             let doubled = (try? ShardSelection(index: shard, count: count))?.replications(of: total) ?? []
-            problems.append("shard \(shard)/\(count) is given \(labels.count) times (parts \(labels.joined(separator: ", "))): "
-                            + "replications \(list(doubled)) would be counted twice; give each shard once")
+            problems.append(
+                "shard \(shard)/\(count) is given \(labels.count) times (parts \(labels.joined(separator: ", "))): "
+                    + "replications \(list(doubled)) would be counted twice; give each shard once")
         }
         let missingShards = (1...count).filter { byShard[$0].isEmpty }
         let missing = missingShards.flatMap { shard in (try? ShardSelection(index: shard, count: count))?.replications(of: total) ?? [] }.sorted()
         if !missing.isEmpty {
             let indices = missingShards.filter { !((try? ShardSelection(index: $0, count: count))?.replications(of: total).isEmpty ?? true) }
-            problems.append("replications \(list(missing)) are missing: no part of shard \(indices.map { "\($0)/\(count)" }.joined(separator: ", ")) "
-                            + "was given; run those tasks again (Slurm array indices \(indices.map { String($0 - 1) }.joined(separator: ","))) and merge all parts")
+            problems.append(
+                "replications \(list(missing)) are missing: no part of shard \(indices.map { "\($0)/\(count)" }.joined(separator: ", ")) "
+                    + "was given; run those tasks again (Slurm array indices \(indices.map { String($0 - 1) }.joined(separator: ","))) and merge all parts"
+            )
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
         var owners = [Int](repeating: -1, count: total)

@@ -34,18 +34,25 @@ package struct BandChart: Sendable {
         var body = frame.axes(xTicks: ChartFrame.sparseTicks(xLabels), xTitle: xTitle, yTitle: yTitle)
         for band in bands {
             let upper = band.high.enumerated().compactMap { $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil }
-            let lower = band.low.enumerated().reversed().compactMap { $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil }
+            let lower = band.low.enumerated().reversed().compactMap {
+                $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil
+            }
             guard !upper.isEmpty else { continue }
-            body += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.colour)\" fill-opacity=\"\(n(band.opacity))\" stroke=\"none\"/>\n"
+            body +=
+                "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.colour)\" fill-opacity=\"\(n(band.opacity))\" stroke=\"none\"/>\n"
         }
         for line in lines {
-            let points = line.values.enumerated().compactMap { $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil }
+            let points = line.values.enumerated().compactMap {
+                $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil
+            }
             guard !points.isEmpty else { continue }
             if points.count == 1 {
-                body += "<circle cx=\"\(points[0].split(separator: ",")[0])\" cy=\"\(points[0].split(separator: ",")[1])\" r=\"3\" fill=\"\(line.colour)\"/>\n"
+                body +=
+                    "<circle cx=\"\(points[0].split(separator: ",")[0])\" cy=\"\(points[0].split(separator: ",")[1])\" r=\"3\" fill=\"\(line.colour)\"/>\n"
                 continue
             }
-            body += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"\(n(line.width))\""
+            body +=
+                "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"\(n(line.width))\""
                 + (line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"") + "/>\n"
         }
         var legend: [(label: String, swatch: SVGChart.Swatch)] = bands.map { ($0.label, .band(colour: $0.colour, opacity: $0.opacity)) }

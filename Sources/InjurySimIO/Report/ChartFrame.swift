@@ -45,17 +45,21 @@ package struct ChartFrame: Sendable {
             out += "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(ReportNumbers.grouped(tick, decimals))</text>\n"
         }
         if yLow < 0 && yHigh > 0 {
-            out += "<line class=\"zero\" x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(0)))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
+            out +=
+                "<line class=\"zero\" x1=\"\(n(left))\" y1=\"\(n(y(0)))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(y(0)))\" stroke=\"#000\" stroke-width=\"1.2\"/>\n"
         }
         out += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(top + plotHeight))\" stroke=\"#000\"/>"
         out += "<line x1=\"\(n(left))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(top + plotHeight))\" stroke=\"#000\"/>\n"
         for tick in xTicks {
             let xPosition = x(Double(tick.index))
-            out += "<line x1=\"\(n(xPosition))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(xPosition))\" y2=\"\(n(top + plotHeight + 4))\" stroke=\"#000\"/>"
+            out +=
+                "<line x1=\"\(n(xPosition))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(xPosition))\" y2=\"\(n(top + plotHeight + 4))\" stroke=\"#000\"/>"
             out += "<text x=\"\(n(xPosition))\" y=\"\(n(top + plotHeight + 17))\" text-anchor=\"middle\">\(e(tick.label))</text>\n"
         }
-        out += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(ChartFrame.height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(e(xTitle))</text>\n"
-        out += "<text transform=\"translate(14 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(e(yTitle))</text>\n"
+        out +=
+            "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(ChartFrame.height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(e(xTitle))</text>\n"
+        out +=
+            "<text transform=\"translate(14 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(e(yTitle))</text>\n"
         return out + "</g>\n"
     }
 

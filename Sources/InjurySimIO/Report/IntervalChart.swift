@@ -46,7 +46,8 @@ package struct IntervalChart: Sendable {
         body += "<line x1=\"\(n(left))\" y1=\"\(n(plotBottom))\" x2=\"\(n(left + plotWidth))\" y2=\"\(n(plotBottom))\" stroke=\"#000\"/>\n"
         body += "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(e(valueTitle))</text>\n"
         if let reference {
-            body += "<line x1=\"\(n(x(reference)))\" y1=\"\(n(top))\" x2=\"\(n(x(reference)))\" y2=\"\(n(plotBottom))\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n"
+            body +=
+                "<line x1=\"\(n(x(reference)))\" y1=\"\(n(top))\" x2=\"\(n(x(reference)))\" y2=\"\(n(plotBottom))\" stroke=\"#000\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n"
         }
         for (index, row) in rows.enumerated() {
             let y = top + rowHeight * (Double(index) + 0.5)
@@ -54,11 +55,14 @@ package struct IntervalChart: Sendable {
             body += "<text x=\"\(n(left - 8))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(e(label))</text>\n"
             if row.low.isFinite && row.high.isFinite {
                 if asBars {
-                    body += "<rect x=\"\(n(min(x(row.low), x(row.high))))\" y=\"\(n(y - 8))\" width=\"\(n(max(0.5, abs(x(row.high) - x(row.low)))))\" height=\"16\" fill=\"\(ChartStyle.colour(4))\" stroke=\"#000\" stroke-width=\"0.6\"/>\n"
+                    body +=
+                        "<rect x=\"\(n(min(x(row.low), x(row.high))))\" y=\"\(n(y - 8))\" width=\"\(n(max(0.5, abs(x(row.high) - x(row.low)))))\" height=\"16\" fill=\"\(ChartStyle.colour(4))\" stroke=\"#000\" stroke-width=\"0.6\"/>\n"
                 } else {
-                    body += "<line x1=\"\(n(x(row.low)))\" y1=\"\(n(y))\" x2=\"\(n(x(row.high)))\" y2=\"\(n(y))\" stroke=\"\(ChartStyle.colour(0))\" stroke-width=\"3\"/>"
+                    body +=
+                        "<line x1=\"\(n(x(row.low)))\" y1=\"\(n(y))\" x2=\"\(n(x(row.high)))\" y2=\"\(n(y))\" stroke=\"\(ChartStyle.colour(0))\" stroke-width=\"3\"/>"
                     for end in [row.low, row.high] {
-                        body += "<line x1=\"\(n(x(end)))\" y1=\"\(n(y - 6))\" x2=\"\(n(x(end)))\" y2=\"\(n(y + 6))\" stroke=\"\(ChartStyle.colour(0))\" stroke-width=\"2\"/>"
+                        body +=
+                            "<line x1=\"\(n(x(end)))\" y1=\"\(n(y - 6))\" x2=\"\(n(x(end)))\" y2=\"\(n(y + 6))\" stroke=\"\(ChartStyle.colour(0))\" stroke-width=\"2\"/>"
                     }
                     body += "\n"
                 }
@@ -68,12 +72,13 @@ package struct IntervalChart: Sendable {
             }
             for marker in row.markers where marker.isFinite {
                 let mx = x(marker)
-                body += "<polygon points=\"\(n(mx)),\(n(y - 7)) \(n(mx + 6)),\(n(y)) \(n(mx)),\(n(y + 7)) \(n(mx - 6)),\(n(y))\" fill=\"\(ChartStyle.colour(1))\" stroke=\"#000\" stroke-width=\"0.8\"/>\n"
+                body +=
+                    "<polygon points=\"\(n(mx)),\(n(y - 7)) \(n(mx + 6)),\(n(y)) \(n(mx)),\(n(y + 7)) \(n(mx - 6)),\(n(y))\" fill=\"\(ChartStyle.colour(1))\" stroke=\"#000\" stroke-width=\"0.8\"/>\n"
             }
         }
         body += "</g>\n"
         var legend: [(label: String, swatch: SVGChart.Swatch)] = [
-            (intervalLabel, asBars ? .box(colour: ChartStyle.colour(4)) : .line(colour: ChartStyle.colour(0), dash: "")),
+            (intervalLabel, asBars ? .box(colour: ChartStyle.colour(4)) : .line(colour: ChartStyle.colour(0), dash: ""))
         ]
         if rows.contains(where: { $0.point.isFinite }) { legend.append((pointLabel, .dot(colour: "#000"))) }
         if let markerLabel { legend.append((markerLabel, .box(colour: ChartStyle.colour(1)))) }

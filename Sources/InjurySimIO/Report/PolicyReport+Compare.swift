@@ -11,21 +11,25 @@ extension PolicyReport {
             let from = numbers.percent(data.at("metrics/ruinProbability/\(first)/estimate").number ?? .nan)
             let to = numbers.percent(data.at("metrics/ruinProbability/\(name)/estimate").number ?? .nan)
             let change = Self.points(d["estimate"].number), low = Self.points(d["low95"].number), high = Self.points(d["high95"].number)
-            sentences.append(language(
-                "\(name) moves the probability that the fund runs short from \(from) (\(first)) to \(to): \(change) percentage points (95% CI \(low) to \(high)).",
-                "\(name) 使基金现金不足概率由 \(from)（\(first)）变为 \(to)：\(change) 个百分点（95%置信区间 \(low) 至 \(high)）。"))
+            sentences.append(
+                language(
+                    "\(name) moves the probability that the fund runs short from \(from) (\(first)) to \(to): \(change) percentage points (95% CI \(low) to \(high)).",
+                    "\(name) 使基金现金不足概率由 \(from)（\(first)）变为 \(to)：\(change) 个百分点（95%置信区间 \(low) 至 \(high)）。"))
         }
         var body = "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n"
         for key in ["ruinProbability", "insolvencyProbability", "netPositionAtEndYuan"] where data["metrics"][key].exists {
             body += differenceChart(key, names: names).html()
         }
         body += "</section>\n"
-        body += "<section>\n<h2>\(e(language("Verdict table", "结论表")))</h2>\n<table>\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Scenario", "方案")))</th>"
+        body +=
+            "<section>\n<h2>\(e(language("Verdict table", "结论表")))</h2>\n<table>\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Scenario", "方案")))</th>"
             + "<th>\(e(language("Estimate (95% interval)", "估计值（95% 置信区间）")))</th>"
             + "<th>\(e(language("Paired difference from \(first) (95% interval)", "与 \(first) 的配对差值（95% 置信区间）")))</th></tr>\n"
-        let order = ["ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
-                     "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
-                     "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "liabilitiesAtEndYuan", "backstopBorrowingYuan"]
+        let order = [
+            "ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
+            "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
+            "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "liabilitiesAtEndYuan", "backstopBorrowingYuan"
+        ]
         let keys = data["metrics"].keys
         for key in order.filter(keys.contains) + keys.filter { !order.contains($0) } {
             let kind = Self.kindOf(key)
@@ -62,17 +66,22 @@ extension PolicyReport {
         let scale = percent ? 100 : 1 / unit.divisor
         let rows = names.dropFirst().map { name -> IntervalChart.Row in
             let d = data.at("metrics/\(key)/\(name)/differenceVsFirst")
-            return IntervalChart.Row(label: name, low: (d["low95"].number ?? .nan) * scale, point: (d["estimate"].number ?? .nan) * scale,
-                                     high: (d["high95"].number ?? .nan) * scale)
+            return IntervalChart.Row(
+                label: name, low: (d["low95"].number ?? .nan) * scale, point: (d["estimate"].number ?? .nan) * scale,
+                high: (d["high95"].number ?? .nan) * scale)
         }
         let clear = rows.filter { $0.low > 0 || $0.high < 0 }.map(\.label)
-        let reading = clear.isEmpty
+        let reading =
+            clear.isEmpty
             ? language("No variant's interval excludes zero: the differences are within simulation noise.", "各方案的区间均包含零：差异在模拟误差之内。")
-            : language("Intervals that exclude zero (a real difference at these replications): \(clear.joined(separator: ", ")).",
-                       "区间不含零（在当前模拟次数下差异显著）：\(clear.joined(separator: "、"))。")
-        return IntervalChart(title: language("\(label(key)): difference from \(names[0])", "\(label(key))：与 \(names[0]) 之差"),
-                             valueTitle: percent ? language("Percentage points", "百分点") : language("Difference (\(unit.name))", "差值（\(unit.name)）"),
-                             rows: rows, intervalLabel: language("Paired 95% interval", "配对 95% 置信区间"), pointLabel: language("Paired difference", "配对差值"),
-                             markerLabel: nil, reference: 0, referenceLabel: language("No difference", "无差异"), reading: reading).chart()
+            : language(
+                "Intervals that exclude zero (a real difference at these replications): \(clear.joined(separator: ", ")).",
+                "区间不含零（在当前模拟次数下差异显著）：\(clear.joined(separator: "、"))。")
+        return IntervalChart(
+            title: language("\(label(key)): difference from \(names[0])", "\(label(key))：与 \(names[0]) 之差"),
+            valueTitle: percent ? language("Percentage points", "百分点") : language("Difference (\(unit.name))", "差值（\(unit.name)）"),
+            rows: rows, intervalLabel: language("Paired 95% interval", "配对 95% 置信区间"), pointLabel: language("Paired difference", "配对差值"),
+            markerLabel: nil, reference: 0, referenceLabel: language("No difference", "无差异"), reading: reading
+        ).chart()
     }
 }

@@ -28,12 +28,19 @@ package struct PolicyReport: Sendable {
 
     package func render() -> String {
         let e = ChartStyle.escape
-        let titles: [Kind: (String, String)] = [.compare: ("Comparison", "方案比较"), .sweep: ("Sweep", "参数扫描"),
-                                                .solve: ("Rate that meets a target", "满足目标的费率"), .sensitivity: ("Sensitivity", "敏感性分析")]
-        let title = "InjurySim — " + language(titles[kind]?.0 ?? "", titles[kind]?.1 ?? "") + " — " + scenarioNames.joined(separator: language(", ", "、"))
+        let titles: [Kind: (String, String)] = [
+            .compare: ("Comparison", "方案比较"), .sweep: ("Sweep", "参数扫描"),
+            .solve: ("Rate that meets a target", "满足目标的费率"), .sensitivity: ("Sensitivity", "敏感性分析")
+        ]
+        let title =
+            "InjurySim — " + language(titles[kind]?.0 ?? "", titles[kind]?.1 ?? "") + " — " + scenarioNames.joined(separator: language(", ", "、"))
         var body = "<h1>\(e(title))</h1>\n"
-        body += "<p class=\"basis\">" + e(language("\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
-                                                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为全部统筹池合计。")) + "</p>\n"
+        body +=
+            "<p class=\"basis\">"
+            + e(
+                language(
+                    "\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
+                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为全部统筹池合计。")) + "</p>\n"
         let sections: (verdict: String, body: String)
         switch kind {
         case .compare: sections = compare()
@@ -71,7 +78,7 @@ package struct PolicyReport: Sendable {
             "lossRatioIncurred": ("Incurred loss ratio, mean", "已发生赔付率（均值）"),
             "liabilitiesAtEndYuan": ("Outstanding liabilities at the horizon, mean", "期末未决负债（均值）"),
             "backstopBorrowingYuan": ("Backstop borrowing, mean", "兜底借款（均值）"),
-            "netPositionAtEndYuan": ("Net position at the horizon, mean", "期末净头寸（均值）"),
+            "netPositionAtEndYuan": ("Net position at the horizon, mean", "期末净头寸（均值）")
         ]
         return labels[key].map { language($0.0, $0.1) } ?? key
     }
@@ -94,7 +101,9 @@ package struct PolicyReport: Sendable {
 
     /// "estimate (low – high)" in one cell, all three tied to their paths.
     func intervalCells(_ path: String, _ kind: String) -> String {
-        func span(_ field: String) -> String { HTMLPage.figureSpan(text(data.at(path + "/" + field).number, kind: kind), path: path + "/" + field, kind: kind) }
+        func span(_ field: String) -> String {
+            HTMLPage.figureSpan(text(data.at(path + "/" + field).number, kind: kind), path: path + "/" + field, kind: kind)
+        }
         return "<td class=\"num\">" + span("estimate") + "<br/><span class=\"ci\">(" + span("low95") + " – " + span("high95") + ")</span></td>"
     }
 
@@ -111,12 +120,14 @@ package struct PolicyReport: Sendable {
         let command = "injurysim " + arguments.joined(separator: " ") + " --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
         var out = "<table>\n<tr><th>\(e(language("Command", "命令")))</th><td>\(e(kind.rawValue))</td></tr>\n"
         for scenario in manifest["scenarios"].array {
-            out += "<tr><th>\(e(language("Scenario and content hash", "情景及内容哈希")))</th><td>\(e(scenario["name"].string ?? "?")) — \(e(scenario["contentHash"].string ?? "?"))</td></tr>\n"
+            out +=
+                "<tr><th>\(e(language("Scenario and content hash", "情景及内容哈希")))</th><td>\(e(scenario["name"].string ?? "?")) — \(e(scenario["contentHash"].string ?? "?"))</td></tr>\n"
         }
         out += "<tr><th>\(e(language("Seed", "随机种子")))</th><td>\(e(seed))</td></tr>\n"
         out += "<tr><th>\(e(language("Replications", "模拟次数")))</th><td>\(e(numbers.count(Double(replications))))</td></tr>\n"
         out += "<tr><th>\(e(language("Sample fraction", "抽样比例")))</th><td>\(e(fraction))</td></tr>\n</table>\n"
-        out += "<p>\(e(language("Reproduce (scenario files named after their scenarios; a content hash with +set: records overrides):", "复现（情景文件以情景名称命名；含 +set: 的哈希记录了覆盖参数）：")))<br/><code>\(e(command))</code></p>\n"
+        out +=
+            "<p>\(e(language("Reproduce (scenario files named after their scenarios; a content hash with +set: records overrides):", "复现（情景文件以情景名称命名；含 +set: 的哈希记录了覆盖参数）：")))<br/><code>\(e(command))</code></p>\n"
         return out
     }
 }

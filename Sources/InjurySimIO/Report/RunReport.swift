@@ -55,7 +55,8 @@ package struct RunReport: Sendable {
             parts.append(part)
         }
         if !parts.isEmpty {
-            text += language(" Median break-even rate per order — ", "每单盈亏平衡费率中位数：") + parts.joined(separator: language("; ", "；"))
+            text +=
+                language(" Median break-even rate per order — ", "每单盈亏平衡费率中位数：") + parts.joined(separator: language("; ", "；"))
                 + language(".", "。")
         }
         return text
@@ -67,9 +68,12 @@ package struct RunReport: Sendable {
         let title = language("InjurySim report — ", "InjurySim 报告 — ") + scenarioName
         var body = "<h1>\(e(title))</h1>\n"
         let start = summary["startMonth"].string ?? "", end = summary["endMonth"].string ?? ""
-        body += "<p class=\"basis\">" + e(language(
-            "\(start) to \(end) (\(months) months), \(numbers.count(Double(replications))) simulated worlds (replications); money is total over all pools at full population scale.",
-            "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为全部统筹池合计，按全体参保人群规模折算。")) + "</p>\n"
+        body +=
+            "<p class=\"basis\">"
+            + e(
+                language(
+                    "\(start) to \(end) (\(months) months), \(numbers.count(Double(replications))) simulated worlds (replications); money is total over all pools at full population scale.",
+                    "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为全部统筹池合计，按全体参保人群规模折算。")) + "</p>\n"
         body += "<p class=\"verdict\">\(e(verdict()))</p>\n"
         body += "<section>\n<h2>\(e(language("Key figures", "主要指标")))</h2>\n" + keyFigures() + poolTable() + "</section>\n"
         body += "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n" + charts().map { $0.html() }.joined() + "</section>\n"
@@ -95,16 +99,18 @@ package struct RunReport: Sendable {
 
     func keyFigures() -> String {
         let e = ChartStyle.escape
-        var out = "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
+        var out =
+            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
         let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
         let probabilities: [(String, String, String)] = [
             ("total/ruinProbability", "Runs short of cash at some month end", "某月末现金不足的概率"),
             ("total/insolvencyProbabilityAtHorizon", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率"),
-            ("total/anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率"),
+            ("total/anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率")
         ]
         for (path, en, zh) in probabilities {
-            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
+            out +=
+                "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
                 + cell(path + "/high95", "percent") + "<td>\(e(ci))</td></tr>\n"
         }
         let spreads: [(String, String, String, String)] = [
@@ -121,17 +127,21 @@ package struct RunReport: Sendable {
             ("total/lossRatioIncurred", "ratio", "Incurred loss ratio", "已发生赔付率"),
             ("total/claimsRecognised", "count", "Claims recognised", "认定工伤件数"),
             ("total/insuredPersonsCumulative", "count", "Persons insured (cumulative)", "累计参保人数"),
-            ("total/orders", "count", "Orders", "订单量"),
+            ("total/orders", "count", "Orders", "订单量")
         ]
         for (path, kind, en, zh) in spreads {
-            out += "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind) + cell(path + "/p95", kind)
+            out +=
+                "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind) + cell(path + "/p95", kind)
                 + "<td>\(e(spread))</td></tr>\n"
         }
-        for (key, en, zh) in [("worstDeficitYuan", "Worst cash deficit", "最大现金缺口"), ("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口")] {
+        for (key, en, zh) in [
+            ("worstDeficitYuan", "Worst cash deficit", "最大现金缺口"), ("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口")
+        ] {
             out += "<tr><td>\(e(language(en, zh)))</td>"
             if replications < Self.tailReplicationsNeeded || summary.at("total/\(key)/needsReplications").exists {
-                let needs = language("needs ≥ \(numbers.count(Double(Self.tailReplicationsNeeded))) replications",
-                                     "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
+                let needs = language(
+                    "needs ≥ \(numbers.count(Double(Self.tailReplicationsNeeded))) replications",
+                    "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
                 out += "<td class=\"num\" colspan=\"3\">\(e(needs))</td>"
             } else {
                 out += cell("total/\(key)/VaR99.5", "money") + cell("total/\(key)/TVaR99.5", "money") + "<td></td>"
@@ -145,11 +155,13 @@ package struct RunReport: Sendable {
         let pools = summary["pools"].keys
         guard pools.count > 1 else { return "" }
         let e = ChartStyle.escape
-        var out = "<h3>\(e(language("By pool", "分统筹池")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "统筹池")))</th>"
+        var out =
+            "<h3>\(e(language("By pool", "分统筹池")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "统筹池")))</th>"
             + "<th>\(e(language("P(short)", "现金不足概率")))</th><th>\(e(language("P(assets < liabilities)", "资不抵债概率")))</th>"
             + "<th>\(e(language("Median net position at the end", "期末净头寸中位数")))</th></tr>\n"
         for pool in pools {
-            out += "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
+            out +=
+                "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
                 + cell("pools/\(pool)/insolvencyProbabilityAtHorizon/estimate", "percent")
                 + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money") + "</tr>\n"
         }
@@ -162,7 +174,8 @@ package struct RunReport: Sendable {
         let uncertainty = summary["uncertainty"].bool ?? true
         let seed = summary["seed"].number.flatMap { Format.fixed($0, 0) } ?? "?"
         let fraction = summary["sampleFraction"].number.flatMap { Format.fixed($0, 6) } ?? "1"
-        let command = "injurysim run \(file) --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
+        let command =
+            "injurysim run \(file) --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
             + (uncertainty ? "" : " --no-uncertainty")
         let rows: [(String, String, String)] = [
             (language("Scenario", "情景"), scenarioName, ""),
@@ -175,12 +188,14 @@ package struct RunReport: Sendable {
             (language("Uncertain inputs drawn per replication", "不确定参数按次抽样"), uncertainty ? language("on", "开") : language("off", "关"), ""),
             (language("Pooling", "统筹方式"), summary["pooling"].string ?? "—", ""),
             (language("When cash runs out", "现金不足时"), summary["shortfallPolicy"].string ?? "—", ""),
-            (language("Results format", "结果格式版本"), manifest["formatVersion"].number.flatMap { Format.fixed($0, 0) } ?? "—", ""),
+            (language("Results format", "结果格式版本"), manifest["formatVersion"].number.flatMap { Format.fixed($0, 0) } ?? "—", "")
         ]
         var out = "<table>\n"
         for row in rows { out += "<tr><th>\(e(row.0))</th><td>\(e(row.1))</td></tr>\n" }
-        out += "</table>\n<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"
-        out += "<p>\(e(language("Render this page again from the results folder alone:", "仅凭结果文件夹重新生成本页：")))<br/><code>injurysim report \(e(language("RESULTS_FOLDER --lang en", "结果文件夹 --lang zh")))</code></p>\n"
+        out +=
+            "</table>\n<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"
+        out +=
+            "<p>\(e(language("Render this page again from the results folder alone:", "仅凭结果文件夹重新生成本页：")))<br/><code>injurysim report \(e(language("RESULTS_FOLDER --lang en", "结果文件夹 --lang zh")))</code></p>\n"
         return out
     }
 }

@@ -20,7 +20,8 @@ package struct SVGChart: Sendable {
     package func html() -> String {
         let e = ChartStyle.escape
         var out = "<figure class=\"chart\">\n<h3>\(e(title))</h3>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(ChartStyle.n(ChartFrame.width)) \(ChartStyle.n(height))\" "
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(ChartStyle.n(ChartFrame.width)) \(ChartStyle.n(height))\" "
             + "role=\"img\" aria-label=\"\(e(title))\">\n" + body + "</svg>\n"
         if !legend.isEmpty {
             out += "<div class=\"legend\">"
@@ -35,7 +36,8 @@ package struct SVGChart: Sendable {
         let inner: String
         switch swatch {
         case .line(let colour, let dash):
-            inner = "<line x1=\"1\" y1=\"6\" x2=\"23\" y2=\"6\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
+            inner =
+                "<line x1=\"1\" y1=\"6\" x2=\"23\" y2=\"6\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
         case .band(let colour, let opacity):
             inner = "<rect x=\"1\" y=\"1\" width=\"22\" height=\"10\" fill=\"\(colour)\" fill-opacity=\"\(ChartStyle.n(opacity))\"/>"
         case .box(let colour):

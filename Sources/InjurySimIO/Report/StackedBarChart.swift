@@ -31,12 +31,14 @@ package struct StackedBarChart: Sendable {
                 let to = from + value
                 if value >= 0 { up[index] = to } else { down[index] = to }
                 let yTop = frame.y(max(from, to)), yBottom = frame.y(min(from, to))
-                body += "<rect x=\"\(n(frame.x(Double(index)) - barWidth / 2))\" y=\"\(n(yTop))\" width=\"\(n(barWidth))\" "
+                body +=
+                    "<rect x=\"\(n(frame.x(Double(index)) - barWidth / 2))\" y=\"\(n(yTop))\" width=\"\(n(barWidth))\" "
                     + "height=\"\(n(max(0.5, yBottom - yTop)))\" fill=\"\(s.colour)\" stroke=\"#fff\" stroke-width=\"0.8\"/>\n"
             }
         }
         if frame.yLow < 0 {
-            body += "<line x1=\"\(n(frame.left))\" y1=\"\(n(frame.y(0)))\" x2=\"\(n(frame.left + frame.plotWidth))\" y2=\"\(n(frame.y(0)))\" stroke=\"#000\"/>\n"
+            body +=
+                "<line x1=\"\(n(frame.left))\" y1=\"\(n(frame.y(0)))\" x2=\"\(n(frame.left + frame.plotWidth))\" y2=\"\(n(frame.y(0)))\" stroke=\"#000\"/>\n"
         }
         return SVGChart(title: title, body: body, legend: series.map { ($0.label, .box(colour: $0.colour)) }, reading: reading)
     }
