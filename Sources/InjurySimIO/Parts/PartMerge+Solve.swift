@@ -8,17 +8,8 @@ extension PartMerge {
     package static func mergeSolve(_ parts: [Part]) throws(PartError) -> (scenario: Scenario, share: PolicyCommands.SolveShare) {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         let study = parts[0].manifest
+        let scenario = try studyScenario(parts)
         var problems: [String] = []
-        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
-        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
-        let scenario: Scenario
-        do throws(ScenarioError) {
-            scenario = try PartFiles.scenario(
-                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
-                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
-        } catch {
-            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
-        }
         var share = PolicyCommands.SolveShare(replications: [], thresholds: [], atBenchmark: [], growthRounds: [], bisectionRounds: [])
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]

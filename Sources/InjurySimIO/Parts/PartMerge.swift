@@ -28,25 +28,32 @@ package enum PartMerge {
         package var files: ResultFiles
     }
 
+    /// The study's scenario: every part's `scenario.json` verified against its manifest, the
+    /// first one decoded with the study's options.
+    static func studyScenario(_ parts: [Part]) throws(PartError) -> Scenario {
+        var problems: [String] = []
+        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
+        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
+        let study = parts[0].manifest
+        do throws(ScenarioError) {
+            return try PartFiles.scenario(
+                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
+        } catch {
+            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
+        }
+    }
+
     /// `report`: the manifest lists `report.html` (the caller renders it from the files).
     package static func merge(_ parts: [Part], report: Bool = false) throws(PartError) -> Merged {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         guard parts[0].manifest.command == "run" else {  // the other commands' parts: mergeVariants, mergeSolve
             throw PartError(.data, ["part \(parts[0].label) holds replications of `\(parts[0].manifest.command)`, not `run`"])
         }
+        let study = parts[0].manifest
+        let scenario = try studyScenario(parts)
         var problems: [String] = []
         func verified(_ part: Part, _ name: String) -> [UInt8]? { verifiedBytes(part, name, problems: &problems) }
-        let texts = parts.map { verified($0, PartManifest.scenarioFileName) }
-        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
-        let study = parts[0].manifest
-        let scenario: Scenario
-        do throws(ScenarioError) {
-            scenario = try PartFiles.scenario(
-                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
-                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
-        } catch {
-            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
-        }
         var results: [ReplicationResult] = []
         results.reserveCapacity(owners.count)
         for (replication, owner) in owners.enumerated() {
