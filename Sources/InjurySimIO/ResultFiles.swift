@@ -243,6 +243,8 @@ package struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
+            "uncertainInputs": .array(
+                scenario.uncertainInputs.map { .object(["path": .string($0.path), "distribution": .string($0.param.notation)]) }),
             "files": .array(
                 (["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string))
         ])

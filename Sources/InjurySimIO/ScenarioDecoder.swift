@@ -116,6 +116,7 @@ enum ScenarioDecoder {
         scenario.published = published
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
+        scenario.uncertainInputs = log.uncertainInputs
         ScenarioChecks.populationShares(scenario, root: root, log: log)
         scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)
         ScenarioChecks.moneyRange(scenario, root: root, log: log)

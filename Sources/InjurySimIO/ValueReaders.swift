@@ -122,8 +122,15 @@ func integer(_ node: JSONNode, path: String, range: ClosedRange<Int>, log: Issue
     return whole
 }
 
-/// A numeric input: a number, or one of the distributions drawn once per replication.
+/// A numeric input: a number, or one of the distributions drawn once per replication (noted in
+/// the log's uncertain inputs, which the manifest and the report list).
 func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String = "", log: IssueLog) -> Param? {
+    let read = paramShape(node, path: path, range: range, unit: unit, log: log)
+    if let read, !read.isFixed { log.noteUncertain(path, read) }
+    return read
+}
+
+private func paramShape(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String, log: IssueLog) -> Param? {
     let allowedShapes =
         "a number, or {\"uniform\": [low, high]}, {\"triangular\": [low, mode, high]}, "
         + "{\"normal\": {\"mean\": m, \"sd\": s}}, {\"lognormal\": {\"median\": m, \"sigma\": s}} or {\"choice\": [[value, weight], …]}"

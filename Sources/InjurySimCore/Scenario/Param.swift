@@ -30,6 +30,28 @@ public struct Param: Sendable, Equatable {
     /// A fixed input.
     package static func fixed(_ value: Double) -> Param { Param(.fixed(value)) }
 
+    /// True for a fixed value (no draw).
+    package var isFixed: Bool {
+        if case .fixed = shape { return true }
+        return false
+    }
+
+    /// The distribution in a language-neutral notation, e.g. `U(0.04, 0.08)`, `Tri(1.2, 2, 4)`,
+    /// `N(1, sd 0.2)`, `LogN(median 5000, σ 0.5)`, `choice of 3 values`.
+    package var notation: String {
+        func n(_ x: Double) -> String { String(format: "%.6g", x) }
+        switch shape {
+        case .fixed(let v): return n(v)
+        case .uniform(let low, let high): return "U(\(n(low)), \(n(high)))"
+        case .triangular(let low, let mode, let high): return "Tri(\(n(low)), \(n(mode)), \(n(high)))"
+        case .normal(let mean, let sd): return "N(\(n(mean)), sd \(n(sd)))"
+        case .lognormal(let median, let sigma): return "LogN(median \(n(median)), σ \(n(sigma)))"
+        case .choice(let values, let weights):
+            let total = weights.reduce(0, +)
+            return "choice of " + zip(values, weights).map { "\(n($0.0)) (\(n($0.1 / total * 100))%)" }.joined(separator: ", ")
+        }
+    }
+
     /// The value used when uncertainty is switched off: the fixed value, the midpoint of a
     /// uniform, the mode of a triangular, the mean of a normal, the median of a lognormal, the
     /// weighted mean of a choice.

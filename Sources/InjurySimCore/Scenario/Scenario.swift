@@ -40,6 +40,19 @@ public struct Scenario: Sendable {
     /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
     /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
     package var minimumSampledWorkersPerPool: Int = 0
+    /// The inputs the file gives as distributions (after `extends` and `--set`), by path.
+    package var uncertainInputs: [UncertainInput] = []
+
+    /// One input given as a distribution: where it is in the scenario file, and its shape.
+    package struct UncertainInput: Sendable, Equatable {
+        package var path: String
+        package var param: Param
+
+        package init(path: String, param: Param) {
+            self.path = path
+            self.param = param
+        }
+    }
     /// Parts of a valid scenario that cannot matter in this run (a shock or phase after the
     /// horizon), said to the user as warnings.
     package var warnings: [String] = []

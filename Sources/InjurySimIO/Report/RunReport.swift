@@ -168,6 +168,23 @@ package struct RunReport: Sendable {
         return out + "</table>\n"
     }
 
+    /// The inputs the scenario gives as distributions (`manifest.json`'s `uncertainInputs`):
+    /// drawn once per replication, or held at their central values with `--no-uncertainty`.
+    func uncertainInputsTable(uncertainty: Bool) -> String {
+        let e = ChartStyle.escape
+        let inputs = folder.manifest["uncertainInputs"].array
+        guard !inputs.isEmpty else { return "" }
+        let heading =
+            uncertainty
+            ? language("Uncertain inputs, drawn once per replication", "不确定参数（每次模拟抽样一次）")
+            : language("Uncertain inputs, held at their central values (--no-uncertainty)", "不确定参数（取中心值，--no-uncertainty）")
+        var out = "<h3>\(e(heading))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th></tr>\n"
+        for input in inputs {
+            out += "<tr><td><code>\(e(input["path"].string ?? ""))</code></td><td>\(e(input["distribution"].string ?? ""))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
     func whatWasRun() -> String {
         let e = ChartStyle.escape, manifest = folder.manifest
         let file = manifest["scenarioFile"].string ?? "SCENARIO.json"
@@ -192,8 +209,9 @@ package struct RunReport: Sendable {
         ]
         var out = "<table>\n"
         for row in rows { out += "<tr><th>\(e(row.0))</th><td>\(e(row.1))</td></tr>\n" }
+        out += "</table>\n" + uncertainInputsTable(uncertainty: uncertainty)
         out +=
-            "</table>\n<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"
+            "<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"
         out +=
             "<p>\(e(language("Render this page again from the results folder alone:", "仅凭结果文件夹重新生成本页：")))<br/><code>injurysim report \(e(language("RESULTS_FOLDER --lang en", "结果文件夹 --lang zh")))</code></p>\n"
         return out
