@@ -24,11 +24,18 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String]) throws -> Outcome {
+    /// Runs the binary from the package root. The scheduler's task variables are cleared (a
+    /// test run inside a Slurm or Kubernetes job must not shard by accident), then
+    /// `environment` is added.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = try binary
         process.arguments = arguments
         process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        for key in ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"] { env[key] = nil }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

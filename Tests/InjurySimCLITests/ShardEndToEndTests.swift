@@ -6,25 +6,7 @@ import Testing
 /// command line exits 64.
 @Suite(.serialized) struct ShardEndToEndTests {
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> EndToEndTests.Outcome {
-        let process = Process()
-        process.executableURL = try EndToEndTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = EndToEndTests.root
-        var env = ProcessInfo.processInfo.environment
-        for key in ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"] { env[key] = nil }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return EndToEndTests.Outcome(
-            code: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try EndToEndTests.run(arguments, environment: environment)
     }
 
     static func contents(_ folder: URL) throws -> [String: Data] {

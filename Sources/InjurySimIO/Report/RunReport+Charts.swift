@@ -1,4 +1,5 @@
 import InjurySimCore
+import InjurySimEngine
 
 /// The charts of a run's report, each from the files' figures with its reading in words.
 extension RunReport {
@@ -89,10 +90,9 @@ extension RunReport {
     }
 
     func claimsBySeverity() -> SVGChart {
-        let groups: [(String, String, String)] = [
-            ("claims_medical_only", "Medical only", "仅医疗"), ("claims_grade7to10", "Grades 7–10", "七至十级"),
-            ("claims_grade5to6", "Grades 5–6", "五至六级"), ("claims_grade1to4", "Grades 1–4", "一至四级"), ("claims_death", "Death", "工亡")
-        ]
+        // The columns of the severity groups in order, from the one severity → metric map.
+        let labels = [("Medical only", "仅医疗"), ("Grades 7–10", "七至十级"), ("Grades 5–6", "五至六级"), ("Grades 1–4", "一至四级"), ("Death", "工亡")]
+        let groups = zip(SeverityGroup.allCases, labels).map { (Metric.claims(of: $0.0).key, $0.1.0, $0.1.1) }
         let years = folder.monthly.yearlyMeans("claims_recognised").map(\.year)
         let series = groups.enumerated().map { index, group in
             StackedBarChart.Series(
