@@ -73,9 +73,9 @@ extension Program {
             console.err("injurysim validate-model: cannot read \(path)\n")
             return ExitCode.usage
         }
-        let problems = ValidationOutline(parsing: committed).problems(comparedWith: ValidationOutline(parsing: text))
-        for problem in problems { console.err("validate-model: \(problem)\n") }
         let fresh = ValidationOutline(parsing: text)
+        let problems = ValidationOutline(parsing: committed).problems(comparedWith: fresh)
+        for problem in problems { console.err("validate-model: \(problem)\n") }
         console.out(
             "validate-model --check: \(fresh.checks.filter(\.passed).count) of \(fresh.checks.count) checks pass, "
                 + "\(fresh.calibration.filter(\.passed).count) of \(fresh.calibration.count) published figures inside; "
