@@ -41,7 +41,10 @@ package struct HireProfile: Sendable {
     /// A geometric number of days before leaving, from one uniform.
     func tenureDays(_ u: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
-        return Int(min((PortableMath.log(u) / logStayProbability).rounded(.down), Double(Int32.max / 2)))
+        // q > 0: truncation is floor below 2⁵², and above it q is already whole (no libm call).
+        let q = PortableMath.log(u) / logStayProbability
+        let days = q < 0x1.0p52 ? Double(Int64(q)) : q
+        return Int(min(days, Double(Int32.max / 2)))
     }
 
     /// A slot at the start of the run: its holder joined a geometric number of days ago
