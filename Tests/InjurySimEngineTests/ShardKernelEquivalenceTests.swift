@@ -6,8 +6,8 @@ import Testing
 /// The vectorised shard kernel, in its portable and its AVX2 build, makes exactly the decisions
 /// of the scalar reference kernel: the same totals, the same accidents in the same order and the
 /// same worker states, bit for bit, month after month — with hires in the middle of a month,
-/// new-worker periods ending, injuries, deaths, occasional workers, partial coverage and
-/// segments whose sizes are not multiples of eight.
+/// new-worker periods ending, injuries, deaths, occasional workers, persons on two platforms,
+/// partial coverage and segments whose sizes are not multiples of eight.
 @Suite struct ShardKernelEquivalenceTests {
     struct Case: Sendable, CustomStringConvertible {
         var name: String
@@ -58,7 +58,8 @@ import Testing
             SegmentMonth(
                 coverage: c.coverage[month], ordersPerHour: 2.5 + Double(platform), hazardPerOrder: c.dailyHazard / 20,
                 fullTimeDailyProbability: 6.0 / 7, occasionalDailyProbability: 40.0 / 365, severityCumulative: table,
-                recoveryDays: [3, 20, 60, 120, 0], hire: hire(c, sector: platform % 2), newWorkerDays: 45, newWorkerMultiplier: 1.8)
+                recoveryDays: [3, 20, 60, 120, 0], hire: hire(c, sector: platform % 2), newWorkerDays: 45, newWorkerMultiplier: 1.8,
+                multiPlatformShare: 0.3)
         }
     }
 

@@ -14,6 +14,9 @@ import Foundation
     @usableFromInline package let occasionalLimit: Int32
     /// Covered when the take-up position is below this (coverage × 65,536).
     @usableFromInline package let coverageThreshold: Double
+    /// A person also works for another platform when 63 bits of its draw are below this
+    /// (p × 2⁶³), decided once, when first insured.
+    @usableFromInline package let sharedThreshold: UInt64
 
     @usableFromInline package init(segment: Segment, context: SegmentMonth, province: Int, firstDay: Int, dayCount: Int) {
         self.segment = segment
@@ -24,6 +27,7 @@ import Foundation
         self.fullTimeLimit = WorkStream.limit(context.fullTimeDailyProbability)
         self.occasionalLimit = WorkStream.limit(context.occasionalDailyProbability)
         self.coverageThreshold = context.coverage * 65536
+        self.sharedThreshold = UInt64((min(max(context.multiPlatformShare, 0), 1) * 0x1.0p63).rounded())
     }
 
     /// The slot's index within its (province, platform) pair, for the shard's buffer index `i`.
@@ -95,18 +99,33 @@ import Foundation
 
     /// Ends a person's stretch of `worked` days in this month: the orders they add to the
     /// worker's monthly mean, and the first covered working day marks the person insured.
-    @inlinable
-    package func closeStretch(_ worker: inout Worker, worked: Int, dailyOrders: Double, orders: inout Double, totals: inout SegmentTotals) {
+    package func closeStretch(
+        _ worker: inout Worker, worked: Int, dailyOrders: Double, orders: inout Double, person: StreamKey, totals: inout SegmentTotals
+    ) {
         orders += Double(worked) * dailyOrders
-        markInsured(&worker, worked: worked, totals: &totals)
+        markInsured(&worker, worked: worked, person: person, totals: &totals)
     }
 
-    /// The first covered working day marks the person insured (counted once per person).
+    /// The first covered working day marks the person insured (counted once per person), and
+    /// decides from the person's stream whether they also work for another platform.
     @inlinable
-    package func markInsured(_ worker: inout Worker, worked: Int, totals: inout SegmentTotals) {
-        if worked > 0 && worker.flags & Worker.insuredFlag == 0 {
-            worker.flags |= Worker.insuredFlag
-            totals.newlyInsured += 1
+    package func markInsured(_ worker: inout Worker, worked: Int, person: @autoclosure () -> StreamKey, totals: inout SegmentTotals) {
+        guard worked > 0 && worker.flags & Worker.insuredFlag == 0 else { return }
+        worker.flags |= Worker.insuredFlag
+        totals.newlyInsured += 1
+        if sharedThreshold > 0 && person().bits(DrawPurpose.multiPlatform.counter(day: 0)) >> 1 < sharedThreshold {
+            worker.flags |= Worker.sharedFlag
+            totals.newlyInsuredShared += 1
         }
+    }
+
+    /// A covered worker's month ends: active when it worked at least one day (the slot's last
+    /// person decides whether it is a shared one).
+    @inlinable
+    package func countActive(_ worker: Worker, workedDays: Int, totals: inout SegmentTotals) {
+        totals.workedDays += Int64(workedDays)
+        guard workedDays > 0 else { return }
+        totals.activeWorkers += 1
+        if worker.flags & Worker.sharedFlag != 0 { totals.activeShared += 1 }
     }
 }

@@ -11,6 +11,10 @@ import Foundation
     @usableFromInline package var activeWorkers: Int64 = 0
     /// Persons insured for the first time (first covered working day) this month.
     @usableFromInline package var newlyInsured: Int64 = 0
+    /// Of `activeWorkers`, those who also hold a slot on another platform (each half a person).
+    @usableFromInline package var activeShared: Int64 = 0
+    /// Of `newlyInsured`, those who also hold a slot on another platform (each half a person).
+    @usableFromInline package var newlyInsuredShared: Int64 = 0
 
     @usableFromInline package init(platform: Int) { self.platform = platform }
 }

@@ -48,7 +48,7 @@ extension ShardState {
         var (hazard, hazardChangesOn) = rules.hazard(w, dailyOrders: dailyOrders, day: rules.firstDay)
         for day in rules.firstDay..<rules.lastDay {
             if day >= Int(w.leaveDay) {
-                rules.closeStretch(&w, worked: stretch, dailyOrders: dailyOrders, orders: &workerOrders, totals: &total)
+                rules.closeStretch(&w, worked: stretch, dailyOrders: dailyOrders, orders: &workerOrders, person: person, totals: &total)
                 stretch = 0
                 person = rules.hireNext(&w, workKey: &workKey, slot: slot, day: day)
                 dailyOrders = rules.dailyOrders(w)
@@ -64,9 +64,8 @@ extension ShardState {
             w.clock -= hazard
             if w.clock <= 0 { accidents.append(rules.accident(&w, person: person, day: day)) }
         }
-        rules.closeStretch(&w, worked: stretch, dailyOrders: dailyOrders, orders: &workerOrders, totals: &total)
-        if workedDays > 0 { total.activeWorkers += 1 }
-        total.workedDays += Int64(workedDays)
+        rules.closeStretch(&w, worked: stretch, dailyOrders: dailyOrders, orders: &workerOrders, person: person, totals: &total)
+        rules.countActive(w, workedDays: workedDays, totals: &total)
         orders.add(workerOrders, slotIndex: rules.slotIndex(i))
     }
 }

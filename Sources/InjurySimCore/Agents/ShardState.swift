@@ -48,6 +48,28 @@ import Foundation
         self.workKeys = workKeys
     }
 
+    /// Puts an earlier phase's workers of one (province, platform) pair into this shard's slots of
+    /// `platform`: slot i of the pair takes `carried[i]` where there is one (the others keep the
+    /// fresh holder they were created with), its days moved back by `days` (the earlier phase's
+    /// length), so day 0 is this phase's start. Persons keep their state: tenure, leave day, time
+    /// off, accident clock, whether and how they were counted as insured (and their work-stream
+    /// key, derived again from the pair's stream).
+    package mutating func carryOver(_ carried: [Worker], platform: Int, days: Int) {
+        let shift = Int32(clamping: days)
+        for segment in segments where segment.platform == platform {
+            for i in segment.range {
+                let slot = segment.firstSlot + i - segment.range.lowerBound
+                guard slot < carried.count else { break }
+                var w = carried[slot]
+                w.hireDay = w.hireDay &- shift
+                w.leaveDay = w.leaveDay &- shift
+                if w.injuredUntil != Int32.min { w.injuredUntil = max(w.injuredUntil &- shift, Int32.min + 1) }
+                workers[i] = w
+                workKeys[i] = WorkStream.key(person: segment.key.child(UInt64(slot)).child(UInt64(w.generation)))
+            }
+        }
+    }
+
     /// Steps every worker through the month's days and returns the month's totals and accidents:
     /// the vectorised kernel at the portable (baseline) instruction set. The engine picks a
     /// faster build of the same kernel where the processor has one (`ShardKernel`); every

@@ -21,11 +21,13 @@ import Foundation
     @usableFromInline package var fatigue: Float
     /// The slot's place in the take-up ramp, in 1/65536: covered when below the month's share.
     @usableFromInline package var takeUp: UInt16
-    /// Bit 0: occasional worker. Bit 1: already counted as insured.
+    /// Bit 0: occasional worker. Bit 1: already counted as insured. Bit 2: also holds a slot on
+    /// another platform (one person, two slots: each slot counts as half a person in the totals).
     @usableFromInline package var flags: UInt8
 
     @usableFromInline package static let occasionalFlag: UInt8 = 1
     @usableFromInline package static let insuredFlag: UInt8 = 2
+    @usableFromInline package static let sharedFlag: UInt8 = 4
 
     @usableFromInline package var isOccasional: Bool { flags & Worker.occasionalFlag != 0 }
 }

@@ -95,11 +95,10 @@
             var w = workers[i]
             if day >= Int(w.leaveDay) {
                 w.clock = clock[lane: lane]
+                let slot = rules.segment.key.child(UInt64(rules.slotIndex(i)))
                 rules.closeStretch(
                     &w, worked: Int(worked[lane: lane] &- stretchStart[lane: lane]), dailyOrders: dailyOrders[lane: lane],
-                    orders: &workerOrders[lane: lane],
-                    totals: &total)
-                let slot = rules.segment.key.child(UInt64(rules.slotIndex(i)))
+                    orders: &workerOrders[lane: lane], person: slot.child(UInt64(w.generation)), totals: &total)
                 _ = rules.hireNext(&w, workKey: &keys[i], slot: slot, day: day)
                 loadPerson(lane, w, key: keys[i], rules: rules, day: day)
                 loadInjury(lane, w, rules: rules)
@@ -144,10 +143,10 @@
             let stretch = Int(worked[lane: lane] &- stretchStart[lane: lane])
             let expected = workerOrders[lane: lane] + Double(stretch) * dailyOrders[lane: lane]
             workers[i].clock = clock[lane: lane]
-            rules.markInsured(&workers[i], worked: stretch, totals: &total)
-            let days = Int64(worked[lane: lane])
-            total.workedDays += days
-            if days > 0 { total.activeWorkers += 1 }
+            rules.markInsured(
+                &workers[i], worked: stretch, person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)),
+                totals: &total)
+            rules.countActive(workers[i], workedDays: Int(worked[lane: lane]), totals: &total)
             orders.add(expected, slotIndex: rules.slotIndex(i))
         }
         total.coveredWorkerDays += Int64(count * (rules.lastDay - rules.firstDay))
