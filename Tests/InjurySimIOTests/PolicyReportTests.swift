@@ -126,7 +126,8 @@ import Testing
         #expect(compare.contains("<tr><td><code>fund.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
         #expect(compare.contains(language == .en ? "on for base; off for variant.2" : "开：base；关：variant.2"))
         let sweep = try ReportRenderer.render(texts: try await Self.folder("sweep"), language: language)
-        #expect(sweep.contains("<td>\(language == .en ? "all" : "全部扫描点")</td>"))
+        #expect(sweep.contains(language == .en ? " — the same at every grid point</h3>" : "——各扫描点相同</h3>"), "shared by all: said once")
+        #expect(sweep.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
         for command in ["solve", "sensitivity"] {
             let page = try ReportRenderer.render(texts: try await Self.folder(command), language: language)
             #expect(page.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))

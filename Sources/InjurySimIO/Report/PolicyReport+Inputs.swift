@@ -1,6 +1,6 @@
 /// What was run on a policy page: whether each variant drew its uncertain inputs, and those
-/// inputs with their distributions (`manifest.json`'s `variants`), once when every variant shares
-/// one, with the variants that draw it where they differ.
+/// inputs with their distributions (`manifest.json`'s `variants`): each input once, with the
+/// variants that draw it where they differ.
 extension PolicyReport {
     /// Each variant's name and whether it drew its uncertain inputs (empty for folders written
     /// before manifests recorded `variants`).
@@ -20,7 +20,8 @@ extension PolicyReport {
     }
 
     /// The table of uncertain inputs: one row per input and distribution, in the order the
-    /// variants list them; with several variants, a column says which draw it ("all" when shared).
+    /// variants list them; where the variants' lists differ, a column says which draw each ("all"
+    /// when shared), and where they agree the heading says so.
     func uncertainInputsTable() -> String {
         let e = ChartStyle.escape
         let variants = manifest["variants"].array
@@ -45,9 +46,14 @@ extension PolicyReport {
                 ? language("Uncertain inputs, held at their central values (--no-uncertainty)", "不确定参数（取中心值，--no-uncertainty）")
                 : language(
                     "Uncertain inputs, drawn once per replication where uncertainty is on (see above)", "不确定参数（在开启不确定性的方案中每次模拟抽样一次，见上）")
-        let several = variants.count > 1
+        // A column of who draws what only where the variants differ; otherwise the heading says so.
+        let several = rows.contains { $0.variants.count != variants.count }
         let variantWord = kind == .sweep ? language("Grid points", "扫描点") : language("Scenarios", "方案")
-        var out = "<h3>\(e(heading))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th>"
+        let shared =
+            variants.count > 1 && !several
+            ? language(kind == .sweep ? " — the same at every grid point" : " — the same in every scenario", kind == .sweep ? "——各扫描点相同" : "——各方案相同")
+            : ""
+        var out = "<h3>\(e(heading + shared))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th>"
         out += several ? "<th>\(e(variantWord))</th></tr>\n" : "</tr>\n"
         for row in rows {
             out += "<tr><td><code>\(e(row.path))</code></td><td>\(e(row.distribution))</td>"
