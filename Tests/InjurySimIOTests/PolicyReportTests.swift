@@ -179,4 +179,22 @@ import Testing
         let chart = try #require(html.components(separatedBy: "<figure class=\"chart\">").first { $0.hasPrefix("\n<h3>Break-even rate") })
         #expect(chart.contains("<polygon") && chart.contains("<polyline") && chart.contains("Yuan per order"))
     }
+
+    /// `report DIR` on a compare folder written before the monthly medians and the variants'
+    /// inputs: the page renders, without that chart, table or list.
+    @Test func aCompareFolderOfAnEarlierBuildStillRenders() async throws {
+        var texts = try await Self.folder("compare")
+        let compareText = try #require(texts["compare.json"]), manifestText = try #require(texts["manifest.json"])
+        var data = try #require(try JSONSerialization.jsonObject(with: Data(compareText.utf8)) as? [String: Any])
+        data["netPositionMedianYuan"] = nil
+        texts["compare.json"] = String(decoding: try JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
+        manifest["variants"] = nil
+        texts["manifest.json"] = String(decoding: try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]), as: UTF8.self)
+        let html = try ReportRenderer.render(texts: texts, language: .en)
+        #expect(ReportPage.parse(html).error == nil)
+        #expect(!html.contains("Median fund net position by month") && !html.contains("Median net position every twelve months"))
+        #expect(!html.contains("Uncertain inputs"))
+        #expect(html.contains("Verdict table"))
+    }
 }
