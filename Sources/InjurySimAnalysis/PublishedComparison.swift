@@ -3,8 +3,10 @@ import InjurySimEngine
 
 /// A published figure next to the simulation's distribution of the same figure.
 package struct PublishedComparison: Sendable {
-    /// "insuredPersons", "recognisedInjuries" or "benefitsPaidYuan".
+    /// "insuredPersons", "recognisedInjuries", "benefitsPaidYuan" or "contributionsYuan".
     package var figure: String
+    /// Whose figure: "total", or a ``Book/label`` ("platform meituan", "sector freight").
+    package var book = "total"
     package var month: YearMonth
     package var published: Double
     /// Over replications, at full population scale (yuan for money).

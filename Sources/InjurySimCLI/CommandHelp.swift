@@ -4,7 +4,7 @@ import InjurySimIO
 /// `injurysim COMMAND --help` (exit 0) and, after the message, for a bad command line (exit 64).
 enum CommandHelp {
     /// The program's version (the results it writes carry ``ResultFiles/formatVersion``).
-    static let version = "0.12.0"
+    static let version = "0.13.0"
 
     static var versionText: String { "injurysim \(version) (results format \(ResultFiles.formatVersion))\n" }
 
@@ -35,7 +35,7 @@ enum CommandHelp {
         case "run":
             return simulation(
                 "injurysim run SCENARIO [options]",
-                "Simulates a scenario, prints the verdict and writes summary.json, monthly.csv,\nreplications.csv, manifest.json and report.html.",
+                "Simulates a scenario, prints the verdict and writes summary.json, monthly.csv,\nreplications.csv, platforms.csv, manifest.json and report.html.",
                 out: "Results/<scenario name>", example: "injurysim run Scenarios/pilot-2022.json --replications 200 --lang zh")
         case "compare":
             return simulation(

@@ -60,7 +60,7 @@ enum MergeCommand {
             console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
             console.out(
                 "\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
-                    + "(summary.json, monthly.csv, replications.csv, manifest.json\(report.noReport ? "" : ", report.html"))\n")
+                    + "(summary.json, monthly.csv, replications.csv, platforms.csv, manifest.json\(report.noReport ? "" : ", report.html"))\n")
         }
         return ExitCode.success
     }

@@ -28,7 +28,7 @@ extension Program {
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
             console.out(
-                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
+                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, platforms.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
             )
         }
     }

@@ -54,7 +54,7 @@ import Testing
 
     static func fixtures(in dir: URL) throws -> (reference: [String: Data], previous: [String: Data]) {
         let (r, p) = try shared.get()
-        #expect(r.count == 5 && p.count == 5 && r != p, "the four data files and report.html")
+        #expect(r.count == 6 && p.count == 6 && r != p, "the five data files and report.html")
         return (r, p)
     }
 

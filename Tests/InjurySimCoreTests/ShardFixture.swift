@@ -29,13 +29,13 @@ enum ShardFixture {
     static func month(
         hire: HireProfile, fullTime: Double = 1, occasional: Double = 0, dailyHazard: Double = 0,
         severity: Severity = .medicalOnly, recoveryDays: Double = 0, coverage: Double = 1,
-        newWorkerDays: Int = 0, newWorkerMultiplier: Double = 1
+        newWorkerDays: Int = 0, newWorkerMultiplier: Double = 1, multiPlatformShare: Double = 0
     ) -> SegmentMonth {
         SegmentMonth(
             coverage: coverage, ordersPerHour: ordersPerHour, hazardPerOrder: dailyHazard / ordersPerWorkedDay,
             fullTimeDailyProbability: fullTime, occasionalDailyProbability: occasional,
             severityCumulative: only(severity),
             recoveryDays: SeverityGroup.allCases.map { _ in recoveryDays }, hire: hire,
-            newWorkerDays: newWorkerDays, newWorkerMultiplier: newWorkerMultiplier)
+            newWorkerDays: newWorkerDays, newWorkerMultiplier: newWorkerMultiplier, multiPlatformShare: multiPlatformShare)
     }
 }

@@ -94,8 +94,8 @@ import Testing
         books.arrears = 500
         books.liabilities = 6_000
         books.benefitsPaid = 700
-        r.recordBooked(1_200, month: 0, pool: 0)
-        r.recordBooked(300, month: 0, pool: 0)
+        r.recordContributions(platform: 0, booked: 1_200, paid: 0, month: 0, pool: 0)
+        r.recordContributions(platform: 0, booked: 300, paid: 0, month: 0, pool: 0)
         r.recordFund(books, ibnr: 900, month: 0, pool: 0)
         let out = r.finished(sampleFractions: [1, 1])
         #expect(out.value(month: 0, pool: 0, metric: .contributionsBooked) == 1_500)

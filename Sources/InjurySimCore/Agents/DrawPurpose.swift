@@ -6,6 +6,8 @@ package enum DrawPurpose: UInt64 {
     case occasional = 8, shift = 9, tenure = 10, hireClock = 11, initialAge = 12
     /// Age and sex at hire, drawn on the hire day (read only when the person has an accident).
     case ageAtHire = 13, sex = 14
+    /// Whether the person also works for another platform, drawn once when first insured.
+    case multiPlatform = 15
     /// First counter used when building a claim (reporting delay, recognition, medical cost…).
     case claim = 32
 

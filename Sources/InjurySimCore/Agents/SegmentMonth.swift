@@ -17,11 +17,14 @@ package struct SegmentMonth: Sendable {
     package var hire: HireProfile
     package var newWorkerDays: Int
     package var newWorkerMultiplier: Double
+    /// Share of the slot holders who also hold a slot on another platform (decided per person
+    /// when first insured).
+    package var multiPlatformShare: Double
 
     package init(
         coverage: Double, ordersPerHour: Double, hazardPerOrder: Double, fullTimeDailyProbability: Double,
         occasionalDailyProbability: Double, severityCumulative: [Double], recoveryDays: [Double],
-        hire: HireProfile, newWorkerDays: Int, newWorkerMultiplier: Double
+        hire: HireProfile, newWorkerDays: Int, newWorkerMultiplier: Double, multiPlatformShare: Double = 0
     ) {
         self.coverage = coverage
         self.ordersPerHour = ordersPerHour
@@ -33,5 +36,6 @@ package struct SegmentMonth: Sendable {
         self.hire = hire
         self.newWorkerDays = newWorkerDays
         self.newWorkerMultiplier = newWorkerMultiplier
+        self.multiPlatformShare = multiPlatformShare
     }
 }

@@ -11,6 +11,10 @@ package struct SegmentTotals: Sendable, Equatable {
     package var activeWorkers: Int64 = 0
     /// Persons insured for the first time (first covered working day) this month.
     package var newlyInsured: Int64 = 0
+    /// Of `activeWorkers`, those who also hold a slot on another platform (each half a person).
+    package var activeShared: Int64 = 0
+    /// Of `newlyInsured`, those who also hold a slot on another platform (each half a person).
+    package var newlyInsuredShared: Int64 = 0
 
     package init(platform: Int) { self.platform = platform }
 }

@@ -47,6 +47,26 @@ package struct ShardState: Sendable {
         self.workers = workers
     }
 
+    /// Puts an earlier phase's workers of one (province, platform) pair into this shard's slots of
+    /// `platform`: slot i of the pair takes `carried[i]` where there is one (the others keep the
+    /// fresh holder they were created with), its days moved back by `days` (the earlier phase's
+    /// length), so day 0 is this phase's start. Persons keep their state: tenure, leave day, time
+    /// off, accident clock, whether and how they were counted as insured.
+    package mutating func carryOver(_ carried: [Worker], platform: Int, days: Int) {
+        let shift = Int32(clamping: days)
+        for segment in segments where segment.platform == platform {
+            for i in segment.range {
+                let slot = segment.firstSlot + i - segment.range.lowerBound
+                guard slot < carried.count else { break }
+                var w = carried[slot]
+                w.hireDay = w.hireDay &- shift
+                w.leaveDay = w.leaveDay &- shift
+                if w.injuredUntil != Int32.min { w.injuredUntil = max(w.injuredUntil &- shift, Int32.min + 1) }
+                workers[i] = w
+            }
+        }
+    }
+
     /// Steps every worker through the month's days and returns the month's totals and accidents.
     ///
     /// `contexts` is indexed by platform. Each worker is stepped through all its days while in
@@ -64,6 +84,7 @@ package struct ShardState: Sendable {
             // comparison instead of a conversion to a double on every worker-day.
             let fullTimeThreshold = ShardState.threshold(context.fullTimeDailyProbability)
             let occasionalThreshold = ShardState.threshold(context.occasionalDailyProbability)
+            let sharedThreshold = ShardState.threshold(context.multiPlatformShare)
             var total = SegmentTotals(platform: segment.platform)
             let threshold = context.coverage * 65536
             var orderMean = 0.0
@@ -119,6 +140,11 @@ package struct ShardState: Sendable {
                         if w.flags & Worker.insuredFlag == 0 {
                             w.flags |= Worker.insuredFlag
                             total.newlyInsured += 1
+                            // Once per person: do they also work for another platform?
+                            if person.bits(DrawPurpose.multiPlatform.counter(day: 0)) >> 1 < sharedThreshold {
+                                w.flags |= Worker.sharedFlag
+                                total.newlyInsuredShared += 1
+                            }
                         }
                         orderMean += dailyMeanOrders
                         var hazard = dailyHazard
@@ -147,7 +173,10 @@ package struct ShardState: Sendable {
                         }
                         day += 1
                     }
-                    if workedDays > 0 { total.activeWorkers += 1 }
+                    if workedDays > 0 {
+                        total.activeWorkers += 1
+                        if w.flags & Worker.sharedFlag != 0 { total.activeShared += 1 }
+                    }
                     total.workedDays += workedDays
                     buffer[i] = w
                 }

@@ -21,11 +21,13 @@ package struct Worker: Sendable {
     package var fatigue: Float
     /// The slot's place in the take-up ramp, in 1/65536: covered when below the month's share.
     package var takeUp: UInt16
-    /// Bit 0: occasional worker. Bit 1: already counted as insured.
+    /// Bit 0: occasional worker. Bit 1: already counted as insured. Bit 2: also holds a slot on
+    /// another platform (one person, two slots: each slot counts as half a person in the totals).
     package var flags: UInt8
 
     static let occasionalFlag: UInt8 = 1
     static let insuredFlag: UInt8 = 2
+    static let sharedFlag: UInt8 = 4
 
     package var isOccasional: Bool { flags & Worker.occasionalFlag != 0 }
 }

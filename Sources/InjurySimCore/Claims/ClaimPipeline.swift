@@ -51,6 +51,7 @@ package struct ClaimPipeline: Sendable {
     /// Adds a claim reported in `reportMonth` (never before its accident month).
     package mutating func add(_ claim: Claim, reportMonth: Int) {
         precondition(reportMonth >= claim.accidentMonth, "a claim is reported after its accident")
+        precondition(reportMonth >= 0, "a claim is reported in a month of this phase")
         if reportMonth >= byReportMonth.count {
             byReportMonth.append(contentsOf: repeatElement([], count: reportMonth + 1 - byReportMonth.count))
         }
@@ -83,6 +84,24 @@ package struct ClaimPipeline: Sendable {
             }
         }
         return reserve
+    }
+
+    /// The claims still waiting, for a later phase that starts `months` months after this one:
+    /// their months moved back by `months`, then `transform` applied (indices of the later
+    /// phase, amounts rescaled); claims it returns nil for are dropped.
+    package func handedOver(months: Int, _ transform: (Claim) -> Claim?) -> ClaimPipeline {
+        var out = ClaimPipeline()
+        guard firstOpen < byReportMonth.count else { return out }
+        for reportMonth in max(firstOpen, months)..<byReportMonth.count {
+            for claim in byReportMonth[reportMonth] {
+                var moved = claim
+                moved.accidentMonth -= months
+                moved.fundPayments = claim.fundPayments.map { Payment(month: $0.month - months, amount: $0.amount, item: $0.item) }
+                guard let next = transform(moved) else { continue }
+                out.add(next, reportMonth: reportMonth - months)
+            }
+        }
+        return out
     }
 
     /// Claims still waiting (reported after the last month taken), for tests and checks.

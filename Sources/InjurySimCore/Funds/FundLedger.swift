@@ -19,6 +19,28 @@ package struct FundLedger: Sendable {
         self.monthlyDiscount = PortableMath.pow(1 + liabilityDiscountRatePerYear, -1.0 / 12)
     }
 
+    /// A ledger that continues earlier phases' ledgers of the pools that make up this one: their
+    /// cash, backstop debt, arrears and scheduled payments summed, each earlier ledger's amounts
+    /// multiplied by its `rescale` (this pool's sample fraction ÷ its own), the schedules moved
+    /// back by `months` (the earlier phase's length), and `initialCash` added.
+    package init(
+        continuing earlier: [(ledger: FundLedger, rescale: Double)], months: Int, initialCash: Fen, shortfall: Scenario.Shortfall,
+        liabilityDiscountRatePerYear: Double
+    ) {
+        self.init(initialCash: initialCash, shortfall: shortfall, liabilityDiscountRatePerYear: liabilityDiscountRatePerYear)
+        for (ledger, rescale) in earlier {
+            func scaled(_ x: Fen) -> Fen { rescale == 1 ? x : Money.fen(Double(x) * rescale) }
+            cash += scaled(ledger.cash)
+            debt += scaled(ledger.debt)
+            arrears += scaled(ledger.arrears)
+            if ledger.due.count > months {
+                let later = ledger.due[months...].map(scaled)
+                if later.count > due.count { due.append(contentsOf: repeatElement(0, count: later.count - due.count)) }
+                for (t, amount) in later.enumerated() { due[t] += amount }
+            }
+        }
+    }
+
     /// Books a reported claim's payments.
     package mutating func schedule(_ payments: [Payment]) {
         for payment in payments {

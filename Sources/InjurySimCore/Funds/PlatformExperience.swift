@@ -25,6 +25,15 @@ package struct PlatformExperience: Sendable, Equatable {
         self.reserveDiscount = reserveDiscount
     }
 
+    /// A record that starts `closedMonths` months into a chain of phases with nothing in them
+    /// (a province new in a later phase), so its month indices are the chain's.
+    package init(reserveDiscount: Double?, closedMonths: Int) {
+        self.reserveDiscount = reserveDiscount
+        received = [Fen](repeating: 0, count: closedMonths)
+        paid = [Fen](repeating: 0, count: closedMonths)
+        if reserveDiscount != nil { reserve = [Double](repeating: 0, count: closedMonths) }
+    }
+
     /// Months closed so far: the next ``close(received:)`` closes this month index.
     package var monthsClosed: Int { received.count }
 

@@ -29,6 +29,9 @@ package struct PlatformLedger: Sendable {
     package private(set) var experience: [PlatformExperience]
     /// Contributions paid in the month not yet closed, per province.
     private var receivedThisMonth: [Fen]
+    /// Months of earlier phases in the experience (0 unless the ledger continues one): the
+    /// experience counts months from the chain's start, this phase from its own.
+    package private(set) var monthOffset = 0
 
     /// A ledger at the benchmark in every province. `reserveDiscount`, the monthly discount
     /// factor of case reserves, is needed only by the `paidPlusReserves` float (nil: not measured).
@@ -94,7 +97,27 @@ package struct PlatformLedger: Sendable {
 
     /// Books a claim reported this month into the province's experience.
     package mutating func recordReported(_ claim: ReportedClaim) {
-        experience[claim.province].book(claim.payments)
+        guard monthOffset != 0 else { return experience[claim.province].book(claim.payments) }
+        experience[claim.province].book(claim.payments.map { Payment(month: $0.month + monthOffset, amount: $0.amount, item: $0.item) })
+    }
+
+    /// Takes over an earlier phase's ledger of this platform, which ran `months` months:
+    /// province `p` of the earlier phase is `provinceOf[p]` here. Its rates (the float's
+    /// multipliers), what is owed for the last month's orders, the review year's running sums and
+    /// the experience carry over; a province new here starts at the benchmark with an empty
+    /// experience of the same length. The benchmark rate stays this phase's.
+    package mutating func carry(from earlier: PlatformLedger, months: Int, provinceOf: [Int]) {
+        let discount = experience.first?.reserveDiscount ?? nil
+        monthOffset = earlier.monthOffset + months
+        experience = experience.map { _ in PlatformExperience(reserveDiscount: discount, closedMonths: monthOffset) }
+        for (p, here) in provinceOf.enumerated() {
+            multiplier[here] = earlier.multiplier[p]
+            owed[here] = earlier.owed[p]
+            yearContributions[here] = earlier.yearContributions[p]
+            yearIncurred[here] = earlier.yearIncurred[p]
+            monthsContributed[here] = earlier.monthsContributed[p]
+            experience[here] = earlier.experience[p]
+        }
     }
 
     /// Closes the month's experience in every province: the contributions remitted since the

@@ -22,6 +22,7 @@ public struct ReplicationInputs: Sendable {
         package var recoveryDays: [Double]
         package var churnPerMonth: Double
         package var ordersGrowthPerYear: Double
+        package var multiPlatformShare: Double
     }
 
     public struct Shock: Sendable {
@@ -86,7 +87,8 @@ public struct ReplicationInputs: Sendable {
                 medicalCostSigma: value(s.medicalCostSigma, p + "medicalCostSigma"),
                 recoveryDays: SeverityGroup.allCases.map { value(s.recoveryDays[$0.rawValue], p + "recoveryDays." + $0.key) },
                 churnPerMonth: value(s.churnPerMonth, p + "churnPerMonth"),
-                ordersGrowthPerYear: value(s.ordersGrowthPerYear, p + "ordersGrowthPerYear"))
+                ordersGrowthPerYear: value(s.ordersGrowthPerYear, p + "ordersGrowthPerYear"),
+                multiPlatformShare: value(s.multiPlatformShare, p + "multiPlatformShare"))
         }
         provinceWageYuan = scenario.provinces.map { value($0.averageMonthlyWageYuan, "provinces." + $0.name + ".averageMonthlyWageYuan") }
         provinceRisk = scenario.provinces.map { value($0.riskMultiplier, "provinces." + $0.name + ".riskMultiplier") }

@@ -40,6 +40,12 @@ public struct Scenario: Sendable {
     /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
     /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
     package var minimumSampledWorkersPerPool: Int = 0
+    /// The earlier phases this scenario continues (`"continues"`), earliest first, each as its
+    /// own file says (its own `continues` resolved into this list). See ``phasesToRun``.
+    package var earlierPhases: [Scenario] = []
+    /// The name of the phase this one continues (for the manifest).
+    package var continues: String?
+
     /// The inputs the file gives as distributions (after `extends` and `--set`), by path.
     package var uncertainInputs: [UncertainInput] = []
 
@@ -112,6 +118,8 @@ public struct Scenario: Sendable {
         package var ageBands: [Double]
         /// Share of men among new hires.
         package var maleShare: Double
+        /// Share of persons who also work for another platform (one person, two slots).
+        package var multiPlatformShare: Param = .fixed(0)
 
         /// Age bands at hire: 18–19, 20–29, 30–39, 40–49, 50–59 (uniform within a band).
         package static let ageBandEdges: [Double] = [18, 20, 30, 40, 50, 60]
@@ -124,8 +132,9 @@ public struct Scenario: Sendable {
             claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
             medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
             churnPerMonth: Param, ordersGrowthPerYear: Param, ageBands: [Double] = Sector.deliveryAgeBands,
-            maleShare: Double = 0.93
+            maleShare: Double = 0.93, multiPlatformShare: Param = .fixed(0)
         ) {
+            self.multiPlatformShare = multiPlatformShare
             self.ageBands = ageBands
             self.maleShare = maleShare
             self.name = name
@@ -326,6 +335,11 @@ public struct Scenario: Sendable {
         package var recognisedInjuries: Double?
         /// Benefits paid since the start, yuan.
         package var benefitsPaidYuan: Double?
+        /// Contributions paid since the start, yuan (a platform's or sector's figure).
+        package var contributionsYuan: Double?
+        /// The figures are one platform's (index) or one sector's; neither: the whole scheme's.
+        package var platform: Int?
+        package var sector: Int?
         package var source: String
 
         package init(month: YearMonth, insuredPersons: Double?, recognisedInjuries: Double?, benefitsPaidYuan: Double?, source: String) {
@@ -334,6 +348,24 @@ public struct Scenario: Sendable {
             self.recognisedInjuries = recognisedInjuries
             self.benefitsPaidYuan = benefitsPaidYuan
             self.source = source
+        }
+    }
+
+    /// The earlier phases as they run before this one: each up to the month the next phase
+    /// starts, at this scenario's sample fraction, minimum sampled workers per pool and
+    /// uncertainty setting (so slots and money carry over at one scale, and `--sample-fraction`
+    /// or `uncertainty: false` apply to the whole chain).
+    package var phasesToRun: [Scenario] {
+        earlierPhases.enumerated().map { index, phase in
+            var p = phase
+            let nextStart = index + 1 < earlierPhases.count ? earlierPhases[index + 1].startMonth : startMonth
+            p.months = nextStart.months(since: phase.startMonth)
+            p.sampleFraction = sampleFraction
+            p.minimumSampledWorkersPerPool = minimumSampledWorkersPerPool
+            p.uncertainty = uncertainty
+            p.earlierPhases = []
+            p.published = []
+            return p
         }
     }
 

@@ -16,4 +16,7 @@ package actor FundActor {
             month: month, contributions: contributions, adminCostShare: adminCostShare,
             investmentReturnPerYear: investmentReturnPerYear)
     }
+
+    /// The state at the end of a phase, handed to the next one.
+    package func currentLedger() -> FundLedger { ledger }
 }

@@ -20,4 +20,7 @@ package actor PlatformActor {
         ledger.review(rule: rule)
         return ledger.multiplier
     }
+
+    /// The state at the end of a phase, handed to the next one.
+    package func currentLedger() -> PlatformLedger { ledger }
 }

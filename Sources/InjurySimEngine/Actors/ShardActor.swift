@@ -10,4 +10,7 @@ package actor ShardActor {
     package func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
         state.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
     }
+
+    /// The state at the end of a phase, handed to the next one.
+    package func currentState() -> ShardState { state }
 }

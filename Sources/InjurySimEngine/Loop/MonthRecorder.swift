@@ -9,51 +9,102 @@ package struct MonthRecorder: Sendable {
     private var result: ReplicationResult
     private let sectorOfPlatform: [Int]
     private let sectorCount: Int
-    private var insuredSoFar: [Int64]
+    /// Persons insured so far and active this month, per pool, in halves: a person who also
+    /// works for another platform holds two slots, each half a person.
+    private var insuredHalves: [Int64]
+    private var activeHalves: [Int64]
     private var recognisedSoFar: [Int64]
     private var paidSoFar: [Fen]
+    /// 1 / each pool's sample fraction: the platform books are kept at full scale.
+    private let scales: [Double]
+    /// The books per platform.
+    package private(set) var books: PlatformBooks
 
-    package init(scenario: Scenario, replication: Int, adminCostShare: Double) {
+    /// A recorder for `scenario`; `carried` opens it where an earlier phase ended.
+    package init(scenario: Scenario, replication: Int, adminCostShare: Double, carried: Carried? = nil) {
         let pools = scenario.poolCount
         result = ReplicationResult(
             replication: replication, months: scenario.months, poolCount: pools,
-            sectorCount: scenario.sectors.count)
+            sectorCount: scenario.sectors.count, platformCount: scenario.platforms.count)
         result.adminCostShare = adminCostShare
         sectorOfPlatform = scenario.platforms.map(\.sector)
         sectorCount = scenario.sectors.count
-        insuredSoFar = [Int64](repeating: 0, count: pools)
-        recognisedSoFar = [Int64](repeating: 0, count: pools)
-        paidSoFar = [Fen](repeating: 0, count: pools)
+        insuredHalves = carried?.insuredHalves ?? [Int64](repeating: 0, count: pools)
+        activeHalves = [Int64](repeating: 0, count: pools)
+        recognisedSoFar = carried?.recognised ?? [Int64](repeating: 0, count: pools)
+        paidSoFar = carried?.paid ?? [Fen](repeating: 0, count: pools)
+        scales = scenario.poolSampleFractions.map { 1 / $0 }
+        books = PlatformBooks(platforms: scenario.platforms.count, months: scenario.months, carried: carried?.books)
+    }
+
+    /// The running totals one phase hands the next, per pool of the next phase at its sample
+    /// scale, and the platform books' carried part.
+    package struct Carried: Sendable, Equatable {
+        package var insuredHalves: [Int64]
+        package var recognised: [Int64]
+        package var paid: [Fen]
+        package var books: PlatformBooks.Carried
+
+        package init(insuredHalves: [Int64], recognised: [Int64], paid: [Fen], books: PlatformBooks.Carried) {
+            self.insuredHalves = insuredHalves
+            self.recognised = recognised
+            self.paid = paid
+            self.books = books
+        }
+    }
+
+    /// The running totals at the end, for the next phase: pool `p` goes to `poolOf[p]` (nil:
+    /// the later pool of its first province) rescaled by `rescale[p]` (the next pool's sample fraction ÷ this one's);
+    /// platform `k` to `platformOf[k]`.
+    package func carried(pools: Int, poolOf: [Int], rescale: [Double], platforms: Int, platformOf: [Int]) -> Carried {
+        var out = Carried(
+            insuredHalves: [Int64](repeating: 0, count: pools), recognised: [Int64](repeating: 0, count: pools),
+            paid: [Fen](repeating: 0, count: pools), books: books.carried(into: platforms, platformOf: platformOf))
+        for (pool, next) in poolOf.enumerated() {
+            func scaled(_ x: Int64) -> Int64 { rescale[pool] == 1 ? x : Int64((Double(x) * rescale[pool]).rounded()) }
+            out.insuredHalves[next] += scaled(insuredHalves[pool])
+            out.recognised[next] += scaled(recognisedSoFar[pool])
+            out.paid[next] += scaled(paidSoFar[pool])
+        }
+        return out
     }
 
     /// One platform's exposure in one shard this month.
     package mutating func recordExposure(_ totals: SegmentTotals, month: Int, pool: Int) {
         result.add(totals.orders, month: month, pool: pool, metric: .orders)
         result.add(totals.workedDays, month: month, pool: pool, metric: .workedDays)
-        result.add(totals.activeWorkers, month: month, pool: pool, metric: .activeWorkers)
-        insuredSoFar[pool] += totals.newlyInsured
+        activeHalves[pool] += 2 * totals.activeWorkers - totals.activeShared
+        insuredHalves[pool] += 2 * totals.newlyInsured - totals.newlyInsuredShared
         result.coveredWorkerDays += totals.coveredWorkerDays
         result.ordersBySector[pool * sectorCount + sectorOfPlatform[totals.platform]] += totals.orders
+        books.recordExposure(totals, month: month, scale: scales[pool])
     }
 
     /// An accident this month; `incurred` is the present value of the fund's payments at the
     /// end of the accident month when the claim will be recognised, nil when it will not.
     package mutating func recordAccident(platform: Int, month: Int, pool: Int, incurred: Double?) {
+        books.recordAccident(platform: platform, month: month, scale: scales[pool], incurred: incurred)
         result.simulatedAccidents += 1
         result.add(1, month: month, pool: pool, metric: .accidents)
         if let incurred { result.incurredBySector[pool * sectorCount + sectorOfPlatform[platform]] += incurred }
     }
 
-    /// The persons insured so far, once every shard's exposure of the month is in.
+    /// The persons insured so far and active this month, once every shard's exposure of the
+    /// month is in (half persons rounded up).
     package mutating func closeExposure(month: Int) {
-        for pool in insuredSoFar.indices {
-            result.set(insuredSoFar[pool], month: month, pool: pool, metric: .insuredPersons)
+        for pool in insuredHalves.indices {
+            result.set((insuredHalves[pool] + 1) / 2, month: month, pool: pool, metric: .insuredPersons)
+            result.set((activeHalves[pool] + 1) / 2, month: month, pool: pool, metric: .activeWorkers)
+            activeHalves[pool] = 0
         }
+        // A claim's payments fall after its report month: this month's reports add none.
+        books.closeMonth(month)
     }
 
     /// A claim the fund learns of this month: recognised ones count by severity with the
     /// benefits the platform pays itself; the others count as not recognised.
     package mutating func recordReported(_ claim: ClaimPipeline.Claim, month: Int) {
+        books.recordReported(claim, month: month, scale: scales[claim.pool])
         guard claim.recognised else {
             result.add(1, month: month, pool: claim.pool, metric: .claimsUnrecognised)
             return
@@ -64,13 +115,15 @@ package struct MonthRecorder: Sendable {
         result.add(claim.platformPaid, month: month, pool: claim.pool, metric: .platformPaid)
     }
 
-    /// Contributions a platform booked on this month's orders (received next month).
-    package mutating func recordBooked(_ amount: Fen, month: Int, pool: Int) {
-        result.add(amount, month: month, pool: pool, metric: .contributionsBooked)
+    /// Contributions a platform booked on this month's orders (received next month) and paid
+    /// for last month's, in one province of `pool`.
+    package mutating func recordContributions(platform: Int, booked: Fen, paid: Fen, month: Int, pool: Int) {
+        result.add(booked, month: month, pool: pool, metric: .contributionsBooked)
+        books.recordContributions(platform: platform, month: month, booked: booked, paid: paid, scale: scales[pool])
     }
 
     /// A fund's closed month and the reserve for its claims not yet reported. Call after every
-    /// platform's `recordBooked` of the month: the receivable counts among the assets.
+    /// platform's `recordContributions` of the month: the receivable counts among the assets.
     package mutating func recordFund(_ books: FundMonth, ibnr: Fen, month: Int, pool: Int) {
         result.set(books.netPosition, month: month, pool: pool, metric: .netPosition)
         result.set(books.cash, month: month, pool: pool, metric: .cash)
@@ -98,6 +151,7 @@ package struct MonthRecorder: Sendable {
     /// the total row filled in.
     package func finished(sampleFractions: [Double]) -> ReplicationResult {
         var out = result
+        (out.platformMonthly, out.platformOpening) = books.finished()
         out.scalePools(by: sampleFractions.map { 1 / $0 })
         out.sumPools()
         return out

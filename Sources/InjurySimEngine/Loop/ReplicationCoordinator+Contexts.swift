@@ -5,19 +5,30 @@ import InjurySimCore
 extension ReplicationCoordinator {
     /// The initial worker agents of shard `index` in this replication. Worker streams are keyed
     /// by province and platform names and slot index; only the per-shard order draws depend on
-    /// the shard layout, which the scenario fixes (never the thread count).
-    package func shardState(index: Int, inputs: ReplicationInputs) -> ShardState {
+    /// the shard layout, which the scenario fixes (never the thread count). A (province,
+    /// platform) pair of an earlier phase keeps its stream and its slots' workers.
+    package func shardState(index: Int, inputs: ReplicationInputs, opening: PhaseHandover? = nil) -> ShardState {
         let s = scenario
         let plan = plans[index]
         let provinceName = s.provinces[plan.province].name
+        func pair(_ segment: Segment) -> Int { plan.province * s.platforms.count + segment.platform }
         let segments = plan.segments.map { segment -> Segment in
             var keyed = segment
-            keyed.key = inputs.key.child(named: "slots/" + provinceName + "/" + s.platforms[segment.platform].name)
+            keyed.key =
+                opening?.slots[pair(segment)]?.key
+                ?? inputs.key.child(named: "slots/" + provinceName + "/" + s.platforms[segment.platform].name)
             return keyed
         }
         let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
         let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
-        return ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
+        var state = ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
+        if let opening {
+            for platform in Set(plan.segments.map(\.platform)).sorted() {
+                guard let carried = opening.slots[plan.province * s.platforms.count + platform] else { continue }
+                state.carryOver(carried.workers, platform: platform, days: opening.days)
+            }
+        }
+        return state
     }
 
     package func hireProfile(inputs: ReplicationInputs, sector: Int) -> HireProfile {
@@ -58,7 +69,8 @@ extension ReplicationCoordinator {
                     fullTimeDailyProbability: x.fullTimeDailyProbability,
                     occasionalDailyProbability: x.occasionalDailyProbability,
                     severityCumulative: cumulative, recoveryDays: x.recoveryDays, hire: profiles[sector],
-                    newWorkerDays: s.risk.newWorkerDays, newWorkerMultiplier: inputs.newWorkerMultiplier)
+                    newWorkerDays: s.risk.newWorkerDays, newWorkerMultiplier: inputs.newWorkerMultiplier,
+                    multiPlatformShare: x.multiPlatformShare)
             }
         }
     }

@@ -8,30 +8,49 @@ package struct ReplicationCoordinator: Sendable {
     package let scenario: Scenario
     package let plans: [ShardPlan]
     package let calendar: SimulationCalendar
+    /// The earlier phases this scenario continues (``Scenario/phasesToRun``), earliest first.
+    package let earlierPhases: [ReplicationCoordinator]
 
     package init(scenario: Scenario) {
         self.scenario = scenario
         self.plans = PopulationPlan.shards(scenario)
         self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
+        self.earlierPhases = scenario.phasesToRun.map(ReplicationCoordinator.init(scenario:))
     }
 
-    /// Runs replication `replication` to the horizon: the month loop and nothing else. What a
-    /// claim is comes from `ClaimBuilder`, what is recorded from `MonthRecorder`.
+    /// Runs replication `replication` to the horizon: replication `replication` of every earlier
+    /// phase first, each handing its end state to the next (common random numbers: the earlier
+    /// phases are the same whatever the later one changes).
     package func run(replication: Int) async -> ReplicationResult {
+        var handover: PhaseHandover?
+        for (index, phase) in earlierPhases.enumerated() {
+            let next = index + 1 < earlierPhases.count ? earlierPhases[index + 1].scenario : scenario
+            handover = await phase.runPhase(replication: replication, opening: handover, handOverTo: next).handover
+        }
+        return await runPhase(replication: replication, opening: handover, handOverTo: nil).result
+    }
+
+    /// One phase: the month loop and nothing else. What a claim is comes from `ClaimBuilder`,
+    /// what is recorded from `MonthRecorder`; `opening` is the earlier phase's end state, and
+    /// with `next` the phase's own end state is handed over.
+    package func runPhase(
+        replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?
+    ) async -> (result: ReplicationResult, handover: PhaseHandover?) {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
         let s = scenario
         let poolOf = s.poolOfProvince
         let shocks = ShockMultipliers(scenario: s, inputs: inputs)
         let claims = ClaimBuilder(scenario: s, inputs: inputs, calendar: calendar)
-        var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare)
-        let shards = await makeShards(inputs: inputs)
+        var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, carried: opening?.recorder)
+        let shards = await makeShards(inputs: inputs, opening: opening)
         let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
         // The paid bases of the float read each platform's reported claims; reserves only for one.
         let float = s.rateFloat
         let platformsReadClaims = float.enabled && float.basis != .foresight
-        let platforms = makePlatforms(inputs: inputs, reserveDiscount: float.enabled && float.basis == .paidPlusReserves ? monthlyDiscount : nil)
-        let funds = makeFunds()
-        var pipeline = ClaimPipeline()
+        let platforms = makePlatforms(
+            inputs: inputs, reserveDiscount: float.enabled && float.basis == .paidPlusReserves ? monthlyDiscount : nil, opening: opening)
+        let funds = makeFunds(opening: opening)
+        var pipeline = opening?.pipeline ?? ClaimPipeline()
 
         for month in 0..<s.months {
             let contexts = monthContexts(inputs: inputs, month: month)
@@ -95,7 +114,10 @@ package struct ReplicationCoordinator: Sendable {
                     paymentShare: share, orders: orders[index], incurred: incurred[index],
                     reported: platformReports[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
-                for (province, amount) in booked.enumerated() { recorder.recordBooked(amount, month: month, pool: poolOf[province]) }
+                for province in booked.indices where booked[province] != 0 || paid[province] != 0 {
+                    recorder.recordContributions(
+                        platform: index, booked: booked[province], paid: paid[province], month: month, pool: poolOf[province])
+                }
             }
 
             // (4) Funds close their books; the claims still unreported are valued beside them.
@@ -113,41 +135,61 @@ package struct ReplicationCoordinator: Sendable {
                 for platform in platforms { _ = await platform.review(rule: float) }
             }
         }
-        return recorder.finished(sampleFractions: s.poolSampleFractions)
+        let result = recorder.finished(sampleFractions: s.poolSampleFractions)
+        guard let next else { return (result, nil) }
+        var shardStates: [ShardState] = []
+        for shard in shards { shardStates.append(await shard.currentState()) }
+        var fundLedgers: [FundLedger] = []
+        for fund in funds { fundLedgers.append(await fund.currentLedger()) }
+        var platformLedgers: [PlatformLedger] = []
+        for platform in platforms { platformLedgers.append(await platform.currentLedger()) }
+        let handover = PhaseHandover.make(
+            earlier: s, later: next, plans: plans, shards: shardStates, funds: fundLedgers, platforms: platformLedgers,
+            pipeline: pipeline, recorder: recorder)
+        return (result, handover)
     }
 
-    /// One platform actor per platform, at the replication's benchmark rates.
-    private func makePlatforms(inputs: ReplicationInputs, reserveDiscount: Double?) -> [PlatformActor] {
+    /// One platform actor per platform, at the replication's benchmark rates; a platform that
+    /// ran in the earlier phase keeps its ledger there (rates after the float, what it owes).
+    private func makePlatforms(inputs: ReplicationInputs, reserveDiscount: Double?, opening: PhaseHandover?) -> [PlatformActor] {
         scenario.platforms.indices.map {
-            PlatformActor(
-                ledger: PlatformLedger(
-                    benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: scenario.provinces.count,
-                    reserveDiscount: reserveDiscount))
+            var ledger = PlatformLedger(
+                benchmarkYuanPerOrder: inputs.platformRateYuan[$0], provinces: scenario.provinces.count,
+                reserveDiscount: reserveDiscount)
+            if let opening {
+                if let earlier = opening.platforms[$0] {
+                    ledger.carry(from: earlier, months: opening.months, provinceOf: opening.provinceOf)
+                } else {
+                    ledger.carry(from: ledger, months: opening.months, provinceOf: [])
+                }
+            }
+            return PlatformActor(ledger: ledger)
         }
     }
 
-    /// One fund actor per pool, opening with its provinces' balances at the sampled scale.
-    private func makeFunds() -> [FundActor] {
+    /// One fund actor per pool, opening with its provinces' balances at the sampled scale, or
+    /// with the earlier phase's books of its provinces and the balances of its new ones.
+    private func makeFunds(opening: PhaseHandover?) -> [FundActor] {
         let s = scenario
         let poolOf = s.poolOfProvince
         let fractions = s.poolSampleFractions
         var initialCash = [Fen](repeating: 0, count: s.poolCount)
-        for (index, province) in s.provinces.enumerated() {
+        for (index, province) in s.provinces.enumerated() where !(opening?.carriedProvinces.contains(index) ?? false) {
             initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * fractions[poolOf[index]])
         }
-        return initialCash.map {
+        return initialCash.indices.map { pool in
             FundActor(
                 ledger: FundLedger(
-                    initialCash: $0, shortfall: s.fund.shortfall,
-                    liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
+                    continuing: opening?.funds[pool] ?? [], months: opening?.months ?? 0, initialCash: initialCash[pool],
+                    shortfall: s.fund.shortfall, liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
         }
     }
 
     /// Builds the actors' initial worker agents, shards in parallel.
-    private func makeShards(inputs: ReplicationInputs) async -> [ShardActor] {
+    private func makeShards(inputs: ReplicationInputs, opening: PhaseHandover?) async -> [ShardActor] {
         await withTaskGroup(of: (Int, ShardActor).self) { group in
             for index in plans.indices {
-                group.addTask { (index, ShardActor(state: shardState(index: index, inputs: inputs))) }
+                group.addTask { (index, ShardActor(state: shardState(index: index, inputs: inputs, opening: opening))) }
             }
             var shards = [ShardActor?](repeating: nil, count: plans.count)
             for await (index, shard) in group { shards[index] = shard }

@@ -3,11 +3,13 @@ import InjurySimCore
 /// A replication's result as bytes, bit for bit, so an interrupted run can resume from the
 /// replications it finished and end byte-identical to an uninterrupted one.
 extension ReplicationResult {
-    /// "ISR2": the layout below, little-endian (2: the metrics of the solvency verdict).
-    static let magic: UInt32 = 0x3252_5349
+    /// "ISR3": the layout below, little-endian (2: the metrics of the solvency verdict; 3: the
+    /// platform books).
+    static let magic: UInt32 = 0x3352_5349
 
     /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
-    /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector.
+    /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector,
+    /// then platformCount, platformMonthly and platformOpening.
     package func encoded() -> [UInt8] {
         var words: [UInt64] = [
             UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
@@ -18,6 +20,9 @@ extension ReplicationResult {
         words += monthly.map { UInt64(bitPattern: $0) }
         words += incurredBySector.map(\.bitPattern)
         words += ordersBySector.map { UInt64(bitPattern: $0) }
+        words.append(UInt64(platformCount))
+        words += platformMonthly.map { UInt64(bitPattern: $0) }
+        words += platformOpening.map { UInt64(bitPattern: $0) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(words.count * 8)
         for word in words {
@@ -38,13 +43,22 @@ extension ReplicationResult {
         guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }) else { return nil }
         let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
         let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
-        guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count == 11 + m + i + o else { return nil }
-        self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors)
+        guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count > 11 + m + i + o,
+            words[11 + m + i + o] < 1 << 20
+        else { return nil }
+        let platforms = Int(words[11 + m + i + o])
+        let metrics = PlatformMetric.allCases.count
+        let (pm, po) = (months * platforms * metrics, platforms * metrics)
+        guard words.count == 12 + m + i + o + pm + po else { return nil }
+        self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors, platformCount: platforms)
         coveredWorkerDays = Int64(bitPattern: words[8])
         simulatedAccidents = Int64(bitPattern: words[9])
         adminCostShare = Double(bitPattern: words[10])
         monthly = words[11..<(11 + m)].map { Int64(bitPattern: $0) }
         incurredBySector = words[(11 + m)..<(11 + m + i)].map { Double(bitPattern: $0) }
-        ordersBySector = words[(11 + m + i)...].map { Int64(bitPattern: $0) }
+        ordersBySector = words[(11 + m + i)..<(11 + m + i + o)].map { Int64(bitPattern: $0) }
+        let p = 12 + m + i + o
+        platformMonthly = words[p..<(p + pm)].map { Int64(bitPattern: $0) }
+        platformOpening = words[(p + pm)...].map { Int64(bitPattern: $0) }
     }
 }

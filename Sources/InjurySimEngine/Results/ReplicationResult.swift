@@ -15,6 +15,13 @@ package struct ReplicationResult: Sendable {
     package var incurredBySector: [Double]
     /// Orders by pool and sector, same layout.
     package var ordersBySector: [Int64]
+    /// Platforms in the scenario.
+    package let platformCount: Int
+    /// Each platform's books: `[(month × platformCount + platform) × PlatformMetric.allCases.count + metric]`.
+    package var platformMonthly: [Int64]
+    /// Each platform's flows in earlier phases of a chain (`continues`), summed:
+    /// `[platform × PlatformMetric.allCases.count + metric]`; zero without one.
+    package var platformOpening: [Int64]
     /// Covered worker × calendar days simulated (throughput unit).
     package var coveredWorkerDays: Int64
     /// Accidents simulated (before scaling to the full population).
@@ -23,8 +30,11 @@ package struct ReplicationResult: Sendable {
     /// fund is not charged for administration.
     package var adminCostShare: Double = 0
 
-    package init(replication: Int, months: Int, poolCount: Int, sectorCount: Int) {
+    package init(replication: Int, months: Int, poolCount: Int, sectorCount: Int, platformCount: Int = 0) {
         self.replication = replication
+        self.platformCount = platformCount
+        platformMonthly = Array(repeating: 0, count: months * platformCount * PlatformMetric.allCases.count)
+        platformOpening = Array(repeating: 0, count: platformCount * PlatformMetric.allCases.count)
         self.months = months
         self.poolCount = poolCount
         self.sectorCount = sectorCount
@@ -47,6 +57,16 @@ package struct ReplicationResult: Sendable {
     /// A figure's monthly values for a pool (`poolCount` is the total).
     package func series(_ metric: Metric, pool: Int) -> [Int64] {
         (0..<months).map { value(month: $0, pool: pool, metric: metric) }
+    }
+
+    /// A platform's figure in a month.
+    package func value(month: Int, platform: Int, metric: PlatformMetric) -> Int64 {
+        platformMonthly[(month * platformCount + platform) * PlatformMetric.allCases.count + metric.rawValue]
+    }
+
+    /// A platform's flow in the earlier phases of a chain (0 for stocks and without one).
+    package func opening(platform: Int, metric: PlatformMetric) -> Int64 {
+        platformOpening[platform * PlatformMetric.allCases.count + metric.rawValue]
     }
 
     /// A flow summed over the horizon.

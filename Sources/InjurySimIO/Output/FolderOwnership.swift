@@ -12,8 +12,8 @@ enum FolderOwnership: Equatable, Sendable {
     /// Replacing the folder would destroy something injurysim did not write.
     case foreign(String)
 
-    /// Manifest `formatVersion`s this build recognises as its own (1: before the solvency verdict).
-    static let knownFormatVersions: Set<Int> = [1, 2]
+    /// Manifest `formatVersion`s this build recognises as its own (1: before the solvency verdict; 2: before the platform books).
+    static let knownFormatVersions = Set(1...ResultFiles.formatVersion)
 
     /// Judges a folder from its entry names (hidden ones included) and the bytes of its
     /// `manifest.json`, if it has one.

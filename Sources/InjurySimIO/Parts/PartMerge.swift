@@ -64,7 +64,7 @@ package enum PartMerge {
                 result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
             else {
                 problems.append(
-                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR2 format; "
+                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR3 format; "
                         + "run shard \(part.manifest.shard) again")
                 continue
             }

@@ -192,7 +192,9 @@ extension RunReport {
             guard let published = figure["published"].number, published != 0 else { continue }
             rows.append(
                 IntervalChart.Row(
-                    label: (figure["figure"].string ?? "?") + " " + (figure["month"].string ?? ""),
+                    label: (figure["figure"].string ?? "?")
+                        + ((figure["book"].string ?? "total") == "total" ? "" : " · " + (figure["book"].string ?? ""))
+                        + " " + (figure["month"].string ?? ""),
                     low: (figure["simulatedP5"].number ?? .nan) / published, point: (figure["simulatedP50"].number ?? .nan) / published,
                     high: (figure["simulatedP95"].number ?? .nan) / published))
         }

@@ -112,7 +112,7 @@ package enum ConsoleReport {
             out.append("Published figures against the simulation (cumulative since the start, full population scale):")
             for p in summary.published {
                 out.append(
-                    "  " + padded(p.month.description + " " + p.figure, 34) + " published "
+                    "  " + padded(p.month.description + " " + p.figure + (p.book == "total" ? "" : " (" + p.book + ")"), 34) + " published "
                         + padded(Format.fixed(p.published, 0) ?? "", 11, right: true)
                         + "   simulated median " + padded(Format.fixed(p.simulated.p50, 0) ?? "", 11, right: true) + " [90%: "
                         + (Format.fixed(p.simulated.p5, 0) ?? "")

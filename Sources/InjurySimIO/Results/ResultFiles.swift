@@ -5,8 +5,9 @@ import InjurySimEngine
 /// The text of every result file, built from a run's results. Pure: the same inputs give the
 /// same bytes (sorted keys, fixed decimals, documented column and row order, no timestamps).
 package struct ResultFiles: Sendable {
-    /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics).
-    package static let formatVersion = 2
+    /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics;
+    /// 3: the books per platform and sector, persons counted once).
+    package static let formatVersion = 3
 
     package var files: [(name: String, text: String)]
 
@@ -16,9 +17,10 @@ package struct ResultFiles: Sendable {
         report: Bool = false
     ) {
         files = [
-            ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary).rendered()),
+            ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary, results: results).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
+            ("platforms.csv", ResultFiles.platformsCSV(scenario: scenario, results: results)),
             (
                 "manifest.json",
                 ResultFiles.manifestJSON(
@@ -101,7 +103,7 @@ package struct ResultFiles: Sendable {
         return json
     }
 
-    static func summaryJSON(scenario: Scenario, summary: RunSummary) -> JSONOut {
+    static func summaryJSON(scenario: Scenario, summary: RunSummary, results: [ReplicationResult]) -> JSONOut {
         var pools: [String: JSONOut] = [:]
         let fractions = scenario.poolSampleFractions
         for (index, pool) in summary.pools.enumerated() {
@@ -131,11 +133,14 @@ package struct ResultFiles: Sendable {
             "shortfallPolicy": .string(scenario.fund.shortfall.rawValue),
             "pools": .object(pools),
             "ratesChargedYuanPerOrder": ratesCharged(scenario),
+            "platforms": booksJSON(Book.platforms(scenario), results: results),
+            "sectors": booksJSON(Book.sectors(scenario), results: results),
             "total": .object(total),
             "publishedFigures": .array(
                 summary.published.map { p in
                     .object([
-                        "figure": .string(p.figure), "month": .string(p.month.description), "published": Format.json(p.published, 0),
+                        "figure": .string(p.figure), "book": .string(p.book), "month": .string(p.month.description),
+                        "published": Format.json(p.published, 0),
                         "simulatedP5": Format.json(p.simulated.p5, 0), "simulatedP50": Format.json(p.simulated.p50, 0),
                         "simulatedP95": Format.json(p.simulated.p95, 0), "withinSimulated90": .bool(p.isWithinInterval),
                         "source": .string(p.source)
@@ -243,10 +248,15 @@ package struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
+            "earlierPhases": .array(
+                scenario.phasesToRun.map {
+                    .object(["scenario": .string($0.name), "startMonth": .string($0.startMonth.description), "months": .number(String($0.months))])
+                }),
             "uncertainInputs": .array(
                 scenario.uncertainInputs.map { .object(["path": .string($0.path), "distribution": .string($0.param.notation)]) }),
             "files": .array(
-                (["summary.json", "monthly.csv", "replications.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(JSONOut.string))
+                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(
+                    JSONOut.string))
         ])
     }
 }

@@ -77,16 +77,36 @@ enum ScenarioDecoder {
                 let insured = r.number("insuredPersons", default: -1, range: -1...1e10)
                 let injuries = r.number("recognisedInjuries", default: -1, range: -1...1e10)
                 let paid = r.number("benefitsPaidYuan", default: -1, range: -1...1e14, unit: "yuan")
+                let contributions = r.number("contributionsYuan", default: -1, range: -1...1e14, unit: "yuan")
                 let source = r.string("source", default: "")
+                let platform = r.string("platform", default: "")
+                let sector = r.string("sector", default: "")
                 r.finish()
-                guard let month, let insured, let injuries, let paid, let source else { return nil }
+                guard let month, let insured, let injuries, let paid, let contributions, let source, let platform, let sector else { return nil }
+                if !platform.isEmpty && !platformNames.contains(platform) {
+                    log.add(
+                        path + ".platform", r.node("platform"),
+                        "names no platform of this scenario; platforms: " + platformNames.joined(separator: ", "))
+                }
+                if !sector.isEmpty && !sectorNames.contains(sector) {
+                    log.add(path + ".sector", r.node("sector"), "names no sector of this scenario; sectors: " + sectorNames.joined(separator: ", "))
+                }
+                if !platform.isEmpty && !sector.isEmpty {
+                    log.add(
+                        path, r.node("sector"),
+                        "names a platform and a sector; a figure belongs to one of them (or, with neither, to the whole scheme)")
+                }
                 if let start, let months, month.months(since: start) < 0 || month.months(since: start) >= months {
                     log.add(path + ".month", r.node("month"), "must fall within the horizon \(start) … \(start.adding(months: months - 1))")
                 }
-                return Scenario.PublishedFigures(
+                var figures = Scenario.PublishedFigures(
                     month: month, insuredPersons: insured >= 0 ? insured : nil,
                     recognisedInjuries: injuries >= 0 ? injuries : nil,
                     benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
+                figures.contributionsYuan = contributions >= 0 ? contributions : nil
+                figures.platform = platformNames.firstIndex(of: platform)
+                figures.sector = sectorNames.firstIndex(of: sector)
+                return figures
             }
         }
         top.finish(allowed: [
@@ -174,15 +194,16 @@ enum ScenarioDecoder {
             r.log.add(r.path("ageBands"), node, "the five shares must sum to 1; they sum to \(plainNumber(ages.reduce(0, +)))")
         }
         let male = r.number("maleShare", default: 0.93, range: share)
+        let multiPlatform = r.param("multiPlatformShare", default: 0, range: share)
         r.finish(allowed: [
             "ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
             "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
             "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
-            "ageBands", "maleShare"
+            "ageBands", "maleShare", "multiPlatformShare"
         ])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
             let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
-            let ages, let male
+            let ages, let male, let multiPlatform
         else { return nil }
         var recoveryAll = recovery
         recoveryAll.append(contentsOf: [Param.fixed(0), Param.fixed(0)])
@@ -192,7 +213,7 @@ enum ScenarioDecoder {
             occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
             recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
             medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
-            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male)
+            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male, multiPlatformShare: multiPlatform)
     }
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {

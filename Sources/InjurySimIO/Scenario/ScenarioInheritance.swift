@@ -51,7 +51,15 @@ enum ScenarioInheritance {
                         line: error.line, column: error.column, file: relative)
                 ])
         }
-        let base = try resolve(baseRoot, file: basePath, depth: depth + 1, chain: chain + [basePath], baseBytes: &baseBytes)
+        var base = try resolve(baseRoot, file: basePath, depth: depth + 1, chain: chain + [basePath], baseBytes: &baseBytes)
+        // A base's `continues` names a file relative to the base, not to the extending file.
+        if case .object(var baseMembers) = base.value, let index = baseMembers.firstIndex(where: { $0.key == "continues" }),
+            case .string(let earlier) = baseMembers[index].value.value, !earlier.isEmpty, !earlier.hasPrefix("/")
+        {
+            let baseDirectory = URL(fileURLWithPath: basePath).deletingLastPathComponent()
+            baseMembers[index].value.value = .string(URL(fileURLWithPath: earlier, relativeTo: baseDirectory).standardizedFileURL.path)
+            base.value = .object(baseMembers)
+        }
         var child = root
         child.value = .object(members.filter { $0.key != "extends" })
         return merge(base, child)

@@ -30,6 +30,6 @@ extension ScenarioLoader {
         for override in overrides {
             do throws(ScenarioError) { root = try override.apply(to: root) } catch { throw ScenarioError(file: path, issues: error.issues) }
         }
-        return root.renderedPreservingOrder()
+        return try ScenarioChain.inline(root, file: path).renderedPreservingOrder()
     }
 }

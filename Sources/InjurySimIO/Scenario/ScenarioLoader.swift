@@ -64,7 +64,9 @@ public enum ScenarioLoader {
         return try decode(bytes: bytes, file: file, overrides: overrides, baseBytes: &baseBytes)
     }
 
-    static func decode(bytes: [UInt8], file: String, overrides: [ScenarioOverride], baseBytes: inout [UInt8]) throws(ScenarioError) -> Scenario {
+    static func decode(
+        bytes: [UInt8], file: String, overrides: [ScenarioOverride], baseBytes: inout [UInt8], chain: [String] = []
+    ) throws(ScenarioError) -> Scenario {
         var root: JSONNode
         do {
             root = try JSONCParser.parse(bytes)
@@ -85,10 +87,21 @@ public enum ScenarioLoader {
                 throw ScenarioError(file: file, issues: error.issues)
             }
         }
+        return try decode(root: root, file: file, baseBytes: &baseBytes, chain: chain)
+    }
+
+    /// Validates a document whose `extends` are resolved and overrides applied, and links the
+    /// phase it continues.
+    static func decode(root: JSONNode, file: String, baseBytes: inout [UInt8], chain: [String]) throws(ScenarioError) -> Scenario {
+        var root = root
+        let continues = try ScenarioChain.take(&root, file: file)
         let log = IssueLog()
-        let scenario = ScenarioDecoder.decode(root, log: log)
-        guard let scenario, log.issues.isEmpty else {
+        let decoded = ScenarioDecoder.decode(root, log: log)
+        guard var scenario = decoded, log.issues.isEmpty else {
             throw ScenarioError(file: file, issues: log.issues)
+        }
+        if let continues {
+            try ScenarioChain.link(&scenario, continues: continues, file: file, chain: chain, bytes: &baseBytes)
         }
         return scenario
     }
