@@ -77,12 +77,12 @@ package struct PartManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr2`) in a part of
+    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr3`) in a part of
     /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
     /// ``ReplicationMetrics`` for every run (`.ism2`) in a part of `compare`, `sweep`, `sensitivity`.
     package static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        let suffix = command == "run" ? ".isr2" : command == "solve" ? ".iss1" : ".ism2"
+        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism2"
         return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
     }
 
