@@ -27,7 +27,8 @@ package enum ConsoleReport {
         if !phases.isEmpty {
             out.append(
                 "Continues " + phases.map { "\($0.name) (\($0.startMonth), \($0.months) months)" }.joined(separator: " then ")
-                    + ": each replication runs it first and starts from its end; persons, claims and benefits count from \(phases[0].startMonth)")
+                    + ": each replication runs \(phases.count == 1 ? "it" : "them") first and starts from the end; persons, claims and benefits count from \(phases[0].startMonth)"
+            )
         }
         let raised = zip(scenario.poolNames, scenario.poolSampleFractions).filter { $0.1 > scenario.sampleFraction }
         out.append(
