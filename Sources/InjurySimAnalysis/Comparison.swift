@@ -67,6 +67,14 @@ package struct Comparison: Sendable {
         return rows
     }
 
+    /// The entry's month-end net position (total over pools) month by month: the nearest-rank
+    /// median over its replications, in yuan. Computed from every replication's months, so a
+    /// merged study gives the same medians as one machine.
+    package func medianNetPosition(_ entry: Entry) -> [Double] {
+        let months = entry.metrics.map(\.netPositionByMonth.count).min() ?? 0
+        return (0..<months).map { month in Statistics.percentile(entry.metrics.map { $0.netPositionByMonth[month] }, 50) ?? .nan }
+    }
+
     /// Median first-shortfall month among ruined replications, with its order-statistic interval.
     package func firstShortfall(_ entry: Entry) -> (Estimate, Int)? {
         let months = entry.metrics.compactMap(\.firstShortfallMonth).map(Double.init)

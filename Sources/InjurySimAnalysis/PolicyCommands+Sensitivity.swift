@@ -13,36 +13,28 @@ extension PolicyCommands {
             }
     }
 
-    /// A replication's overall break-even rate (yuan per order, all sectors): the fund's incurred
-    /// cost ÷ orders, loaded for admin when the fund is charged for it; NaN without orders.
-    package static func breakEven(_ r: ReplicationResult) -> Double {
-        let start = r.poolCount * r.sectorCount
-        let incurred = r.incurredBySector[start...].reduce(0, +)
-        let orders = Double(r.ordersBySector[start...].reduce(0, +))
-        return ReplicationMetrics.breakEvenRate(incurredFen: incurred, orders: orders, adminCostShare: r.adminCostShare)
-    }
-
-    /// Overall break-even rate: the mean over replications of ``breakEven(_:)``.
-    static func overallBreakEven(_ values: [Double]) -> Double {
-        Statistics.mean(values.filter(\.isFinite))
+    /// Overall break-even rate: the mean over replications of each one's
+    /// ``ReplicationMetrics/breakEvenRate`` (all sectors).
+    static func overallBreakEven(_ metrics: [ReplicationMetrics]) -> Double {
+        Statistics.mean(metrics.map(\.breakEvenRate).filter(\.isFinite))
     }
 
     /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
     package static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
         async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
     {
-        var runs: [(metrics: [ReplicationMetrics], breakEven: [Double])] = []
+        var runs: [[ReplicationMetrics]] = []
         for run in sensitivityRuns(scenario) {
             progress?(run.label)
             let results = await MonteCarloRunner.run(scenario: run.scenario, replications: 0..<run.scenario.replications, threads: threads)
-            runs.append((results.map { ReplicationMetrics($0) }, results.map(breakEven)))
+            runs.append(results.map { ReplicationMetrics($0) })
         }
         return sensitivityOutcome(runs)
     }
 
-    /// The table from each run's per-replication figures and break-even rates, in
+    /// The table from each run's per-replication figures (break-even rates included), in
     /// ``sensitivityRuns(_:)`` order.
-    package static func sensitivityOutcome(_ runs: [(metrics: [ReplicationMetrics], breakEven: [Double])])
+    package static func sensitivityOutcome(_ runs: [[ReplicationMetrics]])
         -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
     {
         let ruin = PolicyFigures.figures[0]
@@ -52,15 +44,15 @@ extension PolicyCommands {
             rows.append(
                 SensitivityRow(
                     name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
-                    ruinLow: PolicyFigures.estimate(ruin, low.metrics), ruinHigh: PolicyFigures.estimate(ruin, high.metrics),
-                    ruinSwing: PolicyFigures.pairedDifference(ruin, low.metrics, high.metrics),
-                    breakEvenLow: overallBreakEven(low.breakEven), breakEvenHigh: overallBreakEven(high.breakEven)))
+                    ruinLow: PolicyFigures.estimate(ruin, low), ruinHigh: PolicyFigures.estimate(ruin, high),
+                    ruinSwing: PolicyFigures.pairedDifference(ruin, low, high),
+                    breakEvenLow: overallBreakEven(low), breakEvenHigh: overallBreakEven(high)))
         }
         rows.sort { a, b in
             let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)
             if sa != sb { return sa > sb }
             return abs(a.breakEvenHigh - a.breakEvenLow) > abs(b.breakEvenHigh - b.breakEvenLow)
         }
-        return (PolicyFigures.estimate(ruin, runs[0].metrics), overallBreakEven(runs[0].breakEven), rows)
+        return (PolicyFigures.estimate(ruin, runs[0]), overallBreakEven(runs[0]), rows)
     }
 }

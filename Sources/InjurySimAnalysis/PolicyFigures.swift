@@ -2,10 +2,11 @@ import InjurySimCore
 
 /// The headline figures the policy commands (compare, sweep, solve, sensitivity) report, each
 /// with a 95% interval that stays in the figure's range: Wilson for probabilities, Agresti–Min
-/// for paired differences of probabilities, a fixed-seed percentile bootstrap for means and
-/// paired differences of amounts and ratios (inside the observed range, so a figure that cannot
-/// be negative never gets a negative bound, and skewed figures get skewed intervals), order
-/// statistics for quantiles, the same bootstrap for TVaR.
+/// for paired differences of probabilities, a fixed-seed BCa bootstrap (``BootstrapInterval``) for
+/// means and paired differences of amounts, ratios and rates (inside the observed range, so a
+/// figure that cannot be negative never gets a negative bound, and skewed figures get skewed
+/// intervals, corrected for the bias and skewness of the resampled means), order statistics for
+/// quantiles, a fixed-seed percentile bootstrap for TVaR (Results/README.md says why).
 package enum PolicyFigures {
     /// A figure averaged over replications.
     package struct Figure: Sendable {
@@ -29,6 +30,7 @@ package enum PolicyFigures {
         Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
         Figure(key: "lossRatioPaid", label: "loss ratio (paid)", isIndicator: false, isMoney: false) { $0.lossRatio },
         Figure(key: "lossRatioIncurred", label: "loss ratio (incurred)", isIndicator: false, isMoney: false) { $0.incurredLossRatio },
+        Figure(key: "breakEvenRateYuanPerOrder", label: "break-even rate, yuan/order", isIndicator: false, isMoney: false) { $0.breakEvenRate },
         Figure(key: "liabilitiesAtEndYuan", label: "liabilities at horizon", isIndicator: false, isMoney: true) { $0.liabilitiesAtEnd },
         Figure(key: "backstopBorrowingYuan", label: "backstop borrowing", isIndicator: false, isMoney: true) { $0.borrowing },
         Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd }
@@ -45,26 +47,12 @@ package enum PolicyFigures {
         return bootstrapMean(values)
     }
 
-    /// The mean of `values` with a 95% percentile-bootstrap interval: 1,000 resamples drawn from a
-    /// fixed stream (so the interval is reproducible), the 25th and 975th of their sorted means.
-    package static func bootstrapMean(_ values: [Double]) -> Estimate {
-        let finite = values.filter(\.isFinite)
-        guard finite.count > 1 else { let m = finite.first ?? .nan; return Estimate(mean: m, low: m, high: m) }
-        let key = StreamKey(seed: 0xB0075).child(UInt64(finite.count))
-        var means: [Double] = []
-        means.reserveCapacity(1000)
-        for b in 0..<1000 {
-            let stream = key.child(UInt64(b))
-            var sum = 0.0
-            for i in finite.indices { sum += finite[min(finite.count - 1, Int(stream.uniform(UInt64(i)) * Double(finite.count)))] }
-            means.append(sum / Double(finite.count))
-        }
-        means.sort()
-        return Estimate(mean: Statistics.mean(finite), low: means[24], high: means[974])
-    }
+    /// The mean of `values` with its 95% BCa bootstrap interval (``BootstrapInterval/mean(_:key:)``:
+    /// 1,000 resamples from a fixed stream, so the interval is reproducible).
+    package static func bootstrapMean(_ values: [Double]) -> Estimate { BootstrapInterval.mean(values) }
 
     /// The paired difference (b − a, replication by replication) of a figure, with its interval:
-    /// a percentile bootstrap of the paired differences for amounts; for probabilities the Agresti–Min interval for matched pairs
+    /// a BCa bootstrap of the paired differences for amounts; for probabilities the Agresti–Min interval for matched pairs
     /// (2005), which stays inside [−1, 1] and never collapses to a point when every pair agrees.
     package static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
         precondition(a.count == b.count, "paired runs need the same replications")
@@ -106,7 +94,10 @@ package enum PolicyFigures {
     }
 
     /// Tail value at risk at `level` with a 95% percentile-bootstrap interval (1,000 resamples
-    /// from a fixed stream, so the interval is reproducible).
+    /// from a fixed stream, so the interval is reproducible). Percentile, not BCa: the tail mean
+    /// of the worst 0.5% is not a smooth statistic (it moves by jumps as single replications
+    /// enter and leave the tail), and the jackknife that gives BCa its acceleration is not a
+    /// valid estimate for such statistics (Efron and Tibshirani 1993, §11.6).
     package static func tailValueAtRisk(_ values: [Double], level: Double) -> Estimate {
         guard !values.isEmpty else { return Estimate(mean: .nan, low: .nan, high: .nan) }
         func tvar(_ xs: [Double]) -> Double { Statistics.tailValueAtRisk(xs, level: level) }

@@ -55,6 +55,10 @@ package struct PoolSummary: Sendable {
     package var claimsBySeverity: [Spread]
     package var insuredPersons: Spread
     package var activeWorkersAtEnd: Spread
+    /// Recognised claims and benefits paid (yuan) from the first phase of a chain (`continues`)
+    /// to the horizon; the horizon's own without one.
+    package var claimsRecognisedSinceStart = Spread([])
+    package var benefitsPaidSinceStart = Spread([])
 
     private func share(_ count: Int) -> Double { replications == 0 ? 0 : Double(count) / Double(replications) }
 }

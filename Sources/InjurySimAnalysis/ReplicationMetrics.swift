@@ -13,6 +13,9 @@ package struct ReplicationMetrics: Sendable, Equatable {
     package var firstShortfallMonth: Int?
     /// max(0, − lowest net position), yuan.
     package var worstDeficit: Double
+    /// The month-end net position of every month of the horizon, in order, yuan: what the
+    /// policy pages' monthly medians are computed from, once all replications are in.
+    package var netPositionByMonth: [Double]
     /// The lowest month-end net position, yuan.
     package var lowestNetPosition: Double
     /// Solvency: assets below all liabilities (solvency position < 0) at the horizon.
@@ -35,6 +38,9 @@ package struct ReplicationMetrics: Sendable, Equatable {
     package var netPositionAtEnd: Double
     /// Assets − all liabilities at the horizon, yuan.
     package var solvencyPositionAtEnd: Double
+    /// The break-even rate over all sectors (yuan per order): ``breakEvenRate(incurredFen:orders:adminCostShare:)``
+    /// of the incurred cost and orders summed over the sectors; NaN without orders.
+    package var breakEvenRate: Double
     /// Assets ÷ all liabilities at the horizon: (cash + contributions receivable for the last
     /// month's orders) ÷ (backstop debt + arrears + reported claims' PV + IBNR); nil without liabilities.
     package var fundedRatioAtEnd: Double?
@@ -48,7 +54,9 @@ package struct ReplicationMetrics: Sendable, Equatable {
         firstShortfallMonth = result.firstShortfall(pool: pool)
         ruined = firstShortfallMonth != nil
         anyPoolRuined = (0..<result.poolCount).contains { result.firstShortfall(pool: $0) != nil }
-        lowestNetPosition = yuan(result.series(.netPosition, pool: pool).min() ?? 0)
+        let netPositions = result.series(.netPosition, pool: pool)
+        netPositionByMonth = netPositions.map(yuan)
+        lowestNetPosition = yuan(netPositions.min() ?? 0)
         worstDeficit = max(0, -lowestNetPosition)
         firstInsolventMonth = result.firstInsolvency(pool: pool)
         solvencyPositionAtEnd = end(.solvencyPosition)
@@ -57,8 +65,11 @@ package struct ReplicationMetrics: Sendable, Equatable {
         contributionsBooked = sum(.contributionsBooked)
         benefitsPaid = sum(.benefitsPaid)
         lossRatio = contributions > 0 ? benefitsPaid / contributions : .nan
-        let incurred = (0..<result.sectorCount).reduce(0.0) { $0 + result.incurredBySector[pool * result.sectorCount + $1] } / 100
+        let incurredFen = (0..<result.sectorCount).reduce(0.0) { $0 + result.incurredBySector[pool * result.sectorCount + $1] }
+        let incurred = incurredFen / 100
         incurredLossRatio = contributionsBooked > 0 ? incurred / contributionsBooked : .nan
+        let orders = (0..<result.sectorCount).reduce(Int64(0)) { $0 + result.ordersBySector[pool * result.sectorCount + $1] }
+        breakEvenRate = Self.breakEvenRate(incurredFen: incurredFen, orders: Double(orders), adminCostShare: result.adminCostShare)
         liabilitiesAtEnd = end(.liabilities)
         ibnrAtEnd = end(.ibnr)
         borrowing = sum(.borrowed)
@@ -69,7 +80,7 @@ package struct ReplicationMetrics: Sendable, Equatable {
 
     /// The break-even rate (yuan per order) of `incurredFen` over `orders`: the fund's incurred
     /// cost per order, loaded for administration when the fund is charged for it; NaN without
-    /// orders. The one place of this rule (run summary per sector, sensitivity over all sectors).
+    /// orders. The one place of this rule (run summary per sector, ``breakEvenRate`` over all sectors).
     package static func breakEvenRate(incurredFen: Double, orders: Double, adminCostShare: Double) -> Double {
         orders > 0 ? incurredFen / orders / max(1e-9, 1 - adminCostShare) / 100 : .nan
     }

@@ -121,6 +121,8 @@ package struct RunSummary: Sendable {
             claimsRecognised: Spread(totalOf(.claimsRecognised)),
             claimsBySeverity: severityMetrics.map { Spread(totalOf($0)) },
             insuredPersons: Spread(endOf(.insuredPersons)),
-            activeWorkersAtEnd: Spread(endOf(.activeWorkers)))
+            activeWorkersAtEnd: Spread(endOf(.activeWorkers)),
+            claimsRecognisedSinceStart: Spread(endOf(.claimsRecognisedCumulative)),
+            benefitsPaidSinceStart: Spread(endOf(.benefitsPaidCumulative)))
     }
 }

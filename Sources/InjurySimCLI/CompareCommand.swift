@@ -36,7 +36,11 @@ extension Program {
         progress?.finish()
         let comparison = Comparison(entries: entries)
         try publish(
-            "compare", [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())],
+            "compare",
+            [
+                ("compare.csv", comparison.renderCSV()), ("compare-monthly.csv", comparison.renderMonthlyCSV()),
+                ("compare.json", comparison.renderJSON().rendered())
+            ],
             scenarios: loaded, to: folder, options: options, console: console,
             header:
                 "InjurySim compare — \(first.replications) replications, seed \(first.seed), sample fraction \(Format.fixed(first.sampleFraction, 4) ?? "")",

@@ -31,7 +31,10 @@ extension MergeCommand {
                 Comparison.Entry(name: $0.0.name, startMonth: $0.0.startMonth, metrics: $0.1)
             })
         // As `compare` publishes it (Program.publish): its files, then the policy manifest.
-        let files = [("compare.csv", comparison.renderCSV()), ("compare.json", comparison.renderJSON().rendered())]
+        let files = [
+            ("compare.csv", comparison.renderCSV()), ("compare-monthly.csv", comparison.renderMonthlyCSV()),
+            ("compare.json", comparison.renderJSON().rendered())
+        ]
         let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(command: "compare", scenarios: Array(zip(scenarios, merged.hashes)), files: names)
         let directory = out ?? "Results/compare-" + scenarios.map(\.name).joined(separator: "-vs-")
@@ -71,7 +74,10 @@ extension MergeCommand {
         let first = merged.scenarios[0]
         let files = [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())]
         let names = report.names(files.map(\.0))
-        let manifest = Program.policyManifest(command: "sweep", scenarios: [(first, merged.hashes[0])], files: names, extra: ["axes": axesJSON])
+        let manifest = Program.policyManifest(
+            command: "sweep", scenarios: [(first, merged.hashes[0])],
+            variants: zip(grid, merged.scenarios).map { (name: VariantInputs.name(of: $0.0), scenario: $0.1) }, files: names,
+            extra: ["axes": axesJSON])
         let directory = out ?? "Results/" + first.name + "-sweep"
         if let code = write(files + [("manifest.json", manifest)], report: report, scenario: first, to: directory, paths: paths, console: console) {
             return code
@@ -91,7 +97,7 @@ extension MergeCommand {
         report: Program.ReportChoice, console: Console
     ) -> Int32 {
         let scenario = merged.scenarios[0]
-        let outcome = PolicyCommands.sensitivityOutcome(Array(zip(merged.metrics, merged.breakEven)).map { (metrics: $0.0, breakEven: $0.1) })
+        let outcome = PolicyCommands.sensitivityOutcome(merged.metrics)
         let table = SensitivityReport(
             scenario: scenario, baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
             rows: outcome.rows)

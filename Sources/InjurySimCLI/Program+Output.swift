@@ -64,8 +64,12 @@ extension Program {
         options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: total, console: console, label: label)
     }
 
-    /// Manifest of a policy command's folder.
-    static func policyManifest(command: String, scenarios: [(Scenario, String)], files: [String], extra: [String: JSONOut] = [:]) -> String {
+    /// Manifest of a policy command's folder. `variants` names what was run and its uncertain
+    /// inputs (default: the scenarios; a sweep's grid points).
+    static func policyManifest(
+        command: String, scenarios: [(Scenario, String)], variants: [(name: String, scenario: Scenario)]? = nil, files: [String],
+        extra: [String: JSONOut] = [:]
+    ) -> String {
         var object: [String: JSONOut] = [
             "formatVersion": .number(String(ResultFiles.formatVersion)),
             "generator": .string("injurysim " + command),
@@ -76,7 +80,8 @@ extension Program {
             "seed": .number(String(scenarios[0].0.seed)),
             "replications": .number(String(scenarios[0].0.replications)),
             "sampleFraction": Format.json(scenarios[0].0.sampleFraction, 6),
-            "files": .array(files.map(JSONOut.string))
+            "files": .array(files.map(JSONOut.string)),
+            "variants": VariantInputs.json(variants ?? scenarios.map { (name: $0.0.name, scenario: $0.0) })
         ]
         for (key, value) in extra { object[key] = value }
         return JSONOut.object(object).rendered()
@@ -85,13 +90,15 @@ extension Program {
     /// Writes a policy command's files and manifest as one folder, then prints its report.
     static func publish(
         _ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
-        extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions, console: Console,
+        variants: [(name: String, scenario: Scenario)]? = nil, extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions,
+        console: Console,
         header: String?, body: String
     ) throws(CommandError) {
         let names = files.map(\.name) + ["manifest.json"] + (options.noReport ? [] : ["report.html"])
         try write(
             try withReport(
-                files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, files: names, extra: extra))], options,
+                files + [("manifest.json", policyManifest(command: command, scenarios: scenarios, variants: variants, files: names, extra: extra))],
+                options,
                 scenario: scenarios.first?.0),
             to: folder)
         let outDirectory = folder.folder.path

@@ -75,13 +75,11 @@ extension Program {
         let outDirectory = options.out ?? defaultOut + "/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: hashes, console: console)
         defer { claimed.release() }
-        // Sensitivity runs its one scenario's low and high variants, and keeps break-even rates.
-        let sensitivity = command == "sensitivity"
-        let runs = sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        // Sensitivity runs its one scenario's low and high variants.
+        let runs = command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let progress = progressHandler(options, console: console, total: held.count * runs.count)
         let counter = ProgressCounter()
         var metrics: [[ReplicationMetrics]] = []
-        var breakEven: [[Double]] = []
         for scenario in runs {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
@@ -90,15 +88,13 @@ extension Program {
                 await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
             }
             metrics.append(results.map { ReplicationMetrics($0) })
-            if sensitivity { breakEven.append(results.map(PolicyCommands.breakEven)) }
         }
         progress?.finish()
         let study = PartFiles.Study(
             scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
             contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
         let part = PartFiles(
-            command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics,
-            breakEven: breakEven)
+            command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {

@@ -57,7 +57,9 @@ extension Program {
             })
         try publish(
             "sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
-            scenarios: [(points[0].scenario, points[0].hash)], extra: ["axes": axesJSON], to: folder,
+            scenarios: [(points[0].scenario, points[0].hash)],
+            variants: points.map { (name: VariantInputs.name(of: $0.settings.map { (path: $0.0, value: $0.1) }), scenario: $0.scenario) },
+            extra: ["axes": axesJSON], to: folder,
             options: options, console: console,
             header:
                 "InjurySim sweep — \(name): \(points.count) grid points × \(replications) replications (common random numbers), seed \(points[0].scenario.seed)",

@@ -96,7 +96,8 @@ extension Program {
                 let workers = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
                 console.out(
                     "\(file): ok — \(scenario.name), \(scenario.provinces.count) provinces, \(scenario.sectors.count) sectors, "
-                        + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots\n")
+                        + "\(scenario.platforms.count) platforms, \(scenario.months) months, \(workers) simulated worker slots"
+                        + scenario.phasesToRun.map { "; continues \($0.name) (\($0.startMonth), \($0.months) months)" }.joined() + "\n")
             } catch {
                 failed = true
                 console.err(error.description + "\n")

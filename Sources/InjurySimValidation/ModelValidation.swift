@@ -378,8 +378,10 @@ package enum ModelValidation {
         - **Persons ever insured (6.68 M)** depends on the active slots and on turnover. The slots (2.85 M
           across the seven provinces) follow the domain reference's sector and provincial shares. Turnover
           has no published figure, so it is the input calibrated: the monthly churn of delivery and instant-
-          delivery workers was first assumed uniform on 4–8% and gave about 5.0 M persons; it is now uniform
-          on 8–14% (courier workers 10%), which gives the published count.
+          delivery workers was first assumed uniform on 4–8% and gave about 5.0 M persons; then uniform on
+          8–14% (courier workers 10%) gave the published count when every slot was its own person. Since
+          persons are counted once (5–25% of delivery riders assumed to work for a second platform, an
+          assumption: no published figure), it is uniform on 9.5–15.5%, which gives the published count.
         - **Recognised injuries (32,000)** depends on orders × the claim rate. The first draft drew the
           confirmed-claim rate from a triangular distribution on 1.2–4.0 per million delivery orders (mode
           2.0); its right skew (mean 2.4), together with the new-worker and long-shift multipliers, gave

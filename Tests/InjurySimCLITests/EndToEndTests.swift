@@ -180,7 +180,9 @@ import Testing
         let outcome = try EndToEndTests.run(["compare", "Scenarios/smoke.json", other.path, "--out", out.path] + Self.cheap)
         #expect(outcome.code == 0, "\(outcome.stderr)")
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "compare-monthly.csv", "compare.csv", "compare.json", "manifest.json", "report.html"
+            ])
         let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8)
         #expect(csv.contains("ruinProbability,smoke-national,"))
     }

@@ -77,7 +77,12 @@ import Testing
         let merge = try Self.run(["merge"] + parts + ["--out", merged.path, "--quiet"])
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
-        #expect(expected.keys.sorted() == ["compare.csv", "compare.json", "manifest.json", "report.html"])
+        #expect(expected.keys.sorted() == ["compare-monthly.csv", "compare.csv", "compare.json", "manifest.json", "report.html"])
+        // The monthly medians, the break-even rate and the variants' inputs are in what must match.
+        #expect(String(decoding: expected["compare.json"] ?? Data(), as: UTF8.self).contains("\"netPositionMedianYuan\""))
+        #expect(String(decoding: expected["compare.json"] ?? Data(), as: UTF8.self).contains("\"breakEvenRateYuanPerOrder\""))
+        #expect(String(decoding: expected["compare-monthly.csv"] ?? Data(), as: UTF8.self).split(separator: "\n").count == 1 + 2 * 3)
+        #expect(String(decoding: expected["manifest.json"] ?? Data(), as: UTF8.self).contains("\"uncertainInputs\""))
         #expect(try Self.contents(merged) == expected)
 
         let runPart = dir.appendingPathComponent("run-part").path
@@ -110,7 +115,7 @@ import Testing
         #expect(try Self.contents(merged) == expected)
     }
 
-    /// `sensitivity --shard` parts (23 runs' figures and break-even rates per replication) merge
+    /// `sensitivity --shard` parts (23 runs' figures, break-even rates included, per replication) merge
     /// to sensitivity's folder.
     @Test func shardedSensitivityMergesToSensitivitysFolder() throws {
         let dir = EndToEndTests.temporaryDirectory()
@@ -149,6 +154,10 @@ import Testing
         #expect(merge.code == 0, "\(merge.stderr)")
         let expected = try Self.contents(dir.appendingPathComponent("single"))
         #expect(expected.keys.sorted() == ["manifest.json", "report.html", "sweep.csv", "sweep.json"])
+        #expect(String(decoding: expected["sweep.json"] ?? Data(), as: UTF8.self).contains("\"breakEvenRateYuanPerOrder\""))
+        #expect(
+            String(decoding: expected["manifest.json"] ?? Data(), as: UTF8.self).contains(
+                "\"name\": \"platforms.caocao.ratePerOrderYuan=0.02, pooling=national\""))
         #expect(try Self.contents(merged) == expected)
     }
 }

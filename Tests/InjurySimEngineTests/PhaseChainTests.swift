@@ -22,6 +22,8 @@ import Testing
         later.seed = 4_242
         later.sectors[0].claimsPerMillionOrders = .fixed(0)
         later.platforms[0].ratePerOrderYuan = .fixed(laterRate)
+        // A continuing province brings its balance; only a new one opens with initialBalanceYuan.
+        for p in later.provinces.indices { later.provinces[p].initialBalanceYuan = 1_000 }
         later.earlierPhases = [earlier]
         return (earlier, later)
     }
@@ -88,6 +90,9 @@ import Testing
         #expect(perPool == [300, 300])
         #expect(result.total(.benefitsPaid, pool: 1) == 0)
         #expect(result.total(.benefitsPaid, pool: 0) > 0)
+        // The new region's fund opens with its initial balance (¥1,000) and this month's flows.
+        let m0 = { (m: Metric) in result.value(month: 0, pool: 1, metric: m) }
+        #expect(m0(.cash) == 100_000 + m0(.contributions) - m0(.benefitsPaid) + m0(.borrowed) - m0(.repaid))
     }
 
     @Test func theEarlierPhaseRunsUpToTheLaterStartAtTheLaterScale() {

@@ -41,6 +41,11 @@ import Testing
         #expect(out.value(month: 0, platform: 0, metric: .activePersons) == slots)
     }
 
+    @Test(arguments: SeverityGroup.allCases)
+    func eachSeverityHasTheSameClaimsMetricOnThePlatformsAsInThePools(group: SeverityGroup) {
+        #expect(PlatformMetric.claims(of: group).key == Metric.claims(of: group).key)
+    }
+
     @Test func fundPaymentsLandOnThePlatformByItemWhenTheyFallDue() {
         var s = TinyScenario.make(months: 4)
         s.sampleFraction = 1

@@ -55,8 +55,29 @@ import Testing
         }
         let manifest =
             #"{"formatVersion": 2, "generator": "injurysim \#(command)", "replications": 5, "sampleFraction": 1.000000, "seed": 7, "#
-            + #""scenarios": [{"name": "smoke", "contentHash": "fnv1a64:0"}], "files": ["\#(command).json", "manifest.json", "report.html"]\#(extra)}"#
+            + #""scenarios": [{"name": "smoke", "contentHash": "fnv1a64:0"}], "files": ["\#(command).json", "manifest.json", "report.html"], "#
+            + #""variants": \#(variants(command))\#(extra)}"#
         return ["\(command).json": json, "manifest.json": manifest]
+    }
+
+    /// The manifest's `variants`: compare's two scenarios share one input and differ in one each;
+    /// the others have one variant (a sweep's first point with the inputs, the rest fixed).
+    static func variants(_ command: String) -> String {
+        func variant(_ name: String, _ inputs: [(String, String)], on: Bool = true) -> String {
+            #"{"name": "\#(name)", "uncertainty": \#(on), "uncertainInputs": ["#
+                + inputs.map { #"{"distribution": "\#($0.1)", "path": "\#($0.0)"}"# }.joined(separator: ", ") + "]}"
+        }
+        let shared = ("sectors.food-delivery.claimsPerMillionOrders", "LogN(median 2.4, σ 0.35)")
+        switch command {
+        case "compare":
+            return "["
+                + variant("base", [shared, ("fund.investmentReturnPerYear", "U(0, 0.03)")]) + ", "
+                + variant("variant.2", [shared, ("fund.investmentReturnPerYear", "U(0.01, 0.02)")], on: false) + "]"
+        case "sweep":
+            let path = "platforms.caocao.ratePerOrderYuan"
+            return "[" + ["0.5", "1", "2"].map { variant("\(path)=\($0)", [shared]) }.joined(separator: ", ") + "]"
+        default: return "[" + variant("smoke", [shared]) + "]"
+        }
     }
 
     static let commands = ["compare", "sweep", "solve", "sensitivity"]
@@ -90,5 +111,90 @@ import Testing
         #expect(throws: ReportError.missingFile(folder: "C", file: "compare.json")) {
             try ReportRenderer.render(texts: texts, language: .en, folder: "C")
         }
+    }
+
+    /// Issue 12: What was run lists the uncertain inputs of every variant, once where shared, with
+    /// the variants that draw one where they differ, and whether each drew them — in both languages.
+    @Test(arguments: ReportLanguage.allCases)
+    func whatWasRunListsTheVariantsUncertainInputs(language: ReportLanguage) async throws {
+        let compare = try ReportRenderer.render(texts: try await Self.folder("compare"), language: language)
+        let all = language == .en ? "all" : "全部方案"
+        let shared = "<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td><td>\(all)</td></tr>"
+        #expect(compare.components(separatedBy: "claimsPerMillionOrders").count == 2, "a shared input is listed once")
+        #expect(compare.contains(shared))
+        #expect(compare.contains("<tr><td><code>fund.investmentReturnPerYear</code></td><td>U(0, 0.03)</td><td>base</td></tr>"))
+        #expect(compare.contains("<tr><td><code>fund.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
+        #expect(compare.contains(language == .en ? "on for base; off for variant.2" : "开：base；关：variant.2"))
+        let sweep = try ReportRenderer.render(texts: try await Self.folder("sweep"), language: language)
+        #expect(sweep.contains(language == .en ? " — the same at every grid point</h3>" : "——各扫描点相同</h3>"), "shared by all: said once")
+        #expect(sweep.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+        for command in ["solve", "sensitivity"] {
+            let page = try ReportRenderer.render(texts: try await Self.folder(command), language: language)
+            #expect(page.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+            #expect(page.contains(language == .en ? "Uncertain inputs, drawn once per replication" : "不确定参数（每次模拟抽样一次）"))
+            #expect(!page.contains("--no-uncertainty"))
+        }
+        if language == .zh {
+            for word in ["all", "on for", "off for", "Grid points", "Scenarios", "Input", "Distribution"] {
+                #expect(!compare.contains(">\(word)") && !sweep.contains(">\(word)"), "untranslated: \(word)")
+            }
+        }
+    }
+
+    /// Issue 12: the compare page overlays each scenario's median net position by month, from
+    /// compare.json, which holds the nearest-rank median of the replications' month-end values.
+    @Test func theComparePageOverlaysEachScenariosMonthlyMedianNetPosition() async throws {
+        let (metrics, scenarioOrNil) = await ReportFixture.smokeMetrics()
+        let scenario = try #require(scenarioOrNil)
+        let texts = try await Self.folder("compare")
+        let data = try JSONSerialization.jsonObject(with: Data(try #require(texts["compare.json"]).utf8))
+        let months = scenario.months
+        #expect(metrics.allSatisfy { $0.netPositionByMonth.count == months })
+        for month in 0..<months {
+            let sorted = metrics.map { $0.netPositionByMonth[month] }.sorted()
+            let median = sorted[(sorted.count + 1) / 2 - 1]
+            for name in ["base", "variant.2"] {
+                #expect(abs((ReportTests.lookup(data, "netPositionMedianYuan/\(name)/p50/\(month)") ?? .nan) - median) < 0.006)
+            }
+        }
+        for language in ReportLanguage.allCases {
+            let html = try ReportRenderer.render(texts: texts, language: language)
+            let page = ReportPage.parse(html)
+            let title = language == .en ? "Median fund net position by month (all pools), each scenario" : "各方案基金净头寸月度中位数（全部统筹池）"
+            let chart = try #require(html.components(separatedBy: "<figure class=\"chart\">").first { $0.contains(title) })
+            #expect(chart.components(separatedBy: "<polyline").count - 1 == 2, "one line per scenario")
+            let cells = page.figures.filter { $0.path.hasPrefix("netPositionMedianYuan/") }
+            #expect(cells.count == 2 * ((months + 11) / 12), "every twelve months and the last, per scenario")
+            #expect(cells.contains { $0.path == "netPositionMedianYuan/variant.2/p50/\(months - 1)" })
+        }
+    }
+
+    /// Issue 12: the sweep page charts the break-even rate against the swept value, with its band.
+    @Test func theSweepPageChartsTheBreakEvenRate() async throws {
+        let texts = try await Self.folder("sweep")
+        let html = try ReportRenderer.render(texts: texts, language: .en)
+        let page = ReportPage.parse(html)
+        #expect(page.figures.filter { $0.path.hasSuffix("/breakEvenRateYuanPerOrder/estimate") }.count == 3)
+        #expect(page.figures.filter { $0.path.contains("breakEvenRateYuanPerOrder") }.allSatisfy { $0.kind == "rate" })
+        let chart = try #require(html.components(separatedBy: "<figure class=\"chart\">").first { $0.hasPrefix("\n<h3>Break-even rate") })
+        #expect(chart.contains("<polygon") && chart.contains("<polyline") && chart.contains("Yuan per order"))
+    }
+
+    /// `report DIR` on a compare folder written before the monthly medians and the variants'
+    /// inputs: the page renders, without that chart, table or list.
+    @Test func aCompareFolderOfAnEarlierBuildStillRenders() async throws {
+        var texts = try await Self.folder("compare")
+        let compareText = try #require(texts["compare.json"]), manifestText = try #require(texts["manifest.json"])
+        var data = try #require(try JSONSerialization.jsonObject(with: Data(compareText.utf8)) as? [String: Any])
+        data["netPositionMedianYuan"] = nil
+        texts["compare.json"] = String(decoding: try JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
+        manifest["variants"] = nil
+        texts["manifest.json"] = String(decoding: try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]), as: UTF8.self)
+        let html = try ReportRenderer.render(texts: texts, language: .en)
+        #expect(ReportPage.parse(html).error == nil)
+        #expect(!html.contains("Median fund net position by month") && !html.contains("Median net position every twelve months"))
+        #expect(!html.contains("Uncertain inputs"))
+        #expect(html.contains("Verdict table"))
     }
 }

@@ -81,14 +81,9 @@ package enum PlatformMetric: Int, CaseIterable, Sendable {
         }
     }
 
-    /// The metric counting recognised claims of a severity group.
+    /// The metric counting recognised claims of a severity group: the five claim metrics follow
+    /// ``SeverityGroup``'s order (as ``Metric/claims(of:)`` maps the pools' figures).
     package static func claims(of group: SeverityGroup) -> PlatformMetric {
-        switch group {
-        case .medicalOnly: return .claimsMedicalOnly
-        case .grade7to10: return .claimsGrade7to10
-        case .grade5to6: return .claimsGrade5to6
-        case .grade1to4: return .claimsGrade1to4
-        case .death: return .claimsDeath
-        }
+        PlatformMetric(rawValue: PlatformMetric.claimsMedicalOnly.rawValue + group.rawValue)!
     }
 }

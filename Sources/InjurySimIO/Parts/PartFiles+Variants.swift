@@ -5,27 +5,23 @@ import InjurySimEngine
 /// Parts of commands that run several scenario variants with common random numbers (`compare`,
 /// `sweep`):
 /// `scenario.json` is a list of the variants' resolved documents, and each replication's file
-/// holds its ``ReplicationMetrics`` for every variant in order (``ReplicationMetrics/encodedSize``
-/// bytes each) — what the command's tables are computed from.
+/// holds its ``ReplicationMetrics`` for every run in order (``ReplicationMetrics/encodedSize(months:)``
+/// bytes each, monthly net positions included) — what the command's tables and monthly medians
+/// are computed from after the merge.
 extension PartFiles {
     /// `metrics[v]` holds run v's figures for the shard's replications, ascending (one run per
     /// scenario for compare and sweep; the ``PolicyCommands/sensitivityRuns(_:)`` of the one
-    /// scenario for sensitivity, with each replication's break-even rate in `breakEven[v]`).
+    /// scenario for sensitivity).
     package init(
         command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
-        metrics: [[ReplicationMetrics]], breakEven: [[Double]] = []
+        metrics: [[ReplicationMetrics]]
     ) {
         let first = scenarios[0]
         let held = shard.replications(of: first.replications)
-        precondition(
-            metrics.allSatisfy { $0.count == held.count } && breakEven.allSatisfy { $0.count == held.count },
-            "every run holds the shard's replications")
-        precondition(breakEven.isEmpty || breakEven.count == metrics.count, "a break-even rate per run, or none")
+        precondition(metrics.allSatisfy { $0.count == held.count }, "every run holds the shard's replications")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
         for (index, replication) in held.enumerated() {
-            let record = metrics.indices.flatMap { run in
-                metrics[run][index].encoded() + (breakEven.isEmpty ? [] : Self.bytes(breakEven[run][index].bitPattern))
-            }
+            let record = metrics.indices.flatMap { run in metrics[run][index].encoded() }
             files.append((PartManifest.dataFileName(replication, command: command), record))
         }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }

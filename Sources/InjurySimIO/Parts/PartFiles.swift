@@ -2,7 +2,7 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-/// The files of a part — `scenario.json`, one `replication-NNNNNN.isr2` per replication held (the
+/// The files of a part — `scenario.json`, one `replication-NNNNNN.isr3` per replication held (the
 /// checkpoint's byte format, ``ReplicationResult/encoded()``) and `manifest.json` — built from a
 /// shard's results. Pure: the same inputs give the same bytes.
 package struct PartFiles: Sendable {

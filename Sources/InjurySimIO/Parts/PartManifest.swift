@@ -6,8 +6,9 @@ import InjurySimAnalysis
 /// It is also an ordinary injurysim manifest (`generator`, `formatVersion`, `files`), so a part
 /// folder can be replaced by the next run of the same task (see ``FolderOwnership``).
 package struct PartManifest: Sendable, Equatable {
-    /// Bumped whenever the part layout changes.
-    package static let partFormatVersion = 1
+    /// Bumped whenever the part layout changes (2: the ISM2 figures of compare, sweep and
+    /// sensitivity, with the break-even rate and the monthly net positions).
+    package static let partFormatVersion = 2
     package static let generator = "injurysim part"
     package static let scenarioFileName = "scenario.json"
 
@@ -76,12 +77,12 @@ package struct PartManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr2`) in a part of
+    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr3`) in a part of
     /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
-    /// ``ReplicationMetrics`` for every run (`.ism1`) in a part of `compare`, `sweep`, `sensitivity`.
+    /// ``ReplicationMetrics`` for every run (`.ism2`) in a part of `compare`, `sweep`, `sensitivity`.
     package static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        let suffix = command == "run" ? ".isr2" : command == "solve" ? ".iss1" : ".ism1"
+        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism2"
         return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
     }
 

@@ -15,8 +15,6 @@ extension PartMerge {
         package var metrics: [[ReplicationMetrics]]
         /// A sweep's axes (empty for `compare`).
         package var axes: [PartManifest.Axis]
-        /// `breakEven[v][r]` for sensitivity's runs (empty otherwise).
-        package var breakEven: [[Double]]
     }
 
     package static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
@@ -37,37 +35,26 @@ extension PartMerge {
             throw PartError(
                 .data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
         }
-        // Sensitivity: one scenario, its runs derived from it, each with a break-even rate.
-        let sensitivity = study.command == "sensitivity"
-        let runs = sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).count : scenarios.count
-        let size = ReplicationMetrics.encodedSize
-        let record = size + (sensitivity ? 8 : 0)
+        // Sensitivity: one scenario, its runs derived from it.
+        let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        let runs = runScenarios.count
         var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
-        var breakEven = [[Double]](repeating: [], count: sensitivity ? runs : 0)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
             let name = PartManifest.dataFileName(replication, command: study.command)
             guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
-            let decoded =
-                bytes.count == record * runs
-                ? (0..<runs).compactMap { ReplicationMetrics(encoded: bytes[($0 * record)..<($0 * record + size)]) } : []
-            guard decoded.count == runs else {
+            guard let decoded = ReplicationMetrics.decodeSequence(bytes[...], count: runs),
+                zip(decoded, runScenarios).allSatisfy({ $0.0.netPositionByMonth.count == $0.1.months })
+            else {
                 problems.append(
-                    "part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM1 format; "
+                    "part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM2 format; "
                         + "run shard \(part.manifest.shard) again")
                 continue
             }
-            for (run, value) in decoded.enumerated() {
-                metrics[run].append(value)
-                if sensitivity {
-                    let start = run * record + size
-                    breakEven[run].append(Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << UInt64(8 * $1) }))
-                }
-            }
+            for (run, value) in decoded.enumerated() { metrics[run].append(value) }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
         return MergedVariants(
-            command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes,
-            breakEven: breakEven)
+            command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes)
     }
 }

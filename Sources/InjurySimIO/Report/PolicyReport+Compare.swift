@@ -1,5 +1,5 @@
-/// compare: the verdict table with paired differences and a dot-and-interval chart of each
-/// variant's difference from the first.
+/// compare: the verdict table with paired differences, the overlaid median net positions, and a
+/// dot-and-interval chart of each variant's difference from the first.
 extension PolicyReport {
     func compare() -> (verdict: String, body: String) {
         let e = ChartStyle.escape
@@ -17,6 +17,7 @@ extension PolicyReport {
                     "\(name) 使基金现金不足概率由 \(from)（\(first)）变为 \(to)：\(change) 个百分点（95%置信区间 \(low) 至 \(high)）。"))
         }
         var body = "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n"
+        body += medianNetPositionChart(names: names)?.html() ?? ""
         for key in ["ruinProbability", "insolvencyProbability", "netPositionAtEndYuan"] where data["metrics"][key].exists {
             body += differenceChart(key, names: names).html()
         }
@@ -28,7 +29,8 @@ extension PolicyReport {
         let order = [
             "ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
             "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
-            "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "liabilitiesAtEndYuan", "backstopBorrowingYuan"
+            "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "breakEvenRateYuanPerOrder", "liabilitiesAtEndYuan",
+            "backstopBorrowingYuan"
         ]
         let keys = data["metrics"].keys
         for key in order.filter(keys.contains) + keys.filter { !order.contains($0) } {
@@ -45,8 +47,14 @@ extension PolicyReport {
                 body += "</tr>\n"
             }
         }
-        body += "</table>\n"
-        return (sentences.joined(separator: " "), body + "</section>\n")
+        body += "</table>\n</section>\n"
+        let medians = medianNetPositionTable(names: names)
+        if !medians.isEmpty {
+            body +=
+                "<section>\n<h2>\(e(language("Median net position every twelve months (all pools)", "每十二个月的净头寸中位数（全部统筹池）")))</h2>\n"
+                + medians + "</section>\n"
+        }
+        return (sentences.joined(separator: " "), body)
     }
 
     /// A difference of shares in percentage points, signed ("+3.5", "-12").

@@ -1,4 +1,5 @@
-/// sweep: the headline probabilities and the incurred loss ratio against the swept value, with bands.
+/// sweep: P(short), the break-even rate and P(insolvent) against the swept value, with bands; the
+/// grid table adds the incurred loss ratio.
 extension PolicyReport {
     func sweep() -> (verdict: String, body: String) {
         let e = ChartStyle.escape
@@ -14,7 +15,10 @@ extension PolicyReport {
                 "在 \(axes.joined(separator: " × ")) 的 \(points.count) 个取值上，基金现金不足概率介于 \(numbers.percent(short[best]))（\(labels[best])）与 \(numbers.percent(short[worst]))（\(labels[worst])）之间。"
             )
         }
-        let keys = ["ruinProbability", "insolvencyProbability", "lossRatioIncurred"]
+        // Folders written before the break-even rate was a sweep figure lack it.
+        let keys = ["ruinProbability", "breakEvenRateYuanPerOrder", "insolvencyProbability", "lossRatioIncurred"].filter {
+            data["points"]["0"]["figures"][$0].exists
+        }
         var body = "<section>\n<h2>\(e(language("Grid points", "扫描点")))</h2>\n<table>\n<tr><th>\(e(axes.joined(separator: " / ")))</th>"
         for key in keys { body += "<th>\(e(label(key)))\(e(language(" (95% interval)", "（95% 置信区间）")))</th>" }
         body += "</tr>\n"
@@ -23,7 +27,7 @@ extension PolicyReport {
         }
         body += "</table>\n</section>\n<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n"
         let xTitle = axes.joined(separator: " / ")
-        for (index, key) in keys.enumerated() {
+        for (index, key) in keys.filter({ $0 != "lossRatioIncurred" }).enumerated() {
             let percent = Self.kindOf(key) == "percent"
             let scale = percent ? 100.0 : 1.0
             let estimate = series(key, "estimate").map { $0 * scale }
@@ -33,7 +37,9 @@ extension PolicyReport {
             )
             body += BandChart(
                 title: label(key) + language(" against the swept value", "随扫描值变化"), xLabels: labels, xTitle: xTitle,
-                yTitle: percent ? language("Probability (%)", "概率（%）") : language("Ratio", "比率"),
+                yTitle: percent
+                    ? language("Probability (%)", "概率（%）")
+                    : Self.kindOf(key) == "rate" ? language("Yuan per order", "元/单") : language("Ratio", "比率"),
                 bands: [
                     .init(
                         label: language("95% interval", "95% 置信区间"), low: series(key, "low95").map { $0 * scale },

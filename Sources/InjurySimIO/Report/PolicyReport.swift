@@ -76,6 +76,7 @@ package struct PolicyReport: Sendable {
             "benefitsPaidYuan": ("Benefits paid, mean", "已付待遇（均值）"),
             "lossRatioPaid": ("Paid loss ratio, mean", "已付赔付率（均值）"),
             "lossRatioIncurred": ("Incurred loss ratio, mean", "已发生赔付率（均值）"),
+            "breakEvenRateYuanPerOrder": ("Break-even rate (all sectors, yuan per order), mean", "盈亏平衡费率（全部行业，元/单，均值）"),
             "liabilitiesAtEndYuan": ("Outstanding liabilities at the horizon, mean", "期末未决负债（均值）"),
             "backstopBorrowingYuan": ("Backstop borrowing, mean", "兜底借款（均值）"),
             "netPositionAtEndYuan": ("Net position at the horizon, mean", "期末净头寸（均值）")
@@ -117,7 +118,10 @@ package struct PolicyReport: Sendable {
         }
         if let target = manifest["target"].string { arguments.append("--target \"\(target)\"") }
         if let sector = manifest["for"].string { arguments.append("--for " + sector) }
-        let command = "injurysim " + arguments.joined(separator: " ") + " --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
+        let allOff = !variantUncertainty.isEmpty && variantUncertainty.allSatisfy { !$0.isOn }
+        let command =
+            "injurysim " + arguments.joined(separator: " ") + " --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
+            + (allOff ? " --no-uncertainty" : "")
         var out = "<table>\n<tr><th>\(e(language("Command", "命令")))</th><td>\(e(kind.rawValue))</td></tr>\n"
         for scenario in manifest["scenarios"].array {
             out +=
@@ -125,7 +129,11 @@ package struct PolicyReport: Sendable {
         }
         out += "<tr><th>\(e(language("Seed", "随机种子")))</th><td>\(e(seed))</td></tr>\n"
         out += "<tr><th>\(e(language("Replications", "模拟次数")))</th><td>\(e(numbers.count(Double(replications))))</td></tr>\n"
-        out += "<tr><th>\(e(language("Sample fraction", "抽样比例")))</th><td>\(e(fraction))</td></tr>\n</table>\n"
+        out += "<tr><th>\(e(language("Sample fraction", "抽样比例")))</th><td>\(e(fraction))</td></tr>\n"
+        if let uncertainty = uncertaintyText() {
+            out += "<tr><th>\(e(language("Uncertain inputs drawn per replication", "不确定参数按次抽样")))</th><td>\(e(uncertainty))</td></tr>\n"
+        }
+        out += "</table>\n" + uncertainInputsTable()
         out +=
             "<p>\(e(language("Reproduce (scenario files named after their scenarios; a content hash with +set: records overrides):", "复现（情景文件以情景名称命名；含 +set: 的哈希记录了覆盖参数）：")))<br/><code>\(e(command))</code></p>\n"
         return out

@@ -7,7 +7,9 @@ extension RunReport {
         var charts = [fan(pool: "total")]
         let pools = folder.monthly.pools.filter { $0 != "total" }
         if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
-        charts += [firstShortfall(), cashFlows(), claimsBySeverity(), liabilities(), breakEven(), persons()]
+        charts += [firstShortfall(), cashFlows(), claimsBySeverity(), liabilities(), breakEven()]
+        if let platforms = platformBreakEven() { charts.append(platforms) }
+        charts.append(persons())
         if let published = publishedFigures() { charts.append(published) }
         return charts
     }
@@ -153,6 +155,35 @@ extension RunReport {
             valueTitle: language("Yuan per order", "元/单"), rows: rows,
             intervalLabel: language("5th–95th percentile", "第5–95百分位"), pointLabel: language("Median", "中位数"),
             markerLabel: language("Rate charged (each platform)", "现行费率（各平台）"), reading: reading
+        ).chart()
+    }
+
+    /// Each platform's break-even rate since the first phase against its average rate charged
+    /// (summary.json's `platforms`; absent in folders written before the books).
+    func platformBreakEven() -> SVGChart? {
+        let books = summary["platforms"]
+        guard !books.keys.isEmpty else { return nil }
+        let rows = books.keys.map { name in
+            let breakEven = books[name]["sinceFirstPhase"]["breakEvenRateYuanPerOrder"]
+            return IntervalChart.Row(
+                label: name, low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
+                high: breakEven["p95"].number ?? .nan, markers: books[name]["rateChargedYuanPerOrder"]["p50"].number.map { [$0] } ?? [])
+        }
+        let above = rows.filter { row in row.point > (row.markers.first ?? .infinity) }.map(\.label)
+        let reading =
+            above.isEmpty
+            ? language(
+                "Every platform's median break-even rate is at or below the average rate it was charged.", "各平台每单盈亏平衡费率中位数均不高于其平均缴费费率。")
+            : language(
+                "The median break-even rate is above the average rate charged for: \(above.joined(separator: ", ")).",
+                "以下平台盈亏平衡费率中位数高于其平均缴费费率：\(above.joined(separator: "、"))。")
+        return IntervalChart(
+            title: language(
+                "Break-even rate per order by platform (since the first phase), against the average rate charged",
+                "各平台每单盈亏平衡费率（自首期起）与平均缴费费率"),
+            valueTitle: language("Yuan per order", "元/单"), rows: rows,
+            intervalLabel: language("5th–95th percentile", "第5–95百分位"), pointLabel: language("Median", "中位数"),
+            markerLabel: language("Average rate charged (median, after the float)", "平均缴费费率（中位数，浮动后）"), reading: reading
         ).chart()
     }
 

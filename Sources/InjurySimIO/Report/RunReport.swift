@@ -194,6 +194,10 @@ package struct RunReport: Sendable {
         let command =
             "injurysim run \(file) --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
             + (uncertainty ? "" : " --no-uncertainty")
+        let phases = manifest["earlierPhases"].array.map { phase in
+            (phase["scenario"].string ?? "?") + " (" + (phase["startMonth"].string ?? "") + ", "
+                + (phase["months"].number.flatMap { Format.fixed($0, 0) } ?? "?") + language(" months)", " 个月)")
+        }
         let rows: [(String, String, String)] = [
             (language("Scenario", "情景"), scenarioName, ""),
             (language("Scenario file", "情景文件"), file, ""),
@@ -202,6 +206,10 @@ package struct RunReport: Sendable {
             (language("Replications", "模拟次数"), numbers.count(Double(replications)), ""),
             (language("Months", "月数"), "\(months) (\(summary["startMonth"].string ?? "") – \(summary["endMonth"].string ?? ""))", ""),
             (language("Sample fraction", "抽样比例"), fraction, ""),
+            (
+                language("Earlier phases run first (continues)", "先行运行的前期阶段（continues）"),
+                phases.isEmpty ? language("none", "无") : phases.joined(separator: language("; ", "；")), ""
+            ),
             (language("Uncertain inputs drawn per replication", "不确定参数按次抽样"), uncertainty ? language("on", "开") : language("off", "关"), ""),
             (language("Pooling", "统筹方式"), summary["pooling"].string ?? "—", ""),
             (language("When cash runs out", "现金不足时"), summary["shortfallPolicy"].string ?? "—", ""),

@@ -94,9 +94,15 @@ extension Comparison {
             }
             metrics[row.key] = .object(perScenario)
         }
+        var medians: [String: JSONOut] = [:]
+        for entry in entries {
+            medians[entry.name] = .object([
+                "startMonth": .string(entry.startMonth.description), "p50": .array(medianNetPosition(entry).map { Format.json($0, 2) })
+            ])
+        }
         return .object([
             "scenarios": .array(entries.map { .string($0.name) }), "replications": .number(String(entries[0].metrics.count)),
-            "metrics": .object(metrics)
+            "metrics": .object(metrics), "netPositionMedianYuan": .object(medians)
         ])
     }
 }

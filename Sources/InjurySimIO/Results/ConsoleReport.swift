@@ -23,6 +23,13 @@ package enum ConsoleReport {
         out.append(
             "InjurySim — \(scenario.name): \(scenario.startMonth) to \(end) (\(scenario.months) months), "
                 + "\(summary.replications) replications, seed \(scenario.seed)")
+        let phases = scenario.phasesToRun
+        if !phases.isEmpty {
+            out.append(
+                "Continues " + phases.map { "\($0.name) (\($0.startMonth), \($0.months) months)" }.joined(separator: " then ")
+                    + ": each replication runs \(phases.count == 1 ? "it" : "them") first and starts from the end; persons, claims and benefits count from \(phases[0].startMonth)"
+            )
+        }
         let raised = zip(scenario.poolNames, scenario.poolSampleFractions).filter { $0.1 > scenario.sampleFraction }
         out.append(
             "Sample fraction \(Format.fixed(scenario.sampleFraction, 4) ?? "")"
@@ -124,6 +131,13 @@ package enum ConsoleReport {
         out.append(
             "Persons ever insured \(Format.fixed(t.insuredPersons.p50, 0) ?? ""), recognised claims \(Format.fixed(t.claimsRecognised.p50, 0) ?? ""), "
                 + "benefits paid \(millions(t.benefitsPaid.p50)) M yuan (medians at the horizon).")
+        if let first = scenario.phasesToRun.first {
+            out[out.count - 1] =
+                "Medians: persons ever insured since \(first.startMonth) \(Format.fixed(t.insuredPersons.p50, 0) ?? ""); in this phase "
+                + "recognised claims \(Format.fixed(t.claimsRecognised.p50, 0) ?? ""), benefits paid \(millions(t.benefitsPaid.p50)) M yuan; "
+                + "since \(first.startMonth) recognised claims \(Format.fixed(t.claimsRecognisedSinceStart.p50, 0) ?? ""), "
+                + "benefits paid \(millions(t.benefitsPaidSinceStart.p50)) M yuan."
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

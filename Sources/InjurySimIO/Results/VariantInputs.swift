@@ -1,0 +1,24 @@
+import InjurySimCore
+
+/// What a policy command's variants drew: each variant's name, whether its uncertain inputs were
+/// drawn per replication, and those inputs with their distributions — `manifest.json`'s
+/// `variants`, which the policy pages' *What was run* lists (once when shared).
+package enum VariantInputs {
+    /// One object per variant, in the order run: `name`, `uncertainty`, `uncertainInputs` (each
+    /// `path` and `distribution`, in the notation of a run's manifest).
+    package static func json(_ variants: [(name: String, scenario: Scenario)]) -> JSONOut {
+        .array(
+            variants.map { name, scenario in
+                .object([
+                    "name": .string(name), "uncertainty": .bool(scenario.uncertainty),
+                    "uncertainInputs": .array(
+                        scenario.uncertainInputs.map { .object(["path": .string($0.path), "distribution": .string($0.param.notation)]) })
+                ])
+            })
+    }
+
+    /// A sweep grid point's name: its settings as `PATH=VALUE`, joined by ", ".
+    package static func name(of settings: [(path: String, value: String)]) -> String {
+        settings.map { $0.path + "=" + $0.value }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,46 @@
+import InjurySimCore
+
+extension ScenarioDecoder {
+    /// `published[]`: figures published for the whole scheme, a platform or a sector at a month
+    /// of the horizon.
+    static func publishedFigures(
+        _ node: JSONNode, log: IssueLog, start: YearMonth?, months: Int?, platformNames: [String], sectorNames: [String]
+    ) -> [Scenario.PublishedFigures] {
+        list(node, path: "published", log: log) { r, path in
+            let month = r.month("month")
+            let insured = r.number("insuredPersons", default: -1, range: -1...1e10)
+            let injuries = r.number("recognisedInjuries", default: -1, range: -1...1e10)
+            let paid = r.number("benefitsPaidYuan", default: -1, range: -1...1e14, unit: "yuan")
+            let contributions = r.number("contributionsYuan", default: -1, range: -1...1e14, unit: "yuan")
+            let source = r.string("source", default: "")
+            let platform = r.string("platform", default: "")
+            let sector = r.string("sector", default: "")
+            r.finish()
+            guard let month, let insured, let injuries, let paid, let contributions, let source, let platform, let sector else { return nil }
+            if !platform.isEmpty && !platformNames.contains(platform) {
+                log.add(
+                    path + ".platform", r.node("platform"),
+                    "names no platform of this scenario; platforms: " + platformNames.joined(separator: ", "))
+            }
+            if !sector.isEmpty && !sectorNames.contains(sector) {
+                log.add(path + ".sector", r.node("sector"), "names no sector of this scenario; sectors: " + sectorNames.joined(separator: ", "))
+            }
+            if !platform.isEmpty && !sector.isEmpty {
+                log.add(
+                    path, r.node("sector"),
+                    "names a platform and a sector; a figure belongs to one of them (or, with neither, to the whole scheme)")
+            }
+            if let start, let months, month.months(since: start) < 0 || month.months(since: start) >= months {
+                log.add(path + ".month", r.node("month"), "must fall within the horizon \(start) … \(start.adding(months: months - 1))")
+            }
+            var figures = Scenario.PublishedFigures(
+                month: month, insuredPersons: insured >= 0 ? insured : nil,
+                recognisedInjuries: injuries >= 0 ? injuries : nil,
+                benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
+            figures.contributionsYuan = contributions >= 0 ? contributions : nil
+            figures.platform = platformNames.firstIndex(of: platform)
+            figures.sector = sectorNames.firstIndex(of: sector)
+            return figures
+        }
+    }
+}
