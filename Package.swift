@@ -2,19 +2,31 @@
 import PackageDescription
 
 // No dependencies beyond the Swift toolchain: the product's design card says "packages: none".
+
+// The shard kernel's AVX2 build: the same Swift source (inlined from InjurySimCore) compiled for
+// Haswell-class x86-64 processors; the engine calls it only where the processor has the features
+// (ShardKernel). Elsewhere the module holds the portable build and is never chosen.
+#if arch(x86_64)
+    let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+    let avx2Settings: [SwiftSetting] = []
+#endif
+
 let package = Package(
     name: "InjurySim",
     products: [
         .executable(name: "injurysim", targets: ["injurysim"]),
         .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
         // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
-        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimEngine"])
+        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimKernelAVX2", "InjurySimEngine"])
     ],
     targets: [
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
         .target(name: "InjurySimCore"),
         // Actors and the month loop: shards, platforms, funds, the replication coordinator, the runner.
-        .target(name: "InjurySimEngine", dependencies: ["InjurySimCore"]),
+        .target(name: "InjurySimEngine", dependencies: ["InjurySimCore", "InjurySimKernelAVX2"]),
+        // The vectorised shard kernel built for AVX2 (chosen at run time by the engine's ShardKernel).
+        .target(name: "InjurySimKernelAVX2", dependencies: ["InjurySimCore"], swiftSettings: avx2Settings),
         // Summaries and experiments over replication results: run summary, compare, sweep, solve, sensitivity.
         .target(name: "InjurySimAnalysis", dependencies: ["InjurySimCore", "InjurySimEngine"]),
         // Scenario files in (parsing, validation), results out (CSV, JSON, console tables, folders).

@@ -33,7 +33,7 @@ package enum Benchmark {
         var replications: (Int) -> Int
         var layout: Layout
         package var threadCounts: (Int) -> [Int]
-        enum Layout { case engine, plainLoop, actorPerWorker }
+        enum Layout { case engine, plainLoop, plainLoopScalar, actorPerWorker }
     }
 
     /// How big the workloads are: `full` for the figures in Benchmarks.md, `quick` for a check in
@@ -59,6 +59,9 @@ package enum Benchmark {
                 name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
                 replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),
             Workload(
+                name: "ref-scalar-kernel", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
+                replications: { _ in 1 }, layout: .plainLoopScalar, threadCounts: { _ in [1] }),
+            Workload(
                 name: "ref-actor-per-worker", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.0002 : quick ? 0.002 : 0.02,
                 months: tiny ? 2 : 12,
                 replications: { _ in 1 }, layout: .actorPerWorker, threadCounts: { [$0] })
@@ -83,6 +86,8 @@ package enum Benchmark {
             count = ThroughputCount.of(results, workers: workers)
         case .plainLoop:
             count = ReferenceRuns.plainLoop(scenario: scenario, replication: 0)
+        case .plainLoopScalar:
+            count = ReferenceRuns.plainLoop(scenario: scenario, replication: 0, kernel: .scalar)
         case .actorPerWorker:
             let executor = ThreadPoolExecutor(threadCount: threads)
             defer { executor.shutdown() }
@@ -148,6 +153,14 @@ package enum Benchmark {
                     Format.fixed(engine.workerDaysPerSecond / plain.workerDaysPerSecond, 3) ?? ""
                 ))
         }
+        if let plain = row(rows, "ref-plain-loop", 1), let scalar = row(rows, "ref-scalar-kernel", 1) {
+            out.append(
+                (
+                    "vectorised kernel (\(ShardKernel.selected.rawValue)) ÷ scalar kernel, plain loop, worker-days/s",
+                    Format.fixed(plain.workerDaysPerSecond / scalar.workerDaysPerSecond, 3) ?? ""
+                ))
+            out.append(("vectorised and scalar kernel checksums equal", plain.checksum == scalar.checksum ? "yes" : "NO"))
+        }
         if let perWorker = row(rows, "ref-actor-per-worker", maxThreads), let engine = row(rows, "pilot-36m-many", maxThreads) {
             out.append(
                 (
@@ -155,13 +168,18 @@ package enum Benchmark {
                     Format.fixed(perWorker.workerDaysPerSecond / engine.workerDaysPerSecond, 3) ?? ""
                 ))
         }
-        out.append(("bytes per worker slot in memory (struct stride)", String(MemoryLayout<Worker>.stride)))
+        out.append(
+            (
+                "bytes per worker slot in memory (Worker stride + work-stream key)",
+                String(MemoryLayout<Worker>.stride + MemoryLayout<UInt64>.stride)
+            ))
         return out
     }
 
     package static func renderTable(_ rows: [Row], maxThreads: Int, size: Size) -> String {
         var lines = [
             "InjurySim benchmark\(size == .full ? "" : " (\(size.rawValue) sizes)") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
+            "shard kernel: \(ShardKernel.selected.rawValue) (vectorised, chosen at run time; INJURYSIM_KERNEL=portable|avx2|scalar forces one)",
             "",
             [
                 padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true),
@@ -193,6 +211,7 @@ package enum Benchmark {
             "maxThreads": .number(String(maxThreads)),
             "quick": .bool(size != .full),
             "size": .string(size.rawValue),
+            "shardKernel": .string(ShardKernel.selected.rawValue),
             "rows": .array(
                 rows.map { r in
                     .object([

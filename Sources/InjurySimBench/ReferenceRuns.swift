@@ -5,8 +5,8 @@ import InjurySimEngine
 /// same model stepped in a plain loop without actors, and one actor per worker.
 package enum ReferenceRuns {
     /// Steps every shard of one replication through the horizon on the calling thread, with no
-    /// actors, tasks or month barrier: the model's own cost.
-    package static func plainLoop(scenario: Scenario, replication: Int) -> ThroughputCount {
+    /// actors, tasks or month barrier: the model's own cost, with the given shard kernel.
+    package static func plainLoop(scenario: Scenario, replication: Int, kernel: ShardKernel = .selected) -> ThroughputCount {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         let inputs = ReplicationInputs(scenario: scenario, replication: replication)
         var shards = coordinator.plans.indices.map { coordinator.shardState(index: $0, inputs: inputs) }
@@ -17,8 +17,8 @@ package enum ReferenceRuns {
             let firstDay = coordinator.calendar.firstDays[month]
             let dayCount = coordinator.calendar.firstDays[month + 1] - firstDay
             for index in shards.indices {
-                let result = shards[index].step(
-                    month: month, firstDay: firstDay, dayCount: dayCount,
+                let result = kernel.step(
+                    &shards[index], month: month, firstDay: firstDay, dayCount: dayCount,
                     contexts: contexts[coordinator.plans[index].province])
                 count.absorb(result)
             }

@@ -150,13 +150,17 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let rows = try #require(json?["rows"] as? [[String: Any]])
         let names = Set(rows.compactMap { $0["workload"] as? String })
-        #expect(names == ["national-12m", "pilot-36m-many", "small-many", "ref-plain-loop", "ref-actor-per-worker"])
+        #expect(names == ["national-12m", "pilot-36m-many", "small-many", "ref-plain-loop", "ref-scalar-kernel", "ref-actor-per-worker"])
         for name in ["national-12m", "pilot-36m-many", "small-many"] {
             let checksums = Set(rows.filter { $0["workload"] as? String == name }.compactMap { $0["checksum"] as? String })
             #expect(checksums.count == 1, "\(name)")
             #expect(rows.filter { $0["workload"] as? String == name }.count == 2)
         }
         #expect(rows.allSatisfy { ($0["workerDays"] as? Int ?? 0) > 0 })
+        // The vectorised kernel (whichever build ran, named in the output) and the scalar one agree.
+        let kernels = ["ref-plain-loop", "ref-scalar-kernel"].map { name in rows.first { $0["workload"] as? String == name }?["checksum"] as? String }
+        #expect(kernels[0] != nil && kernels[0] == kernels[1])
+        #expect(["avx2", "portable"].contains(json?["shardKernel"] as? String ?? ""))
     }
 }
 

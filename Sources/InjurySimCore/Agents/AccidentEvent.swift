@@ -1,10 +1,10 @@
 import Foundation
 
 /// An accident that happened to a covered worker, as the shard reports it at the month barrier.
-package struct AccidentEvent: Sendable, Equatable {
+@usableFromInline package struct AccidentEvent: Sendable, Equatable {
     /// The injured person's stream: claim details are drawn from it.
     package var person: StreamKey
-    package var day: Int32
+    @usableFromInline package var day: Int32
     package var province: Int32
     package var platform: Int32
     package var severity: Severity

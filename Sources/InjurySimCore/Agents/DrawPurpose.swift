@@ -1,7 +1,7 @@
 import Foundation
 
 /// Counter layout of a person's stream: `day << 6 | purpose`, so each day has 64 draws.
-package enum DrawPurpose: UInt64 {
+@usableFromInline package enum DrawPurpose: UInt64 {
     case works = 0, accidentClock = 1, severity = 2, recovery = 3
     case occasional = 8, shift = 9, tenure = 10, hireClock = 11, initialAge = 12
     /// Age and sex at hire, drawn on the hire day (read only when the person has an accident).

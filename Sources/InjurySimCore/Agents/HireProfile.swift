@@ -8,7 +8,9 @@ package struct HireProfile: Sendable {
     package var longShiftHours: Double
     package var extraRiskPerLongHour: Double
     /// Probability of leaving on any given day (from the monthly churn rate).
-    package var dailyLeaveProbability: Double
+    package let dailyLeaveProbability: Double
+    /// log(1 − dailyLeaveProbability), computed once: the denominator of every tenure draw.
+    let logStayProbability: Double
 
     package init(
         occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
@@ -20,6 +22,7 @@ package struct HireProfile: Sendable {
         self.longShiftHours = longShiftHours
         self.extraRiskPerLongHour = extraRiskPerLongHour
         self.dailyLeaveProbability = churnPerMonth <= 0 ? 0 : 1 - PortableMath.pow(1 - min(churnPerMonth, 0.999999), 12.0 / 365)
+        self.logStayProbability = PortableMath.log1p(-dailyLeaveProbability)
     }
 
     /// Fills `worker` with a new person keyed by `person`, joining on `day`.
@@ -38,7 +41,10 @@ package struct HireProfile: Sendable {
     /// A geometric number of days before leaving, from one uniform.
     func tenureDays(_ u: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
-        return Int(min((PortableMath.log(u) / PortableMath.log1p(-dailyLeaveProbability)).rounded(.down), Double(Int32.max / 2)))
+        // q > 0: truncation is floor below 2⁵², and above it q is already whole (no libm call).
+        let q = PortableMath.log(u) / logStayProbability
+        let days = q < 0x1.0p52 ? Double(Int64(q)) : q
+        return Int(min(days, Double(Int32.max / 2)))
     }
 
     /// A slot at the start of the run: its holder joined a geometric number of days ago

@@ -1,22 +1,22 @@
 import Foundation
 
 /// What one platform's workers in one shard need to know about a month.
-package struct SegmentMonth: Sendable {
+@usableFromInline package struct SegmentMonth: Sendable {
     /// Share of slots covered this month (rollout take-up).
-    package var coverage: Double
+    @usableFromInline package var coverage: Double
     /// Expected orders per on-duty hour (growth and shocks included).
-    package var ordersPerHour: Double
+    @usableFromInline package var ordersPerHour: Double
     /// Expected accidents per order at baseline fatigue and experience.
-    package var hazardPerOrder: Double
-    package var fullTimeDailyProbability: Double
-    package var occasionalDailyProbability: Double
+    @usableFromInline package var hazardPerOrder: Double
+    @usableFromInline package var fullTimeDailyProbability: Double
+    @usableFromInline package var occasionalDailyProbability: Double
     /// Cumulative severity probabilities by ``Severity`` raw value.
     package var severityCumulative: [Double]
     /// Mean days off work by ``SeverityGroup``.
     package var recoveryDays: [Double]
     package var hire: HireProfile
-    package var newWorkerDays: Int
-    package var newWorkerMultiplier: Double
+    @usableFromInline package var newWorkerDays: Int
+    @usableFromInline package var newWorkerMultiplier: Double
     /// Share of the slot holders who also hold a slot on another platform (decided per person
     /// when first insured).
     package var multiPlatformShare: Double

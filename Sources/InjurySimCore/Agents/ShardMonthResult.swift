@@ -1,7 +1,10 @@
-import Foundation
-
 /// What a shard returns at the month barrier.
-package struct ShardMonthResult: Sendable {
-    package var segments: [SegmentTotals]
-    package var accidents: [AccidentEvent]
+@usableFromInline package struct ShardMonthResult: Sendable {
+    @usableFromInline package var segments: [SegmentTotals]
+    @usableFromInline package var accidents: [AccidentEvent]
+
+    @usableFromInline package init(segments: [SegmentTotals], accidents: [AccidentEvent]) {
+        self.segments = segments
+        self.accidents = accidents
+    }
 }

@@ -88,19 +88,26 @@ package struct ClaimRules: Sendable, Equatable {
             _ item: BenefitItem, from start: Int, origin: Int, age: Double, male: Bool?, multiplier: Double,
             endAge: Double, monthly: (_ k: Int, _ month: Int, _ ageThen: Double) -> Double
         ) {
+            let curve = life.curve(male: male, age: age, multiplier: multiplier)
             var k = 0
             while true {
                 let month = start + k
                 let years = Double(month - origin) / 12
                 let ageThen = age + years
                 guard ageThen < min(endAge, LifeTable.oldestAge) else { break }
-                let alive = life.survival(male: male, age: age, years: years, multiplier: multiplier)
+                let alive = curve.survival(years: years)
                 guard alive >= ClaimRules.negligibleSurvival else { break }
                 add(item, month, yuan: monthly(k, month, ageThen) * alive)
                 k += 1
             }
         }
-        func indexed(_ k: Int) -> Double { PortableMath.pow(1 + indexationPerYear, Double(k / 12)) }
+        // PortableMath.pow(1 + i, years) with its log computed once.
+        let indexBase = 1 + indexationPerYear
+        let logIndexBase = PortableMath.log(indexBase)
+        func indexed(_ k: Int) -> Double {
+            let years = Double(k / 12)
+            return years == 0 || indexBase == 1 ? 1 : PortableMath.exp(years * logIndexBase)
+        }
         let retirementAge = facts.isMale ? lifetime.retirementAgeMen : lifetime.retirementAgeWomen
         let medicalMonth = report + medicalLagMonths
         add(.medical, medicalMonth, yuan: facts.medicalCostYuan)
@@ -156,9 +163,10 @@ package struct ClaimRules: Sendable, Equatable {
             }
         }
         var schedule = ClaimSchedule(fundPayments: [], platformPayments: [])
+        let platformItems = Array(platformPays)  // a few items: a scan, no hashing per payment
         for payment in payments {
             let platformPaid =
-                platformPays.contains(payment.item)
+                platformItems.contains(payment.item)
                 || (payment.item == .suspensionWages && suspensionWages == .platform)
             if platformPaid { schedule.platformPayments.append(payment) } else { schedule.fundPayments.append(payment) }
         }

@@ -59,4 +59,11 @@ package struct LifeTable: Sendable, Equatable {
         }
         return PortableMath.exp(-cumulativeHazard(male: isMale, age: age, years: years, multiplier: multiplier))
     }
+
+    /// ``survival(male:age:years:multiplier:)`` for one person at many horizons: the same
+    /// operations with log c and c^age computed once (`pow(c, x)` is `exp(x · log c)`), so the
+    /// same bits.
+    package func curve(male isMale: Bool?, age: Double, multiplier: Double) -> SurvivalCurve {
+        SurvivalCurve(table: self, male: isMale, age: age, multiplier: multiplier)
+    }
 }

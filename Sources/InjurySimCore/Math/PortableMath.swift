@@ -14,8 +14,12 @@ package enum PortableMath {
         if x.isNaN || x < 0 { return .nan }
         if x == 0 { return -.infinity }
         if x.isInfinite { return .infinity }
-        var m = x.significand
-        var e = Double(x.exponent)
+        // m and e as `significand` and `exponent` give them, from the bits for a normal x (no
+        // library call on this hot path); subnormals ask the properties.
+        let bits = x.bitPattern
+        let biased = Int((bits &>> 52) & 0x7FF)
+        var m = biased == 0 ? x.significand : Double(bitPattern: (bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000)
+        var e = biased == 0 ? Double(x.exponent) : Double(biased - 1023)
         if m > sqrt2 {
             m *= 0.5
             e += 1

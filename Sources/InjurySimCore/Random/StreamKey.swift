@@ -4,12 +4,12 @@
 /// are reproducible on their own, whatever order entities are stepped in and on whatever thread.
 /// The mixer is SplitMix64's finaliser (Steele, Lea & Flood 2014), which passes BigCrush when
 /// fed a counter.
-package struct StreamKey: Hashable, Sendable {
+@usableFromInline package struct StreamKey: Hashable, Sendable {
     /// The 64-bit key identifying the stream.
-    package let rawValue: UInt64
+    @usableFromInline package let rawValue: UInt64
 
     /// Creates a stream key from a raw 64-bit value.
-    package init(rawValue: UInt64) { self.rawValue = rawValue }
+    @usableFromInline package init(rawValue: UInt64) { self.rawValue = rawValue }
 
     /// The root stream of a run: everything else is derived from it.
     package init(seed: UInt64) { self.rawValue = StreamKey.mix(seed ^ 0x9E37_79B9_7F4A_7C15) }

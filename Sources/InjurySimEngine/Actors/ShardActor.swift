@@ -8,7 +8,7 @@ package actor ShardActor {
 
     /// Steps the shard's workers through a month.
     package func step(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
-        state.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
+        ShardKernel.selected.step(&state, month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
     }
 
     /// The state at the end of a phase, handed to the next one.

@@ -1,0 +1,31 @@
+/// A segment's orders of one month: each order block's workers' expected orders, summed in slot
+/// order, then one Poisson draw per block from the block's own stream (Poisson superposition).
+@usableFromInline package struct OrderBlocks: Sendable {
+    let key: StreamKey
+    let month: Int
+    var block = -1
+    var mean = 0.0
+    /// The orders of the blocks closed so far.
+    @usableFromInline package private(set) var orders: Int64 = 0
+
+    @usableFromInline package init(segmentKey: StreamKey, month: Int) {
+        self.key = segmentKey.child(named: "orders")
+        self.month = month
+    }
+
+    /// Adds one worker's expected orders of the month (its slot's index in its pair).
+    @usableFromInline package mutating func add(_ expected: Double, slotIndex: Int) {
+        let block = slotIndex / ShardState.orderBlockSize
+        if block != self.block {
+            close()
+            self.block = block
+        }
+        mean += expected
+    }
+
+    /// Draws the open block's orders.
+    @usableFromInline package mutating func close() {
+        if block >= 0 { orders += ShardState.blockOrders(mean, key: key, block: block, month: month) }
+        mean = 0
+    }
+}

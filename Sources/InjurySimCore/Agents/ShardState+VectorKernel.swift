@@ -1,0 +1,111 @@
+extension ShardState {
+    /// The vectorised kernel: covered workers in groups of eight lanes (``WorkerLanes``), each
+    /// group stepped through the month's days together — one 32-bit work-stream hash and the
+    /// work decision, the injury check, the exposure clock and the accident test per day as
+    /// eight-lane vector operations with masks instead of branches — and the rare events (hire,
+    /// end of the new-worker period, accident) in a scalar pass between runs of days.
+    ///
+    /// Inlined into every caller, so a module compiled for a wider instruction set (the engine's
+    /// AVX2 build) gets its own copy of the loop; the arithmetic is integer and IEEE
+    /// add/subtract/compare in a fixed order, so every copy gives the same bits.
+    @inlinable @inline(__always)
+    package mutating func stepVectorised(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+        var totals: [SegmentTotals] = []
+        var accidents: [AccidentEvent] = []
+        var events: [(lane: Int, event: AccidentEvent)] = []
+        let salts = (0..<dayCount).map { WorkStream.salt(day: firstDay + $0) }
+        for segment in segments {
+            let rules = SegmentRules(
+                segment: segment, context: contexts[segment.platform], province: province, firstDay: firstDay, dayCount: dayCount)
+            var total = SegmentTotals(platform: segment.platform)
+            var orders = OrderBlocks(segmentKey: segment.key, month: month)
+            workers.withUnsafeMutableBufferPointer { workers in
+                workKeys.withUnsafeMutableBufferPointer { keys in
+                    salts.withUnsafeBufferPointer { salts in
+                        var lanes = WorkerLanes()
+                        for i in segment.range {
+                            guard rules.isCovered(workers[i]) else {
+                                rules.age(&workers[i], workKey: &keys[i], index: i)
+                                continue
+                            }
+                            lanes.append(i)
+                            if lanes.count == 8 {
+                                ShardState.stepLanes(&lanes, workers, keys, salts, rules, &total, &orders, &events, &accidents)
+                                lanes = WorkerLanes()
+                            }
+                        }
+                        if lanes.count > 0 {
+                            ShardState.stepLanes(&lanes, workers, keys, salts, rules, &total, &orders, &events, &accidents)
+                        }
+                    }
+                }
+            }
+            orders.close()
+            total.orders = orders.orders
+            totals.append(total)
+        }
+        return ShardMonthResult(segments: totals, accidents: accidents)
+    }
+
+    /// One group of lanes through the month: runs of days between events.
+    @inlinable @inline(__always)
+    static func stepLanes(
+        _ lanes: inout WorkerLanes, _ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>,
+        _ salts: UnsafeBufferPointer<UInt32>, _ rules: SegmentRules, _ total: inout SegmentTotals, _ orders: inout OrderBlocks,
+        _ events: inout [(lane: Int, event: AccidentEvent)], _ accidents: inout [AccidentEvent]
+    ) {
+        lanes.load(workers, keys, rules: rules)
+        var day = rules.firstDay
+        while day < rules.lastDay {
+            if day >= lanes.nextEventDay { lanes.handleEvents(day: day, workers, keys, rules: rules, total: &total) }
+            let end = min(rules.lastDay, lanes.nextEventDay)
+            var works = SIMD8<Int32>()
+            day = runDays(&lanes, from: day, to: end, firstDay: rules.firstDay, salts: salts, works: &works)
+            if works != SIMD8() { lanes.handleAccidents(works, day: day - 1, workers, rules: rules, events: &events) }
+        }
+        lanes.finish(workers, rules: rules, total: &total, orders: &orders, events: &events, accidents: &accidents)
+    }
+
+    /// The hot loop: days `start..<end` of eight lanes, with no event due. Returns the day after
+    /// the last one stepped — early, after a day that left a clock at or below zero (its work
+    /// mask in `works`), which may be an accident.
+    ///
+    /// Integer masks are sign bits of differences that cannot overflow (draws and limits are 31-bit,
+    /// injury days are clamped), so the loop has no branch but the one per day, and no mask
+    /// conversion; a clock loses its hazard ANDed with the widened mask (x − (+0) = x exactly).
+    @inlinable @inline(__always)
+    static func runDays(
+        _ lanes: inout WorkerLanes, from start: Int, to end: Int, firstDay: Int, salts: UnsafeBufferPointer<UInt32>,
+        works lastWorks: inout SIMD8<Int32>
+    ) -> Int {
+        let keyLow = lanes.keyLow
+        let keyHigh = lanes.keyHigh
+        let limit = lanes.limit
+        let injuredUntil = lanes.injuredUntil
+        let hazard = unsafeBitCast(lanes.hazard, to: SIMD8<Int64>.self)
+        var clock = lanes.clock
+        var worked = lanes.worked
+        var day = start
+        while day < end {
+            let salt = SIMD8<UInt32>(repeating: salts[day &- firstDay])
+            let bits = WorkStream.mix(WorkStream.mix(keyLow ^ salt) ^ keyHigh)
+            let draw = SIMD8<Int32>(truncatingIfNeeded: bits &>> 1)
+            let today = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: day))
+            // −1 where the draw is above the limit (idle) or the day is before injuredUntil (off).
+            let idle = (limit &- draw) &>> 31
+            let off = (today &- injuredUntil) &>> 31
+            let works = ~(idle | off)
+            worked &-= works
+            let works64 = SIMD8<Int64>(truncatingIfNeeded: works)
+            clock -= unsafeBitCast(hazard & works64, to: SIMD8<Double>.self)
+            day &+= 1
+            if any(clock .<= 0) {
+                lastWorks = works
+                break
+            }
+        }
+        lanes.clock = clock
+        lanes.worked = worked
+        return day
+    }
+}

@@ -1,0 +1,174 @@
+/// Eight covered workers of one segment, transposed into lanes for a month: the fields a
+/// worker-day reads and writes in vectors (structure of arrays, in registers), the rest in the
+/// shard's ``Worker`` values, which the rare events (a hire, the end of a new-worker period, an
+/// accident) update one lane at a time. Lanes past `count` are padding that never works.
+@usableFromInline package struct WorkerLanes {
+    // Read and written every day.
+    @usableFromInline package var keyLow = SIMD8<UInt32>()
+    @usableFromInline package var keyHigh = SIMD8<UInt32>()
+    @usableFromInline package var limit = SIMD8<Int32>(repeating: -1)
+    /// The workers' `injuredUntil`, raised to at least the day before the month (so that
+    /// day − injuredUntil cannot overflow); the workers keep the true value.
+    @usableFromInline package var injuredUntil = SIMD8<Int32>(repeating: .max)
+    @usableFromInline package var clock = SIMD8<Double>(repeating: 1)
+    @usableFromInline package var hazard = SIMD8<Double>()
+    @usableFromInline package var worked = SIMD8<Int32>()
+    // Read and written at events.
+    @usableFromInline package var index = SIMD8<Int32>(repeating: -1)
+    @usableFromInline package var count = 0
+    @usableFromInline package var nextEvent = SIMD8<Int32>(repeating: .max)
+    @usableFromInline package var stretchStart = SIMD8<Int32>()
+    @usableFromInline package var dailyOrders = SIMD8<Double>()
+    @usableFromInline package var workerOrders = SIMD8<Double>()
+    /// The earliest event day of any lane.
+    @usableFromInline package var nextEventDay = Int.max
+
+    @usableFromInline package init() {}
+
+    /// Adds the worker at shard index `i` as the next lane.
+    @inlinable
+    package mutating func append(_ i: Int) {
+        index[lane: count] = Int32(truncatingIfNeeded: i)
+        count += 1
+    }
+
+    /// Loads every lane's worker at the month's first day: the month's figures of each lane,
+    /// as ``SegmentRules`` computes them for one worker (the same IEEE operations in the same
+    /// order), stored lane by lane.
+    @inlinable @inline(__always)
+    package mutating func load(_ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>, rules: SegmentRules) {
+        let context = rules.context
+        let firstDay = rules.firstDay
+        let dayBefore = Int32(clamping: firstDay - 1)
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            let key = keys[i]
+            let w = workers[i]
+            keyLow[lane: lane] = UInt32(truncatingIfNeeded: key)
+            keyHigh[lane: lane] = UInt32(truncatingIfNeeded: key &>> 32)
+            limit[lane: lane] = w.flags & Worker.occasionalFlag != 0 ? rules.occasionalLimit : rules.fullTimeLimit
+            let orders = context.ordersPerHour * Double(w.shiftHours)
+            dailyOrders[lane: lane] = orders
+            var hazard = orders * context.hazardPerOrder * Double(w.fatigue)
+            let newUntil = Int(w.hireDay) &+ context.newWorkerDays
+            var next = Int(w.leaveDay)
+            if firstDay < newUntil {
+                hazard *= context.newWorkerMultiplier
+                next = min(next, newUntil)
+            }
+            self.hazard[lane: lane] = hazard
+            nextEvent[lane: lane] = Int32(clamping: next)
+            injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
+            clock[lane: lane] = w.clock
+        }
+        nextEventDay = Int(nextEvent.min())
+    }
+
+    /// A lane's person-level fields (after a hire, or at the month's start).
+    mutating func loadPerson(_ lane: Int, _ worker: Worker, key: UInt64, rules: SegmentRules, day: Int) {
+        keyLow[lane: lane] = UInt32(truncatingIfNeeded: key)
+        keyHigh[lane: lane] = UInt32(truncatingIfNeeded: key &>> 32)
+        limit[lane: lane] = rules.limit(worker)
+        dailyOrders[lane: lane] = rules.dailyOrders(worker)
+        loadHazard(lane, worker, rules: rules, day: day)
+        stretchStart[lane: lane] = worked[lane: lane]
+    }
+
+    mutating func loadInjury(_ lane: Int, _ worker: Worker, rules: SegmentRules) {
+        injuredUntil[lane: lane] = max(worker.injuredUntil, Int32(clamping: rules.firstDay - 1))
+    }
+
+    /// A lane's hazard from `day` on, and its next event day.
+    mutating func loadHazard(_ lane: Int, _ worker: Worker, rules: SegmentRules, day: Int) {
+        let (hazard, changesOn) = rules.hazard(worker, dailyOrders: dailyOrders[lane: lane], day: day)
+        self.hazard[lane: lane] = hazard
+        nextEvent[lane: lane] = Int32(clamping: min(Int(worker.leaveDay), changesOn))
+    }
+
+    /// The events due at the start of `day`: hires on leave days, the end of a new-worker period.
+    @usableFromInline package mutating func handleEvents(
+        day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>, rules: SegmentRules,
+        total: inout SegmentTotals
+    ) {
+        for lane in 0..<count where Int(nextEvent[lane: lane]) <= day {
+            let i = Int(index[lane: lane])
+            var w = workers[i]
+            if day >= Int(w.leaveDay) {
+                w.clock = clock[lane: lane]
+                let slot = rules.segment.key.child(UInt64(rules.slotIndex(i)))
+                rules.closeStretch(
+                    &w, worked: Int(worked[lane: lane] &- stretchStart[lane: lane]), dailyOrders: dailyOrders[lane: lane],
+                    orders: &workerOrders[lane: lane], person: slot.child(UInt64(w.generation)), totals: &total)
+                _ = rules.hireNext(&w, workKey: &keys[i], slot: slot, day: day)
+                loadPerson(lane, w, key: keys[i], rules: rules, day: day)
+                loadInjury(lane, w, rules: rules)
+                clock[lane: lane] = w.clock
+                workers[i] = w
+            } else {
+                loadHazard(lane, w, rules: rules, day: day)
+            }
+        }
+        nextEventDay = Int(nextEvent.min())
+    }
+
+    /// The accidents of `day`: lanes that worked (`works` all ones) and whose clock ran out,
+    /// appended as (lane, event).
+    @usableFromInline package mutating func handleAccidents(
+        _ works: SIMD8<Int32>, day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules,
+        events: inout [(lane: Int, event: AccidentEvent)]
+    ) {
+        for lane in 0..<count where works[lane: lane] != 0 && clock[lane: lane] <= 0 {
+            let i = Int(index[lane: lane])
+            var w = workers[i]
+            w.clock = clock[lane: lane]
+            let person = rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(w.generation))
+            events.append((lane, rules.accident(&w, person: person, day: day)))
+            clock[lane: lane] = w.clock
+            loadInjury(lane, w, rules: rules)
+            nextEvent[lane: lane] = min(nextEvent[lane: lane], w.leaveDay)
+            workers[i] = w
+        }
+        nextEventDay = Int(nextEvent.min())
+    }
+
+    /// Ends the month: each lane's last stretch, totals, expected orders in slot order, the
+    /// clocks back into the workers, the accidents in slot then day order.
+    @inlinable @inline(__always)
+    package mutating func finish(
+        _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules, total: inout SegmentTotals, orders: inout OrderBlocks,
+        events: inout [(lane: Int, event: AccidentEvent)], accidents: inout [AccidentEvent]
+    ) {
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            let stretch = Int(worked[lane: lane] &- stretchStart[lane: lane])
+            let expected = workerOrders[lane: lane] + Double(stretch) * dailyOrders[lane: lane]
+            workers[i].clock = clock[lane: lane]
+            rules.markInsured(
+                &workers[i], worked: stretch, person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)),
+                totals: &total)
+            rules.countActive(workers[i], workedDays: Int(worked[lane: lane]), totals: &total)
+            orders.add(expected, slotIndex: rules.slotIndex(i))
+        }
+        total.coveredWorkerDays += Int64(count * (rules.lastDay - rules.firstDay))
+        if !events.isEmpty {
+            // One accident per lane and day at most: (lane, day) orders them as the scalar kernel does.
+            events.sort { ($0.lane, $0.event.day) < ($1.lane, $1.event.day) }
+            accidents.append(contentsOf: events.lazy.map(\.event))
+            events.removeAll(keepingCapacity: true)
+        }
+    }
+}
+
+extension SIMD8 {
+    /// Lane `i` read or written in memory: one scalar load or store (a variable index into a
+    /// vector register would make the compiler shuffle whole vectors).
+    @inlinable
+    package subscript(lane i: Int) -> Scalar {
+        @inline(__always) get {
+            withUnsafeBytes(of: self) { $0.load(fromByteOffset: i &* MemoryLayout<Scalar>.stride, as: Scalar.self) }
+        }
+        @inline(__always) set {
+            withUnsafeMutableBytes(of: &self) { $0.storeBytes(of: newValue, toByteOffset: i &* MemoryLayout<Scalar>.stride, as: Scalar.self) }
+        }
+    }
+}
