@@ -55,6 +55,21 @@ import Testing
         #expect(shard.workers[1].clock == w.clock && shard.workers[1].generation == w.generation)
     }
 
+    /// Time off carries across months (and into a later phase): a worker off until day 45 works
+    /// only from day 45 on, though every day is a working day.
+    @Test func timeOffCarriesIntoTheNextMonths() {
+        let hireProfile = ShardFixture.hire()
+        var shard = ShardFixture.shard(workers: 1, seed: 5, hire: hireProfile)
+        var w = shard.workers[0]
+        w.injuredUntil = 45
+        shard.carryOver([w], platform: 0, days: 0)
+        let month = ShardFixture.month(hire: hireProfile, fullTime: 1)
+        let first = shard.step(month: 0, firstDay: 0, dayCount: 30, contexts: [month])
+        let second = shard.step(month: 1, firstDay: 30, dayCount: 30, contexts: [month])
+        #expect(first.segments[0].workedDays == 0)
+        #expect(second.segments[0].workedDays == 15)
+    }
+
     @Test func slotsBeyondTheCarriedOnesKeepTheirFreshHolders() {
         let hireProfile = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 3, seed: 3, hire: hireProfile)

@@ -27,6 +27,17 @@ import Testing
         #expect(Self.ordersMatchWorkedDays(totals), "orders \(totals.orders) for \(totals.workedDays) worked days")
     }
 
+    /// With heavy turnover a slot has several holders in a month: each one's worked days, and
+    /// only those, bring orders.
+    @Test func ordersFollowWorkedDaysThroughTurnover() {
+        let hire = ShardFixture.hire(churnPerMonth: 0.9)
+        var shard = ShardFixture.shard(workers: 400, seed: 37, hire: hire)
+        let result = shard.step(month: 0, firstDay: 0, dayCount: Self.days, contexts: [ShardFixture.month(hire: hire, fullTime: 1)])
+        let totals = result.segments[0]
+        #expect(totals.workedDays == Int64(400 * Self.days), "every day worked by someone")
+        #expect(Self.ordersMatchWorkedDays(totals), "orders \(totals.orders) for \(totals.workedDays) worked days")
+    }
+
     /// Days off after an injury are not worked and earn no orders.
     @Test func daysOffAfterInjuryEarnNoOrders() {
         let hire = ShardFixture.hire()
