@@ -13,6 +13,7 @@ package enum BenefitItem: String, CaseIterable, Sendable {
 
     /// The item's position in ``allCases`` (declaration order), for tables by item: a switch,
     /// where `allCases.firstIndex(of:)` searches.
+    @inlinable
     package var index: Int {
         switch self {
         case .medical: return 0

@@ -3,8 +3,9 @@
 /// table, the log of the indexation base and which items the platform pays. Every constant is
 /// computed with the operations the schedule would apply per payment, so a schedule has the
 /// same bits with the tables as without them (`ClaimSchedulerTests`); arguments beyond a table
-/// are computed as they come. Pure.
-package struct ClaimScheduler: Sendable {
+/// are computed as they come. Pure and immutable; a class, so that the claims share it by
+/// reference instead of copying its rules and tables into every call.
+package final class ClaimScheduler: Sendable {
     package let rules: ClaimRules
     /// 1 + the yearly indexation, and its logarithm.
     let indexBase: Double
@@ -27,8 +28,10 @@ package struct ClaimScheduler: Sendable {
     /// needed (one claim, a test's reference).
     package init(rules: ClaimRules, tabulated: Bool = true) {
         self.rules = rules
-        indexBase = 1 + rules.indexationPerYear
-        logIndexBase = PortableMath.log(indexBase)
+        let base = 1 + rules.indexationPerYear
+        let logBase = PortableMath.log(base)
+        indexBase = base
+        logIndexBase = logBase
         var items: UInt32 = 0
         for item in BenefitItem.allCases
         where rules.platformPays.contains(item) || (item == .suspensionWages && rules.suspensionWages == .platform) {
@@ -36,7 +39,6 @@ package struct ClaimScheduler: Sendable {
         }
         platformPaidItems = items
         let life = rules.lifetime.lifeTable
-        let (base, logBase) = (indexBase, logIndexBase)
         indexation = tabulated ? (0..<Self.tabulatedYears).map { Self.indexed(years: $0, base: base, logBase: logBase) } : []
         malePowers = tabulated ? (0..<Self.tabulatedMonths).map(SurvivalCurve.Sex(life.male, age: 0).power(months:)) : []
         femalePowers = tabulated ? (0..<Self.tabulatedMonths).map(SurvivalCurve.Sex(life.female, age: 0).power(months:)) : []
@@ -57,6 +59,9 @@ package struct ClaimScheduler: Sendable {
     /// The schedule of a recognised claim (``ClaimRules`` gives the rules).
     package func schedule(for facts: ClaimFacts) -> ClaimSchedule {
         var schedule = ClaimSchedule(fundPayments: [], platformPayments: [])
+        // Room for the one-off payments (medical, suspension wages, subsidy or death grants):
+        // one allocation instead of growing from one to two to four.
+        schedule.fundPayments.reserveCapacity(3)
         let platformItems = platformPaidItems
         let wage = facts.wageBaseYuan
         let report = facts.reportMonth

@@ -80,7 +80,7 @@ package enum PortableMath {
     /// calls out of line on baseline x86-64). Truncation is one instruction, and x − trunc(x)
     /// is exact (for |x| ≥ 2⁵² both are x). Traps where `Int(x.rounded())` does: NaN, infinite
     /// or beyond Int's range.
-    @inlinable
+    @inlinable @inline(__always)
     package static func roundedInt(_ x: Double) -> Int {
         let truncated = Int(x)
         let fraction = x - Double(truncated)

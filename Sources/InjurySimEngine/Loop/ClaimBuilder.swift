@@ -22,8 +22,12 @@ package struct ClaimBuilder: Sendable {
     /// What a claim reads of its platform's sector, by platform index (read once here rather
     /// than copying the sector's inputs per claim).
     private let perPlatform: [PlatformConstants]
-    /// What a claim reads of its accident month, by month index within the horizon.
+    /// What a claim reads of its accident month, by month index within the horizon (the same
+    /// calls a claim made, once a month instead of once a claim).
     private let perMonth: [MonthConstants]
+    /// The two inputs a claim reads directly, held here so a claim does not copy the inputs.
+    private let reportingDelayDays: Double
+    private let careNeedProbability: [Double]
 
     private struct PlatformConstants {
         var recognitionProbability: Double
@@ -39,9 +43,12 @@ package struct ClaimBuilder: Sendable {
     private struct MonthConstants {
         /// Medical inflation since the start.
         var inflation: Double
-        var year: Int
-        /// National urban disposable income of the year before `year`, yuan.
+        /// National urban disposable income of the year before the month's, yuan.
         var urbanIncomePreviousYear: Double
+        /// The benefit wage base by province index, yuan a month.
+        var wageBaseYuan: [Double]
+        /// The active shocks' medical-cost multiplier by `province × platforms + platform`.
+        var medicalShock: [Double]
     }
 
     package init(scenario: Scenario, inputs: ReplicationInputs, calendar: SimulationCalendar) {
@@ -58,15 +65,22 @@ package struct ClaimBuilder: Sendable {
                 medicalCostSigma: sigma, medianPerMean: PortableMath.exp(-sigma * sigma / 2),
                 ageBands: scenario.sectors[platform.sector].ageBands, maleShare: scenario.sectors[platform.sector].maleShare)
         }
-        perMonth = (0..<scenario.months).map { Self.monthConstants(month: $0, scenario: scenario, inputs: inputs) }
+        let shocks = self.shocks
+        perMonth = (0..<scenario.months).map { Self.monthConstants(month: $0, scenario: scenario, inputs: inputs, shocks: shocks) }
+        reportingDelayDays = inputs.reportingDelayDays
+        careNeedProbability = inputs.careNeedProbability
     }
 
-    private static func monthConstants(month: Int, scenario s: Scenario, inputs: ReplicationInputs) -> MonthConstants {
+    private static func monthConstants(month: Int, scenario s: Scenario, inputs: ReplicationInputs, shocks: ShockMultipliers) -> MonthConstants {
         let year = s.startMonth.adding(months: month).year
         return MonthConstants(
-            inflation: PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12), year: year,
+            inflation: PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12),
             urbanIncomePreviousYear: ReplicationInputs.urbanIncome(
-                year: year - 1, table: s.benefits.urbanIncomeByYear, growth: inputs.urbanIncomeGrowthPerYear))
+                year: year - 1, table: s.benefits.urbanIncomeByYear, growth: inputs.urbanIncomeGrowthPerYear),
+            wageBaseYuan: s.provinces.indices.map { inputs.wageBase(province: $0, year: year, startYear: s.startMonth.year) },
+            medicalShock: s.provinces.indices.flatMap { province in
+                s.platforms.indices.map { shocks.product(month: month, province: province, platform: $0, \.medicalCost) }
+            })
     }
 
     /// The claim of `event`, an accident in month index `month`.
@@ -74,18 +88,18 @@ package struct ClaimBuilder: Sendable {
         let day = Int(event.day)
         var cursor = RandomCursor(key: event.person, counter: DrawPurpose.claim.counter(day: day))
         let platform = perPlatform[Int(event.platform)]
-        let delay = Int((Sample.standardExponential(&cursor) * inputs.reportingDelayDays).rounded(.down))
+        let delay = Int((Sample.standardExponential(&cursor) * reportingDelayDays).rounded(.down))
         let reportMonth = calendar.month(ofDay: day + delay)
         let recognised = cursor.uniform() < platform.recognitionProbability
         let group = event.severity.group.rawValue
-        let medicalShock = shocks.product(month: month, province: Int(event.province), platform: Int(event.platform), \.medicalCost)
         let constants =
             month >= 0 && month < perMonth.count
-            ? perMonth[month] : Self.monthConstants(month: month, scenario: scenario, inputs: inputs)
+            ? perMonth[month] : Self.monthConstants(month: month, scenario: scenario, inputs: inputs, shocks: shocks)
+        let medicalShock = constants.medicalShock[Int(event.province) * perPlatform.count + Int(event.platform)]
         let mean = platform.medicalCostMeanYuan[group] * medicalShock * constants.inflation
         let medical = Sample.lognormal(median: mean * platform.medianPerMean, sigma: platform.medicalCostSigma, &cursor)
         let grade = event.severity.grade ?? 11
-        let needsCare = grade <= 4 && cursor.uniform() < inputs.careNeedProbability[grade - 1]
+        let needsCare = grade <= 4 && cursor.uniform() < careNeedProbability[grade - 1]
         guard recognised else {
             return Built(recognised: false, reportMonth: reportMonth, schedule: ClaimSchedule(fundPayments: [], platformPayments: []))
         }
@@ -95,7 +109,7 @@ package struct ClaimBuilder: Sendable {
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
         let facts = ClaimFacts(
             severity: event.severity, reportMonth: reportMonth,
-            wageBaseYuan: inputs.wageBase(province: Int(event.province), year: constants.year, startYear: scenario.startMonth.year),
+            wageBaseYuan: constants.wageBaseYuan[Int(event.province)],
             urbanIncomePreviousYearYuan: constants.urbanIncomePreviousYear,
             medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
             dependants: dependants)
