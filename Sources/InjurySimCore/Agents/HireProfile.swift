@@ -27,13 +27,18 @@ package struct HireProfile: Sendable {
 
     /// Fills `worker` with a new person keyed by `person`, joining on `day`.
     package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
+        join(&worker, person: person, day: day)
+        worker.leaveDay = Int32(clamping: day + 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: day))))
+    }
+
+    /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws otherwise).
+    private func join(_ worker: inout Worker, person: StreamKey, day: Int) {
         worker.hireDay = Int32(clamping: day)
         worker.flags = person.uniform(DrawPurpose.occasional.counter(day: day)) < occasionalShare ? Worker.occasionalFlag : 0
         let z = Sample.inverseNormalCDF(person.uniform(DrawPurpose.shift.counter(day: day)))
         let hours = min(max(shiftHours + shiftHoursSpread * z, 1), 16)
         worker.shiftHours = Float(hours)
         worker.fatigue = Float(1 + extraRiskPerLongHour * max(0, hours - longShiftHours))
-        worker.leaveDay = Int32(clamping: day + 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: day))))
         worker.clock = -PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day)))
         worker.injuredUntil = Int32.min
     }
@@ -55,7 +60,7 @@ package struct HireProfile: Sendable {
             clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let age = tenureDays(person.uniform(DrawPurpose.initialAge.counter(day: 0)))
-        hire(&worker, person: person, day: -min(age, 3650))
+        join(&worker, person: person, day: -min(age, 3650))
         worker.leaveDay = Int32(clamping: 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: 0))))
         return worker
     }

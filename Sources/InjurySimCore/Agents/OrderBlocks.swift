@@ -1,10 +1,10 @@
 /// A segment's orders of one month: each order block's workers' expected orders, summed in slot
 /// order, then one Poisson draw per block from the block's own stream (Poisson superposition).
 @usableFromInline package struct OrderBlocks: Sendable {
-    let key: StreamKey
-    let month: Int
-    var block = -1
-    var mean = 0.0
+    @usableFromInline let key: StreamKey
+    @usableFromInline let month: Int
+    @usableFromInline var block = -1
+    @usableFromInline var mean = 0.0
     /// The orders of the blocks closed so far.
     @usableFromInline package private(set) var orders: Int64 = 0
 
@@ -14,7 +14,8 @@
     }
 
     /// Adds one worker's expected orders of the month (its slot's index in its pair).
-    @usableFromInline package mutating func add(_ expected: Double, slotIndex: Int) {
+    @inlinable
+    package mutating func add(_ expected: Double, slotIndex: Int) {
         let block = slotIndex / ShardState.orderBlockSize
         if block != self.block {
             close()

@@ -31,7 +31,7 @@ extension ShardState {
                             lanes.append(i)
                             if lanes.count == 8 {
                                 ShardState.stepLanes(&lanes, workers, keys, salts, rules, &total, &orders, &events, &accidents)
-                                lanes = WorkerLanes()
+                                lanes.reset()
                             }
                         }
                         if lanes.count > 0 {
@@ -60,15 +60,16 @@ extension ShardState {
             if day >= lanes.nextEventDay { lanes.handleEvents(day: day, workers, keys, rules: rules, total: &total) }
             let end = min(rules.lastDay, lanes.nextEventDay)
             var works = SIMD8<Int32>()
-            day = runDays(&lanes, from: day, to: end, firstDay: rules.firstDay, salts: salts, works: &works)
-            if works != SIMD8() { lanes.handleAccidents(works, day: day - 1, workers, rules: rules, events: &events) }
+            let clockRanOut: Bool
+            (day, clockRanOut) = runDays(&lanes, from: day, to: end, firstDay: rules.firstDay, salts: salts, works: &works)
+            if clockRanOut { lanes.handleAccidents(works, day: day - 1, workers, rules: rules, events: &events) }
         }
         lanes.finish(workers, rules: rules, total: &total, orders: &orders, events: &events, accidents: &accidents)
     }
 
     /// The hot loop: days `start..<end` of eight lanes, with no event due. Returns the day after
     /// the last one stepped — early, after a day that left a clock at or below zero (its work
-    /// mask in `works`), which may be an accident.
+    /// mask in `works`; `clockRanOut` true), which may be an accident.
     ///
     /// Integer masks are sign bits of differences that cannot overflow (draws and limits are 31-bit,
     /// injury days are clamped), so the loop has no branch but the one per day, and no mask
@@ -77,7 +78,7 @@ extension ShardState {
     static func runDays(
         _ lanes: inout WorkerLanes, from start: Int, to end: Int, firstDay: Int, salts: UnsafeBufferPointer<UInt32>,
         works lastWorks: inout SIMD8<Int32>
-    ) -> Int {
+    ) -> (day: Int, clockRanOut: Bool) {
         let keyLow = lanes.keyLow
         let keyHigh = lanes.keyHigh
         let limit = lanes.limit
@@ -86,6 +87,7 @@ extension ShardState {
         var clock = lanes.clock
         var worked = lanes.worked
         var day = start
+        var ranOut = false
         while day < end {
             let salt = SIMD8<UInt32>(repeating: salts[day &- firstDay])
             let bits = WorkStream.mix(WorkStream.mix(keyLow ^ salt) ^ keyHigh)
@@ -101,11 +103,12 @@ extension ShardState {
             day &+= 1
             if any(clock .<= 0) {
                 lastWorks = works
+                ranOut = true
                 break
             }
         }
         lanes.clock = clock
         lanes.worked = worked
-        return day
+        return (day, ranOut)
     }
 }

@@ -15,7 +15,7 @@ import Foundation
     /// Slots per order block: a month's orders are drawn per block of this many consecutive slots
     /// of one (region, platform), keyed by the block, so the draws do not depend on how the slots
     /// are cut into shards (``PopulationPlan`` cuts only between blocks).
-    package static let orderBlockSize = 256
+    @usableFromInline package static let orderBlockSize = 256
 
     /// One order block's orders in a month: a Poisson draw with the block's summed daily means,
     /// from the block's own stream.

@@ -25,6 +25,19 @@
 
     @usableFromInline package init() {}
 
+    /// Empties the lanes for the next group, in place: what ``load(_:_:rules:)`` does not set for
+    /// every lane goes back to its initial value (a copy of a fresh value would move all of it).
+    @inlinable @inline(__always)
+    package mutating func reset() {
+        count = 0
+        injuredUntil = SIMD8(repeating: .max)
+        clock = SIMD8(repeating: 1)
+        worked = SIMD8()
+        nextEvent = SIMD8(repeating: .max)
+        stretchStart = SIMD8()
+        workerOrders = SIMD8()
+    }
+
     /// Adds the worker at shard index `i` as the next lane.
     @inlinable
     package mutating func append(_ i: Int) {
@@ -34,33 +47,42 @@
 
     /// Loads every lane's worker at the month's first day: the month's figures of each lane,
     /// as ``SegmentRules`` computes them for one worker (the same IEEE operations in the same
-    /// order), stored lane by lane.
+    /// order, lane by lane in vectors). The fields are gathered lane by lane, the arithmetic is
+    /// done once for all eight.
     @inlinable @inline(__always)
     package mutating func load(_ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>, rules: SegmentRules) {
         let context = rules.context
         let firstDay = rules.firstDay
         let dayBefore = Int32(clamping: firstDay - 1)
+        var shiftHours = SIMD8<Float>()
+        var fatigue = SIMD8<Float>()
+        var limits = SIMD8<Int32>(repeating: -1)
+        // The new-worker multiplier where the period has not ended, else 1 (x × 1 = x exactly).
+        var factor = SIMD8<Double>(repeating: 1)
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             let key = keys[i]
             let w = workers[i]
             keyLow[lane: lane] = UInt32(truncatingIfNeeded: key)
             keyHigh[lane: lane] = UInt32(truncatingIfNeeded: key &>> 32)
-            limit[lane: lane] = w.flags & Worker.occasionalFlag != 0 ? rules.occasionalLimit : rules.fullTimeLimit
-            let orders = context.ordersPerHour * Double(w.shiftHours)
-            dailyOrders[lane: lane] = orders
-            var hazard = orders * context.hazardPerOrder * Double(w.fatigue)
+            limits[lane: lane] = w.flags & Worker.occasionalFlag != 0 ? rules.occasionalLimit : rules.fullTimeLimit
+            shiftHours[lane: lane] = w.shiftHours
+            fatigue[lane: lane] = w.fatigue
             let newUntil = Int(w.hireDay) &+ context.newWorkerDays
             var next = Int(w.leaveDay)
             if firstDay < newUntil {
-                hazard *= context.newWorkerMultiplier
+                factor[lane: lane] = context.newWorkerMultiplier
                 next = min(next, newUntil)
             }
-            self.hazard[lane: lane] = hazard
             nextEvent[lane: lane] = Int32(clamping: next)
             injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
             clock[lane: lane] = w.clock
         }
+        limit = limits
+        // Padding lanes: no shift, so no orders and no hazard (0 × finite = 0).
+        let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
+        dailyOrders = orders
+        hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
         nextEventDay = Int(nextEvent.min())
     }
 
@@ -117,6 +139,7 @@
         _ works: SIMD8<Int32>, day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules,
         events: inout [(lane: Int, event: AccidentEvent)]
     ) {
+        var works = works
         for lane in 0..<count where works[lane: lane] != 0 && clock[lane: lane] <= 0 {
             let i = Int(index[lane: lane])
             var w = workers[i]
@@ -138,16 +161,19 @@
         _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules, total: inout SegmentTotals, orders: inout OrderBlocks,
         events: inout [(lane: Int, event: AccidentEvent)], accidents: inout [AccidentEvent]
     ) {
+        // Each lane's last stretch and the month's expected orders (the same IEEE operations as
+        // SegmentRules.closeStretch, lane by lane).
+        var stretch = worked &- stretchStart
+        var expected = workerOrders + SIMD8<Double>(stretch) * dailyOrders
         for lane in 0..<count {
             let i = Int(index[lane: lane])
-            let stretch = Int(worked[lane: lane] &- stretchStart[lane: lane])
-            let expected = workerOrders[lane: lane] + Double(stretch) * dailyOrders[lane: lane]
             workers[i].clock = clock[lane: lane]
+            let worked = Int(stretch[lane: lane])
             rules.markInsured(
-                &workers[i], worked: stretch, person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)),
+                &workers[i], worked: worked, person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)),
                 totals: &total)
-            rules.countActive(workers[i], workedDays: Int(worked[lane: lane]), totals: &total)
-            orders.add(expected, slotIndex: rules.slotIndex(i))
+            rules.countActive(workers[i], workedDays: Int(self.worked[lane: lane]), totals: &total)
+            orders.add(expected[lane: lane], slotIndex: rules.slotIndex(i))
         }
         total.coveredWorkerDays += Int64(count * (rules.lastDay - rules.firstDay))
         if !events.isEmpty {
@@ -161,11 +187,12 @@
 
 extension SIMD8 {
     /// Lane `i` read or written in memory: one scalar load or store (a variable index into a
-    /// vector register would make the compiler shuffle whole vectors).
+    /// vector register would make the compiler shuffle whole vectors). The getter is `mutating`
+    /// so that it reads the vector where it lies instead of copying all of it first.
     @inlinable
     package subscript(lane i: Int) -> Scalar {
-        @inline(__always) get {
-            withUnsafeBytes(of: self) { $0.load(fromByteOffset: i &* MemoryLayout<Scalar>.stride, as: Scalar.self) }
+        @inline(__always) mutating get {
+            withUnsafeBytes(of: &self) { $0.load(fromByteOffset: i &* MemoryLayout<Scalar>.stride, as: Scalar.self) }
         }
         @inline(__always) set {
             withUnsafeMutableBytes(of: &self) { $0.storeBytes(of: newValue, toByteOffset: i &* MemoryLayout<Scalar>.stride, as: Scalar.self) }
