@@ -170,8 +170,8 @@ package enum Benchmark {
         }
         out.append(
             (
-                "bytes per worker slot in memory (Worker stride + work-stream key)",
-                String(MemoryLayout<Worker>.stride + MemoryLayout<UInt64>.stride)
+                "bytes per worker slot in memory (Worker stride, work-stream key included)",
+                String(MemoryLayout<Worker>.stride)
             ))
         return out
     }
