@@ -36,7 +36,7 @@ package enum Benchmark {
         enum Layout { case engine, plainLoop, plainLoopScalar, actorPerWorker }
     }
 
-    /// How big the workloads are: `full` for the figures in Benchmarks.md, `quick` for a check in
+    /// How big the workloads are: `full` for the figures in docs/BENCHMARKS.md, `quick` for a check in
     /// a minute or two, `tiny` for the end-to-end test in a debug build (not a measurement).
     package enum Size: String, Sendable, CaseIterable {
         case tiny, quick, full
@@ -170,8 +170,8 @@ package enum Benchmark {
         }
         out.append(
             (
-                "bytes per worker slot in memory (Worker stride + work-stream key)",
-                String(MemoryLayout<Worker>.stride + MemoryLayout<UInt64>.stride)
+                "bytes per worker slot in memory (Worker stride, work-stream key included)",
+                String(MemoryLayout<Worker>.stride)
             ))
         return out
     }

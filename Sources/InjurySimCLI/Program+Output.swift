@@ -52,7 +52,7 @@ extension Program {
         }
         if !options.quiet && console.errIsTerminal {
             let days = estimates.reduce(0) { $0 + $1.workerDays }
-            // Benchmarks.md measures about 2 × 10⁸ worker-days per second per thread in a release build.
+            // docs/BENCHMARKS.md measures about 2 × 10⁸ worker-days per second per thread in a release build.
             let seconds = days / (2e8 * Double(max(1, min(options.threads, ProcessInfo.processInfo.activeProcessorCount))))
             console.err(
                 "estimate: \(summary); \(Format.scientific(days)) worker-days in all, "

@@ -143,7 +143,7 @@ import Testing
 
 @Suite struct BenchCommandTests {
     /// The benchmark runs every workload at quick sizes and its checksums agree across threads.
-    /// The bench end to end on tiny workloads (the quick and full sizes run in release: .ci/run, Benchmarks.md).
+    /// The bench end to end on tiny workloads (the quick and full sizes run in release: .ci/run, docs/BENCHMARKS.md).
     @Test func tinyBenchReportsEveryWorkloadWithStableChecksums() throws {
         let outcome = try EndToEndTests.run(["bench", "--tiny", "--json", "--threads", "2"])
         #expect(outcome.code == 0, "\(outcome.stderr)")

@@ -27,27 +27,35 @@ package struct HireProfile: Sendable {
 
     /// Fills `worker` with a new person keyed by `person`, joining on `day`.
     package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
-        join(&worker, person: person, day: day)
-        worker.leaveDay = Int32(clamping: day + 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: day))))
+        let logs = PortableMath.log(
+            pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))
+        join(&worker, person: person, day: day, logClockDraw: logs[1])
+        worker.leaveDay = Int32(clamping: day + 1 + tenureDays(logDraw: logs[0]))
     }
 
-    /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws otherwise).
-    private func join(_ worker: inout Worker, person: StreamKey, day: Int) {
+    /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
+    /// otherwise), given the logarithm of the hire's clock draw.
+    private func join(_ worker: inout Worker, person: StreamKey, day: Int, logClockDraw: Double) {
         worker.hireDay = Int32(clamping: day)
         worker.flags = person.uniform(DrawPurpose.occasional.counter(day: day)) < occasionalShare ? Worker.occasionalFlag : 0
         let z = Sample.inverseNormalCDF(person.uniform(DrawPurpose.shift.counter(day: day)))
         let hours = min(max(shiftHours + shiftHoursSpread * z, 1), 16)
         worker.shiftHours = Float(hours)
         worker.fatigue = Float(1 + extraRiskPerLongHour * max(0, hours - longShiftHours))
-        worker.clock = -PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day)))
+        worker.clock = -logClockDraw
         worker.injuredUntil = Int32.min
     }
 
     /// A geometric number of days before leaving, from one uniform.
     func tenureDays(_ u: Double) -> Int {
+        tenureDays(logDraw: PortableMath.log(u))
+    }
+
+    /// ``tenureDays(_:)`` given log u.
+    private func tenureDays(logDraw: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
         // q > 0: truncation is floor below 2⁵², and above it q is already whole (no libm call).
-        let q = PortableMath.log(u) / logStayProbability
+        let q = logDraw / logStayProbability
         let days = q < 0x1.0p52 ? Double(Int64(q)) : q
         return Int(min(days, Double(Int32.max / 2)))
     }
@@ -59,9 +67,12 @@ package struct HireProfile: Sendable {
         var worker = Worker(
             clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
-        let age = tenureDays(person.uniform(DrawPurpose.initialAge.counter(day: 0)))
-        join(&worker, person: person, day: -min(age, 3650))
-        worker.leaveDay = Int32(clamping: 1 + tenureDays(person.uniform(DrawPurpose.tenure.counter(day: 0))))
+        let logs = PortableMath.log(
+            pair: SIMD2(person.uniform(DrawPurpose.initialAge.counter(day: 0)), person.uniform(DrawPurpose.tenure.counter(day: 0))))
+        let age = tenureDays(logDraw: logs[0])
+        let day = -min(age, 3650)
+        join(&worker, person: person, day: day, logClockDraw: PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day))))
+        worker.leaveDay = Int32(clamping: 1 + tenureDays(logDraw: logs[1]))
         return worker
     }
 }

@@ -57,21 +57,21 @@ import Foundation
     }
 
     /// Fills the slot with its next person on `day`; returns that person's stream.
-    @usableFromInline package func hireNext(_ worker: inout Worker, workKey: inout UInt64, slot: StreamKey, day: Int) -> StreamKey {
+    @usableFromInline package func hireNext(_ worker: inout Worker, slot: StreamKey, day: Int) -> StreamKey {
         worker.generation &+= 1
         let person = slot.child(UInt64(worker.generation))
         context.hire.hire(&worker, person: person, day: day)
-        workKey = WorkStream.key(person: person)
+        worker.workKey = WorkStream.key(person: person)
         return person
     }
 
     /// An uncovered slot this month: only the turnover of its holders, on the days they leave
     /// (no hashing unless someone leaves).
-    @usableFromInline package func age(_ worker: inout Worker, workKey: inout UInt64, index i: Int) {
+    @usableFromInline package func age(_ worker: inout Worker, index i: Int) {
         guard Int(worker.leaveDay) < lastDay else { return }
         let slot = segment.key.child(UInt64(slotIndex(i)))
         while Int(worker.leaveDay) < lastDay {
-            _ = hireNext(&worker, workKey: &workKey, slot: slot, day: max(firstDay, Int(worker.leaveDay)))
+            _ = hireNext(&worker, slot: slot, day: max(firstDay, Int(worker.leaveDay)))
         }
     }
 

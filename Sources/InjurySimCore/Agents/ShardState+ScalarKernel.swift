@@ -28,13 +28,9 @@ extension ShardState {
         slot i: Int, rules: SegmentRules, salts: [UInt32], total: inout SegmentTotals, orders: inout OrderBlocks, accidents: inout [AccidentEvent]
     ) {
         var w = workers[i]
-        var workKey = workKeys[i]
-        defer {
-            workers[i] = w
-            workKeys[i] = workKey
-        }
+        defer { workers[i] = w }
         guard rules.isCovered(w) else {
-            rules.age(&w, workKey: &workKey, index: i)
+            rules.age(&w, index: i)
             return
         }
         let slot = rules.segment.key.child(UInt64(rules.slotIndex(i)))
@@ -50,7 +46,7 @@ extension ShardState {
             if day >= Int(w.leaveDay) {
                 rules.closeStretch(&w, worked: stretch, dailyOrders: dailyOrders, orders: &workerOrders, person: person, totals: &total)
                 stretch = 0
-                person = rules.hireNext(&w, workKey: &workKey, slot: slot, day: day)
+                person = rules.hireNext(&w, slot: slot, day: day)
                 dailyOrders = rules.dailyOrders(w)
                 limit = rules.limit(w)
                 (hazard, hazardChangesOn) = rules.hazard(w, dailyOrders: dailyOrders, day: day)
@@ -58,7 +54,7 @@ extension ShardState {
                 (hazard, hazardChangesOn) = rules.hazard(w, dailyOrders: dailyOrders, day: day)
             }
             if day < Int(w.injuredUntil) { continue }
-            if !WorkStream.works(key: workKey, salt: salts[day - rules.firstDay], limit: limit) { continue }
+            if !WorkStream.works(key: w.workKey, salt: salts[day - rules.firstDay], limit: limit) { continue }
             stretch += 1
             workedDays += 1
             w.clock -= hazard

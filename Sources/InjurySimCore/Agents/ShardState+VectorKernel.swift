@@ -20,23 +20,21 @@ extension ShardState {
             var total = SegmentTotals(platform: segment.platform)
             var orders = OrderBlocks(segmentKey: segment.key, month: month)
             workers.withUnsafeMutableBufferPointer { workers in
-                workKeys.withUnsafeMutableBufferPointer { keys in
-                    salts.withUnsafeBufferPointer { salts in
-                        var lanes = WorkerLanes()
-                        for i in segment.range {
-                            guard rules.isCovered(workers[i]) else {
-                                rules.age(&workers[i], workKey: &keys[i], index: i)
-                                continue
-                            }
-                            lanes.append(i)
-                            if lanes.count == 8 {
-                                ShardState.stepLanes(&lanes, workers, keys, salts, rules, &total, &orders, &events, &accidents)
-                                lanes.reset()
-                            }
+                salts.withUnsafeBufferPointer { salts in
+                    var lanes = WorkerLanes()
+                    for i in segment.range {
+                        guard rules.isCovered(workers[i]) else {
+                            rules.age(&workers[i], index: i)
+                            continue
                         }
-                        if lanes.count > 0 {
-                            ShardState.stepLanes(&lanes, workers, keys, salts, rules, &total, &orders, &events, &accidents)
+                        lanes.append(i)
+                        if lanes.count == 8 {
+                            ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents)
+                            lanes.reset()
                         }
+                    }
+                    if lanes.count > 0 {
+                        ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents)
                     }
                 }
             }
@@ -50,14 +48,14 @@ extension ShardState {
     /// One group of lanes through the month: runs of days between events.
     @inlinable @inline(__always)
     static func stepLanes(
-        _ lanes: inout WorkerLanes, _ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>,
+        _ lanes: inout WorkerLanes, _ workers: UnsafeMutableBufferPointer<Worker>,
         _ salts: UnsafeBufferPointer<UInt32>, _ rules: SegmentRules, _ total: inout SegmentTotals, _ orders: inout OrderBlocks,
         _ events: inout [(lane: Int, event: AccidentEvent)], _ accidents: inout [AccidentEvent]
     ) {
-        lanes.load(workers, keys, rules: rules)
+        lanes.load(workers, rules: rules)
         var day = rules.firstDay
         while day < rules.lastDay {
-            if day >= lanes.nextEventDay { lanes.handleEvents(day: day, workers, keys, rules: rules, total: &total) }
+            if day >= lanes.nextEventDay { lanes.handleEvents(day: day, workers, rules: rules, total: &total) }
             let end = min(rules.lastDay, lanes.nextEventDay)
             var works = SIMD8<Int32>()
             let clockRanOut: Bool

@@ -6,11 +6,8 @@ import Foundation
     @usableFromInline package let province: Int
     package let key: StreamKey
     @usableFromInline package private(set) var segments: [Segment]
-    /// Every slot's worker (40 bytes each).
+    /// Every slot's worker (44 bytes each, its person's work-stream key included).
     @usableFromInline package var workers: [Worker]
-    /// Every slot's current person's work-stream key (``WorkStream/key(person:)``; 8 bytes each),
-    /// kept so that a month's work decisions need no 64-bit hashing.
-    @usableFromInline package var workKeys: [UInt64]
 
     /// Slots per order block: a month's orders are drawn per block of this many consecutive slots
     /// of one (region, platform), keyed by the block, so the draws do not depend on how the slots
@@ -32,20 +29,18 @@ import Foundation
         self.segments = segments
         let count = segments.map(\.range.upperBound).max() ?? 0
         var workers: [Worker] = []
-        var workKeys: [UInt64] = []
         workers.reserveCapacity(count)
-        workKeys.reserveCapacity(count)
         for segment in segments {
             let profile = hire(segment.sector)
             for i in segment.range {
                 let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
                 let takeUp = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
-                workers.append(profile.initial(person: slot.child(0), takeUp: takeUp))
-                workKeys.append(WorkStream.key(person: slot.child(0)))
+                var worker = profile.initial(person: slot.child(0), takeUp: takeUp)
+                worker.workKey = WorkStream.key(person: slot.child(0))
+                workers.append(worker)
             }
         }
         self.workers = workers
-        self.workKeys = workKeys
     }
 
     /// Puts an earlier phase's workers of one (province, platform) pair into this shard's slots of
@@ -64,8 +59,8 @@ import Foundation
                 w.hireDay = w.hireDay &- shift
                 w.leaveDay = w.leaveDay &- shift
                 if w.injuredUntil != Int32.min { w.injuredUntil = max(w.injuredUntil &- shift, Int32.min + 1) }
+                w.workKey = WorkStream.key(person: segment.key.child(UInt64(slot)).child(UInt64(w.generation)))
                 workers[i] = w
-                workKeys[i] = WorkStream.key(person: segment.key.child(UInt64(slot)).child(UInt64(w.generation)))
             }
         }
     }

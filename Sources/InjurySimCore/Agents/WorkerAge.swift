@@ -1,5 +1,5 @@
 /// A person's age and sex at hire, drawn from the person's own stream on the hire day, so they
-/// are fixed for the person and need no room in the 40-byte ``Worker``: the engine reads them
+/// are fixed for the person and need no room in the 44-byte ``Worker``: the engine reads them
 /// only when the person has an accident. Pure.
 package enum WorkerAge {
     /// Age at hire in years (a band drawn by its share, uniform within it; bands as in

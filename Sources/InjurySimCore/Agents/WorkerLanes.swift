@@ -25,7 +25,7 @@
 
     @usableFromInline package init() {}
 
-    /// Empties the lanes for the next group, in place: what ``load(_:_:rules:)`` does not set for
+    /// Empties the lanes for the next group, in place: what ``load(_:rules:)`` does not set for
     /// every lane goes back to its initial value (a copy of a fresh value would move all of it).
     @inlinable @inline(__always)
     package mutating func reset() {
@@ -50,7 +50,7 @@
     /// order, lane by lane in vectors). The fields are gathered lane by lane, the arithmetic is
     /// done once for all eight.
     @inlinable @inline(__always)
-    package mutating func load(_ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>, rules: SegmentRules) {
+    package mutating func load(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
         let context = rules.context
         let firstDay = rules.firstDay
         let dayBefore = Int32(clamping: firstDay - 1)
@@ -59,22 +59,26 @@
         var limits = SIMD8<Int32>(repeating: -1)
         // The new-worker multiplier where the period has not ended, else 1 (x × 1 = x exactly).
         var factor = SIMD8<Double>(repeating: 1)
+        // Masks instead of branches: whether a worker is occasional or still new is close to a
+        // coin toss lane by lane, and a mispredicted branch costs more than the arithmetic.
+        let occasionalLimit = rules.occasionalLimit
+        let fullTimeLimit = rules.fullTimeLimit
+        let multiplier = context.newWorkerMultiplier.bitPattern
+        let one = (1.0).bitPattern
         for lane in 0..<count {
             let i = Int(index[lane: lane])
-            let key = keys[i]
             let w = workers[i]
-            keyLow[lane: lane] = UInt32(truncatingIfNeeded: key)
-            keyHigh[lane: lane] = UInt32(truncatingIfNeeded: key &>> 32)
-            limits[lane: lane] = w.flags & Worker.occasionalFlag != 0 ? rules.occasionalLimit : rules.fullTimeLimit
+            keyLow[lane: lane] = w.workKeyLow
+            keyHigh[lane: lane] = w.workKeyHigh
+            let occasional = 0 &- Int32(w.flags & Worker.occasionalFlag)  // −1 or 0
+            limits[lane: lane] = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
             shiftHours[lane: lane] = w.shiftHours
             fatigue[lane: lane] = w.fatigue
             let newUntil = Int(w.hireDay) &+ context.newWorkerDays
-            var next = Int(w.leaveDay)
-            if firstDay < newUntil {
-                factor[lane: lane] = context.newWorkerMultiplier
-                next = min(next, newUntil)
-            }
-            nextEvent[lane: lane] = Int32(clamping: next)
+            let stillNew = (firstDay &- newUntil) &>> 63  // −1 where firstDay < newUntil, else 0
+            let new = UInt64(bitPattern: Int64(stillNew))
+            factor[lane: lane] = Double(bitPattern: (multiplier & new) | (one & ~new))
+            nextEvent[lane: lane] = Int32(clamping: min(Int(w.leaveDay), (newUntil & stillNew) | (Int.max & ~stillNew)))
             injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
             clock[lane: lane] = w.clock
         }
@@ -87,9 +91,9 @@
     }
 
     /// A lane's person-level fields (after a hire, or at the month's start).
-    mutating func loadPerson(_ lane: Int, _ worker: Worker, key: UInt64, rules: SegmentRules, day: Int) {
-        keyLow[lane: lane] = UInt32(truncatingIfNeeded: key)
-        keyHigh[lane: lane] = UInt32(truncatingIfNeeded: key &>> 32)
+    mutating func loadPerson(_ lane: Int, _ worker: Worker, rules: SegmentRules, day: Int) {
+        keyLow[lane: lane] = worker.workKeyLow
+        keyHigh[lane: lane] = worker.workKeyHigh
         limit[lane: lane] = rules.limit(worker)
         dailyOrders[lane: lane] = rules.dailyOrders(worker)
         loadHazard(lane, worker, rules: rules, day: day)
@@ -109,7 +113,7 @@
 
     /// The events due at the start of `day`: hires on leave days, the end of a new-worker period.
     @usableFromInline package mutating func handleEvents(
-        day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, _ keys: UnsafeMutableBufferPointer<UInt64>, rules: SegmentRules,
+        day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules,
         total: inout SegmentTotals
     ) {
         for lane in 0..<count where Int(nextEvent[lane: lane]) <= day {
@@ -121,8 +125,8 @@
                 rules.closeStretch(
                     &w, worked: Int(worked[lane: lane] &- stretchStart[lane: lane]), dailyOrders: dailyOrders[lane: lane],
                     orders: &workerOrders[lane: lane], person: slot.child(UInt64(w.generation)), totals: &total)
-                _ = rules.hireNext(&w, workKey: &keys[i], slot: slot, day: day)
-                loadPerson(lane, w, key: keys[i], rules: rules, day: day)
+                _ = rules.hireNext(&w, slot: slot, day: day)
+                loadPerson(lane, w, rules: rules, day: day)
                 loadInjury(lane, w, rules: rules)
                 clock[lane: lane] = w.clock
                 workers[i] = w
