@@ -12,20 +12,22 @@ extension PortableMath {
         let above = m .> sqrt2
         m.replace(with: m * 0.5, where: above)
         e.replace(with: e + 1, where: above)
-        let f = m - 1
-        let s = f / (2 + f)
-        let s2 = s * s
-        var series = SIMD2<Double>(repeating: 1.0 / 21)
-        series = series * s2 + 1.0 / 19
-        series = series * s2 + 1.0 / 17
-        series = series * s2 + 1.0 / 15
-        series = series * s2 + 1.0 / 13
-        series = series * s2 + 1.0 / 11
-        series = series * s2 + 1.0 / 9
-        series = series * s2 + 1.0 / 7
-        series = series * s2 + 1.0 / 5
-        series = series * s2 + 1.0 / 3
-        series = series * s2 + 1
-        return e * ln2High + (2 * s * series + e * ln2Low)
+        return logReduced(m, e)
     }
 }
+
+/// The arithmetic ``PortableMath/logReduced(_:_:)`` needs: a number, or a vector of numbers
+/// whose operations work lane by lane with the same IEEE rounding.
+@usableFromInline package protocol PortableLanes {
+    static func + (a: Self, b: Self) -> Self
+    static func + (a: Self, b: Double) -> Self
+    static func + (a: Double, b: Self) -> Self
+    static func - (a: Self, b: Double) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Double) -> Self
+    static func * (a: Double, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+}
+
+extension Double: PortableLanes {}
+extension SIMD2: PortableLanes where Scalar == Double {}

@@ -24,12 +24,18 @@ package enum PortableMath {
             m *= 0.5
             e += 1
         }
+        return logReduced(m, e)
+    }
+
+    /// log m + e·ln 2 for m in [√½, √2): the series ``log(_:)`` and ``log(pair:)`` share, the
+    /// same IEEE operations in the same order whether `T` is a number or a vector of them.
+    @inlinable @inline(__always)
+    static func logReduced<T: PortableLanes>(_ m: T, _ e: T) -> T {
         let f = m - 1
         let s = f / (2 + f)
         let s2 = s * s
         // 1 + s²/3 + s⁴/5 + … + s²⁰/21 (|s| < 0.1716, so the next term is below 2⁻⁵⁴).
-        var series = 1.0 / 21
-        series = series * s2 + 1.0 / 19
+        var series = s2 * (1.0 / 21) + 1.0 / 19
         series = series * s2 + 1.0 / 17
         series = series * s2 + 1.0 / 15
         series = series * s2 + 1.0 / 13
