@@ -41,12 +41,11 @@ package struct FundLedger: Sendable {
         }
     }
 
-    /// Books a reported claim's payments.
+    /// Books a reported claim's payments (the schedule grown once, to the claim's last month).
     package mutating func schedule(_ payments: [Payment]) {
-        for payment in payments {
-            if payment.month >= due.count { due.append(contentsOf: repeatElement(0, count: payment.month + 1 - due.count)) }
-            due[payment.month] += payment.amount
-        }
+        guard let last = payments.lazy.map(\.month).max() else { return }
+        if last >= due.count { due.append(contentsOf: repeatElement(0, count: last + 1 - due.count)) }
+        for payment in payments { due[payment.month] += payment.amount }
     }
 
     /// Closes month `month`: books contributions, deducts administration, earns the investment

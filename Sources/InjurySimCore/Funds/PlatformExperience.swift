@@ -38,13 +38,13 @@ package struct PlatformExperience: Sendable, Equatable {
     package var monthsClosed: Int { received.count }
 
     /// Books a newly reported claim's fund payments. Every payment falls in an open month: a
-    /// claim is booked in its report month, before that month closes.
+    /// claim is booked in its report month, before that month closes. The record grows once, to
+    /// the claim's last month.
     package mutating func book(_ payments: [Payment]) {
-        for payment in payments {
-            precondition(payment.month >= monthsClosed, "a reported claim's payment falls in a month already closed")
-            if payment.month >= due.count { due.append(contentsOf: repeatElement(0, count: payment.month + 1 - due.count)) }
-            due[payment.month] += payment.amount
-        }
+        guard let first = payments.lazy.map(\.month).min(), let last = payments.lazy.map(\.month).max() else { return }
+        precondition(first >= monthsClosed, "a reported claim's payment falls in a month already closed")
+        if last >= due.count { due.append(contentsOf: repeatElement(0, count: last + 1 - due.count)) }
+        for payment in payments { due[payment.month] += payment.amount }
     }
 
     /// Closes the next month: the contributions received in it, the benefits that fell due in it

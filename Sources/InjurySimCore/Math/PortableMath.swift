@@ -49,20 +49,48 @@ package enum PortableMath {
     }
 
     /// Exponential: x = k·ln 2 + r with |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³, then × 2ᵏ.
+    ///
+    /// The series is written out (1 + s·r/n for n = 13 … 1, in that order) and k is rounded with
+    /// ``roundedInt(_:)``; for a normal result 2ᵏ is built from its bits, the one multiplication
+    /// `Double(sign:exponent:significand:)` makes there. Only the subnormal and overflow ends
+    /// take that initialiser, so every x gives the bits of the loop form
+    /// (`PortableMathExactnessTests` holds that form as its reference).
     @inlinable
     package static func exp(_ x: Double) -> Double {
         if x.isNaN { return x }
         if x > 709.78 { return .infinity }
         if x < -745.2 { return 0 }
-        let k = (x * invLn2).rounded()
-        let r = (x - k * ln2High) - k * ln2Low
-        var sum = 1.0
-        var n = 13.0
-        while n >= 1 {
-            sum = 1 + sum * r / n
-            n -= 1
-        }
-        return Double(sign: .plus, exponent: Int(k), significand: sum)
+        let k = roundedInt(x * invLn2)
+        // Double(k) is k.rounded() but for the sign of a zero k, which only changes the sign of a
+        // zero r, and 1 + s·(±0)/n is 1 either way.
+        let kd = Double(k)
+        let r = (x - kd * ln2High) - kd * ln2Low
+        var sum = 1 + r / 13
+        sum = 1 + sum * r / 12
+        sum = 1 + sum * r / 11
+        sum = 1 + sum * r / 10
+        sum = 1 + sum * r / 9
+        sum = 1 + sum * r / 8
+        sum = 1 + sum * r / 7
+        sum = 1 + sum * r / 6
+        sum = 1 + sum * r / 5
+        sum = 1 + sum * r / 4
+        sum = 1 + sum * r / 3
+        sum = 1 + sum * r / 2
+        sum = 1 + sum * r / 1
+        guard k >= -1022 && k <= 1023 else { return Double(sign: .plus, exponent: k, significand: sum) }
+        return sum * Double(bitPattern: UInt64(k + 1023) &<< 52)
+    }
+
+    /// `Int(x.rounded())`, half away from zero, without the C library's `round` (which Swift
+    /// calls out of line on baseline x86-64). Truncation is one instruction, and x − trunc(x)
+    /// is exact (for |x| ≥ 2⁵² both are x). Traps where `Int(x.rounded())` does: NaN, infinite
+    /// or beyond Int's range.
+    @inlinable @inline(__always)
+    package static func roundedInt(_ x: Double) -> Int {
+        let truncated = Int(x)
+        let fraction = x - Double(truncated)
+        return fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
     }
 
     /// bᵉ for b > 0, as exp(e · log b).

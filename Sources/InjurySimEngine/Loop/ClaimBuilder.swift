@@ -17,50 +17,103 @@ package struct ClaimBuilder: Sendable {
     package let inputs: ReplicationInputs
     package let calendar: SimulationCalendar
     private let shocks: ShockMultipliers
+    /// The replication's benefit rules with their tables, shared by its claims.
+    private let scheduler: ClaimScheduler
+    /// What a claim reads of its platform's sector, by platform index (read once here rather
+    /// than copying the sector's inputs per claim).
+    private let perPlatform: [PlatformConstants]
+    /// What a claim reads of its accident month, by month index within the horizon (the same
+    /// calls a claim made, once a month instead of once a claim).
+    private let perMonth: [MonthConstants]
+    /// The two inputs a claim reads directly, held here so a claim does not copy the inputs.
+    private let reportingDelayDays: Double
+    private let careNeedProbability: [Double]
+
+    private struct PlatformConstants {
+        var recognitionProbability: Double
+        /// The sector's mean medical cost by ``SeverityGroup``, yuan.
+        var medicalCostMeanYuan: [Double]
+        var medicalCostSigma: Double
+        /// exp(−σ²/2): the lognormal median per yuan of mean.
+        var medianPerMean: Double
+        var ageBands: [Double]
+        var maleShare: Double
+    }
+
+    private struct MonthConstants {
+        /// Medical inflation since the start.
+        var inflation: Double
+        /// National urban disposable income of the year before the month's, yuan.
+        var urbanIncomePreviousYear: Double
+        /// The benefit wage base by province index, yuan a month.
+        var wageBaseYuan: [Double]
+        /// The active shocks' medical-cost multiplier by `province × platforms + platform`.
+        var medicalShock: [Double]
+    }
 
     package init(scenario: Scenario, inputs: ReplicationInputs, calendar: SimulationCalendar) {
         self.scenario = scenario
         self.inputs = inputs
         self.calendar = calendar
         self.shocks = ShockMultipliers(scenario: scenario, inputs: inputs)
+        self.scheduler = ClaimScheduler(rules: inputs.claimRules)
+        perPlatform = scenario.platforms.map { platform in
+            let sector = inputs.sectors[platform.sector]
+            let sigma = sector.medicalCostSigma
+            return PlatformConstants(
+                recognitionProbability: sector.recognitionProbability, medicalCostMeanYuan: sector.medicalCostMeanYuan,
+                medicalCostSigma: sigma, medianPerMean: PortableMath.exp(-sigma * sigma / 2),
+                ageBands: scenario.sectors[platform.sector].ageBands, maleShare: scenario.sectors[platform.sector].maleShare)
+        }
+        let shocks = self.shocks
+        perMonth = (0..<scenario.months).map { Self.monthConstants(month: $0, scenario: scenario, inputs: inputs, shocks: shocks) }
+        reportingDelayDays = inputs.reportingDelayDays
+        careNeedProbability = inputs.careNeedProbability
+    }
+
+    private static func monthConstants(month: Int, scenario s: Scenario, inputs: ReplicationInputs, shocks: ShockMultipliers) -> MonthConstants {
+        let year = s.startMonth.adding(months: month).year
+        return MonthConstants(
+            inflation: PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12),
+            urbanIncomePreviousYear: ReplicationInputs.urbanIncome(
+                year: year - 1, table: s.benefits.urbanIncomeByYear, growth: inputs.urbanIncomeGrowthPerYear),
+            wageBaseYuan: s.provinces.indices.map { inputs.wageBase(province: $0, year: year, startYear: s.startMonth.year) },
+            medicalShock: s.provinces.indices.flatMap { province in
+                s.platforms.indices.map { shocks.product(month: month, province: province, platform: $0, \.medicalCost) }
+            })
     }
 
     /// The claim of `event`, an accident in month index `month`.
     package func claim(for event: AccidentEvent, month: Int) -> Built {
-        let s = scenario
         let day = Int(event.day)
         var cursor = RandomCursor(key: event.person, counter: DrawPurpose.claim.counter(day: day))
-        let sector = inputs.sectors[s.platforms[Int(event.platform)].sector]
-        let delay = Int((Sample.standardExponential(&cursor) * inputs.reportingDelayDays).rounded(.down))
+        let platform = perPlatform[Int(event.platform)]
+        let delay = Int((Sample.standardExponential(&cursor) * reportingDelayDays).rounded(.down))
         let reportMonth = calendar.month(ofDay: day + delay)
-        let recognised = cursor.uniform() < sector.recognitionProbability
+        let recognised = cursor.uniform() < platform.recognitionProbability
         let group = event.severity.group.rawValue
-        let medicalShock = shocks.product(month: month, province: Int(event.province), platform: Int(event.platform), \.medicalCost)
-        let inflation = PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12)
-        let mean = sector.medicalCostMeanYuan[group] * medicalShock * inflation
-        let sigma = sector.medicalCostSigma
-        let medical = Sample.lognormal(median: mean * PortableMath.exp(-sigma * sigma / 2), sigma: sigma, &cursor)
+        let constants =
+            month >= 0 && month < perMonth.count
+            ? perMonth[month] : Self.monthConstants(month: month, scenario: scenario, inputs: inputs, shocks: shocks)
+        let medicalShock = constants.medicalShock[Int(event.province) * perPlatform.count + Int(event.platform)]
+        let mean = platform.medicalCostMeanYuan[group] * medicalShock * constants.inflation
+        let medical = Sample.lognormal(median: mean * platform.medianPerMean, sigma: platform.medicalCostSigma, &cursor)
         let grade = event.severity.grade ?? 11
-        let needsCare = grade <= 4 && cursor.uniform() < inputs.careNeedProbability[grade - 1]
+        let needsCare = grade <= 4 && cursor.uniform() < careNeedProbability[grade - 1]
         guard recognised else {
             return Built(recognised: false, reportMonth: reportMonth, schedule: ClaimSchedule(fundPayments: [], platformPayments: []))
         }
-        let year = s.startMonth.adding(months: month).year
-        let sectorInputs = s.sectors[s.platforms[Int(event.platform)].sector]
         let hire = WorkerAge.atHire(
-            person: event.person, hireDay: Int(event.hireDay), bands: sectorInputs.ageBands,
-            maleShare: sectorInputs.maleShare)
+            person: event.person, hireDay: Int(event.hireDay), bands: platform.ageBands, maleShare: platform.maleShare)
         let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
         let facts = ClaimFacts(
             severity: event.severity, reportMonth: reportMonth,
-            wageBaseYuan: inputs.wageBase(province: Int(event.province), year: year, startYear: s.startMonth.year),
-            urbanIncomePreviousYearYuan: ReplicationInputs.urbanIncome(
-                year: year - 1, table: s.benefits.urbanIncomeByYear,
-                growth: inputs.urbanIncomeGrowthPerYear),
+            wageBaseYuan: constants.wageBaseYuan[Int(event.province)],
+            urbanIncomePreviousYearYuan: constants.urbanIncomePreviousYear,
             medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
             dependants: dependants)
-        return Built(recognised: true, reportMonth: reportMonth, schedule: inputs.claimRules.schedule(for: facts))
+        return Built(recognised: true, reportMonth: reportMonth, schedule: scheduler.schedule(for: facts))
     }
 
     /// The relatives who qualify for a pension after a death: Poisson numbers of children and

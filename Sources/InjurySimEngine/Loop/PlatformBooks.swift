@@ -85,13 +85,20 @@ package struct PlatformBooks: Sendable {
         add(scale, month, claim.platform, .claimsRecognised)
         add(scale, month, claim.platform, .claims(of: claim.severity.group))
         add(Double(claim.platformPaid) * scale, month, claim.platform, .platformPaid)
-        for payment in claim.fundPayments {
-            let slot = payment.month * Self.itemCount + BenefitItem.allCases.firstIndex(of: payment.item)!
-            if slot >= due[claim.platform].count {
-                due[claim.platform].append(contentsOf: repeatElement(0, count: (payment.month + 1) * Self.itemCount - due[claim.platform].count))
-            }
-            due[claim.platform][slot] += Double(payment.amount) * scale
+        guard !claim.fundPayments.isEmpty else { return }
+        // The platform's row, moved out while it is added to (no copy, no uniqueness check per
+        // payment), grown once to the claim's last month.
+        var row = due[claim.platform]
+        due[claim.platform] = []
+        var lastMonth = 0
+        for payment in claim.fundPayments { lastMonth = max(lastMonth, payment.month) }
+        if (lastMonth + 1) * Self.itemCount > row.count {
+            row.append(contentsOf: repeatElement(0, count: (lastMonth + 1) * Self.itemCount - row.count))
         }
+        for payment in claim.fundPayments {
+            row[payment.month * Self.itemCount + payment.item.index] += Double(payment.amount) * scale
+        }
+        due[claim.platform] = row
     }
 
     /// Contributions a platform booked on this month's orders and paid for last month's, in one pool.
