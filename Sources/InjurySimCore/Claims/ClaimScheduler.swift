@@ -70,8 +70,7 @@ package final class ClaimScheduler: Sendable {
         // Each payment goes to its payer's list as it is made, so both lists keep the order of
         // the payments.
         func add(_ item: BenefitItem, _ month: Int, yuan: Double) {
-            // Money.fen(yuan:), without the C library's round.
-            let amount = Fen(PortableMath.roundedInt(yuan * 100))
+            let amount = Money.fen(yuan: yuan)
             guard amount > 0 else { return }
             if platformItems & (1 << UInt32(item.index)) != 0 {
                 schedule.platformPayments.append(Payment(month: month, amount: amount, item: item))

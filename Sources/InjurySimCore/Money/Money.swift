@@ -4,16 +4,17 @@ package typealias Fen = Int64
 
 /// Conversions between yuan (doubles in scenario files) and fen (integers in the model).
 package enum Money {
-    /// Rounds an amount in yuan to the nearest fen (half away from zero).
+    /// Rounds an amount in yuan to the nearest fen (half away from zero; without the C
+    /// library's `round`, ``PortableMath/roundedInt(_:)``).
     @inlinable
     package static func fen(yuan: Double) -> Fen {
-        Fen((yuan * 100).rounded())
+        Fen(PortableMath.roundedInt(yuan * 100))
     }
 
     /// Rounds an amount in fen held as a double to whole fen.
     @inlinable
     package static func fen(_ amount: Double) -> Fen {
-        Fen(amount.rounded())
+        Fen(PortableMath.roundedInt(amount))
     }
 
     /// Formats fen as a yuan amount with two decimals ("-1234.05"), without floating point.
