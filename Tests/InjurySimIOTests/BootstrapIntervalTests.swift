@@ -50,7 +50,9 @@ import Testing
         let key = StreamKey(seed: 0xB0075)
         let means = BootstrapInterval.resampledMeans(values, key: key.child(UInt64(values.count)))
         let mean = values.reduce(0, +) / Double(values.count)
-        let share = (Double(means.filter { $0 < mean }.count) + Double(means.filter { $0 == mean }.count) / 2) / Double(means.count)
+        let below = Double(means.filter { $0 < mean }.count)
+        let tied = Double(means.filter { $0 == mean }.count)
+        let share = (below + tied / 2) / Double(means.count)
         let z0 = Sample.inverseNormalCDF(share)
         let leaveOneOut = values.indices.map { i in (values.reduce(0, +) - values[i]) / Double(values.count - 1) }
         let centre = leaveOneOut.reduce(0, +) / Double(values.count)

@@ -17,17 +17,29 @@ extension PortableMath {
 }
 
 /// The arithmetic ``PortableMath/logReduced(_:_:)`` needs: a number, or a vector of numbers
-/// whose operations work lane by lane with the same IEEE rounding.
-@usableFromInline package protocol PortableLanes {
-    static func + (a: Self, b: Self) -> Self
-    static func + (a: Self, b: Double) -> Self
-    static func + (a: Double, b: Self) -> Self
-    static func - (a: Self, b: Double) -> Self
-    static func * (a: Self, b: Self) -> Self
-    static func * (a: Self, b: Double) -> Self
-    static func * (a: Double, b: Self) -> Self
-    static func / (a: Self, b: Self) -> Self
+/// whose operations work lane by lane with the same IEEE rounding. Named functions rather than
+/// operators, so that the protocol adds no candidates to the type checker's every `+` and `*`.
+@usableFromInline protocol PortableLanes {
+    static func plus(_ a: Self, _ b: Self) -> Self
+    static func plus(_ a: Self, _ b: Double) -> Self
+    static func minus(_ a: Self, _ b: Double) -> Self
+    static func times(_ a: Self, _ b: Self) -> Self
+    static func times(_ a: Self, _ b: Double) -> Self
+    static func divided(_ a: Self, _ b: Self) -> Self
 }
 
-extension Double: PortableLanes {}
-extension SIMD2: PortableLanes where Scalar == Double {}
+extension Double: PortableLanes {
+    @inlinable @inline(__always) static func plus(_ a: Double, _ b: Double) -> Double { a + b }
+    @inlinable @inline(__always) static func minus(_ a: Double, _ b: Double) -> Double { a - b }
+    @inlinable @inline(__always) static func times(_ a: Double, _ b: Double) -> Double { a * b }
+    @inlinable @inline(__always) static func divided(_ a: Double, _ b: Double) -> Double { a / b }
+}
+
+extension SIMD2: PortableLanes where Scalar == Double {
+    @inlinable @inline(__always) static func plus(_ a: Self, _ b: Self) -> Self { a + b }
+    @inlinable @inline(__always) static func plus(_ a: Self, _ b: Double) -> Self { a + b }
+    @inlinable @inline(__always) static func minus(_ a: Self, _ b: Double) -> Self { a - b }
+    @inlinable @inline(__always) static func times(_ a: Self, _ b: Self) -> Self { a * b }
+    @inlinable @inline(__always) static func times(_ a: Self, _ b: Double) -> Self { a * b }
+    @inlinable @inline(__always) static func divided(_ a: Self, _ b: Self) -> Self { a / b }
+}

@@ -28,24 +28,25 @@ package enum PortableMath {
     }
 
     /// log m + e·ln 2 for m in [√½, √2): the series ``log(_:)`` and ``log(pair:)`` share, the
-    /// same IEEE operations in the same order whether `T` is a number or a vector of them.
+    /// same IEEE operations in the same order whether `T` is a number or a vector of them
+    /// (`2 + f` and `2·s` are written `f + 2` and `s·2`: the same results).
     @inlinable @inline(__always)
     static func logReduced<T: PortableLanes>(_ m: T, _ e: T) -> T {
-        let f = m - 1
-        let s = f / (2 + f)
-        let s2 = s * s
+        let f = T.minus(m, 1)
+        let s = T.divided(f, T.plus(f, 2))
+        let s2 = T.times(s, s)
         // 1 + s²/3 + s⁴/5 + … + s²⁰/21 (|s| < 0.1716, so the next term is below 2⁻⁵⁴).
-        var series = s2 * (1.0 / 21) + 1.0 / 19
-        series = series * s2 + 1.0 / 17
-        series = series * s2 + 1.0 / 15
-        series = series * s2 + 1.0 / 13
-        series = series * s2 + 1.0 / 11
-        series = series * s2 + 1.0 / 9
-        series = series * s2 + 1.0 / 7
-        series = series * s2 + 1.0 / 5
-        series = series * s2 + 1.0 / 3
-        series = series * s2 + 1
-        return e * ln2High + (2 * s * series + e * ln2Low)
+        var series = T.plus(T.times(s2, 1.0 / 21), 1.0 / 19)
+        series = T.plus(T.times(series, s2), 1.0 / 17)
+        series = T.plus(T.times(series, s2), 1.0 / 15)
+        series = T.plus(T.times(series, s2), 1.0 / 13)
+        series = T.plus(T.times(series, s2), 1.0 / 11)
+        series = T.plus(T.times(series, s2), 1.0 / 9)
+        series = T.plus(T.times(series, s2), 1.0 / 7)
+        series = T.plus(T.times(series, s2), 1.0 / 5)
+        series = T.plus(T.times(series, s2), 1.0 / 3)
+        series = T.plus(T.times(series, s2), 1)
+        return T.plus(T.times(e, ln2High), T.plus(T.times(T.times(s, 2), series), T.times(e, ln2Low)))
     }
 
     /// Exponential: x = k·ln 2 + r with |r| ≤ ½ ln 2, e^r by its Taylor series to r¹³, then × 2ᵏ.
