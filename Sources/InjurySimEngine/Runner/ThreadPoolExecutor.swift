@@ -5,24 +5,44 @@ import Foundation
 /// Tasks started under `withTaskExecutorPreference(pool)` (and their children, and the default
 /// actors they call) run their jobs here. Results never depend on the thread count: every draw
 /// is keyed by entity and results are merged in index order.
+///
+/// Lifetime: each worker thread holds the executor strongly until it leaves its loop. The job
+/// that finishes a command's last task wakes the caller, which may call ``shutdown()`` and drop
+/// its reference while that worker is still returning from the job; the worker then goes back
+/// to the queue's lock, so the executor must outlive every worker (with `unowned` captures it did
+/// not: "Attempted to read an unowned reference but object … was already destroyed", issue 20).
+/// The executor keeps no references to its threads, so there is no cycle: it is freed when the
+/// caller has let go and the last worker has left after ``shutdown()``.
 package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
-    // Safe because `jobs`, `head` and `stopping` are only touched while holding `condition`.
+    // Safe because `jobs`, `head`, `stopping` and `running` are only touched while holding `condition`.
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var head = 0
     private var stopping = false
-    private var threads: [Thread] = []
+    private var running = 0
+    /// Called by a worker after each job returns, before it takes the queue's lock again (tests:
+    /// a hook that holds a worker there shows the executor outlives its caller's reference).
+    private let afterJob: (@Sendable () -> Void)?
 
     /// Starts `threadCount` worker threads.
-    package init(threadCount: Int) {
+    package init(threadCount: Int, afterJob: (@Sendable () -> Void)? = nil) {
         precondition(threadCount >= 1, "need at least one thread")
+        self.afterJob = afterJob
+        running = threadCount
         for index in 0..<threadCount {
-            let thread = Thread { [unowned self] in self.workLoop() }
+            // Strong: the worker keeps the executor alive until it has left `workLoop`.
+            let thread = Thread { self.workLoop() }
             thread.name = "injurysim-\(index)"
             thread.stackSize = 8 << 20
-            threads.append(thread)
             thread.start()
         }
+    }
+
+    /// Worker threads that have not left their loop yet.
+    package var runningThreads: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
     }
 
     package func enqueue(_ job: consuming ExecutorJob) {
@@ -46,6 +66,7 @@ package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
             condition.lock()
             while head == jobs.count && !stopping { condition.wait() }
             if head == jobs.count {
+                running -= 1
                 condition.unlock()
                 return
             }
@@ -60,6 +81,7 @@ package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
             }
             condition.unlock()
             job.runSynchronously(on: asUnownedTaskExecutor())
+            afterJob?()
         }
     }
 }
