@@ -3,10 +3,11 @@ import InjurySimIO
 /// Each command's own help: usage, options with their defaults, and an example. Printed by
 /// `injurysim COMMAND --help` (exit 0) and, after the message, for a bad command line (exit 64).
 enum CommandHelp {
-    /// The program's version (the results it writes carry ``ResultFiles/formatVersion``).
-    static let version = "0.13.0"
-
-    static var versionText: String { "injurysim \(version) (results format \(ResultFiles.formatVersion))\n" }
+    /// `injurysim 1.15.0 (results format 4, parts 2)`: the one version parts and checkpoints record
+    /// (``ProgramVersion/current``) and the formats this build writes.
+    static var versionText: String {
+        "\(ProgramVersion.current) (results format \(ResultFiles.formatVersion), parts \(PartManifest.partFormatVersion))\n"
+    }
 
     static let simulationOptions = """
           --replications N     simulated worlds (default: the scenario's "replications", else 100)

@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimAnalysis
 import InjurySimIO
 
 /// A bad command line, with a message saying what is wrong.
@@ -25,13 +26,19 @@ struct CommandOptions {
     var resume = false
     /// `--shard K/N` or `auto/N` as given: run one task's share of the replications and write a part.
     var shard: String?
-    /// The command and its arguments without those that do not change results
-    /// (`--resume`, `--threads`, `--quiet`): what a checkpoint must match.
-    var resultKey = ""
+    var command: String
+
+    /// Options that may be given once only (`--set` may be repeated).
+    static let singleValued: Set<String> = [
+        "--replications", "--seed", "--threads", "--out", "--sample-fraction", "--target", "--for", "--no-uncertainty",
+        "--quiet", "-q", "--resume", "--shard", "--no-report", "--lang"
+    ]
 
     init(_ arguments: [String], command: String) throws(UsageError) {
+        self.command = command
         var index = 0
-        var keyParts = [command]
+        var seen: [String: String] = [:]
+        var optionsEnded = false
         func value(_ flag: String) throws(UsageError) -> String {
             index += 1
             guard index < arguments.count else { throw UsageError(message: "\(flag) needs a value") }
@@ -46,7 +53,24 @@ struct CommandOptions {
         }
         while index < arguments.count {
             let argument = arguments[index]
-            let start = index
+            if optionsEnded || !argument.hasPrefix("-") || argument == "-" {
+                files.append(argument)
+                index += 1
+                continue
+            }
+            if argument == "--" {
+                // Everything after `--` is a file, even when it starts with a dash.
+                optionsEnded = true
+                index += 1
+                continue
+            }
+            if Self.singleValued.contains(argument) {
+                let spelling = argument == "-q" ? "--quiet" : argument
+                if let earlier = seen[spelling] {
+                    throw UsageError(message: "\(argument) is given twice (\(earlier) and \(argument)); give it once")
+                }
+                seen[spelling] = argument
+            }
             switch argument {
             case "--replications": replications = try integer(argument, 1...1_000_000)
             case "--seed": seed = UInt64(try integer(argument, 0...(1 << 53)))
@@ -71,14 +95,10 @@ struct CommandOptions {
                 guard let chosen = ReportLanguage(rawValue: text) else { throw UsageError(message: "--lang must be en or zh, got '\(text)'") }
                 language = chosen
             default:
-                if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
-                files.append(argument)
+                throw UsageError(message: "unknown option '\(argument)' (a file whose name starts with '-' goes after '--')")
             }
-            // The report's options change no simulated figure, so a checkpoint ignores them too.
-            if !["--resume", "--quiet", "-q", "--threads", "--no-report", "--lang"].contains(argument) { keyParts += arguments[start...index] }
             index += 1
         }
-        resultKey = keyParts.joined(separator: " ")
         switch command {
         case "compare":
             guard files.count >= 2 else { throw UsageError(message: "compare needs at least two scenario files") }
@@ -91,5 +111,25 @@ struct CommandOptions {
         if command == "solve" && target == nil {
             throw UsageError(message: "solve needs --target, for example --target \"ruin<=0.01\", \"insolvency<=0.05\" or \"funded>=1\"")
         }
+    }
+
+    /// What a checkpoint must match to be resumed: the study, not the command's spelling. The
+    /// command, the scenario files' names (their contents are in the hashes the caller adds),
+    /// every option that changes a simulated figure as parsed, and the shard resolved to K/N —
+    /// not the paths, `--out`, `--threads`, `--quiet`, `--resume` or the report's options.
+    func studyKey(environment: [String: String]) -> String {
+        var parts = [command] + files.map { URL(fileURLWithPath: $0).lastPathComponent }
+        if let replications { parts.append("replications=\(replications)") }
+        if let seed { parts.append("seed=\(seed)") }
+        if let sampleFraction { parts.append("sampleFraction=\(sampleFraction)") }
+        if let uncertainty { parts.append("uncertainty=\(uncertainty)") }
+        parts += sets.map { "set " + $0 }
+        if let target { parts.append("target=" + target) }
+        if let forSector { parts.append("for=" + forSector) }
+        if let shard {
+            let resolved = (try? ShardSelection(parsing: shard, environment: environment)).map { "\($0.index)/\($0.count)" }
+            parts.append("shard=" + (resolved ?? shard))
+        }
+        return parts.joined(separator: " ")
     }
 }

@@ -10,12 +10,16 @@ final class InterruptGuard: @unchecked Sendable {
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            let name = signalNumber == SIGINT ? "SIGINT" : "SIGTERM"
             source.setEventHandler {
                 StagingCleanup.shared.removeAll()
-                if let checkpoint = StagingCleanup.shared.checkpoint, checkpoint.keptCount > 0 {
+                if let checkpoint = StagingCleanup.shared.checkpoint, !checkpoint.isRemoved, checkpoint.keptCount > 0 {
+                    checkpoint.markEnded("was interrupted (\(name))")
                     console.err(
                         "\ninjurysim: interrupted; no results were written, and the \(checkpoint.keptCount) replications that finished "
                             + "are kept in \(checkpoint.folder.path)\n           run the same command with --resume to continue\n")
+                } else if let checkpoint = StagingCleanup.shared.checkpoint, checkpoint.isRemoved {
+                    console.err("\ninjurysim: interrupted after the results were in place\n")
                 } else {
                     StagingCleanup.shared.checkpoint?.remove()
                     console.err("\ninjurysim: interrupted; no results were written\n")

@@ -13,8 +13,9 @@ struct OutputClaim {
         await ReplicationStores.$current.withValue(checkpoint) { await work() }
     }
 
+    /// Removes the staging folder; the checkpoint stays until the results are in place (the
+    /// command's caller records how a command that failed ended).
     func release() {
         folder.abandon()
-        StagingCleanup.shared.checkpoint = nil
     }
 }

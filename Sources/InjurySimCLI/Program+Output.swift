@@ -15,18 +15,20 @@ extension Program {
             folder = try OutputFolder.claim(directory)
             do throws(OutputError) {
                 checkpoint = try Checkpoint.open(
-                    for: folder.target, key: options.resultKey + " | " + hashes.joined(separator: " "),
+                    for: folder.target,
+                    key: options.studyKey(environment: ProcessInfo.processInfo.environment) + " | " + hashes.joined(separator: " "),
                     resume: options.resume, userPath: directory)
             } catch {
                 folder.abandon()
                 throw error
             }
         } catch { throw .output(error) }
-        for note in folder.notes { console.err("injurysim: \(note)\n") }
-        if options.resume && !options.quiet {
+        for note in folder.notes + checkpoint.notes { console.err("injurysim: \(note)\n") }
+        if options.resume && !options.quiet && checkpoint.keptCount > 0 {
             console.err("injurysim: resuming: \(checkpoint.keptCount) finished replications kept in \(checkpoint.folder.path)\n")
         }
         StagingCleanup.shared.checkpoint = checkpoint
+        TestSeams.reach(.claimed)
         return OutputClaim(folder: folder, checkpoint: checkpoint)
     }
 

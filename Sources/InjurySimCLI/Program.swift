@@ -88,7 +88,10 @@ package enum Program {
 
     static func runCommand(_ command: String, _ options: CommandOptions, console: Console) async -> Int32 {
         let interrupt = InterruptGuard(console: console)
-        defer { interrupt.cancel() }
+        defer {
+            interrupt.cancel()
+            StagingCleanup.shared.checkpoint = nil
+        }
         do throws(CommandError) {
             switch command {
             case "run": try await run(options, console: console)
@@ -101,16 +104,30 @@ package enum Program {
         } catch {
             switch error {
             case .scenario(let problem):
-                console.err(problem.description + "\n")
+                console.err(problem.description + "\n" + keptNote("stopped on an error in the scenario"))
                 return ExitCode.usage
             case .usage(let message):
-                console.err("injurysim \(command): \(message)\n")
+                console.err("injurysim \(command): \(message)\n" + keptNote("stopped on an error: \(message)"))
                 return ExitCode.usage
             case .output(let problem):
-                console.err("injurysim: \(problem.description)\n")
-                return ExitCode.cannotWrite
+                console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error: \(problem.reason)"))
+                return problem.dataError ? ExitCode.dataError : ExitCode.cannotWrite
             }
         }
+    }
+
+    /// After a command that failed: the finished replications its checkpoint keeps, said and
+    /// recorded for the next command (an empty checkpoint is removed).
+    static func keptNote(_ how: String) -> String {
+        guard let checkpoint = StagingCleanup.shared.checkpoint, !checkpoint.isRemoved else { return "" }
+        let kept = checkpoint.keptCount
+        guard kept > 0 else {
+            checkpoint.remove()
+            return ""
+        }
+        checkpoint.markEnded(how)
+        return "injurysim: the \(kept) replication\(kept == 1 ? "" : "s") that finished \(kept == 1 ? "is" : "are") kept in "
+            + "\(checkpoint.folder.path); once the problem is solved, run the same command with --resume to continue\n"
     }
 
     enum CommandError: Error {
@@ -124,6 +141,9 @@ extension Program {
     /// Runs ``main(arguments:console:)`` on a detached task and blocks the calling thread until
     /// it returns (for the executable's synchronous entry point).
     package static func runBlocking(arguments: [String]) -> Int32 {
+        // A file-size limit (`ulimit -f`) makes a write fail with EFBIG, reported like a full
+        // disk, instead of killing the process with SIGXFSZ and no word said.
+        signal(SIGXFSZ, SIG_IGN)
         let box = ExitBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
@@ -132,6 +152,27 @@ extension Program {
         }
         done.wait()
         return box.value
+    }
+
+    /// The process's arguments without the program name, each checked to be UTF-8 (Swift's own
+    /// `CommandLine.arguments` turns other bytes into U+FFFD, and a path would then name another
+    /// file); nil after printing which argument is not.
+    package static func commandLineArguments(console: Console = .standard) -> [String]? {
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            guard let text = String(validatingCString: pointer) else {
+                let shown = String(
+                    decoding: UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)),
+                    as: UTF8.self)
+                console.err(
+                    "injurysim: argument \(index) ('\(shown)', \u{FFFD} where a byte is not UTF-8) is not valid UTF-8; "
+                        + "injurysim reads file names and values as UTF-8 — rename the file or run from a UTF-8 locale\n")
+                return nil
+            }
+            arguments.append(text)
+        }
+        return arguments
     }
 
     /// Ends the process with `code` (output is written unbuffered, so nothing is lost).

@@ -33,6 +33,9 @@ struct ReportCommand {
             let argument = arguments[index]
             switch argument {
             case "--lang", "--out":
+                if argument == "--out" ? out != nil : language != nil {
+                    throw UsageError(message: "\(argument) is given twice; give it once")
+                }
                 index += 1
                 guard index < arguments.count else { throw UsageError(message: "\(argument) needs a value") }
                 if argument == "--out" { out = arguments[index]; break }
@@ -75,12 +78,9 @@ struct ReportCommand {
             return ExitCode.success
         }
         guard let out else { return rewriteFolder(page, console: console) }
-        // A file of the user's choosing: written beside its place, then renamed over it.
-        let temporary = out + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(page.utf8)), rename(temporary, out) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            console.err("injurysim report: cannot write \(out): \(reason)\n")
+        // A file of the user's choosing: replaced only if it is a page injurysim wrote.
+        do throws(OutputError) { try ReportPageFile.write(page, to: out) } catch {
+            console.err("injurysim report: \(error.description)\n")
             return ExitCode.cannotWrite
         }
         console.err("Report written to \(out)\n")

@@ -83,7 +83,20 @@ extension Program {
         return problems.isEmpty ? ExitCode.success : 1
     }
 
-    static func validate(_ files: [String], console: Console) -> Int32 {
+    static func validate(_ arguments: [String], console: Console) -> Int32 {
+        // Files only; after `--` a file may start with a dash.
+        var files: [String] = []
+        var optionsEnded = false
+        for argument in arguments {
+            if !optionsEnded && argument == "--" {
+                optionsEnded = true
+            } else if !optionsEnded && argument.hasPrefix("-") {
+                console.err("injurysim validate: unknown option '\(argument)' (a file whose name starts with '-' goes after '--')\n\n" + usage)
+                return ExitCode.usage
+            } else {
+                files.append(argument)
+            }
+        }
         guard !files.isEmpty else {
             console.err("injurysim validate: name at least one scenario file\n\n" + usage)
             return ExitCode.usage

@@ -4,4 +4,5 @@ import InjurySimCLI
 // detached task while this thread waits) and exit with the code it returns. Waiting on a
 // semaphore rather than parking the main thread in dispatch_main keeps the process runnable
 // under valgrind's callgrind, which the project uses to count instructions.
-Program.exit(Program.runBlocking(arguments: Array(CommandLine.arguments.dropFirst())))
+guard let arguments = Program.commandLineArguments() else { Program.exit(64) }
+Program.exit(Program.runBlocking(arguments: arguments))

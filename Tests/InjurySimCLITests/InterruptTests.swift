@@ -96,47 +96,45 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let (reference, _) = try Self.fixtures(in: dir)
         let target = dir.appendingPathComponent("target")
-        let process = try Self.start(["--out", target.path])
+        // Stopped right after the second replication is kept, then interrupted: no race with a fast machine.
+        let process = try FaultInjectionTests.startStopped(
+            command: Self.arguments + ["--out", target.path], at: "checkpoint-saved:2", in: dir)
         let checkpoint = dir.appendingPathComponent(".target.checkpoint")
-        // Wait until at least two replications are kept, then interrupt.
-        let deadline = Date().addingTimeInterval(120)
-        while Date() < deadline
-            && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 2
-        {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
         process.interrupt()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         #expect(!FileManager.default.fileExists(atPath: target.path))
         let kept = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter { $0.hasSuffix(".bin") }
-        #expect(kept.count >= 2 && kept.count < 8)
+        #expect(kept.sorted() == ["call0-job0.bin", "call0-job1.bin"])
         // Without --resume the checkpoint is not thrown away.
         #expect(try Self.runToEnd(["--out", target.path]) == 73)
         #expect(FileManager.default.fileExists(atPath: checkpoint.path))
-        #expect(try Self.runToEnd(["--out", target.path, "--resume", "--threads", "2"]) == 0)
+        // Resumed on another thread count (each option once: a doubled one is refused).
+        let resumed = try Self.launch(Self.arguments.map { $0 == "1" ? "2" : $0 } + ["--out", target.path, "--resume"])
+        resumed.waitUntilExit()
+        #expect(resumed.terminationStatus == 0)
         #expect(Self.contents(target) == reference)
     }
 
-    @Test func sigkillAtTwentyMomentsLeavesOldOrNewResultsWhole() throws {
+    /// SIGKILL after each kept replication and at each step of replacing the results, each
+    /// followed by a command that resumes: the folder holds the previous or the new results.
+    @Test func sigkillAtEveryStepLeavesOldOrNewResultsWhole() throws {
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (reference, previous) = try Self.fixtures(in: dir)
         let target = dir.appendingPathComponent("target")
         try Self.copy(previous, to: target)
         let checkpoint = dir.appendingPathComponent(".target.checkpoint")
-        // Fixed pseudo-random moments (a linear congruential sequence) spread over a run's length.
-        var state: UInt64 = 12345
-        for round in 0..<20 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let delay = Double(state >> 11) / Double(1 << 53) * 2
+        // Each round resumes the last one's checkpoint, so "the k-th kept" is one further each time.
+        for point in ["claimed", "checkpoint-saved:1", "checkpoint-saved:2", "checkpoint-saved:3", "before-swap", "after-swap"] {
             let resume = FileManager.default.fileExists(atPath: checkpoint.path)
-            let process = try Self.start(["--out", target.path] + (resume ? ["--resume"] : []))
-            Thread.sleep(forTimeInterval: delay)
+            let process = try FaultInjectionTests.startStopped(
+                command: Self.arguments + ["--out", target.path] + (resume ? ["--resume"] : []), at: point, in: dir)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = Self.contents(target)
-            #expect(now == previous || now == reference, "round \(round): results are neither the previous nor the new ones: \(now.keys.sorted())")
+            #expect(now == previous || now == reference, "\(point): results are neither the previous nor the new ones: \(now.keys.sorted())")
+            #expect(point != "after-swap" || now == reference, "after the swap the new results are in place")
         }
         let resume = FileManager.default.fileExists(atPath: checkpoint.path)
         #expect(try Self.runToEnd(["--out", target.path] + (resume ? ["--resume"] : [])) == 0)
@@ -157,20 +155,14 @@ import Testing
         #expect(whole.terminationStatus == 0)
         let target = dir.appendingPathComponent("target")
         let checkpoint = dir.appendingPathComponent(".target.checkpoint")
-        let process = try run(["--out", target.path])
-        let deadline = Date().addingTimeInterval(120)
-        // Past the first grid point (6 replications) into the second.
-        while Date() < deadline
-            && ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter({ $0.hasSuffix(".bin") }).count < 8
-        {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
+        // Stopped past the first grid point (6 replications) into the second, then terminated.
+        let process = try FaultInjectionTests.startStopped(command: sweep + ["--out", target.path], at: "checkpoint-saved:8", in: dir)
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         let kept = ((try? FileManager.default.contentsOfDirectory(atPath: checkpoint.path)) ?? []).filter { $0.hasSuffix(".bin") }
-        #expect(kept.contains("call1-job0.bin") && kept.count < 12, "\(kept.sorted())")
-        let resumed = try run(["--out", target.path, "--resume", "--threads", "2"])
+        #expect(kept.contains("call1-job1.bin") && kept.count == 8, "\(kept.sorted())")
+        let resumed = try Self.launch(sweep.map { $0 == "1" ? "2" : $0 } + ["--out", target.path, "--resume"])
         resumed.waitUntilExit()
         #expect(resumed.terminationStatus == 0)
         #expect(Self.contents(target) == Self.contents(reference))

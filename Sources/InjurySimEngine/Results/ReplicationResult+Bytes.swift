@@ -40,7 +40,10 @@ extension ReplicationResult {
             for k in 0..<8 { word |= UInt64(bytes[i * 8 + k]) << UInt64(8 * k) }
             words[i] = word
         }
-        guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }) else { return nil }
+        // Dimensions below 2^20 keep every product below (months × pools × metrics) far from overflow.
+        guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }), words[2...4].allSatisfy({ $0 < 1 << 20 }) else {
+            return nil
+        }
         let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
         let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
         guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count > 11 + m + i + o,
@@ -60,5 +63,12 @@ extension ReplicationResult {
         let p = 12 + m + i + o
         platformMonthly = words[p..<(p + pm)].map { Int64(bitPattern: $0) }
         platformOpening = words[(p + pm)...].map { Int64(bitPattern: $0) }
+    }
+
+    /// True when this result has the shape a replication of `scenario` has (months, pools,
+    /// sectors, platforms): a result read back from a checkpoint or a part must, before it is summarised.
+    package func fits(_ scenario: Scenario) -> Bool {
+        months == scenario.months && poolCount == scenario.poolCount && sectorCount == scenario.sectors.count
+            && platformCount == scenario.platforms.count
     }
 }

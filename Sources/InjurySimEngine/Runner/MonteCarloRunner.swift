@@ -26,7 +26,7 @@ package enum MonteCarloRunner {
         var finished = 0
         if let store {
             for index in jobs.indices {
-                if let stored = store.load(call: call, job: index), stored.replication == jobs[index].1 {
+                if let stored = store.load(call: call, job: index), stored.replication == jobs[index].1, stored.fits(jobs[index].0.scenario) {
                     results[index] = stored
                     finished += 1
                 }

@@ -28,8 +28,14 @@ struct FileSystemError: Error, Sendable {
 enum POSIXFiles {
     static func fail(_ operation: String) -> FileSystemError { FileSystemError(code: errno, operation: operation) }
 
+    /// A failure a fault-injection test planned for this call (``TestSeams``), else nil.
+    static func injected(_ call: String, _ code: Int32, _ operation: String) -> FileSystemError? {
+        TestSeams.fails(call) ? FileSystemError(code: code, operation: operation) : nil
+    }
+
     /// `mkdir` of one folder.
     static func makeDirectory(_ path: String) throws(FileSystemError) {
+        if let error = injected("mkdir", EIO, "creating \(path)") { throw error }
         guard mkdir(path, 0o755) == 0 else { throw fail("creating \(path)") }
     }
 
@@ -70,6 +76,7 @@ enum POSIXFiles {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw fail("creating \(path)") }
         defer { close(fd) }
+        if let error = injected("write", ENOSPC, "writing \(path)") { throw error }
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { raw in write(fd, raw.baseAddress! + written, raw.count - written) }
@@ -79,7 +86,51 @@ enum POSIXFiles {
             }
             written += n
         }
+        if let error = injected("fsync", EIO, "flushing \(path)") { throw error }
         guard fsync(fd) == 0 else { throw fail("flushing \(path)") }
+    }
+
+    /// The bytes of the regular file at `path` (a symbolic link is refused), its size checked
+    /// before anything is read: more than `maxBytes` fails with EFBIG and reads nothing. At most
+    /// the size found plus one byte is read, so a file growing meanwhile is not read whole either.
+    static func readFile(_ path: String, maxBytes: Int) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw fail("reading \(path)") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw fail("reading \(path)") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw FileSystemError(code: EINVAL, operation: "reading \(path) (not a regular file)")
+        }
+        let size = Int(info.st_size)
+        guard size <= maxBytes else {
+            throw FileSystemError(code: EFBIG, operation: "reading \(path) (\(size) bytes, more than the \(maxBytes) allowed)")
+        }
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail("reading \(path)")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        guard filled <= size else { throw FileSystemError(code: EFBIG, operation: "reading \(path) (it grew while being read)") }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    /// Up to the first `count` bytes of the regular file at `path`.
+    static func readHead(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw fail("reading \(path)") }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, count) }
+        guard n >= 0 else { throw fail("reading \(path)") }
+        return Array(bytes.prefix(n))
     }
 
     /// Flushes a folder's entries to disk (after creating or renaming inside it).
@@ -87,30 +138,25 @@ enum POSIXFiles {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw fail("opening \(path)") }
         defer { close(fd) }
+        if let error = injected("fsync", EIO, "flushing \(path)") { throw error }
         guard fsync(fd) == 0 || errno == EINVAL else { throw fail("flushing \(path)") }
     }
 
     /// `rename(2)`.
     static func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        if let error = injected("rename", EIO, "renaming \(from) to \(to)") { throw error }
         guard Glibc.rename(from, to) == 0 else { throw fail("renaming \(from) to \(to)") }
     }
 
-    /// Swaps two existing folders in one atomic step. Where the file system cannot exchange,
-    /// falls back to two renames and puts the first back if the second fails.
-    static func exchange(_ a: String, _ b: String) throws(FileSystemError) {
+    /// Swaps two existing folders in one atomic step; false where the file system cannot
+    /// exchange (then ``OutputFolder`` swaps with two renames under ``StagingCleanup``'s guard).
+    static func exchange(_ a: String, _ b: String) throws(FileSystemError) -> Bool {
         #if os(Linux)
-            if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return }
+            if TestSeams.fails("renameat2") { return false }
+            if renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0 { return true }
             guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw fail("swapping \(a) and \(b)") }
         #endif
-        let aside = a + ".swap"
-        try rename(b, aside)
-        do throws(FileSystemError) {
-            try rename(a, b)
-        } catch {
-            try? rename(aside, b)
-            throw error
-        }
-        try rename(aside, a)
+        return false
     }
 
     /// Removes a file or a folder tree; true when something was removed.

@@ -8,6 +8,14 @@ import Foundation
 package struct OutputError: Error, Sendable, CustomStringConvertible {
     package var path: String
     package var reason: String
+    /// The folder holds something that cannot be used (a damaged checkpoint file): exit 65, not 73.
+    package var dataError = false
+
+    package init(path: String, reason: String, dataError: Bool = false) {
+        self.path = path
+        self.reason = reason
+        self.dataError = dataError
+    }
     package var description: String { "cannot write results to \(path): \(reason)" }
 }
 
@@ -46,13 +54,15 @@ package final class OutputFolder: @unchecked Sendable {
         if contains(target.path, cwd) {
             throw OutputError(path: directory, reason: "it is the current folder or contains it (\(target.path))")
         }
-        if case .foreign(let reason) = try ownership(of: target) { throw OutputError(path: directory, reason: reason) }
         let parent = target.deletingLastPathComponent()
+        // Leftovers first: a swap killed between its renames left the previous results aside.
+        let notes = sweepLeftovers(in: parent, name: target.lastPathComponent, target: target)
+        if case .foreign(let reason) = try ownership(of: target) { throw OutputError(path: directory, reason: reason) }
         try POSIXFiles.makeDirectories(parent.path, for: directory)
         let pid = getpid()
         let staging = parent.appendingPathComponent(stagingName(target.lastPathComponent, kind: "tmp", pid: pid))
         let folder = OutputFolder(path: directory, target: target, staging: staging)
-        folder.notes = sweepLeftovers(in: parent, name: target.lastPathComponent, target: target)
+        folder.notes = notes
         _ = POSIXFiles.removeTree(staging.path)
         do throws(FileSystemError) {
             try StagingCleanup.shared.makeRegisteredDirectory(staging.path)
@@ -86,20 +96,31 @@ package final class OutputFolder: @unchecked Sendable {
             abandon()
             throw OutputError(path: path, reason: reason + " (it changed while the simulation ran)")
         }
+        TestSeams.reach(.beforeSwap)
         do throws(FileSystemError) {
             if now == .absent {
                 try POSIXFiles.rename(staging.path, target.path)
-            } else {
+                TestSeams.reach(.afterSwap)
+            } else if try POSIXFiles.exchange(staging.path, target.path) {
                 // Atomic swap: the old results end up at the staging path and are removed.
-                try POSIXFiles.exchange(staging.path, target.path)
+                TestSeams.reach(.afterSwap)
                 _ = POSIXFiles.removeTree(staging.path)
+            } else {
+                try StagingCleanup.shared.swapByRenaming(staging: staging.path, target: target.path)
+                TestSeams.reach(.afterSwap)
             }
-            try POSIXFiles.syncDirectory(target.deletingLastPathComponent().path)
         } catch {
             abandon()
-            throw OutputError(path: path, reason: "moving the new results into place failed: \(error.words); the previous results are untouched")
+            let aside = staging.path + ".swap"
+            let previous =
+                FileManager.default.fileExists(atPath: aside)
+                ? "the previous results are in \(aside) and the next command into this folder puts them back"
+                : "the previous results are untouched"
+            throw OutputError(path: path, reason: "moving the new results into place failed: \(error.words); \(previous)")
         }
         StagingCleanup.shared.unregister(staging.path)
+        // The results are complete in place; a failed flush of the folder's entry only risks a power cut.
+        try? POSIXFiles.syncDirectory(target.deletingLastPathComponent().path)
     }
 
     /// Removes the staging folder without touching the target.
@@ -161,6 +182,20 @@ package final class OutputFolder: @unchecked Sendable {
         guard let entries = try? POSIXFiles.entries(parent.path) else { return [] }
         var notes: [String] = []
         for entry in entries.sorted() {
+            // `.NAME.tmp-PID.swap`: a fallback swap killed between its renames; the previous results.
+            let swapPrefix = "." + name + ".tmp-"
+            if entry.hasPrefix(swapPrefix), entry.hasSuffix(".swap"),
+                let pid = Int32(entry.dropFirst(swapPrefix.count).dropLast(".swap".count)), pid > 0,
+                kill(pid, 0) != 0 && errno == ESRCH
+            {
+                let leftover = parent.appendingPathComponent(entry).path
+                if (try? ownership(of: target)) == .absent, (try? POSIXFiles.rename(leftover, target.path)) != nil {
+                    notes.append("restored the previous results from \(leftover), left by a run killed while replacing them (process \(pid))")
+                } else if POSIXFiles.removeTree(leftover) {
+                    notes.append("removed \(leftover), the previous results replaced by a run that was killed (process \(pid))")
+                }
+                continue
+            }
             for kind in ["tmp", "old", "ckpt"] {
                 let prefix = "." + name + "." + kind + "-"
                 guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)), pid > 0 else { continue }

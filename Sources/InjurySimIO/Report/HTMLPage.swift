@@ -26,11 +26,15 @@ package enum HTMLPage {
         @media print { body { max-width: none; margin: 0; } p.verdict { background: none; } }
         """
 
+    /// Marks a page as injurysim's own, near its top: `report --out FILE` replaces an existing
+    /// file only when it carries this (``ReportPageFile``).
+    package static let generatorMeta = "<meta name=\"generator\" content=\"injurysim report\"/>"
+
     /// The whole document.
     package static func render(title: String, language: ReportLanguage, body: String) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
             + "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language.tag)\" xml:lang=\"\(language.tag)\">\n<head>\n"
-            + "<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+            + "<meta charset=\"utf-8\"/>\n" + generatorMeta + "\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
             + "<title>\(ChartStyle.escape(title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n\(body)</body>\n</html>\n"
     }
 

@@ -1,0 +1,41 @@
+import InjurySimCore
+import Testing
+
+@testable import InjurySimEngine
+
+/// Results read back from a checkpoint or a part are untrusted: the decoder refuses dimensions
+/// whose products would overflow (instead of trapping), and a result is used only when its shape
+/// is the scenario's (issue 20).
+@Suite struct ReplicationResultTrustTests {
+    /// The 11 header words of an ISR3 encoding, then nothing.
+    static func header(months: UInt64, pools: UInt64, sectors: UInt64) -> [UInt8] {
+        let words: [UInt64] = [0x3352_5349, 0, months, pools, sectors, 1, 1, 1, 0, 0, 0, 0]
+        return words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }
+    }
+
+    @Test(arguments: [
+        (UInt64(1) << 30, UInt64(1) << 30, UInt64(1)), (UInt64(1) << 39, UInt64(1) << 39, UInt64(1) << 39),
+        (UInt64(3), UInt64(1) << 35, UInt64(1) << 35)
+    ])
+    func hugeDimensionsAreRefusedWithoutOverflow(months: UInt64, pools: UInt64, sectors: UInt64) {
+        #expect(ReplicationResult(encoded: Self.header(months: months, pools: pools, sectors: sectors)) == nil)
+    }
+
+    @Test func aResultIsUsedOnlyWithItsScenariosShape() throws {
+        let scenario = TinyScenario.twoRegions()
+        let fitting = ReplicationResult(
+            replication: 0, months: scenario.months, poolCount: scenario.poolCount, sectorCount: scenario.sectors.count,
+            platformCount: scenario.platforms.count)
+        #expect(fitting.fits(scenario))
+        let shapes = [
+            (scenario.months + 1, scenario.poolCount, scenario.sectors.count, scenario.platforms.count),
+            (scenario.months, scenario.poolCount + 1, scenario.sectors.count, scenario.platforms.count),
+            (scenario.months, scenario.poolCount, scenario.sectors.count + 1, scenario.platforms.count),
+            (scenario.months, scenario.poolCount, scenario.sectors.count, scenario.platforms.count + 1)
+        ]
+        for (months, pools, sectors, platforms) in shapes {
+            let other = ReplicationResult(replication: 0, months: months, poolCount: pools, sectorCount: sectors, platformCount: platforms)
+            #expect(!other.fits(scenario), "months \(months), pools \(pools), sectors \(sectors), platforms \(platforms)")
+        }
+    }
+}
