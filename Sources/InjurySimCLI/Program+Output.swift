@@ -39,17 +39,24 @@ extension Program {
     }
 
     /// Refuses a run that would not fit in memory, before allocating anything, and says what
-    /// to change; otherwise shows the estimate on a terminal.
+    /// to change and what sets the limit; otherwise shows the estimate on a terminal. With
+    /// `--shard` both count the shard's own replications.
     static func checkResources(_ scenarios: [Scenario], _ options: CommandOptions, console: Console) throws(CommandError) {
-        let estimates = scenarios.map { ResourceEstimate(scenario: $0, replications: $0.replications, threads: options.threads) }
+        var shard: ShardSelection?
+        if let text = options.shard {
+            do throws(ShardSelection.Problem) {
+                shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
+            } catch { throw .usage(error.message) }
+        }
+        let estimates = scenarios.map { ResourceEstimate(scenario: $0, shard: shard, threads: options.threads) }
         guard let largest = estimates.max(by: { $0.bytes < $1.bytes }) else { return }
-        let available = ResourceEstimate.availableBytes
+        let limit = ResourceEstimate.memoryLimit
         let summary =
             "\(largest.slots) worker slots × \(largest.inFlight) replication\(largest.inFlight == 1 ? "" : "s") in flight: "
             + "about \(ResourceEstimate.describe(bytes: largest.bytes)) of memory"
-        if largest.bytes > 0.8 * available {
+        if largest.bytes > 0.8 * limit.bytes {
             throw .usage(
-                "this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: available)) this machine has; "
+                "this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: limit.bytes)) \(limit.source); "
                     + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
         }
         if !options.quiet && console.errIsTerminal {

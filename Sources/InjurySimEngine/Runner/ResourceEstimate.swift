@@ -6,11 +6,12 @@ import InjurySimCore
 package struct ResourceEstimate: Sendable, Equatable {
     /// Simulated worker slots per replication.
     package var slots: Int
-    /// Replications held in memory at once (the runner starts at most `threads`).
+    /// Replications held in memory at once (the runner starts at most `threads` of those this
+    /// process holds).
     package var inFlight: Int
     /// Bytes at the peak: the in-flight replications' worker slots and the kept results.
     package var bytes: Double
-    /// Worker-days over all replications.
+    /// Worker-days over the replications this process holds.
     package var workerDays: Double
 
     /// Bytes per worker slot: the slot itself plus the shard's per-slot bookkeeping.
@@ -18,6 +19,8 @@ package struct ResourceEstimate: Sendable, Equatable {
     /// Bytes per monthly figure kept for each replication (all metrics of all pools and the total).
     static let bytesPerFigure = Double(MemoryLayout<Int64>.stride)
 
+    /// The estimate for a process that holds `replications` of `scenario` (a shard's own
+    /// replications, not the study's) and runs them on `threads` threads.
     package init(scenario: Scenario, replications: Int, threads: Int) {
         slots = PopulationPlan.slotCounts(scenario).joined().reduce(0, +)
         inFlight = max(1, min(threads, replications))
@@ -31,17 +34,19 @@ package struct ResourceEstimate: Sendable, Equatable {
         workerDays = Double(slots) * Double(scenario.months) * 30.44 * Double(replications)
     }
 
-    /// The memory this process may use: the smaller of the machine's memory and a cgroup limit.
-    package static var availableBytes: Double {
-        var limit = Double(ProcessInfo.processInfo.physicalMemory)
-        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
-            if let text = try? String(contentsOfFile: file, encoding: .utf8),
-                let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0
-            {
-                limit = min(limit, value)
-            }
-        }
-        return limit
+    /// The memory this process may use and what sets it: the machine's memory, or the tightest
+    /// limit of the cgroups around the process (its own and its ancestors') when that is smaller.
+    package static var memoryLimit: (bytes: Double, source: String) {
+        memoryLimit(physical: Double(ProcessInfo.processInfo.physicalMemory), cgroup: CgroupMemoryLimit.current)
+    }
+
+    /// The smaller of `physical` and the cgroup limit, with what follows its size in a message:
+    /// "this machine has" or "limit of cgroup /system.slice/job.scope". Usage is not subtracted:
+    /// a cgroup's usage counts page cache the kernel would reclaim, and the 80% margin of
+    /// `checkResources` leaves room for the rest of the job.
+    package static func memoryLimit(physical: Double, cgroup: CgroupMemoryLimit?) -> (bytes: Double, source: String) {
+        if let cgroup, Double(cgroup.bytes) < physical { return (Double(cgroup.bytes), cgroup.source) }
+        return (physical, "this machine has")
     }
 
     /// "1.3 GB".
