@@ -61,6 +61,17 @@ let package = Package(
             ],
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(linkFlags)]
+        ),
+        // Checkpoint folders through the --resume path (Sources/CheckpointFuzzer/main.swift).
+        .executableTarget(
+            name: "CheckpointFuzzer",
+            dependencies: [
+                "FuzzerDriver",
+                .product(name: "InjurySimIO", package: "InjurySim"),
+                .product(name: "InjurySimEngine", package: "InjurySim")
+            ],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(linkFlags)]
         )
     ],
     swiftLanguageModes: [.v6]

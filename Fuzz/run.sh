@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the scenario fuzzer and runs it for SECONDS (default 60).
+# Builds a fuzzer and runs it for SECONDS (default 60): FUZZ_TARGET=scenario (the default: scenario
+# files) or checkpoint (checkpoint folders through --resume).
 #   Fuzz/run.sh 120                 # fuzz for two minutes
+#   FUZZ_TARGET=checkpoint Fuzz/run.sh 120
 #   FUZZ_KEEP_GOING=1 Fuzz/run.sh 600   # fork mode: log every crash and go on (see README)
 # Exits 1 if a crash (or timeout / out-of-memory) input was written to Fuzz/crashes/.
 # Extra arguments after SECONDS go to libFuzzer (e.g. -seed=1 -only_ascii=1).
@@ -12,9 +14,16 @@ shift || true
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 scratch="$here/.build"
+target="${FUZZ_TARGET:-scenario}"
+case "$target" in
+    scenario) product=ScenarioFuzzer; seeds="$here/corpus"; dict=(-dict="$here/scenario.dict") ;;
+    checkpoint) product=CheckpointFuzzer; seeds="$here/corpus-checkpoint"; dict=() ;;
+    *) echo "FUZZ_TARGET must be scenario or checkpoint, got '$target'" >&2; exit 2 ;;
+esac
 work="$scratch/work-corpus"
+[[ "$target" == scenario ]] || work="$scratch/work-corpus-$target"
 crashes="$here/crashes"
-log="$scratch/fuzz.log"
+log="$scratch/fuzz-$target.log"
 
 # libFuzzer (without main) and the UBSan runtime come from the toolchain's compiler-rt folder;
 # Package.swift links them from here.
@@ -31,11 +40,11 @@ echo "== building (release, scratch path $scratch)"
 swift build --package-path "$here" -c release --scratch-path "$scratch" \
     -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer
 binary="$(swift build --package-path "$here" -c release --scratch-path "$scratch" \
-    -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer --show-bin-path)/ScenarioFuzzer"
+    -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer --show-bin-path)/$product"
 
 # The committed seed corpus stays clean: libFuzzer writes new inputs into a copy.
 mkdir -p "$work" "$crashes"
-cp -n "$here"/corpus/* "$work"/ 2>/dev/null || true
+cp -n "$seeds"/* "$work"/ 2>/dev/null || true
 before="$(find "$crashes" -type f | wc -l)"
 
 # Swift's own backtracer would catch the trap before libFuzzer does.
@@ -44,7 +53,7 @@ export SWIFT_BACKTRACE=enable=no
 export PATH="$toolchain_bin:$PATH"
 
 flags=(
-    -dict="$here/scenario.dict"
+    "${dict[@]}"
     -max_total_time="$seconds"
     -artifact_prefix="$crashes/"
     -timeout=10

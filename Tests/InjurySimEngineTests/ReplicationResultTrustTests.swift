@@ -38,4 +38,28 @@ import Testing
             #expect(!other.fits(scenario), "months \(months), pools \(pools), sectors \(sectors), platforms \(platforms)")
         }
     }
+
+    /// A figure beyond what sums over the result's shape can carry (a forged file whose checksum
+    /// was made to match) is not used; a real replication's figures are far below the limit.
+    @Test func aFigureBeyondTheSummableLimitIsNotUsed() throws {
+        let scenario = TinyScenario.twoRegions()
+        var result = ReplicationResult(
+            replication: 0, months: scenario.months, poolCount: scenario.poolCount, sectorCount: scenario.sectors.count,
+            platformCount: scenario.platforms.count)
+        #expect(result.fits(scenario))
+        result.monthly[3] = result.figureLimit - 1
+        #expect(result.fits(scenario))
+        result.monthly[3] = result.figureLimit
+        #expect(!result.fits(scenario), "a figure at the limit")
+        result.monthly[3] = 0
+        result.incurredBySector[0] = .nan
+        #expect(!result.fits(scenario), "a real figure that is not a number")
+        result.incurredBySector[0] = 0
+        result.adminCostShare = 1.5
+        #expect(!result.fits(scenario), "an administration share above 1")
+        // The limit leaves a replication of the national scenario (60 months, 33 pools, 4 sectors,
+        // 11 platforms) about 2.5 × 10^11 yuan per figure.
+        let national = ReplicationResult(replication: 0, months: 60, poolCount: 33, sectorCount: 4, platformCount: 11)
+        #expect(national.figureLimit > 20_000_000_000_000)
+    }
 }

@@ -44,4 +44,38 @@ import Testing
             #expect(inputs.claimRules.lifetime.pensionYuanPerMonth.isFinite && inputs.claimRules.lifetime.lifeTable.loading >= 0)
         }
     }
+
+    /// The checkpoint fuzzer's findings (`*.isck`, its input framing: Fuzz/README.md), replayed
+    /// through the same --resume path: refused or summarised, never a trap.
+    static var checkpointCases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".isck") }.sorted()
+    }
+
+    @Test func theCheckpointFindingsAreThere() { #expect(!Self.checkpointCases.isEmpty) }
+
+    @Test(arguments: checkpointCases) func aCheckpointFoundByTheFuzzerNoLongerCrashes(_ name: String) throws {
+        let input = [UInt8](try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        let mark = Array("\n--ISCK-ENTRY--\n".utf8)
+        var pieces: [[UInt8]] = [[]]
+        var index = 1
+        while index < input.count {
+            if index + mark.count <= input.count && Array(input[index..<(index + mark.count)]) == mark {
+                pieces.append([])
+                index += mark.count
+            } else {
+                pieces[pieces.count - 1].append(input[index])
+                index += 1
+            }
+        }
+        let flags = input[0]
+        let entries = pieces.dropFirst().prefix(8).map { flags & 1 != 0 ? CheckpointProbe.sealed($0) : $0 }
+        let smoke = Self.folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/smoke.json")
+        let scenario = try ScenarioLoader.decode(
+            bytes: [UInt8](try Data(contentsOf: smoke)), overrides: [try ScenarioOverride(parsing: "months=3")])
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("injurysim-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: base) }
+        let used = CheckpointProbe.resume(header: flags & 2 != 0 ? nil : pieces[0], entries: Array(entries), scenario: scenario, base: base.path)
+        #expect(used <= entries.count)
+    }
 }

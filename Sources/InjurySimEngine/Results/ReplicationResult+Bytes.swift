@@ -69,6 +69,25 @@ extension ReplicationResult {
     /// sectors, platforms): a result read back from a checkpoint or a part must, before it is summarised.
     package func fits(_ scenario: Scenario) -> Bool {
         months == scenario.months && poolCount == scenario.poolCount && sectorCount == scenario.sectors.count
-            && platformCount == scenario.platforms.count
+            && platformCount == scenario.platforms.count && isSummable
+    }
+
+    /// The largest magnitude a figure of a result of this shape may have: any sum of figures over
+    /// its months, pools, sectors and platforms then stays inside 64 bits (a quarter of the range).
+    /// A real replication stays far below it; a forged one above it is not used.
+    package var figureLimit: Int64 {
+        let spread = 4 * Int64(max(1, months)) * Int64(poolCount + 1) * Int64(max(1, sectorCount)) * Int64(max(1, platformCount))
+        return Int64.max / spread
+    }
+
+    /// Every figure, whole or real, within ``figureLimit``, every real one finite and the
+    /// administration share a share: values summaries can add up and convert without trapping.
+    package var isSummable: Bool {
+        let limit = figureLimit
+        let inRange: (Int64) -> Bool = { $0 > -limit && $0 < limit }
+        let realLimit = Double(limit)
+        return monthly.allSatisfy(inRange) && ordersBySector.allSatisfy(inRange) && platformMonthly.allSatisfy(inRange)
+            && platformOpening.allSatisfy(inRange) && inRange(coveredWorkerDays) && inRange(simulatedAccidents)
+            && incurredBySector.allSatisfy { $0.isFinite && abs($0) < realLimit } && adminCostShare >= 0 && adminCostShare <= 1
     }
 }

@@ -16,8 +16,10 @@ package enum CheckpointEntry {
     package static let maxPayloadBytes = 1 << 30
 
     /// The file's bytes for `result`.
-    package static func encode(_ result: ReplicationResult) -> [UInt8] {
-        let payload = result.encoded()
+    package static func encode(_ result: ReplicationResult) -> [UInt8] { seal(result.encoded()) }
+
+    /// `payload` behind its header.
+    package static func seal(_ payload: [UInt8]) -> [UInt8] {
         var bytes = magic
         bytes.reserveCapacity(headerBytes + payload.count)
         append(UInt64(format), width: 4, to: &bytes)
