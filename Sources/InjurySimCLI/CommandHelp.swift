@@ -12,7 +12,7 @@ enum CommandHelp {
     static let simulationOptions = """
           --replications N     simulated worlds (default: the scenario's "replications", else 100)
           --seed S             random seed (default: the scenario's "seed")
-          --sample-fraction F  share of worker slots simulated, 0 < F ≤ 1 (default: the scenario's)
+          --sample-fraction F  share of worker slots simulated, 0.000001 ≤ F ≤ 1 (default: the scenario's)
           --no-uncertainty     use central values of uncertain inputs (default: draw them per replication)
           --set PATH=VALUE     change one scenario field (repeatable)
           --threads T          worker threads (default: the number of cores)

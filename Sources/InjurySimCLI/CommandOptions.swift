@@ -78,8 +78,12 @@ struct CommandOptions {
             case "--out": out = try value(argument)
             case "--sample-fraction":
                 let text = try value(argument)
-                guard let f = Double(text), f > 0, f <= 1 else {
-                    throw UsageError(message: "--sample-fraction must be a number above 0 and at most 1, got '\(text)'")
+                let range = ScenarioLoader.sampleFractionRange
+                guard let f = Double(text), range.contains(f) else {
+                    let low = Format.fixed(range.lowerBound, 6) ?? "", high = Format.fixed(range.upperBound, 0) ?? ""
+                    throw UsageError(
+                        message: "--sample-fraction must be a number from \(low) to \(high) (the range of the scenario's sampleFraction), "
+                            + "got '\(text)'")
                 }
                 sampleFraction = f
             case "--set": sets.append(try value(argument))

@@ -10,15 +10,23 @@ package enum ChartStyle {
     package static func dash(_ index: Int) -> String { dashes[index % dashes.count] }
 
     /// Text safe inside XML character data and attribute values.
+    ///
+    /// Besides the markup characters, every character ``NameRule`` lets no text carry (controls
+    /// other than tab, line feed and carriage return, which XML allows; format characters such as
+    /// the bidirectional overrides; line separators; noncharacters such as U+FFFE) is written as
+    /// the visible text `\u{XXXX}`, so the page stays well-formed XML and shows what a hand-edited
+    /// result file held instead of acting on it.
     package static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(character)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if NameRule.unsafeKind(scalar) == nil { out.unicodeScalars.append(scalar) } else { out += NameRule.escaped(scalar) }
             }
         }
         return out

@@ -12,16 +12,15 @@ package struct MonthlyTable: Sendable {
     private var rows: [String: [Row]] = [:]
 
     package init(parsing text: String) throws(ReportError) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first, header == "month,pool,metric,mean,p5,p25,p50,p75,p95" else {
+        let header = ["month", "pool", "metric", "mean", "p5", "p25", "p50", "p75", "p95"]
+        guard let records = CSV.records(text) else { throw .malformed(file: "monthly.csv", reason: "a quoted field is not closed") }
+        guard records.first == header else {
             throw .malformed(file: "monthly.csv", reason: "the header is not month,pool,metric,mean,p5,p25,p50,p75,p95")
         }
-        lines.removeFirst()
-        for (number, line) in lines.enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        for (number, fields) in records.dropFirst().enumerated() {
             guard fields.count == 9 else { throw .malformed(file: "monthly.csv", reason: "line \(number + 2) has \(fields.count) fields, not 9") }
             let values = fields[3...].map { Double($0) ?? .nan }
-            let month = String(fields[0]), pool = String(fields[1])
+            let month = fields[0], pool = fields[1]
             if months.last != month { months.append(month) }
             if !pools.contains(pool) { pools.append(pool) }
             rows[pool + "\u{1}" + fields[2], default: []].append(

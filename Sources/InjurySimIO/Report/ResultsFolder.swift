@@ -39,15 +39,14 @@ package struct ResultsFolder: Sendable {
         return texts
     }
 
-    /// Rows of a CSV without quoted commas (our files), keyed by the header's names.
+    /// Rows of a CSV (quoted as ``CSV`` writes them), keyed by the header's names.
     package static func csvRows(_ text: String, file: String) throws(ReportError) -> [[String: String]] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
+        guard let records = CSV.records(text) else { throw .malformed(file: file, reason: "a quoted field is not closed") }
+        guard let header = records.first else {
             throw .malformed(file: file, reason: "it is empty")
         }
         var rows: [[String: String]] = []
-        for (number, line) in lines.dropFirst().enumerated() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        for (number, fields) in records.dropFirst().enumerated() {
             guard fields.count == header.count else {
                 throw .malformed(file: file, reason: "line \(number + 2) has \(fields.count) fields, the header \(header.count)")
             }

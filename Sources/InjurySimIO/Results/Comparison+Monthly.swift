@@ -10,7 +10,7 @@ extension Comparison {
         for (order, entry) in entries.enumerated() {
             for (index, median) in medianNetPosition(entry).enumerated() {
                 let month = entry.startMonth.adding(months: index)
-                rows.append((month, order, [month.description, entry.name, Format.fixed(median, 2) ?? ""].joined(separator: ",")))
+                rows.append((month, order, CSV.row([month.description, entry.name, Format.fixed(median, 2) ?? ""])))
             }
         }
         rows.sort { ($0.month, $0.order) < ($1.month, $1.order) }

@@ -60,12 +60,11 @@ extension Comparison {
                 let d = row.differences[index]
                 let decimals = row.isMoney ? 2 : 6
                 lines.append(
-                    [
+                    CSV.row([
                         row.key, entry.name, Format.fixed(v.mean, decimals) ?? "", Format.fixed(v.low, decimals) ?? "",
                         Format.fixed(v.high, decimals) ?? "", d.flatMap { Format.fixed($0.mean, decimals) } ?? "",
                         d.flatMap { Format.fixed($0.low, decimals) } ?? "", d.flatMap { Format.fixed($0.high, decimals) } ?? ""
-                    ]
-                    .joined(separator: ","))
+                    ]))
             }
         }
         return lines.joined(separator: "\n") + "\n"

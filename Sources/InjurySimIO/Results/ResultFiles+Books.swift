@@ -42,7 +42,7 @@ extension ResultFiles {
         for book in Book.all(scenario) {
             let series = results.map { BookSeries(book, $0) }
             for month in 0..<scenario.months {
-                let prefix = scenario.startMonth.adding(months: month).description + "," + book.kind.rawValue + "," + book.name + ","
+                let prefix = scenario.startMonth.adding(months: month).description + "," + book.kind.rawValue + "," + CSV.cell(book.name) + ","
                 for row in bookRows {
                     let values = series.map { row.value($0, month) }.filter { !$0.isNaN }
                     let sorted = values.sorted()

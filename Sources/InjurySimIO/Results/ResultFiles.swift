@@ -165,7 +165,7 @@ package struct ResultFiles: Sendable {
     /// Long format: one row per month × pool × metric with the mean and percentiles over replications.
     static func monthlyCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
         var lines = ["month,pool,metric,mean,p5,p25,p50,p75,p95"]
-        let names = scenario.poolNames + ["total"]
+        let names = (scenario.poolNames + ["total"]).map(CSV.cell)
         var values = [Double](repeating: 0, count: results.count)
         for month in 0..<scenario.months {
             let label = scenario.startMonth.adding(months: month).description
@@ -229,7 +229,7 @@ package struct ResultFiles: Sendable {
                 Format.fixed(end(.insuredPersons), 0) ?? "",
                 Format.fixed(sum(.orders), 0) ?? ""
             ]
-            lines.append(fields.joined(separator: ","))
+            lines.append(CSV.row(fields))
         }
         return lines.joined(separator: "\n") + "\n"
     }

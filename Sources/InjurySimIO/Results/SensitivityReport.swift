@@ -50,7 +50,7 @@ package struct SensitivityReport: Sendable {
                 + [row.ruinLow, row.ruinHigh, row.ruinSwing].flatMap { e in
                     [Format.fixed(e.mean, 4) ?? "", Format.fixed(e.low, 4) ?? "", Format.fixed(e.high, 4) ?? ""]
                 } + [Format.fixed(row.breakEvenLow, 6) ?? "", Format.fixed(row.breakEvenHigh, 6) ?? ""]
-            lines.append(fields.joined(separator: ","))
+            lines.append(CSV.row(fields))
         }
         return lines.joined(separator: "\n") + "\n"
     }

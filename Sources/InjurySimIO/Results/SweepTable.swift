@@ -33,17 +33,15 @@ package struct SweepTable: Sendable {
     package func renderCSV() -> String {
         var header = axes
         for figure in PolicyFigures.figures { header += [figure.key, figure.key + "_low95", figure.key + "_high95"] }
-        var lines = [header.joined(separator: ",")]
+        var lines = [CSV.row(header)]
         for point in points {
-            var fields = point.settings.map {
-                $0.value.contains(",") ? "\"" + $0.value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0.value
-            }
+            var fields = point.settings.map(\.value)
             for figure in PolicyFigures.figures {
                 let e = PolicyFigures.estimate(figure, point.metrics)
                 let decimals = figure.isMoney ? 2 : 6
                 fields += [Format.fixed(e.mean, decimals) ?? "", Format.fixed(e.low, decimals) ?? "", Format.fixed(e.high, decimals) ?? ""]
             }
-            lines.append(fields.joined(separator: ","))
+            lines.append(CSV.row(fields))
         }
         return lines.joined(separator: "\n") + "\n"
     }

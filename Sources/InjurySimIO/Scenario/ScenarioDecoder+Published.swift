@@ -13,6 +13,7 @@ extension ScenarioDecoder {
             let paid = r.number("benefitsPaidYuan", default: -1, range: -1...1e14, unit: "yuan")
             let contributions = r.number("contributionsYuan", default: -1, range: -1...1e14, unit: "yuan")
             let source = r.string("source", default: "")
+            if let source { checkName(source, .text, path: path + ".source", node: r.node("source"), log: log) }
             let platform = r.string("platform", default: "")
             let sector = r.string("sector", default: "")
             r.finish()

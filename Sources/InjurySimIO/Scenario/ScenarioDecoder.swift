@@ -20,11 +20,12 @@ enum ScenarioDecoder {
                 "name", top.node("name"), "must be 1 to 100 letters, digits, '.', '_' and '-', not starting with '.' (it names the results folder)")
         }
         let description = top.string("description", default: "")
+        if let description { checkName(description, .text, path: "description", node: top.node("description"), log: log) }
         let start = top.month("startMonth")
         let months = top.integer("months", range: 1...1200)
         let seed = top.integer("seed", default: 1, range: 0...(1 << 53))
         let replications = top.integer("replications", default: 100, range: 1...1_000_000)
-        let fraction = top.number("sampleFraction", default: 1, range: 0.000001...1)
+        let fraction = top.number("sampleFraction", default: 1, range: ScenarioLoader.sampleFractionRange)
         let uncertainty = top.bool("uncertainty", default: true)
         let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
         let minimumPerPool = top.integer("minimumSampledWorkersPerPool", default: 5000, range: 0...2_000_000_000)
@@ -119,6 +120,7 @@ enum ScenarioDecoder {
         for member in map.allMembers() {
             guard let reader = ObjectReader(member.value, path: map.path(member.key), log: log) else { continue }
             if member.key.isEmpty { log.add(map.path(member.key), member.value, "names must not be empty") }
+            checkName(member.key, .identifier, path: map.path(member.key), node: member.value, log: log)
             if let value = make(reader, member.key) { values.append(value) }
         }
         return values
@@ -282,6 +284,7 @@ enum ScenarioDecoder {
         let balance = r.number("initialBalanceYuan", default: 0, range: 0...1e13, unit: "yuan")
         let pool = r.string("pool", default: name)
         if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
+        if let pool, r.node("pool") != nil { checkName(pool, .identifier, path: r.path("pool"), node: r.node("pool"), log: r.log) }
         r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan", "pool"])
         guard let wage, let risk, let balance, let pool else { return nil }
         var province = Scenario.Province(
@@ -364,6 +367,7 @@ enum ScenarioDecoder {
         log: IssueLog
     ) -> Scenario.Shock? {
         let name = r.string("name")
+        if let name { checkName(name, .text, path: r.path("name"), node: r.node("name"), log: log) }
         let start = r.month("startMonth", required: false)
         let probability = r.number("probabilityPerYear", default: 0, range: share)
         let hasStart = r.node("startMonth") != nil

@@ -17,6 +17,7 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
             line > 0
             ? (file.isEmpty ? "" : file + ", ") + "line \(line), column \(column): " : (line == ScenarioOverride.commandLine ? "--set: " : "")
         let found = value.isEmpty ? "" : " (found \(value))"
-        return place + (path.isEmpty ? "" : path + ": ") + message + found
+        // A name may hold the very characters an issue reports; they are shown as \u{XXXX}.
+        return place + NameRule.visible((path.isEmpty ? "" : path + ": ") + message + found)
     }
 }

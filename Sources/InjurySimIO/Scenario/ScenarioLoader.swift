@@ -16,6 +16,9 @@ public enum ScenarioLoader {
         return (scenario, contentHash(bytes + baseBytes))
     }
 
+    /// The valid range of `sampleFraction`, for the scenario field and `--sample-fraction` alike.
+    package static let sampleFractionRange: ClosedRange<Double> = 0.000001...1
+
     /// The largest scenario file read, in bytes (16 MiB: the national scenario is under 20 KB).
     package static let maximumFileBytes = 16 * 1_048_576
 
