@@ -31,6 +31,25 @@ extension ReplicationResult {
         return bytes
     }
 
+    /// Bytes of ``encoded()`` for a result of these dimensions: what a replication file of a
+    /// part must hold for its scenario, checked before the file is read.
+    package static func encodedSize(months: Int, poolCount: Int, sectorCount: Int, platformCount: Int) -> Int {
+        let metrics = PlatformMetric.allCases.count
+        let words = 12 + months * (poolCount + 1) * Metric.allCases.count + 2 * (poolCount + 1) * sectorCount
+        return 8 * (words + months * platformCount * metrics + platformCount * metrics)
+    }
+
+    /// `factors` multiplied, or nil when the product does not fit in an `Int`.
+    static func product(_ factors: Int...) -> Int? {
+        var result = 1
+        for factor in factors {
+            let (next, overflow) = result.multipliedReportingOverflow(by: factor)
+            if overflow { return nil }
+            result = next
+        }
+        return result
+    }
+
     /// The result encoded in `bytes`, or nil when they are not a complete, consistent encoding.
     package init?(encoded bytes: [UInt8]) {
         guard bytes.count % 8 == 0, bytes.count >= 11 * 8 else { return nil }
@@ -43,12 +62,15 @@ extension ReplicationResult {
         guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }) else { return nil }
         let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
         let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
-        guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count > 11 + m + i + o,
-            words[11 + m + i + o] < 1 << 20
+        // The header's words are each below 2^40, so their products can overflow Int (a trap on
+        // a hostile part's file): a product that does not fit, or exceeds the file, is no valid encoding.
+        guard let monthlyCount = Self.product(months, pools + 1, Metric.allCases.count), let sectorCells = Self.product(pools + 1, sectors),
+            m == monthlyCount, i == sectorCells, o == i, words.count > 11 + m + i + o, words[11 + m + i + o] < 1 << 20
         else { return nil }
         let platforms = Int(words[11 + m + i + o])
         let metrics = PlatformMetric.allCases.count
-        let (pm, po) = (months * platforms * metrics, platforms * metrics)
+        guard let pm = Self.product(months, platforms, metrics), pm <= words.count else { return nil }
+        let po = platforms * metrics
         guard words.count == 12 + m + i + o + pm + po else { return nil }
         self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors, platformCount: platforms)
         coveredWorkerDays = Int64(bitPattern: words[8])

@@ -20,6 +20,7 @@ extension PartMerge {
     package static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         let study = parts[0].manifest
+        try checkFiles(parts)
         var problems: [String] = []
         let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
         guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
@@ -38,6 +39,8 @@ extension PartMerge {
         // Sensitivity: one scenario, its runs derived from it.
         let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let runs = runScenarios.count
+        let size = runScenarios.reduce(0) { $0 + ReplicationMetrics.encodedSize(months: $1.months) }
+        try checkDataSizes(parts, expected: size, format: "ISM2", scenario: "the study's \(runs) runs")
         var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
