@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the scenario fuzzer and runs it for SECONDS (default 60).
-#   Fuzz/run.sh 120                 # fuzz for two minutes
+# Builds the fuzzers and runs one of them for SECONDS (default 60): the scenario fuzzer, or the
+# part fuzzer with FUZZ_TARGET=parts.
+#   Fuzz/run.sh 120                 # fuzz the scenario pipeline for two minutes
+#   FUZZ_TARGET=parts Fuzz/run.sh 120   # fuzz the merge of part folders
 #   FUZZ_KEEP_GOING=1 Fuzz/run.sh 600   # fork mode: log every crash and go on (see README)
 # Exits 1 if a crash (or timeout / out-of-memory) input was written to Fuzz/crashes/.
 # Extra arguments after SECONDS go to libFuzzer (e.g. -seed=1 -only_ascii=1).
@@ -12,9 +14,17 @@ shift || true
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 scratch="$here/.build"
-work="$scratch/work-corpus"
 crashes="$here/crashes"
-log="$scratch/fuzz.log"
+# Per target: the binary, its committed seeds, its dictionary, its work corpus and log, the
+# prefix of the files it writes to crashes/, and its limits (the part fuzzer also reports any
+# single allocation above 512 MB: a merge must not allocate by what a manifest claims).
+case "${FUZZ_TARGET:-scenarios}" in
+    scenarios) product=ScenarioFuzzer; seeds="$here/corpus"; dict="$here/scenario.dict"; work="$scratch/work-corpus"
+        log="$scratch/fuzz.log"; prefix="$crashes/"; limits=(-rss_limit_mb=4096) ;;
+    parts) product=PartFuzzer; seeds="$here/part-corpus"; dict="$here/parts.dict"; work="$scratch/work-part-corpus"
+        log="$scratch/fuzz-parts.log"; prefix="$crashes/parts-"; limits=(-rss_limit_mb=2048 -malloc_limit_mb=512) ;;
+    *) echo "FUZZ_TARGET must be scenarios (the default) or parts, got '$FUZZ_TARGET'" >&2; exit 2 ;;
+esac
 
 # libFuzzer (without main) and the UBSan runtime come from the toolchain's compiler-rt folder;
 # Package.swift links them from here.
@@ -31,11 +41,11 @@ echo "== building (release, scratch path $scratch)"
 swift build --package-path "$here" -c release --scratch-path "$scratch" \
     -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer
 binary="$(swift build --package-path "$here" -c release --scratch-path "$scratch" \
-    -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer --show-bin-path)/ScenarioFuzzer"
+    -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer --show-bin-path)/$product"
 
 # The committed seed corpus stays clean: libFuzzer writes new inputs into a copy.
 mkdir -p "$work" "$crashes"
-cp -n "$here"/corpus/* "$work"/ 2>/dev/null || true
+cp -n "$seeds"/* "$work"/ 2>/dev/null || true
 before="$(find "$crashes" -type f | wc -l)"
 
 # Swift's own backtracer would catch the trap before libFuzzer does.
@@ -44,11 +54,11 @@ export SWIFT_BACKTRACE=enable=no
 export PATH="$toolchain_bin:$PATH"
 
 flags=(
-    -dict="$here/scenario.dict"
+    -dict="$dict"
     -max_total_time="$seconds"
-    -artifact_prefix="$crashes/"
+    -artifact_prefix="$prefix"
     -timeout=10
-    -rss_limit_mb=4096
+    "${limits[@]}"
     -print_final_stats=1
 )
 if [[ "${FUZZ_KEEP_GOING:-0}" == 1 ]]; then

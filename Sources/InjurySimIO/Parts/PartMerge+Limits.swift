@@ -28,8 +28,8 @@ extension PartMerge {
         switch part.status(entry.name) {
         case .regular(let bytes) where bytes == entry.bytes: return nil
         case .regular(let bytes):
-            return "part \(part.label): \(entry.name) has \(bytes) bytes but the manifest says \(entry.bytes); "
-                + "it is damaged, truncated or was changed after its task wrote it — \(again)"
+            return "part \(part.label): \(entry.name) is damaged or truncated: it has \(bytes) bytes but the manifest says \(entry.bytes) "
+                + "(it was cut, grew or was replaced after its task wrote it); \(again)"
         case .missing: return "part \(part.label): \(entry.name) is missing or unreadable; \(again)"
         case .other(let what):
             return "part \(part.label): \(entry.name) is \(what), not a regular file; a part holds only the files its task wrote — \(again)"
