@@ -180,6 +180,25 @@ import Testing
         #expect(PartFolderReader.status("/dev/zero") == .other("a device, pipe or socket"))
     }
 
+    /// Figures no run produces (a series summing past an eighth of the Int64 range, a cost that is
+    /// not finite) are refused after decoding: the summaries' Int64 sums trapped on them.
+    @Test func figuresBeyondTheModelsRangeAreRefused() async throws {
+        let study = ShardStudy(seed: 3, replications: 1, sets: ["months=2"])
+        let bytes = try #require(try await study.part(ShardSelection(index: 1, count: 1))[PartManifest.dataFileName(0)])
+        let real = try #require(ReplicationResult(encoded: bytes))
+        #expect(PartMerge.outOfRange(real) == nil)
+        var huge = real
+        huge.monthly[0] = Int64.max / 8
+        huge.monthly[huge.monthly.count / 2] = Int64.max / 8  // the same series in the second month
+        #expect(PartMerge.outOfRange(huge)?.contains("monthly series") == true)
+        var notFinite = real
+        notFinite.incurredBySector[0] = .nan
+        #expect(PartMerge.outOfRange(notFinite)?.contains("not a finite number") == true)
+        var count = real
+        count.simulatedAccidents = -Int64.max
+        #expect(PartMerge.outOfRange(count)?.contains("count") == true)
+    }
+
     /// A replication file's header whose dimensions multiply past Int.max decodes to nil; it trapped.
     @Test func anISR3HeaderWhoseProductsOverflowIsNotAResult() {
         var words = [UInt64](repeating: 0, count: 16)

@@ -18,6 +18,7 @@
 // thrown PartError is a normal outcome; any trap, timeout or oversized allocation is a finding.
 
 import FuzzerDriver
+import InjurySimAnalysis
 import InjurySimIO
 
 #if canImport(Glibc)
@@ -97,13 +98,22 @@ func fuzzOne(_ input: [UInt8]) {
         case "compare", "sweep", "sensitivity":
             let merged = try PartMerge.mergeVariants(parts)
             precondition(merged.metrics.allSatisfy { $0.count == parts[0].manifest.replications }, "a run lacks replications")
+            render(merged)
             note("merged \(merged.command): \(merged.scenarios.count) scenarios, \(merged.metrics.count) runs")
         case "solve":
             let merged = try PartMerge.mergeSolve(parts)
             precondition(merged.share.replications == Array(0..<parts[0].manifest.replications), "replications out of order")
+            // As MergeCommand+Solve.swift continues: the solution and its file.
+            let study = parts[0].manifest
+            let sector = merged.scenario.sectors.firstIndex { $0.name == (study.forSector ?? "all") }
+            if let target = PolicyCommands.Target(parsing: study.target ?? "") {
+                let solution = PolicyCommands.solution(merged.scenario, target: target, sector: sector, share: merged.share)
+                blackHole(SolveReport(solution: solution).renderJSON().rendered())
+            }
             note("merged solve: \(merged.share.replications.count) replications")
         default:
             let merged = try PartMerge.merge(parts)
+            blackHole(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
             precondition(merged.results.map(\.replication) == Array(0..<parts[0].manifest.replications), "replications out of order")
             note("merged run: \(merged.results.count) replications, \(merged.files.files.count) files")
         }
@@ -111,6 +121,35 @@ func fuzzOne(_ input: [UInt8]) {
         note("PartError (\(error.kind)), \(error.problems.count) problem(s); first: \(error.problems.first ?? "")")
     }
 }
+
+/// The tables the merged figures become, as MergeCommand+Variants.swift renders them (the
+/// command-line module itself cannot be imported).
+func render(_ merged: PartMerge.MergedVariants) {
+    switch merged.command {
+    case "sweep":
+        var grid: [[(path: String, value: String)]] = [[]]
+        for axis in merged.axes { grid = grid.flatMap { point in axis.values.map { point + [(path: axis.path, value: $0)] } } }
+        guard grid.count == merged.scenarios.count, !merged.axes.isEmpty else { return }
+        let points = zip(grid, merged.metrics).map { PolicyCommands.SweepPoint(settings: $0.0, metrics: $0.1) }
+        let table = SweepTable(axes: merged.axes.map(\.path), points: points)
+        blackHole((table.renderCSV(), table.renderJSON().rendered(), table.renderTable()))
+    case "sensitivity":
+        let outcome = PolicyCommands.sensitivityOutcome(merged.metrics)
+        let table = SensitivityReport(
+            scenario: merged.scenarios[0], baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
+            rows: outcome.rows)
+        blackHole((table.renderCSV(), table.renderJSON().rendered(), table.renderTable()))
+    default:
+        let comparison = Comparison(
+            entries: zip(merged.scenarios, merged.metrics).map {
+                Comparison.Entry(name: $0.0.name, startMonth: $0.0.startMonth, metrics: $0.1)
+            })
+        blackHole((comparison.renderCSV(), comparison.renderMonthlyCSV(), comparison.renderJSON().rendered(), comparison.renderTable()))
+    }
+}
+
+@inline(never)
+func blackHole<T>(_ value: T) { withExtendedLifetime(value) {} }
 
 let callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 = { data, size in
     let input = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []

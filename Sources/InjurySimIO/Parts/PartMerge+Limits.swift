@@ -1,4 +1,5 @@
 import InjurySimCore
+import InjurySimEngine
 
 /// The checks a merge makes before it reads a part's file: every file the manifest lists is a
 /// regular file of the size the manifest states, `scenario.json` is within the scenario loader's
@@ -55,5 +56,39 @@ extension PartMerge {
     static func dimensions(_ scenario: Scenario) -> String {
         "this scenario (\(scenario.months) months, \(scenario.poolNames.count) pools, \(scenario.sectors.count) sectors, "
             + "\(scenario.platforms.count) platforms)"
+    }
+}
+
+extension PartMerge {
+    /// The largest magnitude a series of a replication file may reach, summed over its months:
+    /// an eighth of the Int64 range (a quarter of ``MoneyRange/limitFen``, the most money
+    /// validation lets a scenario reach). The summaries add a series over the months and a few
+    /// series together in Int64; within this bound they cannot overflow, however hostile the
+    /// file (its checksum is no secret).
+    static let seriesLimit = MoneyRange.limitFen / 4
+
+    /// What in `result` no run of a scenario can hold — a series whose magnitudes, summed over
+    /// the months, exceed ``seriesLimit``, or a double that is not finite — in words; nil when
+    /// every figure is within range.
+    static func outOfRange(_ result: ReplicationResult) -> String? {
+        func magnitude(_ values: ArraySlice<Int64>) -> Double { values.reduce(0) { $0 + abs(Double($1)) } }
+        let metrics = Metric.allCases.count
+        let series = (result.poolCount + 1) * metrics
+        for index in 0..<series {
+            let values = stride(from: index, to: result.monthly.count, by: series).map { result.monthly[$0] }
+            if magnitude(values[...]) > seriesLimit { return "a monthly series beyond \(seriesLimit) fen" }
+        }
+        let platformMetrics = PlatformMetric.allCases.count
+        let platformSeries = result.platformCount * platformMetrics
+        for index in 0..<platformSeries {
+            let values = stride(from: index, to: result.platformMonthly.count, by: platformSeries).map { result.platformMonthly[$0] }
+            if magnitude(values[...]) + abs(Double(result.platformOpening[index])) > seriesLimit {
+                return "a platform's series beyond \(seriesLimit)"
+            }
+        }
+        let counts = result.ordersBySector + [result.coveredWorkerDays, result.simulatedAccidents]
+        if counts.contains(where: { abs(Double($0)) > seriesLimit }) { return "a count beyond \(seriesLimit)" }
+        if !(result.incurredBySector + [result.adminCostShare]).allSatisfy(\.isFinite) { return "a cost that is not a finite number" }
+        return nil
     }
 }

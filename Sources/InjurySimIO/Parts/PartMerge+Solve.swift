@@ -33,6 +33,10 @@ extension PartMerge {
                         + "run shard \(part.manifest.shard) again")
                 continue
             }
+            if let problem = outOfRange(result) {
+                problems.append("part \(part.label): \(name) holds \(problem), which no run produces; run shard \(part.manifest.shard) again")
+                continue
+            }
             share.replications.append(replication)
             share.thresholds.append(Double(bitPattern: words[0]))
             share.growthRounds.append(Int(words[1]))

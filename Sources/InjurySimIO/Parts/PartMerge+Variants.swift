@@ -36,6 +36,19 @@ extension PartMerge {
             throw PartError(
                 .data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
         }
+        // A sweep's grid is the product of its axes: counted (without overflow) before anyone
+        // builds it, so that axes claiming a vast grid are refused, not enumerated.
+        if study.command == "sweep" {
+            var points = study.axes.isEmpty ? 0 : 1
+            for axis in study.axes {
+                let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
+                points = overflow ? Int.max : product
+            }
+            guard points == scenarios.count else {
+                let counted = points == Int.max ? "more grid points than can be counted" : "\(points) grid points"
+                throw PartError(.data, ["part \(parts[0].label): its axes make \(counted) for \(scenarios.count) scenarios"])
+            }
+        }
         // Sensitivity: one scenario, its runs derived from it.
         let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let runs = runScenarios.count

@@ -102,6 +102,10 @@ package enum PartMerge {
                         + "run shard \(part.manifest.shard) again")
                 continue
             }
+            if let problem = outOfRange(result) {
+                problems.append("part \(part.label): \(name) holds \(problem), which no run produces; run shard \(part.manifest.shard) again")
+                continue
+            }
             results.append(result)
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
