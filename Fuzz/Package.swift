@@ -30,6 +30,17 @@ func clangRuntimeDirectory() -> String {
 
 let runtime = clangRuntimeDirectory()
 
+/// The main package's `-package-name` (SwiftPM derives it from the folder's name: the identity,
+/// lowercased, with characters other than letters, digits and `_` turned into `_`). PartFuzzer
+/// is compiled with it so that it may call the `package` API of the merge (PartManifest,
+/// PartMerge), which is not public. INJURYSIM_PACKAGE_NAME overrides it.
+func mainPackageName() -> String {
+    if let name = ProcessInfo.processInfo.environment["INJURYSIM_PACKAGE_NAME"], !name.isEmpty { return name }
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+    let name = String(folder.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+    return name.first?.isNumber == true ? "_" + name : name
+}
+
 /// Linked by hand instead of `-sanitize=fuzzer` at link time, which would add libclang_rt.fuzzer
 /// *with* its main() and clash with main.swift's (ld.gold then dies with an internal error):
 /// - libFuzzer without main (main.swift calls LLVMFuzzerRunDriver);
@@ -62,7 +73,21 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
             linkerSettings: [.unsafeFlags(linkFlags)]
         ),
-        // Checkpoint folders through the --resume path (Sources/CheckpointFuzzer/main.swift).
+        // The merge of part folders (Sources/PartFuzzer/main.swift; README, "The part fuzzer").
+        .executableTarget(
+            name: "PartFuzzer",
+            dependencies: [
+                "FuzzerDriver",
+                .product(name: "InjurySimIO", package: "InjurySim")
+            ],
+            // packageAccess false: SwiftPM then passes no `-package-name` of this package's own
+            // (its later flag would win over the main package's name given here).
+            packageAccess: false,
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-package-name", mainPackageName()])],
+            linkerSettings: [.unsafeFlags(linkFlags)]
+        ),
+        // Checkpoint folders through the --resume path (Sources/CheckpointFuzzer/main.swift; README,
+        // "The checkpoint fuzzer"); package access to the main package as for PartFuzzer.
         .executableTarget(
             name: "CheckpointFuzzer",
             dependencies: [
@@ -70,7 +95,8 @@ let package = Package(
                 .product(name: "InjurySimIO", package: "InjurySim"),
                 .product(name: "InjurySimEngine", package: "InjurySim")
             ],
-            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            packageAccess: false,
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-package-name", mainPackageName()])],
             linkerSettings: [.unsafeFlags(linkFlags)]
         )
     ],

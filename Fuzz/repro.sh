@@ -2,6 +2,7 @@
 # Runs inputs through the fuzzer binary once (no fuzzing) and prints the outcome and, for a
 # crash, the demangled stack: the first frame in Sources/ is where the trap is.
 #   Fuzz/repro.sh Fuzz/crashes-found/*.json
+#   FUZZ_TARGET=parts Fuzz/repro.sh Fuzz/crashes-found/*.part   # inputs of the part fuzzer
 # Builds first if needed (same flags as run.sh).
 set -euo pipefail
 [[ $# -gt 0 ]] || { echo "usage: $0 FILE…" >&2; exit 2; }
@@ -12,7 +13,9 @@ toolchain_bin="$(dirname "$(readlink -f "$(command -v swiftc)")")"
 export INJURYSIM_CLANG_RT="$("$toolchain_bin/clang" -print-resource-dir)/lib/linux"
 build=(swift build --package-path "$here" -c release --scratch-path "$scratch" -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer)
 "${build[@]}" >/dev/null
-binary="$("${build[@]}" --show-bin-path)/ScenarioFuzzer"
+product=ScenarioFuzzer
+[[ "${FUZZ_TARGET:-scenarios}" == parts ]] && product=PartFuzzer
+binary="$("${build[@]}" --show-bin-path)/$product"
 export SWIFT_BACKTRACE=enable=no INJURYSIM_FUZZ_VERBOSE=1 PATH="$toolchain_bin:$PATH"
 
 status=0

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds a fuzzer and runs it for SECONDS (default 60): FUZZ_TARGET=scenario (the default: scenario
-# files) or checkpoint (checkpoint folders through --resume).
-#   Fuzz/run.sh 120                 # fuzz for two minutes
-#   FUZZ_TARGET=checkpoint Fuzz/run.sh 120
+# Builds the fuzzers and runs one of them for SECONDS (default 60): the scenario fuzzer, the part
+# fuzzer with FUZZ_TARGET=parts, or the checkpoint fuzzer with FUZZ_TARGET=checkpoint.
+#   Fuzz/run.sh 120                 # fuzz the scenario pipeline for two minutes
+#   FUZZ_TARGET=parts Fuzz/run.sh 120   # fuzz the merge of part folders
+#   FUZZ_TARGET=checkpoint Fuzz/run.sh 120   # fuzz checkpoint folders through --resume
 #   FUZZ_KEEP_GOING=1 Fuzz/run.sh 600   # fork mode: log every crash and go on (see README)
 # Exits 1 if a crash (or timeout / out-of-memory) input was written to Fuzz/crashes/.
 # Extra arguments after SECONDS go to libFuzzer (e.g. -seed=1 -only_ascii=1).
@@ -14,16 +15,19 @@ shift || true
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 scratch="$here/.build"
-target="${FUZZ_TARGET:-scenario}"
-case "$target" in
-    scenario) product=ScenarioFuzzer; seeds="$here/corpus"; dict=(-dict="$here/scenario.dict") ;;
-    checkpoint) product=CheckpointFuzzer; seeds="$here/corpus-checkpoint"; dict=() ;;
-    *) echo "FUZZ_TARGET must be scenario or checkpoint, got '$target'" >&2; exit 2 ;;
-esac
-work="$scratch/work-corpus"
-[[ "$target" == scenario ]] || work="$scratch/work-corpus-$target"
 crashes="$here/crashes"
-log="$scratch/fuzz-$target.log"
+# Per target: the binary, its committed seeds, its dictionary, its work corpus and log, the
+# prefix of the files it writes to crashes/, and its limits (the part fuzzer also reports any
+# single allocation above 512 MB: a merge must not allocate by what a manifest claims).
+case "${FUZZ_TARGET:-scenarios}" in
+    scenarios) product=ScenarioFuzzer; seeds="$here/corpus"; dict="$here/scenario.dict"; work="$scratch/work-corpus"
+        log="$scratch/fuzz.log"; prefix="$crashes/"; limits=(-rss_limit_mb=4096) ;;
+    parts) product=PartFuzzer; seeds="$here/part-corpus"; dict="$here/parts.dict"; work="$scratch/work-part-corpus"
+        log="$scratch/fuzz-parts.log"; prefix="$crashes/parts-"; limits=(-rss_limit_mb=2048 -malloc_limit_mb=512) ;;
+    checkpoint) product=CheckpointFuzzer; seeds="$here/corpus-checkpoint"; dict=""; work="$scratch/work-checkpoint-corpus"
+        log="$scratch/fuzz-checkpoint.log"; prefix="$crashes/checkpoint-"; limits=(-rss_limit_mb=2048 -malloc_limit_mb=512) ;;
+    *) echo "FUZZ_TARGET must be scenarios (the default), parts or checkpoint, got '$FUZZ_TARGET'" >&2; exit 2 ;;
+esac
 
 # libFuzzer (without main) and the UBSan runtime come from the toolchain's compiler-rt folder;
 # Package.swift links them from here.
@@ -53,13 +57,13 @@ export SWIFT_BACKTRACE=enable=no
 export PATH="$toolchain_bin:$PATH"
 
 flags=(
-    "${dict[@]}"
     -max_total_time="$seconds"
-    -artifact_prefix="$crashes/"
+    -artifact_prefix="$prefix"
     -timeout=10
-    -rss_limit_mb=4096
+    "${limits[@]}"
     -print_final_stats=1
 )
+[[ -z "$dict" ]] || flags+=(-dict="$dict")
 if [[ "${FUZZ_KEEP_GOING:-0}" == 1 ]]; then
     # One child at a time (-fork=1): the machine is shared; crashes are logged and fuzzing goes on.
     flags+=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)

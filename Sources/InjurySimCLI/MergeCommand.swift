@@ -35,6 +35,8 @@ enum MergeCommand {
             }
             index += 1
         }
+        // Refused before any part is read: a merge never writes into, over or around a part.
+        if let out, let clash = partClash(out, paths: paths) { return usage(clash, console) }
         let merged: PartMerge.Merged
         do throws(PartError) {
             let parts = try PartFolderReader.open(paths)
@@ -87,12 +89,10 @@ enum MergeCommand {
         }
     }
 
-    /// Writes the merged files to `directory` (never one of the parts); an exit code on failure.
+    /// Writes the merged files to `directory` (never one of the parts, inside one or around one);
+    /// an exit code on failure.
     static func write(_ files: [(name: String, text: String)], to directory: String, paths: [String], console: Console) -> Int32? {
-        let target = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
-        if let clash = paths.first(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == target }) {
-            return usage("--out \(directory) is the part \(clash); write the merged results to another folder", console)
-        }
+        if let clash = partClash(directory, paths: paths) { return usage(clash, console) }
         do throws(OutputError) {
             let folder = try OutputFolder.claim(directory)
             for note in folder.notes { console.err("injurysim: \(note)\n") }
@@ -102,6 +102,38 @@ enum MergeCommand {
             return ExitCode.cannotWrite
         }
         return nil
+    }
+
+    /// Why `directory` cannot receive the merged results: it is one of the parts, lies inside
+    /// one, or contains one (claiming it would replace or mix with the parts); nil when it is
+    /// apart from all of them. Paths are compared after resolving symbolic links.
+    static func partClash(_ directory: String, paths: [String]) -> String? {
+        let target = canonicalPath(directory)
+        func inside(_ path: String, _ folder: String) -> Bool { path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        for path in paths {
+            let part = canonicalPath(path)
+            let relation =
+                part == target ? "is the part" : inside(target, part) ? "is inside the part" : inside(part, target) ? "contains the part" : nil
+            if let relation { return "--out \(directory) \(relation) \(path); write the merged results to a folder apart from every part" }
+        }
+        return nil
+    }
+
+    /// `path` absolute, with its longest existing ancestor's symbolic links resolved (the rest
+    /// of it does not exist yet, as an --out folder often does not).
+    static func canonicalPath(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(url.path, nil) {
+                defer { free(resolved) }
+                return rest.reversed().reduce(String(cString: resolved)) { ($0.hasSuffix("/") ? $0 : $0 + "/") + $1 }
+            }
+            let parent = url.deletingLastPathComponent()
+            guard parent.path != url.path else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+            rest.append(url.lastPathComponent)
+            url = parent
+        }
     }
 
     static func usage(_ message: String, _ console: Console) -> Int32 {

@@ -39,27 +39,27 @@ import Testing
         }
     }
 
-    /// A figure beyond what sums over the result's shape can carry (a forged file whose checksum
-    /// was made to match) is not used; a real replication's figures are far below the limit.
-    @Test func aFigureBeyondTheSummableLimitIsNotUsed() throws {
+    /// A series beyond what the summaries' sums can carry (a forged file whose checksum was made
+    /// to match) is not used; a real replication's figures are far below the limit.
+    @Test func aSeriesBeyondTheSummableLimitIsNotUsed() throws {
         let scenario = TinyScenario.twoRegions()
         var result = ReplicationResult(
             replication: 0, months: scenario.months, poolCount: scenario.poolCount, sectorCount: scenario.sectors.count,
             platformCount: scenario.platforms.count)
         #expect(result.fits(scenario))
-        result.monthly[3] = result.figureLimit - 1
+        let series = (result.poolCount + 1) * Metric.allCases.count
+        // Two months of one series: within the limit together, then just beyond it.
+        let half = Int64(ReplicationResult.seriesLimit / 2)
+        result.monthly[3] = half - 1
+        result.monthly[3 + series] = -(half - 1)
         #expect(result.fits(scenario))
-        result.monthly[3] = result.figureLimit
-        #expect(!result.fits(scenario), "a figure at the limit")
-        result.monthly[3] = 0
+        result.monthly[3 + series] = -(half + 1024)
+        #expect(!result.fits(scenario), "a series summing past the limit")
+        result.monthly[3 + series] = 0
         result.incurredBySector[0] = .nan
         #expect(!result.fits(scenario), "a real figure that is not a number")
         result.incurredBySector[0] = 0
-        result.adminCostShare = 1.5
-        #expect(!result.fits(scenario), "an administration share above 1")
-        // The limit leaves a replication of the national scenario (60 months, 33 pools, 4 sectors,
-        // 11 platforms) about 2.5 × 10^11 yuan per figure.
-        let national = ReplicationResult(replication: 0, months: 60, poolCount: 33, sectorCount: 4, platformCount: 11)
-        #expect(national.figureLimit > 20_000_000_000_000)
+        result.ordersBySector[0] = Int64.max
+        #expect(!result.fits(scenario), "a count beyond the limit")
     }
 }

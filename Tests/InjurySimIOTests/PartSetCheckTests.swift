@@ -93,7 +93,18 @@ import Testing
             phrases: ["part parts/1 is shard 1/2 of 8 replications but lacks replications 6"]),
         Case(
             name: "part holding another shard's replication", parts: { [part(1, of: 2) { $0.replicationsHeld = [0, 1, 2, 4, 6] }, part(2, of: 2)] },
-            phrases: ["holds replications 1 of other shards"])
+            phrases: ["holds replications 1 of other shards"]),
+        // Claims checked before anything is sized by them (issue 20, item 5).
+        Case(
+            name: "a billion replications claimed",
+            parts: { [part(1, of: 2) { $0.replications = 1_000_000_000 }, part(2, of: 2) { $0.replications = 1_000_000_000 }] },
+            phrases: ["part parts/1 claims 1000000000 replications; a study has 1 to 1000000 replications"]),
+        Case(
+            name: "no replications claimed", parts: { [part(1, of: 1) { $0.replications = 0 }] },
+            phrases: ["part parts/1 claims 0 replications"]),
+        Case(
+            name: "part listing more replications than the study has", parts: { [part(1, of: 1) { $0.replicationsHeld = Array(0..<20) }] },
+            phrases: ["part parts/1 is shard 1/1 of 8 replications (8 of them) but lists 20"])
     ]
 
     @Test(arguments: cases) func mergeRefusesPartsThatAreNotOneCompleteStudy(_ c: Case) {
@@ -109,6 +120,35 @@ import Testing
     @Test func emptyShardsNeedNotBeGiven() throws {
         let without = try PartSetCheck.owners([Self.part(1, of: 5, replications: 2), Self.part(2, of: 5, replications: 2)])
         #expect(without == [0, 1])
+    }
+
+    /// A manifest claiming more replications than a study may have, or a negative file size, is
+    /// refused as it is read: nothing is allocated by the claim.
+    @Test(arguments: [("\"replications\": 8,", "\"replications\": 1000000000000,"), ("\"scenario.json\": 10", "\"scenario.json\": -5")])
+    func manifestClaimsBeyondTheLimitsAreRefused(_ edit: (String, String)) {
+        let text = Self.part(1, of: 2).manifest.rendered()
+        #expect(text.contains(edit.0))
+        do throws(PartError) {
+            _ = try PartManifest(parsing: Array(text.replacingOccurrences(of: edit.0, with: edit.1).utf8), part: "parts/1")
+            Issue.record("accepted \(edit.1)")
+        } catch {
+            #expect(error.kind == .data)
+            let expected =
+                edit.1.hasPrefix("\"replications") ? "\"replications\" is 1000000000000; a study has 1 to 1000000" : "no size for scenario.json"
+            #expect(error.description.contains("part parts/1: manifest.json: " + expected), "\(error.description)")
+        }
+    }
+
+    /// How many replications a shard holds, counted without listing them, agrees with the list.
+    @Test func replicationCountsAgreeWithTheShardsLists() throws {
+        for total in [1, 2, 7, 8, 100] {
+            for count in [1, 2, 3, 8, 9] {
+                for index in 1...count {
+                    let shard = try ShardSelection(index: index, count: count)
+                    #expect(PartSetCheck.replicationCount(shard, of: total) == shard.replications(of: total).count)
+                }
+            }
+        }
     }
 
     /// The manifest reads back to the same value, and a damaged one is refused naming the part.

@@ -31,6 +31,25 @@ extension ReplicationResult {
         return bytes
     }
 
+    /// Bytes of ``encoded()`` for a result of these dimensions: what a replication file of a
+    /// part must hold for its scenario, checked before the file is read.
+    package static func encodedSize(months: Int, poolCount: Int, sectorCount: Int, platformCount: Int) -> Int {
+        let metrics = PlatformMetric.allCases.count
+        let words = 12 + months * (poolCount + 1) * Metric.allCases.count + 2 * (poolCount + 1) * sectorCount
+        return 8 * (words + months * platformCount * metrics + platformCount * metrics)
+    }
+
+    /// `factors` multiplied, or nil when the product does not fit in an `Int`.
+    static func product(_ factors: Int...) -> Int? {
+        var result = 1
+        for factor in factors {
+            let (next, overflow) = result.multipliedReportingOverflow(by: factor)
+            if overflow { return nil }
+            result = next
+        }
+        return result
+    }
+
     /// The result encoded in `bytes`, or nil when they are not a complete, consistent encoding.
     package init?(encoded bytes: [UInt8]) {
         guard bytes.count % 8 == 0, bytes.count >= 11 * 8 else { return nil }
@@ -46,12 +65,15 @@ extension ReplicationResult {
         }
         let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
         let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
-        guard m == months * (pools + 1) * Metric.allCases.count, i == (pools + 1) * sectors, o == i, words.count > 11 + m + i + o,
-            words[11 + m + i + o] < 1 << 20
+        // The header's words are each below 2^40, so their products can overflow Int (a trap on
+        // a hostile part's file): a product that does not fit, or exceeds the file, is no valid encoding.
+        guard let monthlyCount = Self.product(months, pools + 1, Metric.allCases.count), let sectorCells = Self.product(pools + 1, sectors),
+            m == monthlyCount, i == sectorCells, o == i, words.count > 11 + m + i + o, words[11 + m + i + o] < 1 << 20
         else { return nil }
         let platforms = Int(words[11 + m + i + o])
         let metrics = PlatformMetric.allCases.count
-        let (pm, po) = (months * platforms * metrics, platforms * metrics)
+        guard let pm = Self.product(months, platforms, metrics), pm <= words.count else { return nil }
+        let po = platforms * metrics
         guard words.count == 12 + m + i + o + pm + po else { return nil }
         self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors, platformCount: platforms)
         coveredWorkerDays = Int64(bitPattern: words[8])
@@ -72,22 +94,36 @@ extension ReplicationResult {
             && platformCount == scenario.platforms.count && isSummable
     }
 
-    /// The largest magnitude a figure of a result of this shape may have: any sum of figures over
-    /// its months, pools, sectors and platforms then stays inside 64 bits (a quarter of the range).
-    /// A real replication stays far below it; a forged one above it is not used.
-    package var figureLimit: Int64 {
-        let spread = 4 * Int64(max(1, months)) * Int64(poolCount + 1) * Int64(max(1, sectorCount)) * Int64(max(1, platformCount))
-        return Int64.max / spread
-    }
+    /// The largest magnitude a series of a result may reach, summed over its months: an eighth
+    /// of the Int64 range (a quarter of ``MoneyRange/limitFen``, the most money validation lets a
+    /// scenario reach). The summaries add a series over the months and a few series together in
+    /// Int64; within this bound they cannot overflow, however hostile the file (a checksum is no
+    /// secret: anyone can make one match).
+    package static let seriesLimit = MoneyRange.limitFen / 4
 
-    /// Every figure, whole or real, within ``figureLimit``, every real one finite and the
-    /// administration share a share: values summaries can add up and convert without trapping.
-    package var isSummable: Bool {
-        let limit = figureLimit
-        let inRange: (Int64) -> Bool = { $0 > -limit && $0 < limit }
-        let realLimit = Double(limit)
-        return monthly.allSatisfy(inRange) && ordersBySector.allSatisfy(inRange) && platformMonthly.allSatisfy(inRange)
-            && platformOpening.allSatisfy(inRange) && inRange(coveredWorkerDays) && inRange(simulatedAccidents)
-            && incurredBySector.allSatisfy { $0.isFinite && abs($0) < realLimit } && adminCostShare >= 0 && adminCostShare <= 1
+    /// Every figure within what the summaries can add up: the checks of ``outOfRangeFigure``.
+    package var isSummable: Bool { outOfRangeFigure == nil }
+
+    /// What in this result no run of a scenario can hold — a series whose magnitudes, summed over
+    /// the months, exceed ``seriesLimit``, a count beyond it, or a real number that is not finite —
+    /// in words; nil when every figure is within range. A result read back from a part or a
+    /// checkpoint is used only when this is nil.
+    package var outOfRangeFigure: String? {
+        let limit = Self.seriesLimit
+        func magnitude(_ values: [Int64]) -> Double { values.reduce(0) { $0 + abs(Double($1)) } }
+        let series = (poolCount + 1) * Metric.allCases.count
+        for index in 0..<series {
+            let values = stride(from: index, to: monthly.count, by: series).map { monthly[$0] }
+            if magnitude(values) > limit { return "a monthly series beyond \(limit) fen" }
+        }
+        let platformSeries = platformCount * PlatformMetric.allCases.count
+        for index in 0..<platformSeries {
+            let values = stride(from: index, to: platformMonthly.count, by: platformSeries).map { platformMonthly[$0] }
+            if magnitude(values) + abs(Double(platformOpening[index])) > limit { return "a platform's series beyond \(limit)" }
+        }
+        let counts = ordersBySector + [coveredWorkerDays, simulatedAccidents]
+        if counts.contains(where: { abs(Double($0)) > limit }) { return "a count beyond \(limit)" }
+        if !(incurredBySector + [adminCostShare]).allSatisfy(\.isFinite) { return "a cost that is not a finite number" }
+        return nil
     }
 }

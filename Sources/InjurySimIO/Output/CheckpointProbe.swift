@@ -8,7 +8,7 @@ import InjurySimEngine
 /// declarations. It does what `--resume` does with untrusted files: the real ``Checkpoint/open``
 /// on a real folder, each job loaded through the store, the results that fit summarised and
 /// written out as a run's files.
-public enum CheckpointProbe {
+package enum CheckpointProbe {
     /// Writes `header` as `checkpoint.json` and each of `entries` as `call0-jobJ.bin` into a
     /// `.t.checkpoint` folder under `base` (which must exist, be empty and be the caller's), opens
     /// it for `--resume` with the header's own key (or a fixed one), loads every job whose
@@ -16,7 +16,7 @@ public enum CheckpointProbe {
     /// Returns the number of results used, or -1 when the checkpoint was refused. The folder is
     /// emptied again before returning.
     /// A nil `header` stands for a valid one of this build (so entries reach the loader).
-    public static func resume(header: [UInt8]?, entries: [[UInt8]], scenario: Scenario, base: String) -> Int {
+    package static func resume(header: [UInt8]?, entries: [[UInt8]], scenario: Scenario, base: String) -> Int {
         let header = header ?? Array(Checkpoint.headerJSON("fuzz").utf8)
         let target = URL(fileURLWithPath: base).appendingPathComponent("t")
         let folder = Checkpoint.folder(for: target)
@@ -51,5 +51,5 @@ public enum CheckpointProbe {
 
     /// `payload` behind a valid checkpoint-entry header (its length and checksum), so that a
     /// fuzzer's mutated payloads get past the checksum to the decoder and the summary.
-    public static func sealed(_ payload: [UInt8]) -> [UInt8] { CheckpointEntry.seal(payload) }
+    package static func sealed(_ payload: [UInt8]) -> [UInt8] { CheckpointEntry.seal(payload) }
 }

@@ -1,4 +1,5 @@
 import InjurySimAnalysis
+import InjurySimCore
 
 /// The `manifest.json` of a part: what study it belongs to, which shard it is, the replications
 /// it holds and a checksum per file. Documented in Results/README.md ("Parts").
@@ -11,6 +12,12 @@ package struct PartManifest: Sendable, Equatable {
     package static let partFormatVersion = 2
     package static let generator = "injurysim part"
     package static let scenarioFileName = "scenario.json"
+    /// The largest `manifest.json` a merge reads, in bytes (32 MiB). A manifest takes about 140
+    /// bytes per replication its part holds (27,728 bytes for 200), so this holds some 240,000
+    /// replications per part; a larger study is split into more shards.
+    package static let maximumBytes = 32 * 1_048_576
+    /// The largest `scenario.json` a merge reads: the scenario loader's limit (16 MiB).
+    package static let maximumScenarioBytes = ScenarioLoader.maximumFileBytes
 
     /// A data file and its checksum.
     package struct FileEntry: Sendable, Equatable {
@@ -182,6 +189,10 @@ package struct PartManifest: Sendable, Equatable {
         }
         self.seed = seed
         replications = try integer("replications")
+        // Checked before anything is sized by it (the replication lists, the merge's owners).
+        guard (1...Scenario.maximumReplications).contains(replications) else {
+            throw fail("\"replications\" is \(replications); a study has 1 to \(Scenario.maximumReplications) replications")
+        }
         guard case .number(let fraction, _)? = fields["sampleFraction"], fraction > 0, fraction <= 1 else {
             throw fail("\"sampleFraction\" is missing or not a number above 0 and at most 1")
         }
@@ -233,7 +244,9 @@ package struct PartManifest: Sendable, Equatable {
         if case .string(let text)? = fields["for"] { forSector = text }
         for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
             guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
-            guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size) else { throw fail("no size for \(name)") }
+            guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size), bytes >= 0 else {
+                throw fail("no size for \(name), or not a whole number ≥ 0")
+            }
             files.append(FileEntry(name: name, bytes: bytes, checksum: checksum))
         }
     }

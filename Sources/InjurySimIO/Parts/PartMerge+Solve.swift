@@ -8,7 +8,15 @@ extension PartMerge {
     package static func mergeSolve(_ parts: [Part]) throws(PartError) -> (scenario: Scenario, share: PolicyCommands.SolveShare) {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         let study = parts[0].manifest
+        try checkFiles(parts)
         let scenario = try studyScenario(parts)
+        // Three words (threshold, growing and bisection rounds), then the ISR3 result.
+        let size =
+            24
+            + ReplicationResult.encodedSize(
+                months: scenario.months, poolCount: scenario.poolNames.count, sectorCount: scenario.sectors.count,
+                platformCount: scenario.platforms.count)
+        try checkDataSizes(parts, expected: size, format: "ISS1", scenario: dimensions(scenario))
         var problems: [String] = []
         var share = PolicyCommands.SolveShare(replications: [], thresholds: [], atBenchmark: [], growthRounds: [], bisectionRounds: [])
         for (replication, owner) in owners.enumerated() {
@@ -23,6 +31,10 @@ extension PartMerge {
                 problems.append(
                     "part \(part.label): \(name) is not replication \(replication)'s threshold and result in the ISS1 format; "
                         + "run shard \(part.manifest.shard) again")
+                continue
+            }
+            if let problem = outOfRange(result) {
+                problems.append("part \(part.label): \(name) holds \(problem), which no run produces; run shard \(part.manifest.shard) again")
                 continue
             }
             share.replications.append(replication)

@@ -20,6 +20,7 @@ extension PartMerge {
     package static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         let study = parts[0].manifest
+        try checkFiles(parts)
         var problems: [String] = []
         let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
         guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
@@ -35,9 +36,24 @@ extension PartMerge {
             throw PartError(
                 .data, ["part \(parts[0].label): its manifest names \(study.variantHashes.count) scenario hashes for \(scenarios.count) scenarios"])
         }
+        // A sweep's grid is the product of its axes: counted (without overflow) before anyone
+        // builds it, so that axes claiming a vast grid are refused, not enumerated.
+        if study.command == "sweep" {
+            var points = study.axes.isEmpty ? 0 : 1
+            for axis in study.axes {
+                let (product, overflow) = points.multipliedReportingOverflow(by: axis.values.count)
+                points = overflow ? Int.max : product
+            }
+            guard points == scenarios.count else {
+                let counted = points == Int.max ? "more grid points than can be counted" : "\(points) grid points"
+                throw PartError(.data, ["part \(parts[0].label): its axes make \(counted) for \(scenarios.count) scenarios"])
+            }
+        }
         // Sensitivity: one scenario, its runs derived from it.
         let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let runs = runScenarios.count
+        let size = runScenarios.reduce(0) { $0 + ReplicationMetrics.encodedSize(months: $1.months) }
+        try checkDataSizes(parts, expected: size, format: "ISM2", scenario: "the study's \(runs) runs")
         var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]

@@ -1,4 +1,5 @@
 import InjurySimAnalysis
+import InjurySimCore
 
 /// The rule a merge applies before reading any replication: the parts come from one study
 /// (same scenario content, seed, replication count, options, formats and program version), each
@@ -22,13 +23,27 @@ package enum PartSetCheck {
         guard problems.isEmpty else { throw PartError(.data, problems) }
         let total = first.manifest.replications
         let count = first.manifest.shard.count
+        // The claimed count bounds everything allocated below (the replication lists, `owners`):
+        // refused above the limit before any of it exists.
+        guard (1...Scenario.maximumReplications).contains(total) else {
+            throw PartError(
+                .data, ["part \(first.label) claims \(total) replications; a study has 1 to \(Scenario.maximumReplications) replications"])
+        }
         // Each part holds exactly the replications of its shard.
         for part in parts {
+            // A list longer than the study is refused as it stands, before sets are built from it.
+            guard part.manifest.replicationsHeld.count <= total else {
+                problems.append(
+                    "part \(part.label) is shard \(part.manifest.shard) of \(total) replications "
+                        + "(\(Self.replicationCount(part.manifest.shard, of: total)) of them) but lists \(part.manifest.replicationsHeld.count)")
+                continue
+            }
             let expected = part.manifest.shard.replications(of: total)
             if part.manifest.replicationsHeld != expected {
                 let held = Set(part.manifest.replicationsHeld)
                 let lacking = expected.filter { !held.contains($0) }
-                let foreign = part.manifest.replicationsHeld.filter { !Set(expected).contains($0) }
+                let own = Set(expected)
+                let foreign = part.manifest.replicationsHeld.filter { !own.contains($0) }
                 var what: [String] = []
                 if !lacking.isEmpty { what.append("lacks replications \(list(lacking))") }
                 if !foreign.isEmpty { what.append("holds replications \(list(foreign)) of other shards") }
@@ -62,6 +77,11 @@ package enum PartSetCheck {
             for r in part.manifest.replicationsHeld { owners[r] = index }
         }
         return owners
+    }
+
+    /// How many of `total` replications `shard` holds, counted without listing them.
+    static func replicationCount(_ shard: ShardSelection, of total: Int) -> Int {
+        total >= shard.index ? (total - shard.index) / shard.count + 1 : 0
     }
 
     /// "0, 4, 8" — at most 20 shown.

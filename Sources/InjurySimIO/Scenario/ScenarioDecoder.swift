@@ -24,7 +24,7 @@ enum ScenarioDecoder {
         let start = top.month("startMonth")
         let months = top.integer("months", range: 1...1200)
         let seed = top.integer("seed", default: 1, range: 0...(1 << 53))
-        let replications = top.integer("replications", default: 100, range: 1...1_000_000)
+        let replications = top.integer("replications", default: 100, range: 1...Scenario.maximumReplications)
         let fraction = top.number("sampleFraction", default: 1, range: ScenarioLoader.sampleFractionRange)
         let uncertainty = top.bool("uncertainty", default: true)
         let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
