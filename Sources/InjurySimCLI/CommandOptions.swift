@@ -72,7 +72,7 @@ struct CommandOptions {
                 seen[spelling] = argument
             }
             switch argument {
-            case "--replications": replications = try integer(argument, 1...1_000_000)
+            case "--replications": replications = try integer(argument, 1...Scenario.maximumReplications)
             case "--seed": seed = UInt64(try integer(argument, 0...(1 << 53)))
             case "--threads": threads = try integer(argument, 1...1024)
             case "--out": out = try value(argument)
