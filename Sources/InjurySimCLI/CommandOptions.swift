@@ -1,5 +1,6 @@
 import Foundation
 import InjurySimAnalysis
+import InjurySimCore
 import InjurySimIO
 
 /// A bad command line, with a message saying what is wrong.

@@ -5,7 +5,10 @@ import Testing
 /// `--resume` completes byte-identically; SIGKILL at any moment leaves the previous results or
 /// the complete new ones, never a mixture or a half-written file.
 @Suite(.serialized) struct InterruptTests {
-    static let arguments = ["run", "Scenarios/smoke.json", "--replications", "8", "--threads", "1", "--quiet"]
+    /// Three months at 1% of smoke's workers: the stop points, not the run's length, put each
+    /// signal where it belongs, so the runs can be short.
+    static let quick = ["--set", "months=3", "--set", "minimumSampledWorkersPerPool=0", "--sample-fraction", "0.01"]
+    static let arguments = ["run", "Scenarios/smoke.json", "--replications", "8", "--threads", "1", "--quiet"] + quick
 
     static func start(_ extra: [String]) throws -> Process { try launch(arguments + extra) }
 
@@ -147,7 +150,9 @@ import Testing
     @Test func anInterruptedSweepResumesWhereItStopped() throws {
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sweep = ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08", "--replications", "6", "--threads", "1", "--quiet"]
+        let sweep =
+            ["sweep", "Scenarios/smoke.json", "--set", "fund.adminCostShare=0.03,0.08", "--replications", "6", "--threads", "1", "--quiet"]
+            + Self.quick
         func run(_ extra: [String]) throws -> Process { try Self.launch(sweep + extra) }
         let reference = dir.appendingPathComponent("reference")
         let whole = try run(["--out", reference.path])
