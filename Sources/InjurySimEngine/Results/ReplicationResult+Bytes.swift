@@ -59,10 +59,7 @@ extension ReplicationResult {
             for k in 0..<8 { word |= UInt64(bytes[i * 8 + k]) << UInt64(8 * k) }
             words[i] = word
         }
-        // Dimensions below 2^20 keep every product below (months × pools × metrics) far from overflow.
-        guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }), words[2...4].allSatisfy({ $0 < 1 << 20 }) else {
-            return nil
-        }
+        guard words[0] == UInt64(Self.magic), words[1...7].allSatisfy({ $0 < 1 << 40 }) else { return nil }
         let (replication, months, pools, sectors) = (Int(words[1]), Int(words[2]), Int(words[3]), Int(words[4]))
         let (m, i, o) = (Int(words[5]), Int(words[6]), Int(words[7]))
         // The header's words are each below 2^40, so their products can overflow Int (a trap on
