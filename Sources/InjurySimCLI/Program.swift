@@ -107,10 +107,10 @@ package enum Program {
                 console.err(problem.description + "\n" + keptNote("stopped on an error in the scenario"))
                 return ExitCode.usage
             case .usage(let message):
-                console.err("injurysim \(command): \(message)\n" + keptNote("stopped on an error: \(message)"))
+                console.err("injurysim \(command): \(message)\n" + keptNote("stopped on an error (\(message))"))
                 return ExitCode.usage
             case .output(let problem):
-                console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error: \(problem.reason)"))
+                console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error (\(problem.reason))"))
                 return problem.dataError ? ExitCode.dataError : ExitCode.cannotWrite
             }
         }

@@ -163,6 +163,33 @@ import Testing
         try Self.finish(fixture, "after an error")
     }
 
+    /// A file-size limit (`ulimit -f`) fails a write like a full disk (the process ignores
+    /// SIGXFSZ; its worker threads also have it blocked): the command says what its checkpoint
+    /// kept, and --resume finishes once the limit is lifted.
+    @Test func aFileSizeLimitIsAnErrorNotASilentDeath() throws {
+        let fixture = try Self.fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.dir) }
+        // python3 (on every machine here) sets the limit and SIGXFSZ's default action — a parent
+        // such as the test runner may ignore it, and an ignored signal stays ignored across exec.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        shell.currentDirectoryURL = EndToEndTests.root
+        let launcher =
+            "import os, resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); "
+            + "resource.setrlimit(resource.RLIMIT_FSIZE, (40960, 40960)); os.execv(sys.argv[1], sys.argv[1:])"
+        shell.arguments = ["python3", "-c", launcher, try EndToEndTests.binary.path] + Self.arguments + ["--out", fixture.target.path]
+        let err = Pipe()
+        shell.standardError = err
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationReason == .exit && shell.terminationStatus == 73, "\(shell.terminationStatus): \(text)")
+        #expect(text.contains("File too large") && text.contains("3 replications that finished are kept"), "\(text)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.target.path))
+        try Self.finish(fixture, "after ulimit -f")
+    }
+
     /// A crash (the process killed with no chance to say anything) is told apart from an
     /// interruption; a crash that kept nothing leaves nothing in the way.
     @Test func aCrashIsNotCalledAnInterruption() throws {
