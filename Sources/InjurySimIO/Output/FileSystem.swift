@@ -122,15 +122,29 @@ enum POSIXFiles {
         return bytes
     }
 
-    /// Up to the first `count` bytes of the regular file at `path`.
-    static func readHead(_ path: String, count: Int) throws(FileSystemError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw fail("reading \(path)") }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress!, count) }
-        guard n >= 0 else { throw fail("reading \(path)") }
-        return Array(bytes.prefix(n))
+    /// At most `limit` bytes from the start of the regular file at `path`; nil when it is not a
+    /// regular file (a symbolic link is not followed) or cannot be read.
+    static func readPrefix(_ path: String, limit: Int) -> [UInt8]? {
+        // O_NONBLOCK: a pipe put in the file's place must not block the open; fstat refuses it.
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, min(limit, Int(info.st_size) + 1)))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < limit {
+            let wanted = min(buffer.count, limit - bytes.count)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
     }
 
     /// Flushes a folder's entries to disk (after creating or renaming inside it).

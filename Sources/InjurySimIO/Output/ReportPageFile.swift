@@ -26,9 +26,8 @@ package enum ReportPageFile {
             case S_IFLNK: throw OutputError(path: path, reason: "it is a symbolic link; give the path of the file itself")
             default: throw OutputError(path: path, reason: "it is not a regular file")
             }
-            let head: [UInt8]
-            do throws(FileSystemError) { head = try POSIXFiles.readHead(path, count: markWithin) } catch {
-                throw OutputError(path: path, reason: error.words)
+            guard let head = POSIXFiles.readPrefix(path, limit: markWithin) else {
+                throw OutputError(path: path, reason: POSIXFiles.fail("reading \(path)").words)
             }
             guard isOurs(head: head) else {
                 throw OutputError(
