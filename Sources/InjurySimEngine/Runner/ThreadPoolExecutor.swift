@@ -14,12 +14,11 @@ import Foundation
 /// The executor keeps no references to its threads, so there is no cycle: it is freed when the
 /// caller has let go and the last worker has left after ``shutdown()``.
 package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
-    // Safe because `jobs`, `head`, `stopping` and `running` are only touched while holding `condition`.
+    // Safe because `jobs`, `head` and `stopping` are only touched while holding `condition`.
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var head = 0
     private var stopping = false
-    private var running = 0
     /// Called by a worker after each job returns, before it takes the queue's lock again (tests:
     /// a hook that holds a worker there shows the executor outlives its caller's reference).
     private let afterJob: (@Sendable () -> Void)?
@@ -28,7 +27,6 @@ package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
     package init(threadCount: Int, afterJob: (@Sendable () -> Void)? = nil) {
         precondition(threadCount >= 1, "need at least one thread")
         self.afterJob = afterJob
-        running = threadCount
         for index in 0..<threadCount {
             // Strong: the worker keeps the executor alive until it has left `workLoop`.
             let thread = Thread { self.workLoop() }
@@ -36,13 +34,6 @@ package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
             thread.stackSize = 8 << 20
             thread.start()
         }
-    }
-
-    /// Worker threads that have not left their loop yet.
-    package var runningThreads: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return running
     }
 
     package func enqueue(_ job: consuming ExecutorJob) {
@@ -66,7 +57,6 @@ package final class ThreadPoolExecutor: TaskExecutor, @unchecked Sendable {
             condition.lock()
             while head == jobs.count && !stopping { condition.wait() }
             if head == jobs.count {
-                running -= 1
                 condition.unlock()
                 return
             }
