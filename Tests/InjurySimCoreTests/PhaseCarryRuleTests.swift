@@ -39,20 +39,35 @@ import Testing
         #expect(ledger.due == c.due)
     }
 
+    /// Days run on the chain's clock: a carried worker keeps its days as they are, and a fresh
+    /// holder of a later phase's new slot joins with the draws of a day-0 start moved to the
+    /// phase's first day.
     @Test(arguments: [(0, 0, 0), (30, 30, 31)] as [(Int32, Int32, Int32)])
-    func aCarriedWorkersDaysMoveToTheLaterCalendar(hire: Int32, leave: Int32, injured: Int32) {
+    func aCarriedWorkersDaysStayOnTheChainsClock(hire: Int32, leave: Int32, injured: Int32) {
         let hireProfile = ShardFixture.hire()
         var shard = ShardFixture.shard(workers: 2, seed: 3, hire: hireProfile)
         var w = shard.workers[0]
         (w.hireDay, w.leaveDay, w.injuredUntil) = (hire - 100, leave + 400, injured + 60)
         var healthy = w
         healthy.injuredUntil = Int32.min
-        shard.carryOver([w, healthy], platform: 0, days: 365)
-        #expect(shard.workers[0].hireDay == hire - 465)
-        #expect(shard.workers[0].leaveDay == leave + 35)
-        #expect(shard.workers[0].injuredUntil == injured - 305)
+        shard.carryOver([w, healthy], platform: 0)
+        #expect(shard.workers[0].hireDay == hire - 100)
+        #expect(shard.workers[0].leaveDay == leave + 400)
+        #expect(shard.workers[0].injuredUntil == injured + 60)
         #expect(shard.workers[1].injuredUntil == Int32.min, "never injured stays never injured")
         #expect(shard.workers[1].clock == w.clock && shard.workers[1].generation == w.generation)
+    }
+
+    @Test(arguments: [0, 181, 1_096])
+    func aFreshPopulationOfALaterPhaseJoinsOnItsFirstDay(startDay: Int) {
+        let hireProfile = ShardFixture.hire()
+        let atZero = ShardFixture.shard(workers: 40, seed: 8, hire: hireProfile)
+        let later = ShardState(
+            province: atZero.province, key: atZero.key, segments: atZero.segments, startDay: startDay, hire: { _ in hireProfile })
+        for (a, b) in zip(atZero.workers, later.workers) {
+            #expect(Int(b.hireDay) == Int(a.hireDay) + startDay && Int(b.leaveDay) == Int(a.leaveDay) + startDay)
+            #expect(b.clock == a.clock && b.shiftHours == a.shiftHours && b.workKey == a.workKey && b.injuredUntil == a.injuredUntil)
+        }
     }
 
     /// Time off carries across months (and into a later phase): a worker off until day 45 works
@@ -62,7 +77,7 @@ import Testing
         var shard = ShardFixture.shard(workers: 1, seed: 5, hire: hireProfile)
         var w = shard.workers[0]
         w.injuredUntil = 45
-        shard.carryOver([w], platform: 0, days: 0)
+        shard.carryOver([w], platform: 0)
         let month = ShardFixture.month(hire: hireProfile, fullTime: 1)
         let first = shard.step(month: 0, firstDay: 0, dayCount: 30, contexts: [month])
         let second = shard.step(month: 1, firstDay: 30, dayCount: 30, contexts: [month])
@@ -76,7 +91,7 @@ import Testing
         let fresh = shard.workers[2]
         var carried = shard.workers[0]
         carried.generation = 9
-        shard.carryOver([carried, carried], platform: 0, days: 0)
+        shard.carryOver([carried, carried], platform: 0)
         #expect(shard.workers.map(\.generation) == [9, 9, fresh.generation])
     }
 }

@@ -16,6 +16,6 @@ enum TestScenarios {
 extension ReplicationCoordinator {
     /// The claim builder of one replication, as the month loop makes it.
     func claims(_ inputs: ReplicationInputs) -> ClaimBuilder {
-        ClaimBuilder(scenario: scenario, inputs: inputs, calendar: calendar)
+        ClaimBuilder(scenario: scenario, inputs: inputs, clock: ChainClock(start: scenario.startMonth, months: scenario.months))
     }
 }

@@ -22,8 +22,10 @@ import Foundation
         return Sample.poisson(mean: mean, &cursor)
     }
 
-    /// Creates the initial population of a shard.
-    package init(province: Int, key: StreamKey, segments: [Segment], hire: (Int) -> HireProfile) {
+    /// Creates the initial population of a shard on day `startDay` of the chain's clock (0 unless
+    /// a later phase of a chain opens it): the holders' draws are those of a start on day 0, their
+    /// days moved to `startDay`.
+    package init(province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile) {
         self.province = province
         self.key = key
         self.segments = segments
@@ -36,6 +38,10 @@ import Foundation
                 let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
                 let takeUp = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
                 var worker = profile.initial(person: slot.child(0), takeUp: takeUp)
+                if startDay != 0 {
+                    worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
+                    worker.leaveDay = Int32(clamping: Int(worker.leaveDay) + startDay)
+                }
                 worker.workKey = WorkStream.key(person: slot.child(0))
                 workers.append(worker)
             }
@@ -45,20 +51,16 @@ import Foundation
 
     /// Puts an earlier phase's workers of one (province, platform) pair into this shard's slots of
     /// `platform`: slot i of the pair takes `carried[i]` where there is one (the others keep the
-    /// fresh holder they were created with), its days moved back by `days` (the earlier phase's
-    /// length), so day 0 is this phase's start. Persons keep their state: tenure, leave day, time
-    /// off, accident clock, whether and how they were counted as insured (and their work-stream
-    /// key, derived again from the pair's stream).
-    package mutating func carryOver(_ carried: [Worker], platform: Int, days: Int) {
-        let shift = Int32(clamping: days)
+    /// fresh holder they were created with). Days run on the chain's clock, so they carry as
+    /// they are. Persons keep their state: tenure, leave day, time off, accident clock, whether
+    /// and how they were counted as insured (and their work-stream key, derived again from the
+    /// pair's stream).
+    package mutating func carryOver(_ carried: [Worker], platform: Int) {
         for segment in segments where segment.platform == platform {
             for i in segment.range {
                 let slot = segment.firstSlot + i - segment.range.lowerBound
                 guard slot < carried.count else { break }
                 var w = carried[slot]
-                w.hireDay = w.hireDay &- shift
-                w.leaveDay = w.leaveDay &- shift
-                if w.injuredUntil != Int32.min { w.injuredUntil = max(w.injuredUntil &- shift, Int32.min + 1) }
                 w.workKey = WorkStream.key(person: segment.key.child(UInt64(slot)).child(UInt64(w.generation)))
                 workers[i] = w
             }

@@ -19,6 +19,9 @@ package struct ClaimFacts: Sendable, Equatable {
     package var isMale: Bool
     /// Relatives who qualify for a dependants' pension (deaths only).
     package var dependants: [Dependant]
+    /// Months from the chain's start to the scenario's (0 unless a later phase of a chain): the
+    /// basic pension is stated at the chain's start and indexed from there.
+    package var monthsIntoChain: Int = 0
 
     package init(
         severity: Severity, reportMonth: Int, wageBaseYuan: Double, urbanIncomePreviousYearYuan: Double,

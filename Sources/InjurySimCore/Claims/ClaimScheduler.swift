@@ -131,7 +131,7 @@ package final class ClaimScheduler: Sendable {
                 ) { k, month, ageThen in
                     let allowance = wage * share * indexed(k)
                     guard ageThen >= retirementAge else { return allowance }
-                    return max(0, allowance - pension * indexed(month))
+                    return max(0, allowance - pension * indexed(month + facts.monthsIntoChain))
                 }
                 if facts.needsCare {
                     let level = rules.careLevel[grade - 1]

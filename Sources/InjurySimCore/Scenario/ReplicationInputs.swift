@@ -60,8 +60,10 @@ public struct ReplicationInputs: Sendable {
     package var investmentReturnPerYear: Double
     public var shocks: [Shock]
 
-    /// Draws replication `replication` of `scenario`.
-    public init(scenario: Scenario, replication: Int) {
+    /// Draws replication `replication` of `scenario`. A phase that starts `monthsIntoChain`
+    /// months into a chain draws its random shocks' arrivals on the chain's months, from the
+    /// chain's start, so a shock that arrived before the cut runs on into this phase.
+    public init(scenario: Scenario, replication: Int, monthsIntoChain: Int = 0) {
         self.replication = replication
         let root = StreamKey(seed: scenario.seed).child(UInt64(replication))
         self.key = root
@@ -133,8 +135,9 @@ public struct ReplicationInputs: Sendable {
                 // A random shock starts in any month with probability p/12, drawn per replication.
                 let arrivals = root.child(named: "shock-arrivals/" + shock.name)
                 let monthly = shock.probabilityPerYear / 12
-                for m in 0..<scenario.months where arrivals.uniform(UInt64(m)) < monthly {
-                    for k in m..<min(scenario.months, m + shock.months) { active[k] = true }
+                let offset = max(0, monthsIntoChain)
+                for m in 0..<(offset + scenario.months) where arrivals.uniform(UInt64(m)) < monthly {
+                    for k in max(m, offset)..<max(offset, min(offset + scenario.months, m + shock.months)) { active[k - offset] = true }
                 }
             }
             return Shock(
@@ -147,7 +150,8 @@ public struct ReplicationInputs: Sendable {
         }
     }
 
-    /// The benefit wage base of a province in a calendar year, yuan per month.
+    /// The benefit wage base of a province in a calendar year, yuan per month: the scenario's
+    /// wage is that of `startYear` (the chain's first year).
     package func wageBase(province: Int, year: Int, startYear: Int) -> Double {
         provinceWageYuan[province] * PortableMath.pow(1 + wageGrowthPerYear, Double(year - startYear))
     }

@@ -15,7 +15,9 @@ package struct ClaimBuilder: Sendable {
 
     package let scenario: Scenario
     package let inputs: ReplicationInputs
-    package let calendar: SimulationCalendar
+    /// The phase's place in its chain: report months are found on the chain's calendar,
+    /// inflation and the wage base count from the chain's start.
+    package let clock: ChainClock
     private let shocks: ShockMultipliers
     /// The replication's benefit rules with their tables, shared by its claims.
     private let scheduler: ClaimScheduler
@@ -51,10 +53,10 @@ package struct ClaimBuilder: Sendable {
         var medicalShock: [Double]
     }
 
-    package init(scenario: Scenario, inputs: ReplicationInputs, calendar: SimulationCalendar) {
+    package init(scenario: Scenario, inputs: ReplicationInputs, clock: ChainClock) {
         self.scenario = scenario
         self.inputs = inputs
-        self.calendar = calendar
+        self.clock = clock
         self.shocks = ShockMultipliers(scenario: scenario, inputs: inputs)
         self.scheduler = ClaimScheduler(rules: inputs.claimRules)
         perPlatform = scenario.platforms.map { platform in
@@ -66,18 +68,22 @@ package struct ClaimBuilder: Sendable {
                 ageBands: scenario.sectors[platform.sector].ageBands, maleShare: scenario.sectors[platform.sector].maleShare)
         }
         let shocks = self.shocks
-        perMonth = (0..<scenario.months).map { Self.monthConstants(month: $0, scenario: scenario, inputs: inputs, shocks: shocks) }
+        perMonth = (0..<scenario.months).map {
+            Self.monthConstants(month: $0, scenario: scenario, inputs: inputs, shocks: shocks, clock: clock)
+        }
         reportingDelayDays = inputs.reportingDelayDays
         careNeedProbability = inputs.careNeedProbability
     }
 
-    private static func monthConstants(month: Int, scenario s: Scenario, inputs: ReplicationInputs, shocks: ShockMultipliers) -> MonthConstants {
+    private static func monthConstants(
+        month: Int, scenario s: Scenario, inputs: ReplicationInputs, shocks: ShockMultipliers, clock: ChainClock
+    ) -> MonthConstants {
         let year = s.startMonth.adding(months: month).year
         return MonthConstants(
-            inflation: PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(month) / 12),
+            inflation: PortableMath.pow(1 + inputs.medicalInflationPerYear, Double(clock.monthOffset + month) / 12),
             urbanIncomePreviousYear: ReplicationInputs.urbanIncome(
                 year: year - 1, table: s.benefits.urbanIncomeByYear, growth: inputs.urbanIncomeGrowthPerYear),
-            wageBaseYuan: s.provinces.indices.map { inputs.wageBase(province: $0, year: year, startYear: s.startMonth.year) },
+            wageBaseYuan: s.provinces.indices.map { inputs.wageBase(province: $0, year: year, startYear: clock.chainStart.year) },
             medicalShock: s.provinces.indices.flatMap { province in
                 s.platforms.indices.map { shocks.product(month: month, province: province, platform: $0, \.medicalCost) }
             })
@@ -89,12 +95,12 @@ package struct ClaimBuilder: Sendable {
         var cursor = RandomCursor(key: event.person, counter: DrawPurpose.claim.counter(day: day))
         let platform = perPlatform[Int(event.platform)]
         let delay = Int((Sample.standardExponential(&cursor) * reportingDelayDays).rounded(.down))
-        let reportMonth = calendar.month(ofDay: day + delay)
+        let reportMonth = clock.phaseMonth(ofDay: day + delay)
         let recognised = cursor.uniform() < platform.recognitionProbability
         let group = event.severity.group.rawValue
         let constants =
             month >= 0 && month < perMonth.count
-            ? perMonth[month] : Self.monthConstants(month: month, scenario: scenario, inputs: inputs, shocks: shocks)
+            ? perMonth[month] : Self.monthConstants(month: month, scenario: scenario, inputs: inputs, shocks: shocks, clock: clock)
         let medicalShock = constants.medicalShock[Int(event.province) * perPlatform.count + Int(event.platform)]
         let mean = platform.medicalCostMeanYuan[group] * medicalShock * constants.inflation
         let medical = Sample.lognormal(median: mean * platform.medianPerMean, sigma: platform.medicalCostSigma, &cursor)
@@ -107,12 +113,13 @@ package struct ClaimBuilder: Sendable {
             person: event.person, hireDay: Int(event.hireDay), bands: platform.ageBands, maleShare: platform.maleShare)
         let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
-        let facts = ClaimFacts(
+        var facts = ClaimFacts(
             severity: event.severity, reportMonth: reportMonth,
             wageBaseYuan: constants.wageBaseYuan[Int(event.province)],
             urbanIncomePreviousYearYuan: constants.urbanIncomePreviousYear,
             medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
             dependants: dependants)
+        facts.monthsIntoChain = clock.monthOffset
         return Built(recognised: true, reportMonth: reportMonth, schedule: scheduler.schedule(for: facts))
     }
 

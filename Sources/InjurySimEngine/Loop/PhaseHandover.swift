@@ -6,7 +6,8 @@ import InjurySimCore
 /// Provinces and platforms are matched by name (every one of the earlier phase must exist in
 /// the later; the loader checks), a pool of the earlier phase goes to the later pool of its
 /// first province, and money is rescaled from the earlier pool's sample fraction to the later
-/// pool's. Month indices move back by the earlier phase's length, days by its days.
+/// pool's. Month indices move back by the earlier phase's length; days run on the chain's clock
+/// and carry as they are.
 package struct PhaseHandover: Sendable {
     /// One (province, platform) pair's slots: their stream and their workers, in slot order.
     package struct Slots: Sendable {
@@ -14,9 +15,8 @@ package struct PhaseHandover: Sendable {
         package var workers: [Worker]
     }
 
-    /// Months and calendar days the earlier phase ran.
+    /// Months the earlier phase ran.
     package var months: Int
-    package var days: Int
     /// Slots by `province × platformCount + platform` of the later phase.
     package var slots: [Int: Slots]
     /// Per later pool: the earlier pools' ledgers that make it up, each with its rescale factor.
@@ -72,9 +72,8 @@ package struct PhaseHandover: Sendable {
             }
             return c
         }
-        let calendar = SimulationCalendar(start: earlier.startMonth, months: months)
         return PhaseHandover(
-            months: months, days: calendar.firstDays[months], slots: slots, funds: laterFunds, carriedProvinces: Set(provinceOf),
+            months: months, slots: slots, funds: laterFunds, carriedProvinces: Set(provinceOf),
             platforms: laterPlatforms, provinceOf: provinceOf, pipeline: waiting,
             recorder: recorder.carried(
                 pools: later.poolCount, poolOf: poolOf, rescale: rescale, platforms: later.platforms.count, platformOf: platformOf))

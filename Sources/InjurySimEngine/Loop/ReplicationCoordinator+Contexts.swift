@@ -6,7 +6,8 @@ extension ReplicationCoordinator {
     /// The initial worker agents of shard `index` in this replication. Worker streams are keyed
     /// by province and platform names and slot index; only the per-shard order draws depend on
     /// the shard layout, which the scenario fixes (never the thread count). A (province,
-    /// platform) pair of an earlier phase keeps its stream and its slots' workers.
+    /// platform) pair of an earlier phase keeps its stream and its slots' workers; fresh
+    /// workers join on the phase's first day of the chain's clock.
     package func shardState(index: Int, inputs: ReplicationInputs, opening: PhaseHandover? = nil) -> ShardState {
         let s = scenario
         let plan = plans[index]
@@ -21,11 +22,11 @@ extension ReplicationCoordinator {
         }
         let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
         let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
-        var state = ShardState(province: plan.province, key: key, segments: segments, hire: { profiles[$0] })
+        var state = ShardState(province: plan.province, key: key, segments: segments, startDay: clock.dayOffset, hire: { profiles[$0] })
         if let opening {
             for platform in Set(plan.segments.map(\.platform)).sorted() {
                 guard let carried = opening.slots[plan.province * s.platforms.count + platform] else { continue }
-                state.carryOver(carried.workers, platform: platform, days: opening.days)
+                state.carryOver(carried.workers, platform: platform)
             }
         }
         return state
@@ -53,7 +54,7 @@ extension ReplicationCoordinator {
                 for phase in s.rollout where phase.matches(province: province, platform: platform, sector: sector) {
                     coverage = max(coverage, phase.share(at: calendarMonth))
                 }
-                let growth = PortableMath.pow(1 + x.ordersGrowthPerYear, Double(month) / 12)
+                let growth = PortableMath.pow(1 + x.ordersGrowthPerYear, Double(clock.monthOffset + month) / 12)
                 let ordersShock = shocks.product(month: month, province: province, platform: platform, \.orders)
                 let claimShock = shocks.product(month: month, province: province, platform: platform, \.claimFrequency)
                 let severityShock = shocks.product(month: month, province: province, platform: platform, \.severity)

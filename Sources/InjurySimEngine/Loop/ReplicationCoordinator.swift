@@ -10,12 +10,41 @@ package struct ReplicationCoordinator: Sendable {
     package let calendar: SimulationCalendar
     /// The earlier phases this scenario continues (``Scenario/phasesToRun``), earliest first.
     package let earlierPhases: [ReplicationCoordinator]
+    /// Where this phase sits in its chain (all zero and its own horizon when it continues none).
+    package let clock: ChainClock
+    /// Whether the platforms keep their claims experience (this phase or a later one floats
+    /// rates on a paid basis, which reads the experience from the chain's start) and whether it
+    /// measures case reserves (the `paidPlusReserves` basis).
+    package let booksExperience: Bool
+    package let measuresReserves: Bool
 
     package init(scenario: Scenario) {
+        let phases = scenario.phasesToRun
+        let chainEnd = scenario.startMonth.adding(months: scenario.months)
+        func clock(_ phase: Scenario) -> ChainClock {
+            ChainClock(chainStart: scenario.chainStart, phaseStart: phase.startMonth, months: phase.months, chainEnd: chainEnd)
+        }
+        let all = phases + [scenario]
+        let paid = all.map { $0.rateFloat.enabled && $0.rateFloat.basis != .foresight }
+        let reserves = all.map { $0.rateFloat.enabled && $0.rateFloat.basis == .paidPlusReserves }
+        func phase(_ index: Int, earlier: [ReplicationCoordinator]) -> ReplicationCoordinator {
+            ReplicationCoordinator(
+                scenario: all[index], clock: clock(all[index]), booksExperience: paid[index...].contains(true),
+                measuresReserves: reserves[index...].contains(true), earlierPhases: earlier)
+        }
+        self = phase(phases.count, earlier: phases.indices.map { phase($0, earlier: []) })
+    }
+
+    private init(
+        scenario: Scenario, clock: ChainClock, booksExperience: Bool, measuresReserves: Bool, earlierPhases: [ReplicationCoordinator]
+    ) {
         self.scenario = scenario
         self.plans = PopulationPlan.shards(scenario)
         self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
-        self.earlierPhases = scenario.phasesToRun.map(ReplicationCoordinator.init(scenario:))
+        self.clock = clock
+        self.booksExperience = booksExperience
+        self.measuresReserves = measuresReserves
+        self.earlierPhases = earlierPhases
     }
 
     /// Runs replication `replication` to the horizon: replication `replication` of every earlier
@@ -36,32 +65,38 @@ package struct ReplicationCoordinator: Sendable {
     package func runPhase(
         replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?
     ) async -> (result: ReplicationResult, handover: PhaseHandover?) {
-        let inputs = ReplicationInputs(scenario: scenario, replication: replication)
+        let inputs = ReplicationInputs(scenario: scenario, replication: replication, monthsIntoChain: clock.monthOffset)
         let s = scenario
         let poolOf = s.poolOfProvince
         let shocks = ShockMultipliers(scenario: s, inputs: inputs)
-        let claims = ClaimBuilder(scenario: s, inputs: inputs, calendar: calendar)
+        let claims = ClaimBuilder(scenario: s, inputs: inputs, clock: clock)
         var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, carried: opening?.recorder)
         let shards = await makeShards(inputs: inputs, opening: opening)
         let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
         // The paid bases of the float read each platform's reported claims; reserves only for one.
         let float = s.rateFloat
-        let platformsReadClaims = float.enabled && float.basis != .foresight
-        let platforms = makePlatforms(
-            inputs: inputs, reserveDiscount: float.enabled && float.basis == .paidPlusReserves ? monthlyDiscount : nil, opening: opening)
+        let platformsReadClaims = booksExperience
+        let platforms = makePlatforms(inputs: inputs, reserveDiscount: measuresReserves ? monthlyDiscount : nil, opening: opening)
         let funds = makeFunds(opening: opening)
         var pipeline = opening?.pipeline ?? ClaimPipeline()
 
         for month in 0..<s.months {
+            // Rates float once a year, effective from the review month: reviewed as the month
+            // opens (so a review in a later phase's first month is not lost at the cut), never
+            // in the chain's first month.
+            if float.enabled && clock.monthOffset + month > 0 && s.startMonth.adding(months: month).month == float.reviewMonth {
+                for platform in platforms { _ = await platform.review(rule: float) }
+            }
             let contexts = monthContexts(inputs: inputs, month: month)
-            let firstDay = calendar.firstDays[month]
-            let dayCount = calendar.firstDays[month + 1] - firstDay
+            let firstDay = clock.dayOffset + calendar.firstDays[month]
+            let dayCount = calendar.firstDays[month + 1] - calendar.firstDays[month]
+            let chainMonth = clock.monthOffset + month
 
             // (2) Step every shard; (3) merge in shard order: exposure, accidents, claims.
             let stepped = await withTaskGroup(of: (Int, ShardMonthResult).self) { group in
                 for (index, shard) in shards.enumerated() {
                     let context = contexts[plans[index].province]
-                    group.addTask { (index, await shard.step(month: month, firstDay: firstDay, dayCount: dayCount, contexts: context)) }
+                    group.addTask { (index, await shard.step(month: chainMonth, firstDay: firstDay, dayCount: dayCount, contexts: context)) }
                 }
                 var ordered = [ShardMonthResult?](repeating: nil, count: shards.count)
                 for await (index, value) in group { ordered[index] = value }
@@ -128,11 +163,6 @@ package struct ReplicationCoordinator: Sendable {
                     month: month, contributions: contributions[pool], reported: reported[pool],
                     adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
-            }
-
-            // Rates float once a year, effective from the review month.
-            if float.enabled && month + 1 < s.months && s.startMonth.adding(months: month + 1).month == float.reviewMonth {
-                for platform in platforms { _ = await platform.review(rule: float) }
             }
         }
         let result = recorder.finished(sampleFractions: s.poolSampleFractions)
