@@ -11,9 +11,13 @@ import Testing
 @Suite struct ChainEquivalenceTests {
     /// The smoke scenario over 24 months at a tenth of its workers, with claims reported late,
     /// a shortfall rule, a fixed shock over July–August 2024 and random shocks of three months
-    /// that arrive about twice a year, so some straddle each cut.
-    static func base(basis: RateFloatRule.Basis?, shortfall: Scenario.Shortfall) throws -> Scenario {
+    /// that arrive about twice a year and move every multiplier (orders, claim frequency,
+    /// severity, medical cost, what the platforms pay, the investment return), so some straddle
+    /// each cut.
+    static func base(basis: RateFloatRule.Basis?, shortfall: Scenario.Shortfall, pooling: Scenario.Pooling = .province) throws -> Scenario {
         var s = try TestScenarios.load("smoke.json")
+        s.pooling = pooling
+        s.fund.investmentReturnPerYear = .fixed(0.02)
         s.months = 24
         for p in s.provinces.indices { s.provinces[p].workers = s.provinces[p].workers.map { $0 / 10 } }
         s.benefits.reportingDelayDays = .fixed(40)
@@ -28,6 +32,9 @@ import Testing
         storms.start = nil
         storms.probabilityPerYear = 2
         storms.months = 3
+        storms.provinces = nil
+        (storms.orders, storms.severity, storms.medicalCost) = (.fixed(0.9), .fixed(1.2), .fixed(1.3))
+        (storms.platformPayment, storms.investmentReturn) = (.fixed(0.8), .fixed(0.5))
         s.shocks.append(storms)
         return s
     }
@@ -68,10 +75,13 @@ import Testing
         return out
     }
 
-    @Test(arguments: [RateFloatRule.Basis?.none] + RateFloatRule.Basis.allCases.map { Optional($0) })
-    func aChainCutAtAnyMonthIsTheSingleRun(basis: RateFloatRule.Basis?) async throws {
+    static let cases: [(RateFloatRule.Basis?, Scenario.Pooling)] =
+        [(nil, .province)] + RateFloatRule.Basis.allCases.map { ($0, .province) } + [(.paidPlusReserves, .national)]
+
+    @Test(arguments: cases)
+    func aChainCutAtAnyMonthIsTheSingleRun(basis: RateFloatRule.Basis?, pooling: Scenario.Pooling) async throws {
         let shortfall: Scenario.Shortfall = basis == .paid ? .borrow : .defer
-        let s = try Self.base(basis: basis, shortfall: shortfall)
+        let s = try Self.base(basis: basis, shortfall: shortfall, pooling: pooling)
         let single = await ReplicationCoordinator(scenario: s).run(replication: 1)
         // The run exercises what the cut must carry: late reports, reviews, deferrals or debt.
         let total = single.poolCount
@@ -82,5 +92,35 @@ import Testing
             let problems = Self.mismatches(single: single, chained: chained, cut: cut)
             #expect(problems.isEmpty, "cut after month \(cut): \(problems.prefix(4).joined(separator: "; "))")
         }
+    }
+
+    /// Phases sampled at different fractions: provincial pools topped up to a minimum sample
+    /// hand over to a national pool at the plain fraction, so money is rescaled at the cut. At
+    /// full scale the national fund opens with what the provincial funds held (to the fen per
+    /// rescaled amount), and the persons and claims counted so far carry over.
+    @Test func moneyCarriesAtFullScaleAcrossPhasesSampledAtDifferentFractions() async throws {
+        var earlier = try Self.base(basis: .paid, shortfall: .borrow)
+        earlier.sampleFraction = 0.5
+        earlier.minimumSampledWorkersPerPool = 200
+        earlier.months = 9
+        for p in earlier.provinces.indices { earlier.provinces[p].initialBalanceYuan = 2_000_000 }
+        var later = earlier
+        later.pooling = .national
+        later.startMonth = earlier.startMonth.adding(months: 9)
+        later.months = 3
+        later.earlierPhases = [earlier]
+        let phase = later.phasesToRun[0]
+        #expect(Set(phase.poolSampleFractions).count == 2 && !phase.poolSampleFractions.contains(later.poolSampleFractions[0]))
+        let first = await ReplicationCoordinator(scenario: phase).run(replication: 2)
+        let second = await ReplicationCoordinator(scenario: later).run(replication: 2)
+        let end = { (m: Metric) in first.last(m, pool: first.poolCount) }
+        let m0 = { (m: Metric) in second.value(month: 0, pool: second.poolCount, metric: m) }
+        let opening = m0(.cash) - m0(.contributions) + m0(.adminCost) - m0(.investment) + m0(.benefitsPaid) - m0(.borrowed) + m0(.repaid)
+        // Each amount is rescaled and rounded to the fen at the simulated scale, then scaled up by 2.
+        #expect(abs(opening - end(.cash)) <= 4, "opening cash \(opening) against the earlier end \(end(.cash))")
+        #expect(abs((m0(.debt) - m0(.borrowed) + m0(.repaid)) - end(.debt)) <= 4)
+        #expect(end(.cash) > 0, "money to carry")
+        #expect(abs(Double(m0(.insuredPersons) - end(.insuredPersons))) <= Double(m0(.insuredPersons)) * 0.05)
+        #expect(m0(.claimsRecognisedCumulative) >= end(.claimsRecognisedCumulative))
     }
 }
