@@ -13,7 +13,7 @@ package enum Program {
                injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
                injurysim sensitivity SCENARIO [options]
                injurysim validate FILE [FILE …]
-               injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--check]
+               injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--chain FILE] [--pairs CSV] [--check]
                injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
                injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
                injurysim merge PART [PART …] [--out DIR] [--quiet]
@@ -27,7 +27,7 @@ package enum Program {
         sensitivity  one input at a time over its range: a ranked tornado table
         report       render report.html again from a results folder's files (no simulation)
         validate     check scenario files without running them; every problem is listed
-        validate-model  run the analytic checks and the pilot calibration; write docs/VALIDATION.md
+        validate-model  run the analytic checks, the pilot calibration and the shipped chain's continuity; write docs/VALIDATION.md
                         (--check: compare with the committed file instead, write nothing)
         merge        merge the parts of a sharded command into the folder it writes on one machine
         bench        measure throughput on fixed workloads (release build, from the package root)

@@ -11,6 +11,8 @@ extension Program {
     static func validateModel(_ arguments: [String], console: Console) async -> Int32 {
         var out = "docs/VALIDATION.md"
         var scenario = "Scenarios/pilot-2022.json"
+        var chain = ModelValidation.shippedChain
+        var pairs: String?
         var threads = ProcessInfo.processInfo.activeProcessorCount
         var checkOnly = false
         var index = 0
@@ -21,13 +23,15 @@ extension Program {
                 checkOnly = true
                 continue
             }
-            guard index < arguments.count, ["--out", "--scenario", "--threads"].contains(flag) else {
+            guard index < arguments.count, ["--out", "--scenario", "--threads", "--chain", "--pairs"].contains(flag) else {
                 console.err("injurysim validate-model: unknown or incomplete option '\(flag)'\n\n" + usage)
                 return ExitCode.usage
             }
             switch flag {
             case "--out": out = arguments[index]
             case "--scenario": scenario = arguments[index]
+            case "--chain": chain = arguments[index]
+            case "--pairs": pairs = arguments[index]
             default:
                 guard let n = Int(arguments[index]), (1...1024).contains(n) else {
                     console.err("injurysim validate-model: --threads must be a whole number from 1 to 1024\n")
@@ -46,7 +50,27 @@ extension Program {
             console.err(error.description + "\n")
             return ExitCode.usage
         }
-        let text = ModelValidation.report(checks: checks, calibration: calibration, settings: settings)
+        let chainRun = ModelValidation.ChainRun()
+        let continuity: (continuity: ChainContinuity, rows: [PairTrace.Row], scenario: Scenario)
+        do throws(ScenarioError) {
+            continuity = try await ModelValidation.chainContinuity(scenarioPath: chain, settings: chainRun)
+        } catch {
+            console.err(error.description + "\n")
+            return ExitCode.usage
+        }
+        let chainCheck = ModelValidation.chainCheck(continuity.continuity, scenario: continuity.scenario, settings: chainRun)
+        if let pairs {
+            let csv = ModelValidation.pairsCSV(continuity.rows, cuts: continuity.continuity.cuts.map(\.month))
+            do {
+                try Data(csv.utf8).write(to: URL(fileURLWithPath: pairs), options: .atomic)
+            } catch {
+                console.err("injurysim: cannot write \(pairs): \(error.localizedDescription)\n")
+                return ExitCode.cannotWrite
+            }
+            console.out("Wrote \(pairs)\n")
+        }
+        let text = ModelValidation.report(
+            checks: checks + [chainCheck], calibration: calibration, settings: settings, chain: (continuity.continuity, chain))
         if checkOnly { return checkReport(text, against: out, console: console) }
         do {
             let url = URL(fileURLWithPath: out)
@@ -56,7 +80,7 @@ extension Program {
             console.err("injurysim: cannot write \(out): \(error.localizedDescription)\n")
             return ExitCode.cannotWrite
         }
-        for check in checks { console.out((check.passed ? "pass  " : "FAIL  ") + check.name + ": " + check.simulated + "\n") }
+        for check in checks + [chainCheck] { console.out((check.passed ? "pass  " : "FAIL  ") + check.name + ": " + check.simulated + "\n") }
         for p in calibration {
             console.out(
                 "calib " + p.figure + " " + p.month.description + ": published " + (Format.fixed(p.published, 0) ?? "")
@@ -64,7 +88,10 @@ extension Program {
                     + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]\n")
         }
         console.out("Wrote \(out)\n")
-        return checks.allSatisfy(\.passed) ? ExitCode.success : 1
+        for flag in continuity.continuity.cuts.flatMap(\.flags) {
+            console.out("chain \(flag.pair) \(flag.measure.rawValue): \(flag.before) → \(flag.after) (allowed \(flag.allowed))\n")
+        }
+        return (checks + [chainCheck]).allSatisfy(\.passed) ? ExitCode.success : 1
     }
 
     /// `validate-model --check`: the committed report's outline against a fresh run's; writes nothing.

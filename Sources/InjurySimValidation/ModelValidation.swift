@@ -286,7 +286,7 @@ package enum ModelValidation {
         "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
         "Life expectancy of the shipped table", "Rate float (2025 rule)", "Lagged rate float (paid basis)",
-        "Persons ever insured under churn", "IBNR reserve"
+        "Persons ever insured under churn", "IBNR reserve", chainCheckName
     ]
 
     /// Every analytic check, in report order.
@@ -322,7 +322,9 @@ package enum ModelValidation {
     }
 
     /// docs/VALIDATION.md.
-    package static func report(checks: [Check], calibration: [PublishedComparison], settings: CalibrationRun) -> String {
+    package static func report(
+        checks: [Check], calibration: [PublishedComparison], settings: CalibrationRun, chain: (ChainContinuity, path: String)? = nil
+    ) -> String {
         var lines = [
             "# Model validation",
             "",
@@ -365,6 +367,7 @@ package enum ModelValidation {
             )
         }
         lines += ["", calibrationNotes]
+        if let chain { lines += [""] + chainSection(chain.0, path: chain.path) }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -51,19 +51,32 @@ package struct ReplicationCoordinator: Sendable {
     /// phase first, each handing its end state to the next (common random numbers: the earlier
     /// phases are the same whatever the later one changes).
     package func run(replication: Int) async -> ReplicationResult {
+        var trace: PairTrace?
+        return await run(replication: replication, trace: &trace)
+    }
+
+    /// Replication `replication` with every phase's (province, platform) months traced.
+    package func trace(replication: Int) async -> PairTrace {
+        var trace: PairTrace? = PairTrace()
+        _ = await run(replication: replication, trace: &trace)
+        return trace!
+    }
+
+    private func run(replication: Int, trace: inout PairTrace?) async -> ReplicationResult {
         var handover: PhaseHandover?
         for (index, phase) in earlierPhases.enumerated() {
             let next = index + 1 < earlierPhases.count ? earlierPhases[index + 1].scenario : scenario
-            handover = await phase.runPhase(replication: replication, opening: handover, handOverTo: next).handover
+            handover = await phase.runPhase(replication: replication, opening: handover, handOverTo: next, phase: index, trace: &trace).handover
         }
-        return await runPhase(replication: replication, opening: handover, handOverTo: nil).result
+        return await runPhase(replication: replication, opening: handover, handOverTo: nil, phase: earlierPhases.count, trace: &trace).result
     }
 
     /// One phase: the month loop and nothing else. What a claim is comes from `ClaimBuilder`,
     /// what is recorded from `MonthRecorder`; `opening` is the earlier phase's end state, and
-    /// with `next` the phase's own end state is handed over.
+    /// with `next` the phase's own end state is handed over; `trace` (when not nil) collects the
+    /// pairs' months as phase `phase` of the chain.
     package func runPhase(
-        replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?
+        replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?, phase: Int = 0, trace: inout PairTrace?
     ) async -> (result: ReplicationResult, handover: PhaseHandover?) {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication, monthsIntoChain: clock.monthOffset)
         let s = scenario
@@ -79,6 +92,8 @@ package struct ReplicationCoordinator: Sendable {
         let platforms = makePlatforms(inputs: inputs, reserveDiscount: measuresReserves ? monthlyDiscount : nil, opening: opening)
         let funds = makeFunds(opening: opening)
         var pipeline = opening?.pipeline ?? ClaimPipeline()
+        let slots = trace == nil ? [] : PopulationPlan.slotCounts(s)
+        let zeros = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
 
         for month in 0..<s.months {
             // Rates float once a year, effective from the review month: reviewed as the month
@@ -104,11 +119,16 @@ package struct ReplicationCoordinator: Sendable {
             }
             var orders = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
             var incurred = [[Double]](repeating: [Double](repeating: 0, count: s.provinces.count), count: s.platforms.count)
+            var (active, newly, bookedByPair) = (zeros, zeros, zeros)
             for (index, shardResult) in stepped.enumerated() {
                 let province = plans[index].province
                 let pool = poolOf[province]
                 for totals in shardResult.segments {
                     orders[totals.platform][province] += totals.orders
+                    if trace != nil {
+                        active[totals.platform][province] += totals.activeWorkers
+                        newly[totals.platform][province] += totals.newlyInsured
+                    }
                     recorder.recordExposure(totals, month: month, pool: pool)
                 }
                 for event in shardResult.accidents {
@@ -149,6 +169,7 @@ package struct ReplicationCoordinator: Sendable {
                     paymentShare: share, orders: orders[index], incurred: incurred[index],
                     reported: platformReports[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
+                bookedByPair[index] = booked
                 for province in booked.indices where booked[province] != 0 || paid[province] != 0 {
                     recorder.recordContributions(
                         platform: index, booked: booked[province], paid: paid[province], month: month, pool: poolOf[province])
@@ -164,6 +185,9 @@ package struct ReplicationCoordinator: Sendable {
                     adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
             }
+            trace?.record(
+                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) }, orders: orders,
+                active: active, newly: newly, booked: bookedByPair, benchmark: inputs.platformRateYuan)
         }
         let result = recorder.finished(sampleFractions: s.poolSampleFractions)
         guard let next else { return (result, nil) }

@@ -1,0 +1,55 @@
+import InjurySimCore
+
+/// Each (province, platform) pair's month, phase by phase of a chain, at full scale: what the
+/// continuity check around a cut reads (`ChainContinuity`) and `injurysim chain` writes. Pure:
+/// the coordinator feeds it when asked to trace (``ReplicationCoordinator/trace(replication:)``).
+package struct PairTrace: Sendable {
+    package struct Row: Sendable, Equatable {
+        /// The phase's index in the chain (0: the first) and its scenario's name.
+        package var phase: Int
+        package var phaseName: String
+        package var month: YearMonth
+        package var province: String
+        package var platform: String
+        /// Worker slots (the population the pair's workers fill), full scale.
+        package var slots: Double
+        /// Full-scale units per simulated one: 1 / the pool's sample fraction.
+        package var scale: Double
+        /// Share of the slots covered this month (the rollout's ramp), 0…1.
+        package var coverage: Double
+        package var orders: Double
+        package var activeWorkers: Double
+        /// Persons insured for the first time this month.
+        package var newlyInsured: Double
+        /// Contributions booked on the month's orders, yuan.
+        package var contributionsYuan: Double
+        /// The benchmark rate of the phase's file (its draw in this replication), yuan per order.
+        package var benchmarkYuanPerOrder: Double
+    }
+
+    package private(set) var rows: [Row] = []
+
+    package init() {}
+
+    /// One phase's month: `orders`, `active`, `newly` and `booked` (fen) by `[platform][province]`
+    /// at the simulated scale, `slots` and `coverage` likewise, scaled by 1 / the pool's fraction.
+    package mutating func record(
+        phase: Int, scenario s: Scenario, month: Int, slots: [[Int]], coverage: [[Double]], orders: [[Int64]], active: [[Int64]],
+        newly: [[Int64]], booked: [[Fen]], benchmark: [Double]
+    ) {
+        let fractions = s.poolSampleFractions
+        let calendarMonth = s.startMonth.adding(months: month)
+        for (province, region) in s.provinces.enumerated() {
+            let scale = 1 / fractions[s.poolOfProvince[province]]
+            for (platform, company) in s.platforms.enumerated() where slots[province][platform] > 0 {
+                rows.append(
+                    Row(
+                        phase: phase, phaseName: s.name, month: calendarMonth, province: region.name, platform: company.name,
+                        slots: Double(slots[province][platform]) * scale, scale: scale, coverage: coverage[province][platform],
+                        orders: Double(orders[platform][province]) * scale, activeWorkers: Double(active[platform][province]) * scale,
+                        newlyInsured: Double(newly[platform][province]) * scale,
+                        contributionsYuan: Double(booked[platform][province]) * scale / 100, benchmarkYuanPerOrder: benchmark[platform]))
+            }
+        }
+    }
+}
