@@ -18,6 +18,8 @@ package struct ClaimBuilder: Sendable {
     /// The phase's place in its chain: report months are found on the chain's calendar,
     /// inflation and the wage base count from the chain's start.
     package let clock: ChainClock
+    /// The age bands of persons hired in earlier phases of the chain.
+    private let hiredEarlier: HiredEarlier
     private let shocks: ShockMultipliers
     /// The replication's benefit rules with their tables, shared by its claims.
     private let scheduler: ClaimScheduler
@@ -53,10 +55,11 @@ package struct ClaimBuilder: Sendable {
         var medicalShock: [Double]
     }
 
-    package init(scenario: Scenario, inputs: ReplicationInputs, clock: ChainClock) {
+    package init(scenario: Scenario, inputs: ReplicationInputs, clock: ChainClock, hiredEarlier: HiredEarlier = HiredEarlier()) {
         self.scenario = scenario
         self.inputs = inputs
         self.clock = clock
+        self.hiredEarlier = hiredEarlier
         self.shocks = ShockMultipliers(scenario: scenario, inputs: inputs)
         self.scheduler = ClaimScheduler(rules: inputs.claimRules)
         perPlatform = scenario.platforms.map { platform in
@@ -109,8 +112,12 @@ package struct ClaimBuilder: Sendable {
         guard recognised else {
             return Built(recognised: false, reportMonth: reportMonth, schedule: ClaimSchedule(fundPayments: [], platformPayments: []))
         }
+        let earlier = hiredEarlier.people(
+            province: Int(event.province), platform: Int(event.platform), platforms: perPlatform.count, hireDay: Int(event.hireDay),
+            phaseStartDay: clock.dayOffset)
         let hire = WorkerAge.atHire(
-            person: event.person, hireDay: Int(event.hireDay), bands: platform.ageBands, maleShare: platform.maleShare)
+            person: event.person, hireDay: Int(event.hireDay), bands: earlier?.bands ?? platform.ageBands,
+            maleShare: earlier?.maleShare ?? platform.maleShare)
         let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
         var facts = ClaimFacts(

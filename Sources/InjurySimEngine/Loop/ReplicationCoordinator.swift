@@ -17,6 +17,8 @@ package struct ReplicationCoordinator: Sendable {
     /// measures case reserves (the `paidPlusReserves` basis).
     package let booksExperience: Bool
     package let measuresReserves: Bool
+    /// Who the persons hired in earlier phases are (their age bands).
+    package let hiredEarlier: HiredEarlier
 
     package init(scenario: Scenario) {
         let phases = scenario.phasesToRun
@@ -28,16 +30,21 @@ package struct ReplicationCoordinator: Sendable {
         let paid = all.map { $0.rateFloat.enabled && $0.rateFloat.basis != .foresight }
         let reserves = all.map { $0.rateFloat.enabled && $0.rateFloat.basis == .paidPlusReserves }
         func phase(_ index: Int, earlier: [ReplicationCoordinator]) -> ReplicationCoordinator {
-            ReplicationCoordinator(
-                scenario: all[index], clock: clock(all[index]), booksExperience: paid[index...].contains(true),
-                measuresReserves: reserves[index...].contains(true), earlierPhases: earlier)
+            let c = clock(all[index])
+            return ReplicationCoordinator(
+                scenario: all[index], clock: c, booksExperience: paid[index...].contains(true),
+                measuresReserves: reserves[index...].contains(true),
+                hiredEarlier: HiredEarlier(scenario: all[index], phases: Array(all[..<index]), calendar: c.calendar, chainStart: c.chainStart),
+                earlierPhases: earlier)
         }
         self = phase(phases.count, earlier: phases.indices.map { phase($0, earlier: []) })
     }
 
     private init(
-        scenario: Scenario, clock: ChainClock, booksExperience: Bool, measuresReserves: Bool, earlierPhases: [ReplicationCoordinator]
+        scenario: Scenario, clock: ChainClock, booksExperience: Bool, measuresReserves: Bool, hiredEarlier: HiredEarlier,
+        earlierPhases: [ReplicationCoordinator]
     ) {
+        self.hiredEarlier = hiredEarlier
         self.scenario = scenario
         self.plans = PopulationPlan.shards(scenario)
         self.calendar = SimulationCalendar(start: scenario.startMonth, months: scenario.months)
@@ -82,7 +89,7 @@ package struct ReplicationCoordinator: Sendable {
         let s = scenario
         let poolOf = s.poolOfProvince
         let shocks = ShockMultipliers(scenario: s, inputs: inputs)
-        let claims = ClaimBuilder(scenario: s, inputs: inputs, clock: clock)
+        let claims = ClaimBuilder(scenario: s, inputs: inputs, clock: clock, hiredEarlier: hiredEarlier)
         var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, carried: opening?.recorder)
         let shards = await makeShards(inputs: inputs, opening: opening)
         let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
