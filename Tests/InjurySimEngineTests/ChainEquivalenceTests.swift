@@ -94,6 +94,21 @@ import Testing
         }
     }
 
+    /// A later phase may float on a paid basis the earlier phase did not use (the README's
+    /// `--set rateFloat.basis=paidPlusReserves` on a chained file): the platforms keep their
+    /// experience and case reserves from the chain's start, so with the cut before the first
+    /// review the chain is the single run that floats from the start.
+    @Test(arguments: [RateFloatRule.Basis.paid, .paidPlusReserves])
+    func aLaterPhaseFloatsOnTheExperienceSinceTheChainsStart(basis: RateFloatRule.Basis) async throws {
+        let s = try Self.base(basis: basis, shortfall: .defer)
+        var chain = Self.chain(s, cut: 3)
+        chain.earlierPhases[0].rateFloat.enabled = false
+        let single = await ReplicationCoordinator(scenario: s).run(replication: 1)
+        let chained = await ReplicationCoordinator(scenario: chain).run(replication: 1)
+        let problems = Self.mismatches(single: single, chained: chained, cut: 3)
+        #expect(problems.isEmpty, "\(problems.prefix(4).joined(separator: "; "))")
+    }
+
     /// Phases sampled at different fractions: provincial pools topped up to a minimum sample
     /// hand over to a national pool at the plain fraction, so money is rescaled at the cut. At
     /// full scale the national fund opens with what the provincial funds held (to the fen per
