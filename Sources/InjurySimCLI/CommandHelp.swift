@@ -3,7 +3,7 @@ import InjurySimIO
 /// Each command's own help: usage, options with their defaults, and an example. Printed by
 /// `injurysim COMMAND --help` (exit 0) and, after the message, for a bad command line (exit 64).
 enum CommandHelp {
-    /// `injurysim 1.15.0 (results format 4, parts 2)`: the one version parts and checkpoints record
+    /// `injurysim 1.16.0 (results format 4, parts 2)`: the one version parts and checkpoints record
     /// (``ProgramVersion/current``) and the formats this build writes.
     static var versionText: String {
         "\(ProgramVersion.current) (results format \(ResultFiles.formatVersion), parts \(PartManifest.partFormatVersion))\n"
