@@ -176,7 +176,7 @@ package struct ReplicationCoordinator: Sendable {
                     paymentShare: share, orders: orders[index], incurred: incurred[index],
                     reported: platformReports[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
-                bookedByPair[index] = booked
+                if trace != nil { bookedByPair[index] = booked }
                 for province in booked.indices where booked[province] != 0 || paid[province] != 0 {
                     recorder.recordContributions(
                         platform: index, booked: booked[province], paid: paid[province], month: month, pool: poolOf[province])
