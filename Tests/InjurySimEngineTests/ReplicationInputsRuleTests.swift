@@ -32,6 +32,31 @@ import Testing
         #expect(inputs.claimRules.indexationPerYear == 0.045)
     }
 
+    /// A sector `drawnAs` another is drawn from that sector's streams: the same quantile of each
+    /// input, so a renamed or merged sector of a chain keeps its worlds; its own name draws others.
+    @Test func aSectorDrawnAsAnotherTakesItsQuantiles() {
+        var s = TinyScenario.make()
+        s.uncertainty = true
+        s.sectors[0].name = "food"
+        s.sectors[0].ordersPerHour = Param(.uniform(low: 1, high: 2))
+        s.sectors[0].churnPerMonth = Param(.triangular(low: 0.05, mode: 0.1, high: 0.2))
+        var merged = s
+        merged.sectors[0].name = "instant"
+        merged.sectors[0].ordersPerHour = Param(.uniform(low: 3, high: 5))
+        var drawn = merged
+        drawn.sectors[0].drawnAs = "food"
+        for replication in 0..<8 {
+            let (a, b, c) = (
+                ReplicationInputs(scenario: s, replication: replication).sectors[0],
+                ReplicationInputs(scenario: merged, replication: replication).sectors[0],
+                ReplicationInputs(scenario: drawn, replication: replication).sectors[0]
+            )
+            #expect(abs((c.ordersPerHour - 3) / 2 - (a.ordersPerHour - 1)) < 1e-12, "the same quantile on the new prior")
+            #expect(c.churnPerMonth == a.churnPerMonth)
+            #expect(b.churnPerMonth != a.churnPerMonth)
+        }
+    }
+
     /// W(year) = W(start year) × (1 + g)^(year − start year).
     @Test(arguments: [(2024, 1.0), (2025, 1.05), (2027, 1.05 * 1.05 * 1.05)])
     func theWageBaseGrowsToTheAccidentYear(year: Int, factor: Double) {

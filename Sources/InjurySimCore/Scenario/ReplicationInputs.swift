@@ -72,7 +72,7 @@ public struct ReplicationInputs: Sendable {
             uncertain ? param.draw(root.child(named: "input/" + path)) : param.central
         }
         sectors = scenario.sectors.map { s in
-            let p = "sectors." + s.name + "."
+            let p = "sectors." + (s.drawnAs ?? s.name) + "."
             let weights = Severity.allCases.map { value(s.severity[$0.rawValue], p + "severity." + $0.key) }
             let total = weights.reduce(0, +)
             return Sector(

@@ -120,6 +120,10 @@ public struct Scenario: Sendable {
         package var maleShare: Double
         /// Share of persons who also work for another platform (one person, two slots).
         package var multiPlatformShare: Param = .fixed(0)
+        /// The sector whose random streams draw this one's uncertain inputs (`"drawnAs"`; nil: its
+        /// own name). A sector that merges or renames an earlier phase's sector of a chain names
+        /// it, so each replication keeps its inputs' quantiles across the cut.
+        package var drawnAs: String? = nil
 
         /// Age bands at hire: 18–19, 20–29, 30–39, 40–49, 50–59 (uniform within a band).
         package static let ageBandEdges: [Double] = [18, 20, 30, 40, 50, 60]
@@ -132,8 +136,9 @@ public struct Scenario: Sendable {
             claimsPerMillionOrders: Param, recognitionProbability: Param, severity: [Param],
             medicalCostMeanYuan: [Param], medicalCostSigma: Param, recoveryDays: [Param],
             churnPerMonth: Param, ordersGrowthPerYear: Param, ageBands: [Double] = Sector.deliveryAgeBands,
-            maleShare: Double = 0.93, multiPlatformShare: Param = .fixed(0)
+            maleShare: Double = 0.93, multiPlatformShare: Param = .fixed(0), drawnAs: String? = nil
         ) {
+            self.drawnAs = drawnAs
             self.multiPlatformShare = multiPlatformShare
             self.ageBands = ageBands
             self.maleShare = maleShare

@@ -163,11 +163,21 @@ enum ScenarioDecoder {
         }
         let male = r.number("maleShare", default: 0.93, range: share)
         let multiPlatform = r.param("multiPlatformShare", default: 0, range: share)
+        // The sector whose streams draw this one's inputs (an earlier phase's name for it).
+        var drawnAs: String?
+        if let node = r.node("drawnAs") {
+            if case .string(let text) = node.value {
+                drawnAs = text
+                checkName(text, .identifier, path: r.path("drawnAs"), node: node, log: r.log)
+            } else {
+                r.log.add(r.path("drawnAs"), node, "expected the name of a sector in double quotes, found \(node.typeName)")
+            }
+        }
         r.finish(allowed: [
             "ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
             "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
             "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
-            "ageBands", "maleShare", "multiPlatformShare"
+            "ageBands", "maleShare", "multiPlatformShare", "drawnAs"
         ])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
             let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
@@ -181,7 +191,7 @@ enum ScenarioDecoder {
             occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
             recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
             medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
-            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male, multiPlatformShare: multiPlatform)
+            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male, multiPlatformShare: multiPlatform, drawnAs: drawnAs)
     }
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {
