@@ -39,6 +39,27 @@ import Testing
         }
     }
 
+    /// A later phase of a chain grows from the chain's start and carries the earlier phases'
+    /// money: its bound covers both.
+    @Test func aLaterPhasesBoundCoversTheChain() async throws {
+        var earlier = try TestScenarios.load("smoke.json")
+        for k in earlier.sectors.indices { earlier.sectors[k].ordersGrowthPerYear = .fixed(3) }
+        earlier.months = 12
+        var later = earlier
+        later.startMonth = earlier.startMonth.adding(months: 12)
+        later.months = 6
+        later.earlierPhases = [earlier]
+        let bound = MoneyRange.boundFen(later)
+        let result = await ReplicationCoordinator(scenario: later).run(replication: 0)
+        for metric in Metric.allCases.filter(\.isMoney) {
+            let largest = result.series(metric, pool: result.poolCount).map { Double($0.magnitude) }.max() ?? 0
+            #expect(largest <= bound, "\(metric): largest \(largest), bound \(bound)")
+        }
+        var alone = later
+        alone.earlierPhases = []
+        #expect(bound > MoneyRange.boundFen(alone) * 2, "the earlier phase and the growth since the chain's start count")
+    }
+
     @Test func shippedScenariosAreWellInsideTheExactRange() throws {
         let folder = TestScenarios.root.appendingPathComponent("Scenarios")
         for sub in ["", "policy", "stress"] {

@@ -16,9 +16,16 @@ package enum MoneyRange {
     static let longestShiftHours = 16.0
 
     /// A bound, in fen, on the cumulative contributions, benefits, balances and liabilities of any
-    /// replication of `scenario` (all pools together).
+    /// replication of `scenario` (all pools together). A later phase of a chain also carries
+    /// what the earlier phases brought, and its growth counts from the chain's start: each phase's
+    /// own bound, with growth compounded to the chain's horizon, summed.
     package static func boundFen(_ scenario: Scenario) -> Double {
-        let years = Double(scenario.months) / 12
+        let years = Double(scenario.monthsIntoChain + scenario.months) / 12
+        return scenario.phasesToRun.reduce(phaseBoundFen(scenario, growthYears: years)) { $0 + phaseBoundFen($1, growthYears: years) }
+    }
+
+    /// One phase's bound, its growth compounded over `growthYears`.
+    static func phaseBoundFen(_ scenario: Scenario, growthYears years: Double) -> Double {
         func growth(_ param: Param) -> Double { PortableMath.pow(max(1, 1 + param.largest), years) }
         let b = scenario.benefits
         let wageGrowth = growth(b.wageGrowthPerYear)
