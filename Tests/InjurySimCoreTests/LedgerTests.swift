@@ -87,6 +87,18 @@ import Testing
         #expect(abs(Self.rule.multiplier(lossRatio: lossRatio, monthsOfContributions: 12) - expected) < 1e-9)
     }
 
+    /// Reviews fall as the review month opens, once a year, never in the chain's first month or
+    /// with the float off.
+    @Test(arguments: [
+        (2025, 1, 12, true), (2025, 1, 0, false), (2025, 2, 13, false), (2024, 12, 11, false), (2026, 1, 1, true)
+    ])
+    func reviewsOpenTheReviewMonth(year: Int, month: Int, chainMonth: Int, reviews: Bool) {
+        #expect(Self.rule.reviews(at: YearMonth(year: year, month: month), chainMonth: chainMonth) == reviews)
+        var off = Self.rule
+        off.enabled = false
+        #expect(!off.reviews(at: YearMonth(year: year, month: month), chainMonth: chainMonth))
+    }
+
     @Test func shortHistoriesAndDisabledRuleKeepTheBenchmark() {
         #expect(Self.rule.multiplier(lossRatio: 3, monthsOfContributions: 11) == 1)
         var off = Self.rule

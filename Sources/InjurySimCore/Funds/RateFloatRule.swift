@@ -45,6 +45,14 @@ package struct RateFloatRule: Sendable, Equatable {
         self.minMonthsOfContributions = minMonthsOfContributions
     }
 
+    /// Whether rates are reviewed as `month` opens, month `chainMonth` of the chain (0: its
+    /// first): once a year in the review month, effective from it, never in the chain's first
+    /// month (nothing to review yet). Reviewing as the month opens, not as the month before
+    /// closes, keeps a review in a later phase's first month (`continues`).
+    package func reviews(at month: YearMonth, chainMonth: Int) -> Bool {
+        enabled && chainMonth > 0 && month.month == reviewMonth
+    }
+
     /// The rate multiplier for the coming year, from the review's loss ratio.
     ///
     /// Steps = the loss ratio's distance from the target in whole `lossRatioPerStep`s, truncated

@@ -103,10 +103,8 @@ package struct ReplicationCoordinator: Sendable {
         let zeros = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
 
         for month in 0..<s.months {
-            // Rates float once a year, effective from the review month: reviewed as the month
-            // opens (so a review in a later phase's first month is not lost at the cut), never
-            // in the chain's first month.
-            if float.enabled && clock.monthOffset + month > 0 && s.startMonth.adding(months: month).month == float.reviewMonth {
+            // Rates float once a year, effective from the review month (`RateFloatRule.reviews`).
+            if float.reviews(at: s.startMonth.adding(months: month), chainMonth: clock.monthOffset + month) {
                 for platform in platforms { _ = await platform.review(rule: float) }
             }
             let contexts = monthContexts(inputs: inputs, month: month)
