@@ -100,7 +100,6 @@ package struct ReplicationCoordinator: Sendable {
         let funds = makeFunds(opening: opening)
         var pipeline = opening?.pipeline ?? ClaimPipeline()
         let slots = trace == nil ? [] : PopulationPlan.slotCounts(s)
-        let zeros = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
 
         for month in 0..<s.months {
             // Rates float once a year, effective from the review month (`RateFloatRule.reviews`).
@@ -122,36 +121,10 @@ package struct ReplicationCoordinator: Sendable {
                 for await (index, value) in group { ordered[index] = value }
                 return ordered.map { $0! }
             }
-            var orders = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
-            var incurred = [[Double]](repeating: [Double](repeating: 0, count: s.provinces.count), count: s.platforms.count)
-            var (active, newly, bookedByPair) = (zeros, zeros, zeros)
-            for (index, shardResult) in stepped.enumerated() {
-                let province = plans[index].province
-                let pool = poolOf[province]
-                for totals in shardResult.segments {
-                    orders[totals.platform][province] += totals.orders
-                    if trace != nil {
-                        active[totals.platform][province] += totals.activeWorkers
-                        newly[totals.platform][province] += totals.newlyInsured
-                    }
-                    recorder.recordExposure(totals, month: month, pool: pool)
-                }
-                for event in shardResult.accidents {
-                    let platform = Int(event.platform)
-                    let claim = claims.claim(for: event, month: month)
-                    let presentValue = claim.recognised ? claim.schedule.fundPresentValue(at: month, monthlyDiscount: monthlyDiscount) : 0
-                    recorder.recordAccident(platform: platform, month: month, pool: pool, incurred: claim.recognised ? presentValue : nil)
-                    if claim.recognised { incurred[platform][province] += presentValue }
-                    // Claims reported after the horizon stay in the pipeline: they are owed (IBNR).
-                    pipeline.add(
-                        ClaimPipeline.Claim(
-                            pool: pool, province: province, platform: platform, severity: event.severity, recognised: claim.recognised,
-                            fundPayments: claim.schedule.fundPayments,
-                            platformPaid: claim.schedule.platformPayments.reduce(0) { $0 + $1.amount },
-                            accidentMonth: month, presentValueAtAccident: presentValue), reportMonth: claim.reportMonth)
-                }
-            }
-            recorder.closeExposure(month: month)
+            let merged = MonthMerge(
+                stepped, plans: plans, scenario: s, month: month, claims: claims, monthlyDiscount: monthlyDiscount, recorder: &recorder,
+                pipeline: &pipeline)
+            var bookedByPair = trace == nil ? [] : [[Fen]](repeating: [], count: s.platforms.count)
 
             // Claims reported this month reach their fund.
             var reported = [[[Payment]]](repeating: [], count: s.poolCount)
@@ -171,7 +144,7 @@ package struct ReplicationCoordinator: Sendable {
             for (index, platform) in platforms.enumerated() {
                 let share = s.provinces.indices.map { shocks.product(month: month, province: $0, platform: index, \.platformPayment) }
                 let (paid, booked) = await platform.closeMonth(
-                    paymentShare: share, orders: orders[index], incurred: incurred[index],
+                    paymentShare: share, orders: merged.orders[index], incurred: merged.incurred[index],
                     reported: platformReports[index])
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
                 if trace != nil { bookedByPair[index] = booked }
@@ -191,8 +164,8 @@ package struct ReplicationCoordinator: Sendable {
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
             }
             trace?.record(
-                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) }, orders: orders,
-                active: active, newly: newly, booked: bookedByPair, benchmark: inputs.platformRateYuan)
+                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) }, orders: merged.orders,
+                active: merged.activeWorkers, newly: merged.newlyInsured, booked: bookedByPair, benchmark: inputs.platformRateYuan)
         }
         let result = recorder.finished(sampleFractions: s.poolSampleFractions)
         guard let next else { return (result, nil) }

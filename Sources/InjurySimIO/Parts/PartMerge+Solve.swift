@@ -7,7 +7,6 @@ import InjurySimEngine
 extension PartMerge {
     package static func mergeSolve(_ parts: [Part]) throws(PartError) -> (scenario: Scenario, share: PolicyCommands.SolveShare) {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
-        let study = parts[0].manifest
         try checkFiles(parts)
         let scenario = try studyScenario(parts)
         // Three words (threshold, growing and bisection rounds), then the ISR3 result.
