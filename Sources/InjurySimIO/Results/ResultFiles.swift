@@ -234,6 +234,16 @@ package struct ResultFiles: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The rate-float rule as run: whether rates float, on which basis, when and how far.
+    static func rateFloatJSON(_ rule: RateFloatRule) -> JSONOut {
+        .object([
+            "enabled": .bool(rule.enabled), "basis": .string(rule.basis.rawValue), "reviewMonth": .number(String(rule.reviewMonth)),
+            "windowMonths": .number(String(rule.windowMonths)), "targetLossRatio": Format.json(rule.targetLossRatio, 6),
+            "lossRatioPerStep": Format.json(rule.lossRatioPerStep, 6), "stepShare": Format.json(rule.stepShare, 6),
+            "maxShare": Format.json(rule.maxShare, 6), "minMonthsOfContributions": .number(String(rule.minMonthsOfContributions)),
+        ])
+    }
+
     static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String, report: Bool = false) -> JSONOut {
         .object([
             "formatVersion": .number(String(formatVersion)),
@@ -248,6 +258,9 @@ package struct ResultFiles: Sendable {
             "sampleFraction": Format.json(scenario.sampleFraction, 6),
             "minimumSampledWorkersPerPool": .number(String(scenario.minimumSampledWorkersPerPool)),
             "uncertainty": .bool(scenario.uncertainty),
+            "pooling": .string(scenario.pooling.rawValue),
+            "shortfall": .string(scenario.fund.shortfall.rawValue),
+            "rateFloat": rateFloatJSON(scenario.rateFloat),
             "earlierPhases": .array(
                 scenario.phasesToRun.map {
                     .object(["scenario": .string($0.name), "startMonth": .string($0.startMonth.description), "months": .number(String($0.months))])
