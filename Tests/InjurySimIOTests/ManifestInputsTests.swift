@@ -9,7 +9,7 @@ import Testing
 @Suite struct ManifestInputsTests {
     @Test(arguments: [
         (["rateFloat.basis=paidPlusReserves", "pooling=national", "fund.shortfall=defer"], "paidPlusReserves", "national", "defer"),
-        (["rateFloat.enabled=false"], "paid", "province", "borrow"),
+        (["rateFloat.enabled=false"], "paid", "province", "borrow")
     ])
     func theManifestRecordsTheRunsChoices(sets: [String], basis: String, pooling: String, shortfall: String) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

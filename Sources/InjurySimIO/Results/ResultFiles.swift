@@ -240,7 +240,7 @@ package struct ResultFiles: Sendable {
             "enabled": .bool(rule.enabled), "basis": .string(rule.basis.rawValue), "reviewMonth": .number(String(rule.reviewMonth)),
             "windowMonths": .number(String(rule.windowMonths)), "targetLossRatio": Format.json(rule.targetLossRatio, 6),
             "lossRatioPerStep": Format.json(rule.lossRatioPerStep, 6), "stepShare": Format.json(rule.stepShare, 6),
-            "maxShare": Format.json(rule.maxShare, 6), "minMonthsOfContributions": .number(String(rule.minMonthsOfContributions)),
+            "maxShare": Format.json(rule.maxShare, 6), "minMonthsOfContributions": .number(String(rule.minMonthsOfContributions))
         ])
     }
 
