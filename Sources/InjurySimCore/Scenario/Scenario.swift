@@ -38,8 +38,12 @@ public struct Scenario: Sendable {
     /// Published figures the run reports itself against (calibration checkpoints).
     package var published: [PublishedFigures] = []
     /// A pool with fewer simulated slots than this at `sampleFraction` is sampled at a higher
-    /// fraction (up to 1), so small pools are not reduced to a few hundred workers.
-    package var minimumSampledWorkersPerPool: Int = 0
+    /// fraction (up to 1), so small pools are not reduced to a few hundred workers. The default
+    /// is a scenario file's (``defaultMinimumSampledWorkersPerPool``), so a scenario built in code
+    /// samples as a file that leaves the field out.
+    package var minimumSampledWorkersPerPool: Int = Scenario.defaultMinimumSampledWorkersPerPool
+    /// `minimumSampledWorkersPerPool` when a scenario file does not set it.
+    package static let defaultMinimumSampledWorkersPerPool = 5000
     /// The earlier phases this scenario continues (`"continues"`), earliest first, each as its
     /// own file says (its own `continues` resolved into this list). See ``phasesToRun``.
     package var earlierPhases: [Scenario] = []

@@ -28,7 +28,8 @@ enum ScenarioDecoder {
         let fraction = top.number("sampleFraction", default: 1, range: ScenarioLoader.sampleFractionRange)
         let uncertainty = top.bool("uncertainty", default: true)
         let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
-        let minimumPerPool = top.integer("minimumSampledWorkersPerPool", default: 5000, range: 0...2_000_000_000)
+        let minimumPerPool = top.integer(
+            "minimumSampledWorkersPerPool", default: Scenario.defaultMinimumSampledWorkersPerPool, range: 0...2_000_000_000)
         let pooling: Scenario.Pooling = top.choice("pooling", default: .province)
         let reportLanguage: ReportLanguage = top.choice("reportLanguage", default: .en)
 
@@ -102,7 +103,7 @@ enum ScenarioDecoder {
             rollout: rollout, shocks: shocks)
         scenario.published = published
         scenario.reportLanguage = reportLanguage.rawValue
-        scenario.minimumSampledWorkersPerPool = minimumPerPool ?? 0
+        scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool
         scenario.uncertainInputs = log.uncertainInputs
         ScenarioChecks.populationShares(scenario, root: root, log: log)
         scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)
