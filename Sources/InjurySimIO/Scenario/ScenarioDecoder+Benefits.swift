@@ -1,4 +1,3 @@
-import InjurySimAnalysis
 import InjurySimCore
 
 /// Decoding the `benefits` block and the lists and life table it holds.

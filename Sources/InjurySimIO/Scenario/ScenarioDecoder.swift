@@ -1,4 +1,3 @@
-import InjurySimAnalysis
 import InjurySimCore
 
 /// Turns a parsed scenario document into a validated ``Scenario``, collecting every problem.
