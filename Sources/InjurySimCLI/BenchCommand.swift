@@ -10,7 +10,7 @@ enum BenchCommand {
         guard arguments.count == 5, let threads = Int(arguments[1]), let maxThreads = Int(arguments[2]),
             let workload = Benchmark.workloads(size: Benchmark.Size(rawValue: arguments[3]) ?? .full).first(where: { $0.name == arguments[0] })
         else {
-            console.err("injurysim bench-row: internal command; use injurysim bench\n")
+            console.err("injurysim \(childCommand): internal command; use injurysim bench\n")
             return ExitCode.usage
         }
         do throws(ScenarioError) {
@@ -23,35 +23,32 @@ enum BenchCommand {
         }
     }
 
-    /// The parent side: runs every workload row in a child process and prints the table.
-    static func main(_ arguments: [String], console: Console) async -> Int32 {
+    /// The internal child command that measures one workload row.
+    static let childCommand = "bench-row"
+
+    /// `bench`'s options as the shared parser read them.
+    struct Options {
         var size = Benchmark.Size.full
         var json = false
         var maxThreads = ProcessInfo.processInfo.activeProcessorCount
         var scenarios = "Scenarios"
-        var index = 0
-        while index < arguments.count {
-            switch arguments[index] {
+
+        init(_ parsed: ParsedArguments) throws(UsageError) {
+            // The last of --quick and --tiny counts.
+            switch parsed.given.last(where: { $0.name == "--quick" || $0.name == "--tiny" })?.name {
             case "--quick": size = .quick
             case "--tiny": size = .tiny
-            case "--json": json = true
-            case "--threads":
-                index += 1
-                guard index < arguments.count, let n = Int(arguments[index]), (1...1024).contains(n) else {
-                    console.err("injurysim bench: --threads must be a whole number from 1 to 1024\n")
-                    return ExitCode.usage
-                }
-                maxThreads = n
-            case "--scenarios":
-                index += 1
-                guard index < arguments.count else { console.err("injurysim bench: --scenarios needs a folder\n"); return ExitCode.usage }
-                scenarios = arguments[index]
-            default:
-                console.err("injurysim bench: unknown option '\(arguments[index])'\n\n" + Program.usage)
-                return ExitCode.usage
+            default: break
             }
-            index += 1
+            json = parsed.has("--json")
+            if let threads = try parsed.integer("--threads", 1...1024) { maxThreads = threads }
+            if let folder = parsed.value("--scenarios") { scenarios = folder }
         }
+    }
+
+    /// The parent side: runs every workload row in a child process and prints the table.
+    static func main(_ options: Options, console: Console) async -> Int32 {
+        let (size, json, maxThreads, scenarios) = (options.size, options.json, options.maxThreads, options.scenarios)
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var rows: [Benchmark.Row] = []
         for workload in Benchmark.workloads(size: size) {
@@ -59,7 +56,7 @@ enum BenchCommand {
                 if !json { console.err("bench: \(workload.name) on \(threads) thread\(threads == 1 ? "" : "s")…\n") }
                 let process = Process()
                 process.executableURL = executable
-                process.arguments = ["bench-row", workload.name, String(threads), String(maxThreads), size.rawValue, scenarios]
+                process.arguments = [childCommand, workload.name, String(threads), String(maxThreads), size.rawValue, scenarios]
                 let pipe = Pipe()
                 process.standardOutput = pipe
                 do { try process.run() } catch {

@@ -36,7 +36,7 @@ extension Program {
         progress?.finish()
         let comparison = Comparison(entries: entries)
         try publish(
-            "compare",
+            .compare,
             [
                 ("compare.csv", comparison.renderCSV()), ("compare-monthly.csv", comparison.renderMonthlyCSV()),
                 ("compare.json", comparison.renderJSON().rendered())

@@ -30,7 +30,7 @@ extension MergeCommand {
         let files = [("solve.json", table.renderJSON().rendered())]
         let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(
-            command: "solve", scenarios: [(scenario, study.scenarioContentHash)], files: names,
+            command: .solve, scenarios: [(scenario, study.scenarioContentHash)], files: names,
             extra: ["target": .string(targetText), "for": .string(forSector)])
         let directory = out ?? "Results/" + scenario.name + "-solve"
         if let code = write(files + [("manifest.json", manifest)], report: report, scenario: scenario, to: directory, paths: paths, console: console)

@@ -14,9 +14,9 @@ extension MergeCommand {
             console.err(error.problems.map { "injurysim merge: \($0)\n" }.joined())
             return error.kind == .usage ? ExitCode.usage : ExitCode.dataError
         }
-        switch merged.command {
-        case "sweep": return mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
-        case "sensitivity": return mergeSensitivity(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+        switch CommandName(rawValue: merged.command) {
+        case .sweep: return mergeSweep(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+        case .sensitivity: return mergeSensitivity(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
         default: return mergeCompare(merged, parts: parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
         }
     }
@@ -36,7 +36,7 @@ extension MergeCommand {
             ("compare.json", comparison.renderJSON().rendered())
         ]
         let names = report.names(files.map(\.0))
-        let manifest = Program.policyManifest(command: "compare", scenarios: Array(zip(scenarios, merged.hashes)), files: names)
+        let manifest = Program.policyManifest(command: .compare, scenarios: Array(zip(scenarios, merged.hashes)), files: names)
         let directory = out ?? "Results/compare-" + scenarios.map(\.name).joined(separator: "-vs-")
         if let code = write(
             files + [("manifest.json", manifest)], report: report, scenario: scenarios.first, to: directory, paths: paths, console: console)
@@ -75,7 +75,7 @@ extension MergeCommand {
         let files = [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())]
         let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(
-            command: "sweep", scenarios: [(first, merged.hashes[0])],
+            command: .sweep, scenarios: [(first, merged.hashes[0])],
             variants: zip(grid, merged.scenarios).map { (name: VariantInputs.name(of: $0.0), scenario: $0.1) }, files: names,
             extra: ["axes": axesJSON])
         let directory = out ?? "Results/" + first.name + "-sweep"
@@ -103,7 +103,7 @@ extension MergeCommand {
             rows: outcome.rows)
         let files = [("sensitivity.csv", table.renderCSV()), ("sensitivity.json", table.renderJSON().rendered())]
         let names = report.names(files.map(\.0))
-        let manifest = Program.policyManifest(command: "sensitivity", scenarios: [(scenario, merged.hashes[0])], files: names)
+        let manifest = Program.policyManifest(command: .sensitivity, scenarios: [(scenario, merged.hashes[0])], files: names)
         let directory = out ?? "Results/" + scenario.name + "-sensitivity"
         if let code = write(files + [("manifest.json", manifest)], report: report, scenario: scenario, to: directory, paths: paths, console: console)
         {

@@ -6,44 +6,22 @@ import InjurySimIO
 /// of a sharded run and writes the results folder a single machine would have written, byte for
 /// byte — `report.html` too, unless `--no-report` (as the sharded command was given it).
 enum MergeCommand {
-    static func main(_ arguments: [String], console: Console) -> Int32 {
-        var paths: [String] = []
-        var out: String?
-        var quiet = false
+    static func main(_ parsed: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
+        let paths = parsed.operands
+        let out = parsed.value("--out")
+        let quiet = parsed.has("--quiet")
         var report = Program.ReportChoice()
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "--out":
-                index += 1
-                guard index < arguments.count else { return usage("--out needs a value", console) }
-                out = arguments[index]
-            case "--quiet", "-q": quiet = true
-            case "--no-report": report.noReport = true
-            case "--lang":
-                index += 1
-                guard index < arguments.count, let language = ReportLanguage(rawValue: arguments[index]) else {
-                    return usage("--lang must be en or zh", console)
-                }
-                report.language = language
-            default:
-                if argument.hasPrefix("-") {
-                    return usage("unknown option '\(argument)' (merge takes PART folders, --out DIR, --quiet, --no-report and --lang en|zh)", console)
-                }
-                paths.append(argument)
-            }
-            index += 1
-        }
+        report.noReport = parsed.has("--no-report")
+        report.language = try parsed.language()
         // Refused before any part is read: a merge never writes into, over or around a part.
         if let out, let clash = partClash(out, paths: paths) { return usage(clash, console) }
         let merged: PartMerge.Merged
         do throws(PartError) {
             let parts = try PartFolderReader.open(paths)
-            if let command = parts.first?.manifest.command, ["compare", "sweep", "sensitivity"].contains(command) {
+            if let command = parts.first?.manifest.command, [CommandName.compare, .sweep, .sensitivity].map(\.rawValue).contains(command) {
                 return mergeVariants(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
-            if parts.first?.manifest.command == "solve" {
+            if parts.first?.manifest.command == CommandName.solve.rawValue {
                 return mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
             merged = try PartMerge.merge(parts, report: !report.noReport)

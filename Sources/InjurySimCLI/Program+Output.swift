@@ -76,12 +76,12 @@ extension Program {
     /// Manifest of a policy command's folder. `variants` names what was run and its uncertain
     /// inputs (default: the scenarios; a sweep's grid points).
     static func policyManifest(
-        command: String, scenarios: [(Scenario, String)], variants: [(name: String, scenario: Scenario)]? = nil, files: [String],
+        command: CommandName, scenarios: [(Scenario, String)], variants: [(name: String, scenario: Scenario)]? = nil, files: [String],
         extra: [String: JSONOut] = [:]
     ) -> String {
         var object: [String: JSONOut] = [
             "formatVersion": .number(String(ResultFiles.formatVersion)),
-            "generator": .string("injurysim " + command),
+            "generator": .string("injurysim " + command.rawValue),
             "scenarios": .array(
                 scenarios.map { scenario, hash in
                     .object(["name": .string(scenario.name), "contentHash": .string(hash)])
@@ -98,7 +98,7 @@ extension Program {
 
     /// Writes a policy command's files and manifest as one folder, then prints its report.
     static func publish(
-        _ command: String, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
+        _ command: CommandName, _ files: [(name: String, text: String)], scenarios: [(Scenario, String)],
         variants: [(name: String, scenario: Scenario)]? = nil, extra: [String: JSONOut] = [:], to folder: OutputClaim, options: CommandOptions,
         console: Console,
         header: String?, body: String

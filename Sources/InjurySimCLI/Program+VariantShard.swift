@@ -21,7 +21,7 @@ extension Program {
     ) async throws(CommandError) {
         let variants = zip(options.files, loaded).map { ShardVariant(file: $0.0, overrides: overrides, loaded: $0.1) }
         let names = loaded.map(\.0.name).joined(separator: "-vs-")
-        try await variantShard("compare", text, variants, axes: [], defaultOut: "Results/compare-" + names + "-parts", options, console: console)
+        try await variantShard(.compare, text, variants, axes: [], defaultOut: "Results/compare-" + names + "-parts", options, console: console)
     }
 
     static func sweepShard(
@@ -37,7 +37,7 @@ extension Program {
             variants.append(ShardVariant(file: options.files[0], overrides: overrides, loaded: (point.scenario, point.hash)))
         }
         try await variantShard(
-            "sweep", text, variants, axes: axes.map { PartManifest.Axis(path: $0.path, values: $0.values) },
+            .sweep, text, variants, axes: axes.map { PartManifest.Axis(path: $0.path, values: $0.values) },
             defaultOut: "Results/" + points[0].scenario.name + "-sweep-parts", options, console: console)
     }
 
@@ -45,12 +45,12 @@ extension Program {
     {
         let variant = ShardVariant(file: options.files[0], overrides: try parseOverrides(options.sets), loaded: loaded)
         try await variantShard(
-            "sensitivity", text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sensitivity-parts",
+            .sensitivity, text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sensitivity-parts",
             options, console: console)
     }
 
     static func variantShard(
-        _ command: String, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
+        _ command: CommandName, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
         _ options: CommandOptions, console: Console
     ) async throws(CommandError) {
         let shard: ShardSelection
@@ -76,7 +76,7 @@ extension Program {
         let claimed = try claim(outDirectory, options, hashes: hashes, console: console)
         defer { claimed.release() }
         // Sensitivity runs its one scenario's low and high variants.
-        let runs = command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        let runs = command == .sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let progress = progressHandler(options, console: console, total: held.count * runs.count)
         let counter = ProgressCounter()
         var metrics: [[ReplicationMetrics]] = []
@@ -94,12 +94,12 @@ extension Program {
             scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
             contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
         let part = PartFiles(
-            command: command, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics)
+            command: command.rawValue, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
             console.out(
-                "\(command) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
+                "\(command.rawValue) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
                     + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
                     + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }

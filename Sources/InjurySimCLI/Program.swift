@@ -6,87 +6,68 @@ import InjurySimIO
 /// The library entry point behind the `injurysim` executable: parses arguments, runs the
 /// command, and returns the exit code. Nothing here touches the main actor.
 package enum Program {
-    package static let usage = """
-        usage: injurysim run SCENARIO [options]
-               injurysim compare A.json B.json [C.json …] [options]
-               injurysim sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]
-               injurysim solve SCENARIO --target "ruin<=0.01" [--for SECTOR|all] [options]
-               injurysim sensitivity SCENARIO [options]
-               injurysim validate FILE [FILE …]
-               injurysim validate-model [--out docs/VALIDATION.md] [--scenario Scenarios/pilot-2022.json] [--chain FILE] [--pairs CSV] [--check]
-               injurysim bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]
-               injurysim run|compare|sweep|solve|sensitivity … --shard K/N|auto/N --out PART [options]
-               injurysim merge PART [PART …] [--out DIR] [--quiet]
-               injurysim report DIR [--lang en|zh] [--out FILE]
-               injurysim help | COMMAND --help | --version
-
-        run          simulate a scenario; print the verdict; write Results/<name>/
-        compare      run scenarios with common random numbers; side by side with paired differences
-        sweep        a grid over one or two fields (VALUES: a,b,c or low:high:step)
-        solve        lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X
-        sensitivity  one input at a time over its range: a ranked tornado table
-        report       render report.html again from a results folder's files (no simulation)
-        validate     check scenario files without running them; every problem is listed
-        validate-model  run the analytic checks, the pilot calibration and the shipped chain's continuity; write docs/VALIDATION.md
-                        (--check: compare with the committed file instead, write nothing)
-        merge        merge the parts of a sharded command into the folder it writes on one machine
-        bench        measure throughput on fixed workloads (release build, from the package root)
-
-        options: --replications N  --seed S  --threads T  --out DIR  --sample-fraction F
-                 --set PATH=VALUE (repeatable)  --no-uncertainty  --quiet
-                 --resume   continue an interrupted command from its checkpoint (same arguments)
-                 --shard K/N  replications r with r mod N = K-1 only, written as a part for merge;
-                            auto/N takes K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX
-                 --no-report  write no report.html   --lang en|zh  the report's language (default en)
-
-        Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 data that cannot
-        be used (merge: parts damaged, mismatched, missing or doubled; report: a damaged results
-        file), 73 results folder refused or not writable, 130 interrupted (--resume continues);
-        validate-model 1 when a check fails; bench 70 when a workload fails.
-
-        """
+    /// The general help (`injurysim help`), generated from the commands' and options' declarations.
+    package static var usage: String { CommandHelp.general }
 
     /// Runs `arguments` (without the program name).
     package static func main(arguments: [String], console: Console = .standard) async -> Int32 {
-        guard let command = arguments.first else {
+        guard let first = arguments.first else {
             console.err(usage)
             return ExitCode.usage
         }
         let rest = Array(arguments.dropFirst())
-        if command == "--version" {
+        switch first {
+        case "--version":
             console.out(CommandHelp.versionText)
             return ExitCode.success
-        }
-        if rest.contains("--help") || rest.contains("-h"), let help = CommandHelp.text(command) {
-            console.out(help)
-            return ExitCode.success
-        }
-        switch command {
-        case "run", "compare", "sweep", "solve", "sensitivity":
-            let options: CommandOptions
-            do throws(UsageError) {
-                options = try CommandOptions(rest, command: command)
-            } catch {
-                console.err("injurysim \(command): \(error.message)\n\n" + (CommandHelp.text(command) ?? usage))
-                return ExitCode.usage
-            }
-            return await runCommand(command, options, console: console)
-        case "report": return ReportCommand.main(rest, console: console)
-        case "validate": return validate(rest, console: console)
-        case "bench": return await BenchCommand.main(rest, console: console)
-        case "merge": return MergeCommand.main(rest, console: console)
-        case "validate-model": return await validateModel(rest, console: console)
-        case "bench-row": return await BenchCommand.childMain(rest, console: console)
-        case "help", "--help", "-h":
+        case "--help", "-h":
             console.out(usage)
             return ExitCode.success
-        default:
-            console.err("injurysim: unknown command '\(command)'\n\n" + usage)
+        case BenchCommand.childCommand: return await BenchCommand.childMain(rest, console: console)
+        default: break
+        }
+        guard let command = CommandName(rawValue: first) else {
+            let error = unknownCommand(first)
+            console.err("injurysim: \(error.line)\nsee 'injurysim help'\n")
+            return ExitCode.usage
+        }
+        // `COMMAND --help` anywhere before `--` (after it, a file may be called `--help`).
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) {
+            console.out(CommandHelp.text(command))
+            return ExitCode.success
+        }
+        do throws(UsageError) {
+            let parsed = try ArgumentParser.parse(rest, for: command)
+            switch command {
+            case .run, .compare, .sweep, .solve, .sensitivity:
+                return await runCommand(command, try CommandOptions(parsed), console: console)
+            case .report: return try ReportCommand(parsed).run(console: console)
+            case .validate: return validate(parsed.operands, console: console)
+            case .bench: return await BenchCommand.main(try BenchCommand.Options(parsed), console: console)
+            case .merge: return try MergeCommand.main(parsed, console: console)
+            case .validateModel: return await validateModel(try ValidateModelOptions(parsed), console: console)
+            case .help:
+                guard let name = parsed.operands.first else {
+                    console.out(usage)
+                    return ExitCode.success
+                }
+                guard let topic = CommandName(rawValue: name) else { throw unknownCommand(name) }
+                console.out(CommandHelp.text(topic))
+                return ExitCode.success
+            }
+        } catch {
+            let help = command == .help ? "injurysim help" : "injurysim \(command.rawValue) --help"
+            console.err("injurysim \(command.rawValue): \(error.line)\nsee '\(help)'\n")
             return ExitCode.usage
         }
     }
 
-    static func runCommand(_ command: String, _ options: CommandOptions, console: Console) async -> Int32 {
+    /// An unknown command, with the nearest command's name when one is close.
+    static func unknownCommand(_ name: String) -> UsageError {
+        UsageError(message: "unknown command '\(name)'", suggestion: ArgumentParser.nearest(name, among: CommandName.allCases.map(\.rawValue)))
+    }
+
+    static func runCommand(_ command: CommandName, _ options: CommandOptions, console: Console) async -> Int32 {
         let interrupt = InterruptGuard(console: console)
         defer {
             interrupt.cancel()
@@ -94,10 +75,10 @@ package enum Program {
         }
         do throws(CommandError) {
             switch command {
-            case "run": try await run(options, console: console)
-            case "compare": try await compare(options, console: console)
-            case "sweep": try await sweep(options, console: console)
-            case "solve": try await solve(options, console: console)
+            case .run: try await run(options, console: console)
+            case .compare: try await compare(options, console: console)
+            case .sweep: try await sweep(options, console: console)
+            case .solve: try await solve(options, console: console)
             default: try await sensitivity(options, console: console)
             }
             return ExitCode.success
@@ -107,7 +88,7 @@ package enum Program {
                 console.err(problem.description + "\n" + keptNote("stopped on an error in the scenario"))
                 return ExitCode.usage
             case .usage(let message):
-                console.err("injurysim \(command): \(message)\n" + keptNote("stopped on an error (\(message))"))
+                console.err("injurysim \(command.rawValue): \(message)\n" + keptNote("stopped on an error (\(message))"))
                 return ExitCode.usage
             case .output(let problem):
                 console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error (\(problem.reason))"))

@@ -4,67 +4,15 @@ import InjurySimIO
 /// `injurysim report DIR [--lang en|zh] [--out FILE]`: renders a results folder's page again
 /// from its files alone (no simulation), by default to `DIR/report.html`.
 struct ReportCommand {
-    static let usage = """
-        usage: injurysim report DIR [--lang en|zh] [--out FILE]
-
-        Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from
-        its files alone, without running anything.
-
-        options:
-          --lang en|zh   language of every word, unit and number on the page (default: that of the
-                         folder's report.html, else en)
-          --out FILE     where to write the page (default: DIR/report.html; - for stdout)
-          -h, --help     print this help
-
-        example:
-          injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html
-
-        """
-
     var folder: String
     /// nil: the language of the folder's present report.html, else English.
     var language: ReportLanguage?
     var out: String?
 
-    init(_ arguments: [String]) throws(UsageError) {
-        var folder: String?
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            switch argument {
-            case "--lang", "--out":
-                if argument == "--out" ? out != nil : language != nil {
-                    throw UsageError(message: "\(argument) is given twice; give it once")
-                }
-                index += 1
-                guard index < arguments.count else { throw UsageError(message: "\(argument) needs a value") }
-                if argument == "--out" { out = arguments[index]; break }
-                guard let chosen = ReportLanguage(rawValue: arguments[index]) else {
-                    throw UsageError(message: "--lang must be en or zh, got '\(arguments[index])'")
-                }
-                language = chosen
-            default:
-                if argument.hasPrefix("-") { throw UsageError(message: "unknown option '\(argument)'") }
-                guard folder == nil else { throw UsageError(message: "report takes one results folder, got a second: '\(argument)'") }
-                folder = argument
-            }
-            index += 1
-        }
-        guard let folder else { throw UsageError(message: "report needs a results folder") }
-        self.folder = folder
-    }
-
-    static func main(_ arguments: [String], console: Console) -> Int32 {
-        if arguments.contains("--help") || arguments.contains("-h") {
-            console.out(usage)
-            return ExitCode.success
-        }
-        let command: ReportCommand
-        do throws(UsageError) { command = try ReportCommand(arguments) } catch {
-            console.err("injurysim report: \(error.message)\n\n" + usage)
-            return ExitCode.usage
-        }
-        return command.run(console: console)
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        folder = parsed.operands[0]
+        language = try parsed.language()
+        out = parsed.value("--out")
     }
 
     func run(console: Console) -> Int32 {

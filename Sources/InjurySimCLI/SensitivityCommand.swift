@@ -25,7 +25,7 @@ extension Program {
             scenario: scenario, baselineRuin: outcome.baselineRuin,
             baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
         try publish(
-            "sensitivity", [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
+            .sensitivity, [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
             scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
             body: report.renderTable())
     }

@@ -34,7 +34,7 @@ extension Program {
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
         try publish(
-            "solve", [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
+            .solve, [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
             extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
             options: options, console: console,
             header: "InjurySim solve — \(scenario.name), \(scenario.replications) replications, seed \(scenario.seed)",

@@ -56,7 +56,7 @@ extension Program {
                 .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
             })
         try publish(
-            "sweep", [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
+            .sweep, [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
             scenarios: [(points[0].scenario, points[0].hash)],
             variants: points.map { (name: VariantInputs.name(of: $0.settings.map { (path: $0.0, value: $0.1) }), scenario: $0.scenario) },
             extra: ["axes": axesJSON], to: folder,

@@ -8,39 +8,9 @@ import InjurySimValidation
 /// `injurysim validate` and `injurysim validate-model`.
 extension Program {
     /// Runs the model checks and the calibration and writes the validation report.
-    static func validateModel(_ arguments: [String], console: Console) async -> Int32 {
-        var out = "docs/VALIDATION.md"
-        var scenario = "Scenarios/pilot-2022.json"
-        var chain = ModelValidation.shippedChain
-        var pairs: String?
-        var threads = ProcessInfo.processInfo.activeProcessorCount
-        var checkOnly = false
-        var index = 0
-        while index < arguments.count {
-            let flag = arguments[index]
-            index += 1
-            if flag == "--check" {
-                checkOnly = true
-                continue
-            }
-            guard index < arguments.count, ["--out", "--scenario", "--threads", "--chain", "--pairs"].contains(flag) else {
-                console.err("injurysim validate-model: unknown or incomplete option '\(flag)'\n\n" + usage)
-                return ExitCode.usage
-            }
-            switch flag {
-            case "--out": out = arguments[index]
-            case "--scenario": scenario = arguments[index]
-            case "--chain": chain = arguments[index]
-            case "--pairs": pairs = arguments[index]
-            default:
-                guard let n = Int(arguments[index]), (1...1024).contains(n) else {
-                    console.err("injurysim validate-model: --threads must be a whole number from 1 to 1024\n")
-                    return ExitCode.usage
-                }
-                threads = n
-            }
-            index += 1
-        }
+    static func validateModel(_ options: ValidateModelOptions, console: Console) async -> Int32 {
+        let (out, scenario, chain, pairs) = (options.out, options.scenario, options.chain, options.pairs)
+        let (threads, checkOnly) = (options.threads, options.checkOnly)
         let checks = await ModelValidation.checks(threads: threads)
         let settings = ModelValidation.CalibrationRun()
         let calibration: [PublishedComparison]
@@ -110,24 +80,8 @@ extension Program {
         return problems.isEmpty ? ExitCode.success : 1
     }
 
-    static func validate(_ arguments: [String], console: Console) -> Int32 {
-        // Files only; after `--` a file may start with a dash.
-        var files: [String] = []
-        var optionsEnded = false
-        for argument in arguments {
-            if !optionsEnded && argument == "--" {
-                optionsEnded = true
-            } else if !optionsEnded && argument.hasPrefix("-") {
-                console.err("injurysim validate: unknown option '\(argument)' (a file whose name starts with '-' goes after '--')\n\n" + usage)
-                return ExitCode.usage
-            } else {
-                files.append(argument)
-            }
-        }
-        guard !files.isEmpty else {
-            console.err("injurysim validate: name at least one scenario file\n\n" + usage)
-            return ExitCode.usage
-        }
+    /// `validate FILE…`: the files the shared parser read (at least one; after `--` a file may start with a dash).
+    static func validate(_ files: [String], console: Console) -> Int32 {
         var failed = false
         for file in files {
             do throws(ScenarioError) {
@@ -144,5 +98,24 @@ extension Program {
             }
         }
         return failed ? ExitCode.usage : ExitCode.success
+    }
+}
+
+/// `validate-model`'s options as the shared parser read them.
+struct ValidateModelOptions {
+    var out = "docs/VALIDATION.md"
+    var scenario = "Scenarios/pilot-2022.json"
+    var chain = ModelValidation.shippedChain
+    var pairs: String?
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    var checkOnly = false
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        if let value = parsed.value("--out") { out = value }
+        if let value = parsed.value("--scenario") { scenario = value }
+        if let value = parsed.value("--chain") { chain = value }
+        pairs = parsed.value("--pairs")
+        if let value = try parsed.integer("--threads", 1...1024) { threads = value }
+        checkOnly = parsed.has("--check")
     }
 }

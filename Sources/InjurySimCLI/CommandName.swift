@@ -1,0 +1,116 @@
+/// The commands `injurysim` takes: dispatch, help and error messages name them through this type
+/// rather than string literals. (`bench-row`, the benchmark's internal child command, is not one.)
+enum CommandName: String, CaseIterable, Sendable {
+    case run, compare, sweep, solve, sensitivity, validate
+    case validateModel = "validate-model"
+    case bench, merge, report, help
+
+    /// The commands that simulate a scenario and share the simulation options.
+    static let simulation: [CommandName] = [.run, .compare, .sweep, .solve, .sensitivity]
+
+    var isSimulation: Bool { Self.simulation.contains(self) }
+
+    /// The command's synopsis after `injurysim ` (the first line of its help).
+    var synopsis: String {
+        switch self {
+        case .run: "run SCENARIO [options]"
+        case .compare: "compare A.json B.json [C.json …] [options]"
+        case .sweep: "sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]"
+        case .solve: "solve SCENARIO --target TARGET [--for SECTOR|all] [options]"
+        case .sensitivity: "sensitivity SCENARIO [options]"
+        case .validate: "validate FILE [FILE …]"
+        case .validateModel: "validate-model [--out FILE] [--scenario FILE] [--chain FILE] [--pairs CSV] [--threads T] [--check]"
+        case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
+        case .merge: "merge PART [PART …] [--out DIR] [--quiet] [--no-report] [--lang en|zh]"
+        case .report: "report DIR [--lang en|zh] [--out FILE]"
+        case .help: "help [COMMAND] | COMMAND --help | --version"
+        }
+    }
+
+    /// One line (or two) for the general help's list of commands.
+    var summary: String {
+        switch self {
+        case .run: "simulate a scenario; print the verdict; write Results/<name>/"
+        case .compare: "run scenarios with common random numbers; side by side with paired differences"
+        case .sweep: "a grid over one or two fields (VALUES: a,b,c or low:high:step)"
+        case .solve: "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X"
+        case .sensitivity: "one input at a time over its range: a ranked tornado table"
+        case .report: "render report.html again from a results folder's files (no simulation)"
+        case .validate: "check scenario files without running them; every problem is listed"
+        case .validateModel:
+            "run the analytic checks, the pilot calibration and the shipped chain's continuity; write docs/VALIDATION.md\n"
+                + "(--check: compare with the committed file instead, write nothing)"
+        case .merge: "merge the parts of a sharded command into the folder it writes on one machine"
+        case .bench: "measure throughput on fixed workloads (release build, from the package root)"
+        case .help: "print this help, or a command's"
+        }
+    }
+
+    /// What the command's help says it does (after the synopsis).
+    var description: String {
+        switch self {
+        case .run:
+            "Simulates a scenario, prints the verdict and writes summary.json, monthly.csv,\n"
+                + "replications.csv, platforms.csv, manifest.json and report.html."
+        case .compare:
+            "Runs scenarios with common random numbers (the first one's seed, replications and sample\n"
+                + "fraction) and prints them side by side with paired differences."
+        case .sweep: "A grid over one or two fields (VALUES: a,b,c or low:high:step) with common random numbers."
+        case .solve: "Finds the lowest per-order rate (a multiple of the benchmark rates) meeting a target."
+        case .sensitivity: "Varies one uncertain input at a time over its range: a ranked tornado table."
+        case .validate: "Checks scenario files without running them; every problem is listed."
+        case .validateModel:
+            "Runs the analytic checks, the pilot calibration and the continuity of a chain of phases around its cuts;\n"
+                + "writes the validation page. Exit 1 when a check fails."
+        case .bench: "Measures throughput on fixed workloads (release build, from the package root). Exit 70 when a workload fails."
+        case .merge:
+            "Checks the parts of a sharded command (same scenario, seed, options and version; every replication\n"
+                + "exactly once; checksums) and writes the folder the command writes on one machine, byte for byte.\n"
+                + "Exit 65 when parts are damaged, mismatched, missing or doubled (each named)."
+        case .report:
+            "Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from\n"
+                + "its files alone, without running anything."
+        case .help: "Prints the general help, or COMMAND's."
+        }
+    }
+
+    /// The default results folder, as the simulation commands' help names it.
+    var defaultOut: String {
+        switch self {
+        case .compare: "Results/compare-<A>-vs-<B>…"
+        case .sweep: "Results/<name>-sweep"
+        case .solve: "Results/<name>-solve"
+        case .sensitivity: "Results/<name>-sensitivity"
+        default: "Results/<scenario name>"
+        }
+    }
+
+    var example: String {
+        switch self {
+        case .run: "injurysim run Scenarios/pilot-2022.json --replications 200 --lang zh"
+        case .compare: "injurysim compare Scenarios/policy/*.json --replications 100"
+        case .sweep: "injurysim sweep Scenarios/smoke.json --set platforms.meituan.ratePerOrderYuan=0.05:0.15:0.05"
+        case .solve: "injurysim solve Scenarios/pilot-2022.json --target \"ruin<=0.05\" --for food-delivery"
+        case .sensitivity: "injurysim sensitivity Scenarios/pilot-2022.json --replications 50"
+        case .validate: "injurysim validate Scenarios/*.json"
+        case .validateModel: "injurysim validate-model --out /tmp/VALIDATION.md"
+        case .bench: "swift run -c release injurysim bench --quick"
+        case .merge: "injurysim merge Results/national-2026-parts/* --out Results/national-2026"
+        case .report: "injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html"
+        case .help: "injurysim help sweep"
+        }
+    }
+
+    /// How many operands (files or folders) the command takes, and what one is called in messages.
+    var operands: (range: ClosedRange<Int>, noun: String) {
+        switch self {
+        case .run, .sweep, .solve, .sensitivity: (1...1, "scenario file")
+        case .compare: (2...Int.max, "scenario file")
+        case .validate: (1...Int.max, "scenario file")
+        case .merge: (0...Int.max, "part folder")
+        case .report: (1...1, "results folder")
+        case .help: (0...1, "command")
+        case .validateModel, .bench: (0...0, "argument")
+        }
+    }
+}
