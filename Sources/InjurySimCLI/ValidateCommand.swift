@@ -11,6 +11,15 @@ extension Program {
     static func validateModel(_ options: ValidateModelOptions, console: Console) async -> Int32 {
         let (out, scenario, chain, pairs) = (options.out, options.scenario, options.chain, options.pairs)
         let (threads, checkOnly) = (options.threads, options.checkOnly)
+        // Both scenario files are read first, so a wrong path fails at once, not after the checks.
+        for path in [scenario, chain] {
+            do throws(ScenarioError) {
+                _ = try ScenarioLoader.load(path: path)
+            } catch {
+                console.err(error.description + "\n")
+                return ExitCode.usage
+            }
+        }
         let checks = await ModelValidation.checks(threads: threads)
         let settings = ModelValidation.CalibrationRun()
         let calibration: [PublishedComparison]
