@@ -112,7 +112,7 @@ extension ModelValidation {
                 text(row.orders, 0), text(row.activeWorkers, 0), text(row.newlyInsured, 0), text(row.contributionsYuan, 2), text(rate, 4),
                 text(row.benchmarkYuanPerOrder, 4)
             ]
-            lines.append(cells.joined(separator: ","))
+            lines.append(CSV.row(cells))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -19,8 +19,8 @@ package struct HiredEarlier: Sendable {
     package init() {}
 
     /// The earlier phases of `scenario` as `phases` (``Scenario/phasesToRun``, earliest first)
-    /// with their first days on `calendar`, the chain's calendar.
-    package init(scenario: Scenario, phases earlier: [Scenario], calendar: SimulationCalendar, chainStart: YearMonth) {
+    /// with their first days on the chain's calendar (`clock`).
+    package init(scenario: Scenario, phases earlier: [Scenario], clock: ChainClock) {
         let platforms = scenario.platforms.count
         self.phases = earlier.map { phase in
             var people: [Int: (bands: [Double], maleShare: Double)] = [:]
@@ -32,7 +32,7 @@ package struct HiredEarlier: Sendable {
                     people[province * platforms + platform] = (sector.ageBands, sector.maleShare)
                 }
             }
-            return Phase(firstDay: calendar.firstDays[phase.startMonth.months(since: chainStart)], people: people)
+            return Phase(firstDay: clock.calendar.firstDays[phase.startMonth.months(since: clock.chainStart)], people: people)
         }
     }
 

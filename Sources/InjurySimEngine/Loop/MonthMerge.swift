@@ -13,15 +13,15 @@ package struct MonthMerge: Sendable {
     package var activeWorkers: [[Int64]]
     package var newlyInsured: [[Int64]]
 
-    /// Merges `stepped` (one result per shard of `plans`, in shard order) of month `month`.
+    /// Merges `stepped` (one result per shard of `plans`, in shard order) of month `month`;
+    /// `poolOf` is the scenario's pool of each province.
     package init(
-        _ stepped: [ShardMonthResult], plans: [ShardPlan], scenario s: Scenario, month: Int, claims: ClaimBuilder,
+        _ stepped: [ShardMonthResult], plans: [ShardPlan], scenario s: Scenario, poolOf: [Int], month: Int, claims: ClaimBuilder,
         monthlyDiscount: Double, recorder: inout MonthRecorder, pipeline: inout ClaimPipeline
     ) {
         let zeros = [[Int64]](repeating: [Int64](repeating: 0, count: s.provinces.count), count: s.platforms.count)
         (orders, activeWorkers, newlyInsured) = (zeros, zeros, zeros)
         incurred = [[Double]](repeating: [Double](repeating: 0, count: s.provinces.count), count: s.platforms.count)
-        let poolOf = s.poolOfProvince
         for (index, shardResult) in stepped.enumerated() {
             let province = plans[index].province
             let pool = poolOf[province]

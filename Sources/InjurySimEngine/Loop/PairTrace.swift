@@ -38,9 +38,10 @@ package struct PairTrace: Sendable {
         newly: [[Int64]], booked: [[Fen]], benchmark: [Double]
     ) {
         let fractions = s.poolSampleFractions
+        let poolOf = s.poolOfProvince
         let calendarMonth = s.startMonth.adding(months: month)
         for (province, region) in s.provinces.enumerated() {
-            let scale = 1 / fractions[s.poolOfProvince[province]]
+            let scale = 1 / fractions[poolOf[province]]
             for (platform, company) in s.platforms.enumerated() where slots[province][platform] > 0 {
                 rows.append(
                     Row(

@@ -34,7 +34,7 @@ package struct ReplicationCoordinator: Sendable {
             return ReplicationCoordinator(
                 scenario: all[index], clock: c, booksExperience: paid[index...].contains(true),
                 measuresReserves: reserves[index...].contains(true),
-                hiredEarlier: HiredEarlier(scenario: all[index], phases: Array(all[..<index]), calendar: c.calendar, chainStart: c.chainStart),
+                hiredEarlier: HiredEarlier(scenario: all[index], phases: Array(all[..<index]), clock: c),
                 earlierPhases: earlier)
         }
         self = phase(phases.count, earlier: phases.indices.map { phase($0, earlier: []) })
@@ -122,7 +122,8 @@ package struct ReplicationCoordinator: Sendable {
                 return ordered.map { $0! }
             }
             let merged = MonthMerge(
-                stepped, plans: plans, scenario: s, month: month, claims: claims, monthlyDiscount: monthlyDiscount, recorder: &recorder,
+                stepped, plans: plans, scenario: s, poolOf: poolOf, month: month, claims: claims, monthlyDiscount: monthlyDiscount,
+                recorder: &recorder,
                 pipeline: &pipeline)
             var bookedByPair = trace == nil ? [] : [[Fen]](repeating: [], count: s.platforms.count)
 
