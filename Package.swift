@@ -16,30 +16,41 @@ let package = Package(
     name: "InjurySim",
     products: [
         .executable(name: "injurysim", targets: ["injurysim"]),
-        .library(name: "InjurySimIO", targets: ["InjurySimIO"]),
+        // Scenario files in, and results out, for the fuzz harness (Fuzz/) and other tools.
+        .library(name: "InjurySimScenario", targets: ["InjurySimFormat", "InjurySimCore", "InjurySimScenario"]),
+        .library(name: "InjurySimOutput", targets: ["InjurySimAnalysis", "InjurySimOutput"]),
         // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
         .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimKernelAVX2", "InjurySimEngine"])
     ],
     targets: [
+        // Numbers and words as text: fixed decimals, percentages, padding, the report's languages.
+        .target(name: "InjurySimFormat"),
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
-        .target(name: "InjurySimCore"),
+        .target(name: "InjurySimCore", dependencies: ["InjurySimFormat"]),
         // Actors and the month loop: shards, platforms, funds, the replication coordinator, the runner.
-        .target(name: "InjurySimEngine", dependencies: ["InjurySimCore", "InjurySimKernelAVX2"]),
+        .target(name: "InjurySimEngine", dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimKernelAVX2"]),
         // The vectorised shard kernel built for AVX2 (chosen at run time by the engine's ShardKernel).
         .target(name: "InjurySimKernelAVX2", dependencies: ["InjurySimCore"], swiftSettings: avx2Settings),
         // Summaries and experiments over replication results: run summary, compare, sweep, solve, sensitivity.
-        .target(name: "InjurySimAnalysis", dependencies: ["InjurySimCore", "InjurySimEngine"]),
-        // Scenario files in (parsing, validation), results out (CSV, JSON, console tables, folders).
-        .target(name: "InjurySimIO", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis"]),
+        .target(name: "InjurySimAnalysis", dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimEngine"]),
+        // Scenario files in: the JSON-with-comments parser, decoding, validation, inheritance, chains, --set.
+        .target(name: "InjurySimScenario", dependencies: ["InjurySimFormat", "InjurySimCore"]),
+        // Results out: files and folders, checkpoints, cluster parts, CSV and JSON writers, console tables, the report.
+        .target(
+            name: "InjurySimOutput",
+            dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimScenario"]),
         // The model checks against closed forms and the pilot calibration; docs/VALIDATION.md.
-        .target(name: "InjurySimValidation", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO"]),
+        .target(
+            name: "InjurySimValidation",
+            dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimScenario", "InjurySimOutput"]),
         // The benchmark: fixed workloads, reference layouts, throughput counts (not part of the engine's API).
-        .target(name: "InjurySimBench", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimIO"]),
+        .target(
+            name: "InjurySimBench", dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimEngine", "InjurySimOutput", "InjurySimScenario"]),
         // The command line: options parsed once, one file per command, exit codes, signals, progress.
         .target(
             name: "InjurySimCLI",
             dependencies: [
-                "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimIO",
+                "InjurySimFormat", "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimScenario", "InjurySimOutput",
                 "InjurySimValidation", "InjurySimBench"
             ]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
@@ -47,9 +58,9 @@ let package = Package(
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
         .testTarget(
             name: "InjurySimEngineTests",
-            dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimIO", "InjurySimValidation", "InjurySimBench"]),
-        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimIO", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
-        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimIO"])
+            dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimOutput", "InjurySimScenario", "InjurySimValidation", "InjurySimBench"]),
+        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimOutput", "InjurySimScenario", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
+        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimOutput", "InjurySimScenario"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,9 +7,9 @@ import PackageDescription
 // which also passes `-Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer` so that the main package's
 // modules get coverage instrumentation too (these settings reach only this package's targets).
 //
-// The harness imports InjurySimIO (decoding, validation), InjurySimCore (Scenario,
-// ReplicationInputs) and InjurySimEngine (PopulationPlan) through the main package's
-// `InjurySimIO` and `InjurySimEngine` library products.
+// The harness imports InjurySimScenario (decoding, validation), InjurySimOutput (parts,
+// checkpoints), InjurySimCore (Scenario, ReplicationInputs) and InjurySimEngine (PopulationPlan)
+// through the main package's `InjurySimScenario`, `InjurySimOutput` and `InjurySimEngine` products.
 
 /// The compiler-rt folder of the toolchain (…/lib/clang/N/lib/linux). run.sh sets
 /// INJURYSIM_CLANG_RT; otherwise it is looked for next to the first swiftc on PATH.
@@ -67,7 +67,8 @@ let package = Package(
             name: "ScenarioFuzzer",
             dependencies: [
                 "FuzzerDriver",
-                .product(name: "InjurySimIO", package: "InjurySim"),
+                .product(name: "InjurySimScenario", package: "InjurySim"),
+                .product(name: "InjurySimOutput", package: "InjurySim"),
                 .product(name: "InjurySimEngine", package: "InjurySim")
             ],
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
@@ -78,7 +79,8 @@ let package = Package(
             name: "PartFuzzer",
             dependencies: [
                 "FuzzerDriver",
-                .product(name: "InjurySimIO", package: "InjurySim")
+                .product(name: "InjurySimScenario", package: "InjurySim"),
+                .product(name: "InjurySimOutput", package: "InjurySim")
             ],
             // packageAccess false: SwiftPM then passes no `-package-name` of this package's own
             // (its later flag would win over the main package's name given here).
@@ -92,7 +94,8 @@ let package = Package(
             name: "CheckpointFuzzer",
             dependencies: [
                 "FuzzerDriver",
-                .product(name: "InjurySimIO", package: "InjurySim"),
+                .product(name: "InjurySimScenario", package: "InjurySim"),
+                .product(name: "InjurySimOutput", package: "InjurySim"),
                 .product(name: "InjurySimEngine", package: "InjurySim")
             ],
             packageAccess: false,

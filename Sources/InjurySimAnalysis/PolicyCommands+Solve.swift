@@ -1,5 +1,6 @@
 import InjurySimCore
 import InjurySimEngine
+import InjurySimFormat
 
 /// `solve`: a search replication by replication, then the answer read off the thresholds — split
 /// so that a sharded study's parts, each holding its replications' thresholds, merge to the
@@ -83,7 +84,7 @@ extension PolicyCommands {
         var top = 1.0
         while top < limit && high.contains(where: { $0 == .infinity }) {
             top *= 2
-            progress?("rates × \(shortText(top))")
+            progress?("rates × \(Format.short(top))")
             let results = await evaluate((0..<n).map { high[$0] == .infinity ? top : nil })
             for i in 0..<n {
                 if let m = results[i] {

@@ -1,6 +1,7 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
+import InjurySimFormat
 
 /// The library behind `compare`, `sweep`, `solve` and `sensitivity`: each runs scenario
 /// variants with common random numbers (replication r of every variant uses the same streams
@@ -13,13 +14,6 @@ package enum PolicyCommands {
     }
 
     // MARK: Sweep
-
-    /// A number with up to 10 significant digits and no float noise ("0.07", not "0.07000000000000001").
-    package static func shortText(_ value: Double) -> String {
-        var text = String(format: "%.10g", value)
-        if text.contains("e") { text = String(value) }
-        return text
-    }
 
     /// One grid point of a sweep.
     package struct SweepPoint: Sendable {
@@ -65,10 +59,10 @@ package enum PolicyCommands {
 
         package var description: String {
             switch self {
-            case .ruin(let p): return "P(total fund short) ≤ \(PolicyCommands.shortText(p))"
-            case .poolRuin(let p): return "P(any pool short) ≤ \(PolicyCommands.shortText(p))"
-            case .insolvency(let p): return "P(total fund insolvent at the horizon) ≤ \(PolicyCommands.shortText(p))"
-            case .funded(let x): return "median funded ratio at the horizon ≥ \(PolicyCommands.shortText(x))"
+            case .ruin(let p): return "P(total fund short) ≤ \(Format.short(p))"
+            case .poolRuin(let p): return "P(any pool short) ≤ \(Format.short(p))"
+            case .insolvency(let p): return "P(total fund insolvent at the horizon) ≤ \(Format.short(p))"
+            case .funded(let x): return "median funded ratio at the horizon ≥ \(Format.short(x))"
             }
         }
 

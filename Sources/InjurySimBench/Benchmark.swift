@@ -1,7 +1,9 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim bench`: fixed workloads, each measured in a child process of its own so that peak
 /// memory belongs to that workload alone.
@@ -217,9 +219,9 @@ package enum Benchmark {
                     .object([
                         "workload": .string(r.workload), "threads": .number(String(r.threads)), "workers": .number(String(r.workers)),
                         "workerDays": .number(String(r.workerDays)), "accidents": .number(String(r.accidents)),
-                        "wallSeconds": Format.json(r.seconds, 3), "workerDaysPerSecond": Format.json(r.workerDaysPerSecond, 0),
-                        "claimsPerSecond": Format.json(r.claimsPerSecond, 1), "peakResidentBytes": .number(String(r.peakBytes)),
-                        "bytesPerWorker": Format.json(r.bytesPerWorker, 1), "checksum": .string(String(r.checksum, radix: 16))
+                        "wallSeconds": JSONOut.fixed(r.seconds, 3), "workerDaysPerSecond": JSONOut.fixed(r.workerDaysPerSecond, 0),
+                        "claimsPerSecond": JSONOut.fixed(r.claimsPerSecond, 1), "peakResidentBytes": .number(String(r.peakBytes)),
+                        "bytesPerWorker": JSONOut.fixed(r.bytesPerWorker, 1), "checksum": .string(String(r.checksum, radix: 16))
                     ])
                 }),
             "derived": .object(Dictionary(uniqueKeysWithValues: derived(rows, maxThreads: maxThreads).map { ($0.0, JSONOut.string($0.1)) }))

@@ -1,4 +1,6 @@
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// A bad command line: what is wrong, in one line, and perhaps the name meant.
 struct UsageError: Error {

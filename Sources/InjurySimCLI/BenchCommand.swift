@@ -2,7 +2,8 @@ import Foundation
 import InjurySimBench
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim bench` and its per-workload child `bench-row`: arguments, child processes, output.
 enum BenchCommand {

@@ -1,4 +1,5 @@
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// The help, generated from ``CommandName`` and ``CommandLineOption``'s declarations: each
 /// command's (`injurysim COMMAND --help`, `injurysim help COMMAND`) and the general one.

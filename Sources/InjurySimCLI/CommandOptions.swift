@@ -1,7 +1,9 @@
 import Foundation
 import InjurySimAnalysis
 import InjurySimCore
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// Options shared by the simulation commands.
 struct CommandOptions {

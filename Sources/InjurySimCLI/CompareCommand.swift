@@ -2,7 +2,9 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim compare`.
 extension Program {

@@ -1,5 +1,6 @@
 import Foundation
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// On SIGINT or SIGTERM during a run: remove staging folders and exit, leaving no partial results.
 final class InterruptGuard: @unchecked Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimAnalysis
 import InjurySimCore
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim merge` of `solve --shard` parts: the folder `solve` writes, byte for byte.
 extension MergeCommand {

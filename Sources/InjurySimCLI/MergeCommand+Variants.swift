@@ -1,6 +1,8 @@
 import Foundation
 import InjurySimAnalysis
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim merge` of `compare`, `sweep` and `sensitivity` parts: the folder the command
 /// writes, byte for byte.

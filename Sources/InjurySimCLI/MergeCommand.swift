@@ -1,6 +1,7 @@
 import Foundation
 import InjurySimCore
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim merge PART… [--out DIR] [--quiet] [--no-report] [--lang en|zh]`: checks the parts
 /// of a sharded run and writes the results folder a single machine would have written, byte for

@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// A claimed results folder and the checkpoint of the command writing it.
 struct OutputClaim {

@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// Scenario files in: loading with overrides and the command line's options, warnings said.
 extension Program {

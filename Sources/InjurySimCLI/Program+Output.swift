@@ -2,7 +2,9 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// Results out: claiming the folder before simulating, resources, progress, manifests, publishing.
 extension Program {
@@ -88,7 +90,7 @@ extension Program {
                 }),
             "seed": .number(String(scenarios[0].0.seed)),
             "replications": .number(String(scenarios[0].0.replications)),
-            "sampleFraction": Format.json(scenarios[0].0.sampleFraction, 6),
+            "sampleFraction": JSONOut.fixed(scenarios[0].0.sampleFraction, 6),
             "files": .array(files.map(JSONOut.string)),
             "variants": VariantInputs.json(variants ?? scenarios.map { (name: $0.0.name, scenario: $0.0) })
         ]

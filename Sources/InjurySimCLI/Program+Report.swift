@@ -1,5 +1,7 @@
 import InjurySimCore
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// `report.html` beside a command's other files, rendered from those files' texts so that
 /// `injurysim report DIR` gives the same page later.

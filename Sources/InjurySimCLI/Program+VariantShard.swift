@@ -2,7 +2,8 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `compare`, `sweep` and `sensitivity` with `--shard K/N`: one task's share of every variant's
 /// replications, written as a part (each replication's figures for every run) for `merge`.

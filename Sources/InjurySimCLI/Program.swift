@@ -1,7 +1,8 @@
 import Foundation
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// The library entry point behind the `injurysim` executable: parses arguments, runs the
 /// command, and returns the exit code. Nothing here touches the main actor.

@@ -1,5 +1,7 @@
 import Foundation
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim report DIR [--lang en|zh] [--out FILE]`: renders a results folder's page again
 /// from its files alone (no simulation), by default to `DIR/report.html`.

@@ -2,7 +2,8 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim solve … --shard K/N`: the search for one task's share of the replications, written
 /// as a part (each replication's threshold and benchmark result) for `merge`.

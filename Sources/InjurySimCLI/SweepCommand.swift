@@ -2,7 +2,8 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// `injurysim sweep`.
 extension Program {

@@ -2,7 +2,9 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 import InjurySimValidation
 
 /// `injurysim validate` and `injurysim validate-model`.

@@ -2,7 +2,8 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// The continuity of a chain of phases (`continues`) around its cuts: one replication of the
 /// chain at central inputs, every (province, platform) pair traced month by month, checked by

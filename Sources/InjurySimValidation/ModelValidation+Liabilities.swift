@@ -2,7 +2,8 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 /// The checks of what is owed: lifetime payments with survival and the IBNR reserve.
 extension ModelValidation {

@@ -2,7 +2,9 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimFormat
+import InjurySimOutput
+import InjurySimScenario
 
 /// Checks that run the real engine on scenarios built for them and compare with a value
 /// computed another way (a closed form, or a small independent computation), plus the
@@ -106,7 +108,7 @@ package enum ModelValidation {
         }
         return Check(
             name: "One severity: cost = count × benefit", quantity: "benefits paid + outstanding (undiscounted), every replication",
-            expected: "deaths × ¥" + Money.yuanText(perDeath) + " (20 × 51,821 + 6 × 9,000 + 30,000)",
+            expected: "deaths × ¥" + Format.yuan(fen: perDeath) + " (20 × 51,821 + 6 × 9,000 + 30,000)",
             simulated: "\(exact) of \(results.count) replications exact to the fen (deaths \(deaths.min() ?? 0)–\(deaths.max() ?? 0))",
             tolerance: "0 fen", passed: exact == results.count, method: "deaths only, fixed medical cost, discount 0")
     }

@@ -1,3 +1,4 @@
+import InjurySimFormat
 import Testing
 
 @testable import InjurySimCore
@@ -50,7 +51,7 @@ import Testing
     @Test func moneyFormatting() {
         #expect(Money.fen(yuan: 0.07) == 7)
         #expect(Money.fen(yuan: -0.125) == -13)
-        #expect(Money.yuanText(-5) == "-0.05")
-        #expect(Money.yuanText(123456) == "1234.56")
+        #expect(Format.yuan(fen: -5) == "-0.05")
+        #expect(Format.yuan(fen: 123456) == "1234.56")
     }
 }

@@ -3,7 +3,8 @@ import Testing
 
 @testable import InjurySimAnalysis
 @testable import InjurySimEngine
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 @Suite struct DeterminismTests {
     static func files(_ scenario: Scenario, threads: Int) async -> [String: String] {

@@ -5,7 +5,8 @@ import InjurySimEngine
 import Synchronization
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Parts are untrusted input: a merge compares every file's size with its manifest and with what
 /// the scenario's results take before reading it, reads at most the manifest's count + 1 bytes,

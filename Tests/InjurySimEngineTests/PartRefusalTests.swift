@@ -1,7 +1,8 @@
 import InjurySimAnalysis
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A merge refuses parts that do not make one complete, intact study, with exit class "data"
 /// and a message naming the part and the replications or the file.

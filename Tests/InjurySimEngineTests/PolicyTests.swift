@@ -4,7 +4,8 @@ import Testing
 
 @testable import InjurySimAnalysis
 @testable import InjurySimEngine
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The smoke scenario with rates near its (inflated) break-even, so policies change outcomes,
 /// and flat rates (the float's discrete steps would add noise to close comparisons).

@@ -3,7 +3,8 @@ import Testing
 
 @testable import InjurySimAnalysis
 @testable import InjurySimEngine
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A fund is short (ruined) in a month when its net position (cash − debt − arrears) is below
 /// zero at the month end. A net position of exactly zero — everything paid to the last fen — is

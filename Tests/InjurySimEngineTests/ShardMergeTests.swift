@@ -1,7 +1,8 @@
 import InjurySimAnalysis
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Shard-then-merge equals one machine's run byte for byte: for N = 1, 2, 3, 7 shards and two
 /// seeds, with replication counts that N does not divide (and N = 7 > some shards' share).

@@ -3,7 +3,8 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A study of the smoke scenario run the two ways the CLI runs it — on one machine, and as
 /// shards written to in-memory parts — through the same library calls as `run` and

@@ -1,6 +1,7 @@
 import Foundation
 import InjurySimCore
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 @testable import InjurySimEngine
 

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 @testable import InjurySimValidation
 
 /// The model checks of docs/VALIDATION.md. The engine-sized checks and the pilot calibration run

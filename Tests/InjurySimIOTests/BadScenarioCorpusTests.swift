@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The bad-scenario corpus: every file in `BadScenarios/` must be rejected by
 /// ``ScenarioLoader/decode(bytes:file:overrides:)`` with exactly the text in its `.expected`

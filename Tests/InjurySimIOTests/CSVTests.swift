@@ -1,6 +1,7 @@
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// CSV cells are quoted as RFC 4180 says (comma, double quote, CR, LF: in quotes, quotes doubled),
 /// plain cells are written unchanged, and the reader undoes the quoting.

@@ -2,7 +2,8 @@ import InjurySimCore
 import InjurySimEngine
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A checkpoint's files are untrusted: each replication's file carries its length and checksum,
 /// and every damage is named before anything is loaded (issue 20, items 7 and 8).

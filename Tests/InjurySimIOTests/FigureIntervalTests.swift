@@ -3,7 +3,8 @@ import InjurySimCore
 import Testing
 
 @testable import InjurySimAnalysis
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Intervals respect the figure: a figure that cannot be negative never gets a negative bound,
 /// and a tail figure is printed only when the replications support it.

@@ -3,7 +3,8 @@ import InjurySimCore
 import InjurySimEngine
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Every input the fuzzer (Fuzz/) found to crash the process, replayed: it must now be refused
 /// with a scenario error or run through planning and replication inputs with finite values.

@@ -1,6 +1,8 @@
+import InjurySimFormat
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 @Suite struct JSONCParserTests {
     static func parse(_ text: String) throws(JSONSyntaxError) -> JSONNode { try JSONCParser.parse(Array(text.utf8)) }
@@ -73,7 +75,7 @@ import Testing
 
     @Test func nonFiniteBecomesNull() {
         #expect(Format.fixed(.nan, 2) == nil)
-        #expect(Format.json(.infinity, 2) == .null)
+        #expect(JSONOut.fixed(.infinity, 2) == .null)
     }
 
     @Test func objectsAreWrittenWithSortedKeys() {

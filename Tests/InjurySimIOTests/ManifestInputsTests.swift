@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @testable import InjurySimCore
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Every choice of a run reaches `manifest.json`: the pooling, the shortfall rule and the rate
 /// float as run (basis included), as a `--set` leaves them.

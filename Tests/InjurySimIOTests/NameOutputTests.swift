@@ -2,9 +2,11 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+import InjurySimFormat
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Defence in depth behind the name rule: names the decoder would refuse (as a hand-edited
 /// results folder or a future code path could bring them) still give well-formed files. The

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The name rule: what a sector, platform, province or pool name (an identifier) and a free-text
 /// label may contain, so that CSV, JSON, console, report.html and `--set` paths carry them as

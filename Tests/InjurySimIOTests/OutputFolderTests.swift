@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A results folder is replaced only when it is empty or injurysim's own; everything else is
 /// refused before simulating and left exactly as it was.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Every input the part fuzzer (Fuzz/Sources/PartFuzzer) found to crash the merge, replayed as
 /// the harness runs it: each must now be refused with a `PartError` naming a part (or merge).

@@ -1,7 +1,8 @@
 import InjurySimAnalysis
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A merge accepts parts only of one study, each holding exactly its shard, together holding
 /// every replication once; every problem names the parts and the replications.

@@ -1,9 +1,11 @@
 import Foundation
 import InjurySimCore
+import InjurySimFormat
 import Testing
 
 @testable import InjurySimAnalysis
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The pages of compare, sweep, solve and sensitivity folders: well-formed, every printed figure
 /// the one in the command's JSON, the same bytes twice, the same numbers in both languages.

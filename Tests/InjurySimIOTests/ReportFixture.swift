@@ -3,7 +3,8 @@ import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A real results folder's files, from the smoke scenario with a few replications (a second or
 /// two), made once per test process and shared.

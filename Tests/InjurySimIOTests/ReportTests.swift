@@ -1,9 +1,11 @@
 import Foundation
 import InjurySimAnalysis
 import InjurySimCore
+import InjurySimFormat
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The report page: one XHTML file whose charts parse, whose printed figures are those of
 /// summary.json, the same bytes for the same files, and the same numbers in both languages.

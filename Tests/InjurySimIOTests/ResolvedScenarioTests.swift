@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A part carries its scenario as one resolved document; decoding that document gives the very
 /// scenario the file (with its `extends` chain and `--set` overrides) gives — every field, in

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @testable import InjurySimCore
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// `continues`: the earlier phase is read relative to the file that names it (also when that
 /// file is a base), its bytes count in the content hash, `--set` changes only the later phase,

@@ -2,7 +2,8 @@ import Foundation
 import InjurySimCore
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Whole-scenario checks: shares that count every worker once, what falls outside the horizon,
 /// money that would outgrow the counters, and inputs that would make NaN.

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @testable import InjurySimCore
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// A scenario built in code samples as a file that leaves the field out.
 @Suite struct ScenarioDefaultsTests {

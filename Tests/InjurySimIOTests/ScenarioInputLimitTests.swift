@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Scenario files are read with a size limit, never from devices, and parsed in linear time.
 @Suite struct ScenarioInputLimitTests {

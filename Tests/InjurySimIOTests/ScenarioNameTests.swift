@@ -1,6 +1,7 @@
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The decoder applies ``NameRule`` to every name and free-text label of a scenario, in the file
 /// and through `--set`: the issue names the field path, the character (U+XXXX, position) and

@@ -2,7 +2,8 @@ import Foundation
 import InjurySimCore
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// Every kind of scenario error names its field path, the value found and what is allowed,
 /// and all problems are reported at once.

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// One axis of a sweep takes at most ``SweepAxis/maximumPoints`` values, written as a range or
 /// as a list alike.

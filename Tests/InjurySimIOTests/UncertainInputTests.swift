@@ -1,8 +1,10 @@
 import Foundation
 import InjurySimCore
+import InjurySimFormat
 import Testing
 
-@testable import InjurySimIO
+@testable import InjurySimOutput
+@testable import InjurySimScenario
 
 /// The inputs a scenario gives as distributions are listed, by path, in the order the file gives
 /// them (after `extends` and `--set`): the manifest carries them and the report's "What was

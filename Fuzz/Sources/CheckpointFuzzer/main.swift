@@ -14,7 +14,8 @@
 
 import FuzzerDriver
 import InjurySimCore
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 #if canImport(Glibc)
     import Glibc

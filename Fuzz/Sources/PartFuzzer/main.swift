@@ -19,7 +19,8 @@
 
 import FuzzerDriver
 import InjurySimAnalysis
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 #if canImport(Glibc)
     import Glibc

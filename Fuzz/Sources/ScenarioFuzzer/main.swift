@@ -13,7 +13,8 @@
 import FuzzerDriver
 import InjurySimCore
 import InjurySimEngine
-import InjurySimIO
+import InjurySimOutput
+import InjurySimScenario
 
 #if canImport(Glibc)
     import Glibc

@@ -16,13 +16,4 @@ package enum Money {
     package static func fen(_ amount: Double) -> Fen {
         Fen(PortableMath.roundedInt(amount))
     }
-
-    /// Formats fen as a yuan amount with two decimals ("-1234.05"), without floating point.
-    package static func yuanText(_ fen: Fen) -> String {
-        let negative = fen < 0
-        let magnitude = fen.magnitude
-        let whole = magnitude / 100
-        let cents = magnitude % 100
-        return (negative ? "-" : "") + String(whole) + "." + (cents < 10 ? "0" : "") + String(cents)
-    }
 }

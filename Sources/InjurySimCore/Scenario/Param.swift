@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimFormat
 
 /// A numeric scenario input: a fixed value, or a distribution drawn once per replication.
 ///
@@ -39,7 +40,7 @@ public struct Param: Sendable, Equatable {
     /// The distribution in a language-neutral notation, e.g. `U(0.04, 0.08)`, `Tri(1.2, 2, 4)`,
     /// `N(1, sd 0.2)`, `LogN(median 5000, σ 0.5)`, `choice of 3 values`.
     package var notation: String {
-        func n(_ x: Double) -> String { String(format: "%.6g", x) }
+        func n(_ x: Double) -> String { Format.significant(x, 6) }
         switch shape {
         case .fixed(let v): return n(v)
         case .uniform(let low, let high): return "U(\(n(low)), \(n(high)))"

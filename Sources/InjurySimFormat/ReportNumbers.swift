@@ -1,0 +1,71 @@
+/// Numbers as a reader of the language expects them: thousands separators, percentages, and
+/// money scaled to thousand/million/billion yuan (English) or 万元/亿元 (Chinese).
+package struct ReportNumbers: Sendable {
+    package var language: ReportLanguage
+
+    package init(_ language: ReportLanguage) { self.language = language }
+
+    /// `value` with `decimals` digits and a comma every three digits ("1,234,567.8").
+    package static func grouped(_ value: Double, _ decimals: Int) -> String {
+        guard let text = Format.fixed(value, decimals) else { return "—" }
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        var integer = ""
+        for (index, character) in parts[0].reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { integer.append(",") }
+            integer.append(character)
+        }
+        let digits = String(integer.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+        return (negative && digits.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : "") + digits
+    }
+
+    /// A money unit: what amounts are divided by and its name.
+    package struct MoneyUnit: Sendable, Equatable {
+        package var divisor: Double
+        package var name: String
+    }
+
+    /// The unit that suits amounts up to `magnitude` yuan.
+    package func unit(for magnitude: Double) -> MoneyUnit {
+        let m = abs(magnitude)
+        switch language {
+        case .en:
+            if m >= 1e9 { return MoneyUnit(divisor: 1e9, name: "billion yuan") }
+            if m >= 1e6 { return MoneyUnit(divisor: 1e6, name: "million yuan") }
+            if m >= 1e3 { return MoneyUnit(divisor: 1e3, name: "thousand yuan") }
+            return MoneyUnit(divisor: 1, name: "yuan")
+        case .zh:
+            if m >= 1e8 { return MoneyUnit(divisor: 1e8, name: "亿元") }
+            if m >= 1e4 { return MoneyUnit(divisor: 1e4, name: "万元") }
+            return MoneyUnit(divisor: 1, name: "元")
+        }
+    }
+
+    /// An amount in yuan with its unit and three significant digits or more ("12.3 million yuan", "1,234.5万元").
+    package func money(_ yuan: Double) -> String {
+        guard yuan.isFinite else { return "—" }
+        let unit = unit(for: yuan)
+        let scaled = yuan / unit.divisor
+        let decimals = unit.divisor == 1 ? 0 : (abs(scaled) >= 100 ? 1 : 2)
+        return Self.grouped(scaled, decimals) + (language == .en ? " " : "") + unit.name
+    }
+
+    /// A share as a percentage: one decimal below 10% either way, else whole ("8.5%", "-4.7%", "14%").
+    package func percent(_ share: Double) -> String {
+        Format.roundedPercent(share, missing: "—")
+    }
+
+    /// A count with separators ("1,234,567").
+    package func count(_ value: Double) -> String { Self.grouped(value, 0) }
+
+    /// A rate in yuan per order with four decimals, trailing zeros dropped down to two ("¥0.0712", "¥0.07").
+    package func rate(_ yuanPerOrder: Double) -> String {
+        guard var text = Format.fixed(yuanPerOrder, 4) else { return "—" }
+        while text.hasSuffix("0"), let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) > 3 { text.removeLast() }
+        return "¥" + text
+    }
+
+    /// A plain ratio with two decimals ("1.05").
+    package func ratio(_ value: Double) -> String { Self.grouped(value, 2) }
+}

@@ -1,0 +1,254 @@
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimScenario
+
+/// The `manifest.json` of a part: what study it belongs to, which shard it is, the replications
+/// it holds and a checksum per file. Documented in Results/README.md ("Parts").
+///
+/// It is also an ordinary injurysim manifest (`generator`, `formatVersion`, `files`), so a part
+/// folder can be replaced by the next run of the same task (see ``FolderOwnership``).
+package struct PartManifest: Sendable, Equatable {
+    /// Bumped whenever the part layout changes (2: the ISM2 figures of compare, sweep and
+    /// sensitivity, with the break-even rate and the monthly net positions).
+    package static let partFormatVersion = 2
+    package static let generator = "injurysim part"
+    package static let scenarioFileName = "scenario.json"
+    /// The largest `manifest.json` a merge reads, in bytes (32 MiB). A manifest takes about 140
+    /// bytes per replication its part holds (27,728 bytes for 200), so this holds some 240,000
+    /// replications per part; a larger study is split into more shards.
+    package static let maximumBytes = 32 * 1_048_576
+    /// The largest `scenario.json` a merge reads: the scenario loader's limit (16 MiB).
+    package static let maximumScenarioBytes = ScenarioLoader.maximumFileBytes
+
+    /// A data file and its checksum.
+    package struct FileEntry: Sendable, Equatable {
+        package var name: String
+        package var bytes: Int
+        /// `fnv1a64:` and 16 hex digits of FNV-1a 64 over the file's bytes.
+        package var checksum: String
+    }
+
+    // The study: every part of one study agrees on all of these.
+    package var partFormatVersion = PartManifest.partFormatVersion
+    package var resultsFormatVersion = ResultFiles.formatVersion
+    package var programVersion = ProgramVersion.current
+    /// The command whose replications the part holds (`run`).
+    package var command = "run"
+    package var scenarioName: String
+    /// The scenario file's name as given to the command (written to the merged manifest).
+    package var scenarioFile: String
+    package var scenarioContentHash: String
+    package var seed: UInt64
+    package var replications: Int
+    package var sampleFraction: Double
+    package var uncertainty: Bool
+    /// The `--set` overrides, as given (also part of the content hash).
+    package var sets: [String]
+    // This part.
+    package var shard: ShardSelection
+    package var replicationsHeld: [Int]
+    /// `scenario.json` and one file per replication, in that order.
+    package var files: [FileEntry]
+    /// Each variant's content hash (parts of `compare` and `sweep`; empty for `run`).
+    package var variantHashes: [String] = []
+    /// A sweep's axes, each with its values; the grid is their product, the last axis fastest.
+    package var axes: [Axis] = []
+    /// A solve's `--target` and `--for` (nil for other commands).
+    package var target: String?
+    package var forSector: String?
+
+    /// One axis of a sweep.
+    package struct Axis: Sendable, Equatable {
+        package var path: String
+        package var values: [String]
+
+        package init(path: String, values: [String]) {
+            self.path = path
+            self.values = values
+        }
+    }
+
+    package init(
+        scenarioName: String, scenarioFile: String, scenarioContentHash: String, seed: UInt64, replications: Int,
+        sampleFraction: Double, uncertainty: Bool, sets: [String], shard: ShardSelection, replicationsHeld: [Int], files: [FileEntry]
+    ) {
+        self.scenarioName = scenarioName
+        self.scenarioFile = scenarioFile
+        self.scenarioContentHash = scenarioContentHash
+        self.seed = seed
+        self.replications = replications
+        self.sampleFraction = sampleFraction
+        self.uncertainty = uncertainty
+        self.sets = sets
+        self.shard = shard
+        self.replicationsHeld = replicationsHeld
+        self.files = files
+    }
+
+    /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr3`) in a part of
+    /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
+    /// ``ReplicationMetrics`` for every run (`.ism2`) in a part of `compare`, `sweep`, `sensitivity`.
+    package static func dataFileName(_ replication: Int, command: String = "run") -> String {
+        let digits = String(replication)
+        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism2"
+        return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
+    }
+
+    /// The study fields by name, as written: two parts belong to one study when these agree.
+    package var studyFields: [(name: String, value: String)] {
+        [
+            ("partFormatVersion", String(partFormatVersion)), ("formatVersion", String(resultsFormatVersion)),
+            ("programVersion", programVersion), ("command", command), ("scenario", scenarioName), ("scenarioFile", scenarioFile),
+            ("scenarioContentHash", scenarioContentHash), ("scenarioChecksum", files.first?.checksum ?? ""),
+            ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
+            ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
+            ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " ")),
+            ("target", target ?? ""), ("for", forSector ?? "")
+        ]
+    }
+
+    package func rendered() -> String {
+        var object: [String: JSONOut] = [
+            "generator": .string(Self.generator),
+            "formatVersion": .number(String(resultsFormatVersion)),
+            "partFormatVersion": .number(String(partFormatVersion)),
+            "programVersion": .string(programVersion),
+            "command": .string(command),
+            "scenario": .string(scenarioName),
+            "scenarioFile": .string(scenarioFile),
+            "scenarioContentHash": .string(scenarioContentHash),
+            "seed": .number(String(seed)),
+            "replications": .number(String(replications)),
+            // Shortest text that reads back to the same double: fractions that differ in any bit differ here.
+            "sampleFraction": .number(String(sampleFraction)),
+            "uncertainty": .bool(uncertainty),
+            "sets": .array(sets.map(JSONOut.string)),
+            "shard": .string(shard.description),
+            "shardIndex": .number(String(shard.index)),
+            "shardCount": .number(String(shard.count)),
+            "replicationsHeld": .array(replicationsHeld.map { .number(String($0)) }),
+            "checksums": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.string($0.checksum)) })),
+            "bytes": .object(Dictionary(uniqueKeysWithValues: files.map { ($0.name, JSONOut.number(String($0.bytes))) })),
+            "files": .array((["manifest.json"] + files.map(\.name)).map(JSONOut.string))
+        ]
+        // Command-specific keys, only where they apply.
+        if !variantHashes.isEmpty { object["scenarioContentHashes"] = .array(variantHashes.map(JSONOut.string)) }
+        if !axes.isEmpty {
+            object["axes"] = .array(axes.map { .object(["path": .string($0.path), "values": .array($0.values.map(JSONOut.string))]) })
+        }
+        if let target { object["target"] = .string(target) }
+        if let forSector { object["for"] = .string(forSector) }
+        return JSONOut.object(object).rendered()
+    }
+
+    /// Reads a part's manifest; `part` names the part in messages.
+    package init(parsing bytes: [UInt8], part: String) throws(PartError) {
+        func fail(_ message: String) -> PartError { PartError(.data, ["part \(part): manifest.json: \(message)"]) }
+        let root: JSONNode
+        do throws(JSONSyntaxError) { root = try JSONCParser.parse(bytes) } catch {
+            throw fail("not valid JSON (\(error.description)); the part is damaged or truncated — run its task again")
+        }
+        guard case .object(let members) = root.value else { throw fail("not a JSON object") }
+        var fields: [String: JSONNode.Value] = [:]
+        for member in members { fields[member.key] = member.value.value }
+        func string(_ key: String) throws(PartError) -> String {
+            guard case .string(let text)? = fields[key] else { throw fail("\"\(key)\" is missing or not a string") }
+            return text
+        }
+        func integer(_ key: String) throws(PartError) -> Int {
+            guard case .number(let number, _)? = fields[key], let value = Int(exactly: number), value >= 0 else {
+                throw fail("\"\(key)\" is missing or not a whole number ≥ 0")
+            }
+            return value
+        }
+        func list(_ key: String) throws(PartError) -> [JSONNode] {
+            guard case .array(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not a list") }
+            return items
+        }
+        func object(_ key: String) throws(PartError) -> [String: JSONNode.Value] {
+            guard case .object(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not an object") }
+            return Dictionary(items.map { ($0.key, $0.value.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        let generator = try string("generator")
+        guard generator == Self.generator else {
+            throw fail("generator is \"\(generator)\", not \"\(Self.generator)\": this folder is not a part written by `run --shard`")
+        }
+        partFormatVersion = try integer("partFormatVersion")
+        guard partFormatVersion == Self.partFormatVersion else {
+            throw fail(
+                "partFormatVersion \(partFormatVersion); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build"
+            )
+        }
+        resultsFormatVersion = try integer("formatVersion")
+        programVersion = try string("programVersion")
+        command = try string("command")
+        scenarioName = try string("scenario")
+        scenarioFile = try string("scenarioFile")
+        scenarioContentHash = try string("scenarioContentHash")
+        guard case .number(_, let seedText)? = fields["seed"], let seed = UInt64(seedText) else {
+            throw fail("\"seed\" is missing or not a whole number")
+        }
+        self.seed = seed
+        replications = try integer("replications")
+        // Checked before anything is sized by it (the replication lists, the merge's owners).
+        guard (1...Scenario.maximumReplications).contains(replications) else {
+            throw fail("\"replications\" is \(replications); a study has 1 to \(Scenario.maximumReplications) replications")
+        }
+        guard case .number(let fraction, _)? = fields["sampleFraction"], fraction > 0, fraction <= 1 else {
+            throw fail("\"sampleFraction\" is missing or not a number above 0 and at most 1")
+        }
+        sampleFraction = fraction
+        guard case .bool(let flag)? = fields["uncertainty"] else { throw fail("\"uncertainty\" is missing or not true/false") }
+        uncertainty = flag
+        sets = []
+        for item in try list("sets") {
+            guard case .string(let text) = item.value else { throw fail("\"sets\" holds a value that is not a string") }
+            sets.append(text)
+        }
+        let (shardIndex, shardCount) = (try integer("shardIndex"), try integer("shardCount"))
+        do throws(ShardSelection.Problem) {
+            shard = try ShardSelection(index: shardIndex, count: shardCount)
+        } catch { throw fail("shard: \(error.message)") }
+        replicationsHeld = []
+        for item in try list("replicationsHeld") {
+            guard case .number(let number, _) = item.value, let r = Int(exactly: number), r >= 0 else {
+                throw fail("\"replicationsHeld\" holds a value that is not a whole number ≥ 0")
+            }
+            replicationsHeld.append(r)
+        }
+        let checksums = try object("checksums")
+        let sizes = try object("bytes")
+        files = []
+        if case .array(let items)? = fields["scenarioContentHashes"] {
+            for item in items {
+                guard case .string(let text) = item.value else { throw fail("\"scenarioContentHashes\" holds a value that is not a string") }
+                variantHashes.append(text)
+            }
+        }
+        if case .array(let items)? = fields["axes"] {
+            for item in items {
+                guard case .object(let members) = item.value,
+                    case .string(let path)? = members.first(where: { $0.key == "path" })?.value.value,
+                    case .array(let values)? = members.first(where: { $0.key == "values" })?.value.value
+                else {
+                    throw fail("\"axes\" holds an entry that is not {\"path\": …, \"values\": […]}")
+                }
+                var texts: [String] = []
+                for value in values {
+                    guard case .string(let text) = value.value else { throw fail("\"axes\" holds a value that is not a string") }
+                    texts.append(text)
+                }
+                axes.append(Axis(path: path, values: texts))
+            }
+        }
+        if case .string(let text)? = fields["target"] { target = text }
+        if case .string(let text)? = fields["for"] { forSector = text }
+        for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
+            guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
+            guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size), bytes >= 0 else {
+                throw fail("no size for \(name), or not a whole number ≥ 0")
+            }
+            files.append(FileEntry(name: name, bytes: bytes, checksum: checksum))
+        }
+    }
+}

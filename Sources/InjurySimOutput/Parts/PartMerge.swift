@@ -1,0 +1,146 @@
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimEngine
+import InjurySimScenario
+
+/// Merges the parts of a study into the results a single machine would have written, byte for
+/// byte: checks the manifests (``PartSetCheck``), then every file's size and checksum, decodes
+/// the replications and builds the same ``ResultFiles`` from them in replication order.
+package enum PartMerge {
+    /// A part to merge: its label (the folder as given), manifest, and readers of its files.
+    ///
+    /// Parts are untrusted input (they live on a shared file system): a merge asks a file's
+    /// ``FileStatus`` and compares its size with the manifest's before reading it, and reads at
+    /// most the manifest's byte count + 1, so a file that grew is noticed without reading it whole.
+    package struct Part: Sendable {
+        package var label: String
+        package var manifest: PartManifest
+        /// What file `name` of the part is, without reading it.
+        package var status: @Sendable (_ name: String) -> FileStatus
+        /// At most `limit` bytes from the start of file `name` of the part, nil when it cannot be read.
+        package var read: @Sendable (_ name: String, _ limit: Int) -> [UInt8]?
+
+        package init(
+            label: String, manifest: PartManifest, status: @escaping @Sendable (String) -> FileStatus,
+            read: @escaping @Sendable (String, Int) -> [UInt8]?
+        ) {
+            self.label = label
+            self.manifest = manifest
+            self.status = status
+            self.read = read
+        }
+
+        /// A part whose files are held in memory: `contents` gives a file's bytes, nil when absent.
+        package init(label: String, manifest: PartManifest, contents: @escaping @Sendable (String) -> [UInt8]?) {
+            self.init(
+                label: label, manifest: manifest, status: { name in contents(name).map { .regular(bytes: $0.count) } ?? .missing },
+                read: { name, limit in contents(name).map { Array($0.prefix(limit)) } })
+        }
+    }
+
+    /// What a part's file is, as a merge sees it before reading it.
+    package enum FileStatus: Sendable, Equatable {
+        /// No such file.
+        case missing
+        /// A regular file of this many bytes.
+        case regular(bytes: Int)
+        /// Something a part never holds: "a symbolic link", "a folder", "a device, pipe or socket".
+        case other(String)
+        /// The file could not be examined (the reason).
+        case unreadable(String)
+    }
+
+    /// What a merge produces.
+    package struct Merged: Sendable {
+        package var scenario: Scenario
+        package var results: [ReplicationResult]
+        package var summary: RunSummary
+        package var files: ResultFiles
+    }
+
+    /// The study's scenario: every part's `scenario.json` verified against its manifest, the
+    /// first one decoded with the study's options.
+    static func studyScenario(_ parts: [Part]) throws(PartError) -> Scenario {
+        var problems: [String] = []
+        let texts = parts.map { verifiedBytes($0, PartManifest.scenarioFileName, problems: &problems) }
+        guard problems.isEmpty, let text = texts.first ?? nil else { throw PartError(.data, problems) }
+        let study = parts[0].manifest
+        do throws(ScenarioError) {
+            return try PartFiles.scenario(
+                text: text, file: "\(parts[0].label)/\(PartManifest.scenarioFileName)", seed: study.seed,
+                replications: study.replications, sampleFraction: study.sampleFraction, uncertainty: study.uncertainty)
+        } catch {
+            throw PartError(.data, ["part \(parts[0].label): its scenario.json does not decode with this build: \(error.description)"])
+        }
+    }
+
+    /// `report`: the manifest lists `report.html` (the caller renders it from the files).
+    package static func merge(_ parts: [Part], report: Bool = false) throws(PartError) -> Merged {
+        let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
+        guard parts[0].manifest.command == "run" else {  // the other commands' parts: mergeVariants, mergeSolve
+            throw PartError(.data, ["part \(parts[0].label) holds replications of `\(parts[0].manifest.command)`, not `run`"])
+        }
+        let study = parts[0].manifest
+        try checkFiles(parts)
+        let scenario = try studyScenario(parts)
+        let size = ReplicationResult.encodedSize(
+            months: scenario.months, poolCount: scenario.poolNames.count, sectorCount: scenario.sectors.count,
+            platformCount: scenario.platforms.count)
+        try checkDataSizes(parts, expected: size, format: "ISR3", scenario: dimensions(scenario))
+        var problems: [String] = []
+        func verified(_ part: Part, _ name: String) -> [UInt8]? { verifiedBytes(part, name, problems: &problems) }
+        var results: [ReplicationResult] = []
+        results.reserveCapacity(owners.count)
+        for (replication, owner) in owners.enumerated() {
+            let part = parts[owner]
+            let name = PartManifest.dataFileName(replication)
+            guard let bytes = verified(part, name) else { continue }
+            guard let result = ReplicationResult(encoded: bytes), result.replication == replication, result.months == scenario.months,
+                result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
+            else {
+                problems.append(
+                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR3 format; "
+                        + "run shard \(part.manifest.shard) again")
+                continue
+            }
+            if let problem = outOfRange(result) {
+                problems.append("part \(part.label): \(name) holds \(problem), which no run produces; run shard \(part.manifest.shard) again")
+                continue
+            }
+            results.append(result)
+        }
+        guard problems.isEmpty else { throw PartError(.data, problems) }
+        let summary = RunSummary(scenario: scenario, results: results)
+        let files = ResultFiles(
+            scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
+            results: results, summary: summary, report: report)
+        return Merged(scenario: scenario, results: results, summary: summary, files: files)
+    }
+
+    /// The bytes of file `name` of `part` when its size and checksum match the manifest's;
+    /// otherwise nil, with the problem added to `problems`. The file's size is asked first and
+    /// at most the manifest's byte count + 1 bytes are read.
+    static func verifiedBytes(_ part: Part, _ name: String, problems: inout [String]) -> [UInt8]? {
+        guard let entry = part.manifest.files.first(where: { $0.name == name }) else {
+            problems.append("part \(part.label): its manifest lists no \(name)")
+            return nil
+        }
+        if let problem = statusProblem(part, entry) {
+            problems.append(problem)
+            return nil
+        }
+        guard let bytes = part.read(name, entry.bytes + 1) else {
+            problems.append("part \(part.label): \(name) is missing or unreadable; run shard \(part.manifest.shard) again")
+            return nil
+        }
+        let checksum = ScenarioLoader.contentHash(bytes)
+        guard bytes.count == entry.bytes, checksum == entry.checksum else {
+            let found = bytes.count > entry.bytes ? "more than \(entry.bytes) bytes" : "\(bytes.count) bytes, checksum \(checksum)"
+            problems.append(
+                "part \(part.label): \(name) is damaged or truncated (\(found); "
+                    + "the manifest says \(entry.bytes) bytes, \(entry.checksum)); run shard \(part.manifest.shard) again")
+            return nil
+        }
+        return bytes
+    }
+}

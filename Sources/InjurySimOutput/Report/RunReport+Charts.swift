@@ -1,0 +1,245 @@
+import InjurySimCore
+import InjurySimEngine
+import InjurySimFormat
+
+/// The charts of a run's report, each from the files' figures with its reading in words.
+extension RunReport {
+    func charts() -> [SVGChart] {
+        var charts = [fan(pool: "total")]
+        let pools = folder.monthly.pools.filter { $0 != "total" }
+        if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
+        charts += [firstShortfall(), cashFlows(), claimsBySeverity(), liabilities(), breakEven()]
+        if let platforms = platformBreakEven() { charts.append(platforms) }
+        charts.append(persons())
+        if let published = publishedFigures() { charts.append(published) }
+        return charts
+    }
+
+    var monthTitle: String { language("Month", "月份") }
+
+    /// Amounts in the unit that suits their largest magnitude.
+    func scaled(_ values: [[Double]]) -> (values: [[Double]], unit: ReportNumbers.MoneyUnit) {
+        let largest = values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
+        let unit = numbers.unit(for: largest)
+        return (values.map { $0.map { $0 / unit.divisor } }, unit)
+    }
+
+    func fan(pool: String) -> SVGChart {
+        let rows = folder.monthly.series("net_position", pool: pool)
+        let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95)])
+        let name = pool == "total" ? language("all pools", "全部统筹池") : pool
+        let last = rows.last, month = folder.monthly.months.last ?? ""
+        let reading = language(
+            "In \(month) the median net position is \(numbers.money(last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(last?.p5 ?? .nan)).",
+            "\(month) 净头寸中位数为 \(numbers.money(last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(last?.p5 ?? .nan))。")
+        return BandChart(
+            title: language("Fund net position — \(name)", "基金净头寸 — \(name)"), xLabels: folder.monthly.months, xTitle: monthTitle,
+            yTitle: language("Net position (\(unit.name))", "净头寸（\(unit.name)）"),
+            bands: [
+                .init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[4], colour: ChartStyle.colour(0), opacity: 0.2),
+                .init(label: language("25th–75th percentile", "第25–75百分位"), low: v[1], high: v[3], colour: ChartStyle.colour(0), opacity: 0.45)
+            ],
+            lines: [.init(label: language("Median", "中位数"), values: v[2], colour: "#000", dash: "")],
+            zeroLine: true, reading: reading
+        ).chart()
+    }
+
+    func firstShortfall() -> SVGChart {
+        let labels = folder.monthly.months
+        let n = folder.replications.count
+        var counts = [Int](repeating: 0, count: labels.count)
+        for row in folder.replications {
+            guard let month = row["first_shortfall_month"], let index = labels.firstIndex(of: month) else { continue }
+            for later in index..<labels.count { counts[later] += 1 }
+        }
+        let shares = counts.map { Double($0) / Double(max(1, n)) * 100 }
+        let bands = counts.map { Statistics.wilson(successes: $0, trials: n) }
+        let reading = language(
+            "By \(labels.last ?? "") the fund has run short at least once in \(numbers.percent((shares.last ?? 0) / 100)) of \(numbers.count(Double(n))) worlds.",
+            "至 \(labels.last ?? "")，\(numbers.count(Double(n))) 个情景中有 \(numbers.percent((shares.last ?? 0) / 100)) 至少出现过一次现金不足。")
+        return BandChart(
+            title: language("Probability of a first shortfall by month (all pools)", "截至各月出现首次现金缺口的累计概率（全部统筹池）"),
+            xLabels: labels, xTitle: monthTitle, yTitle: language("Cumulative probability (%)", "累计概率（%）"),
+            bands: [
+                .init(
+                    label: language("Wilson 95% interval", "Wilson 95% 置信区间"), low: bands.map { $0.low * 100 }, high: bands.map { $0.high * 100 },
+                    colour: ChartStyle.colour(3), opacity: 0.25)
+            ],
+            lines: [.init(label: language("Share of worlds short so far", "已出现缺口的情景占比"), values: shares, colour: ChartStyle.colour(3), dash: "")],
+            reading: reading
+        ).chart()
+    }
+
+    func cashFlows() -> SVGChart {
+        let flows: [(String, Double, String, String)] = [
+            ("contributions", 1, "Contributions", "缴费"), ("investment_income", 1, "Investment income", "投资收益"),
+            ("borrowed", 1, "Borrowed", "借款"), ("benefits_paid", -1, "Benefits paid", "待遇支付"),
+            ("admin_cost", -1, "Administration", "管理费用"), ("repaid", -1, "Repaid", "还款")
+        ]
+        let years = folder.monthly.yearlyMeans("contributions").map(\.year)
+        let (v, unit) = scaled(flows.map { flow in folder.monthly.yearlyMeans(flow.0).map { $0.sum * flow.1 } })
+        let series = flows.enumerated().map {
+            StackedBarChart.Series(label: language($0.element.2, $0.element.3), values: v[$0.offset], colour: ChartStyle.colour($0.offset))
+        }
+        let inflow = v[0].reduce(0, +), outflow = v[3].reduce(0, +)
+        let reading = language(
+            "Over the horizon contributions average \(numbers.money(inflow * unit.divisor)) and benefits paid \(numbers.money(-outflow * unit.divisor)) (means over worlds).",
+            "整个期间缴费平均 \(numbers.money(inflow * unit.divisor))，待遇支付平均 \(numbers.money(-outflow * unit.divisor))（各情景均值）。")
+        return StackedBarChart(
+            title: language("Yearly cash flows (all pools; inflows up, outflows down)", "年度现金流（全部统筹池；流入向上，流出向下）"),
+            categories: years, xTitle: language("Year", "年份"), yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"),
+            series: series, reading: reading
+        ).chart()
+    }
+
+    func claimsBySeverity() -> SVGChart {
+        // The columns of the severity groups in order, from the one severity → metric map.
+        let labels = [("Medical only", "仅医疗"), ("Grades 7–10", "七至十级"), ("Grades 5–6", "五至六级"), ("Grades 1–4", "一至四级"), ("Death", "工亡")]
+        let groups = zip(SeverityGroup.allCases, labels).map { (Metric.claims(of: $0.0).key, $0.1.0, $0.1.1) }
+        let years = folder.monthly.yearlyMeans("claims_recognised").map(\.year)
+        let series = groups.enumerated().map { index, group in
+            StackedBarChart.Series(
+                label: language(group.1, group.2), values: folder.monthly.yearlyMeans(group.0).map(\.sum), colour: ChartStyle.colour(index))
+        }
+        let total = series.reduce(0) { $0 + $1.values.reduce(0, +) }
+        let deaths = series.last?.values.reduce(0, +) ?? 0
+        let reading = language(
+            "About \(numbers.count(total)) claims are recognised over the horizon on average, \(numbers.count(deaths)) of them deaths.",
+            "整个期间平均认定工伤约 \(numbers.count(total)) 件，其中工亡 \(numbers.count(deaths)) 件。")
+        return StackedBarChart(
+            title: language("Recognised claims by severity per year (all pools)", "各年度按伤残等级的认定工伤件数（全部统筹池）"),
+            categories: years, xTitle: language("Year", "年份"), yTitle: language("Claims per year (mean)", "年均件数"),
+            series: series, reading: reading
+        ).chart()
+    }
+
+    func liabilities() -> SVGChart {
+        let rows = folder.monthly.series("outstanding_liabilities"), ibnr = folder.monthly.series("ibnr_reserve")
+        let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95), ibnr.map(\.p50)])
+        let reading = language(
+            "At the end the fund owes a median \(numbers.money(rows.last?.p50 ?? .nan)) on reported claims, plus \(numbers.money(ibnr.last?.p50 ?? .nan)) on claims not yet reported.",
+            "期末已报案件未决负债中位数为 \(numbers.money(rows.last?.p50 ?? .nan))，另有已发生未报案准备金 \(numbers.money(ibnr.last?.p50 ?? .nan))。")
+        return BandChart(
+            title: language("Outstanding liabilities (all pools)", "未决负债（全部统筹池）"), xLabels: folder.monthly.months, xTitle: monthTitle,
+            yTitle: language("Present value (\(unit.name))", "现值（\(unit.name)）"),
+            bands: [
+                .init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[4], colour: ChartStyle.colour(2), opacity: 0.2),
+                .init(label: language("25th–75th percentile", "第25–75百分位"), low: v[1], high: v[3], colour: ChartStyle.colour(2), opacity: 0.45)
+            ],
+            lines: [
+                .init(label: language("Median, reported claims", "中位数（已报案件）"), values: v[2], colour: "#000", dash: ""),
+                .init(
+                    label: language("Median, incurred but not reported", "中位数（已发生未报案）"), values: v[5], colour: ChartStyle.colour(3),
+                    dash: ChartStyle.dash(1))
+            ],
+            reading: reading
+        ).chart()
+    }
+
+    func breakEven() -> SVGChart {
+        let breakEven = summary.at("total/breakEvenRateYuanPerOrder")
+        let rows = breakEven.keys.map { sector in
+            let charged = summary["ratesChargedYuanPerOrder"][sector]
+            return IntervalChart.Row(
+                label: sector, low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,
+                high: breakEven[sector]["p95"].number ?? .nan, markers: charged.keys.compactMap { charged[$0].number })
+        }
+        let above = rows.filter { row in !row.markers.isEmpty && row.point > (row.markers.max() ?? 0) }.map(\.label)
+        let reading =
+            above.isEmpty
+            ? language("In every sector the median break-even rate is at or below the rates charged.", "各行业每单盈亏平衡费率中位数均不高于现行费率。")
+            : language(
+                "The median break-even rate is above every rate charged in: \(above.joined(separator: ", ")).",
+                "以下行业盈亏平衡费率中位数高于全部现行费率：\(above.joined(separator: "、"))。")
+        return IntervalChart(
+            title: language("Break-even rate per order by sector, against the rates charged", "各行业每单盈亏平衡费率与现行费率"),
+            valueTitle: language("Yuan per order", "元/单"), rows: rows,
+            intervalLabel: language("5th–95th percentile", "第5–95百分位"), pointLabel: language("Median", "中位数"),
+            markerLabel: language("Rate charged (each platform)", "现行费率（各平台）"), reading: reading
+        ).chart()
+    }
+
+    /// Each platform's break-even rate since the first phase against its average rate charged
+    /// (summary.json's `platforms`; absent in folders written before the books).
+    func platformBreakEven() -> SVGChart? {
+        let books = summary["platforms"]
+        guard !books.keys.isEmpty else { return nil }
+        let rows = books.keys.map { name in
+            let breakEven = books[name]["sinceFirstPhase"]["breakEvenRateYuanPerOrder"]
+            return IntervalChart.Row(
+                label: name, low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
+                high: breakEven["p95"].number ?? .nan, markers: books[name]["rateChargedYuanPerOrder"]["p50"].number.map { [$0] } ?? [])
+        }
+        let above = rows.filter { row in row.point > (row.markers.first ?? .infinity) }.map(\.label)
+        let reading =
+            above.isEmpty
+            ? language(
+                "Every platform's median break-even rate is at or below the average rate it was charged.", "各平台每单盈亏平衡费率中位数均不高于其平均缴费费率。")
+            : language(
+                "The median break-even rate is above the average rate charged for: \(above.joined(separator: ", ")).",
+                "以下平台盈亏平衡费率中位数高于其平均缴费费率：\(above.joined(separator: "、"))。")
+        return IntervalChart(
+            title: language(
+                "Break-even rate per order by platform (since the first phase), against the average rate charged",
+                "各平台每单盈亏平衡费率（自首期起）与平均缴费费率"),
+            valueTitle: language("Yuan per order", "元/单"), rows: rows,
+            intervalLabel: language("5th–95th percentile", "第5–95百分位"), pointLabel: language("Median", "中位数"),
+            markerLabel: language("Average rate charged (median, after the float)", "平均缴费费率（中位数，浮动后）"), reading: reading
+        ).chart()
+    }
+
+    func persons() -> SVGChart {
+        let insured = folder.monthly.series("insured_persons_cumulative"), active = folder.monthly.series("active_workers")
+        let reading = language(
+            "By \(folder.monthly.months.last ?? "") a median \(numbers.count(insured.last?.p50 ?? .nan)) people have been insured; \(numbers.count(active.last?.p50 ?? .nan)) worked in the last month.",
+            "至 \(folder.monthly.months.last ?? "")，累计参保人数中位数为 \(numbers.count(insured.last?.p50 ?? .nan))；最后一个月在岗 \(numbers.count(active.last?.p50 ?? .nan)) 人。"
+        )
+        return BandChart(
+            title: language("Persons insured (all pools)", "参保人数（全部统筹池）"), xLabels: folder.monthly.months, xTitle: monthTitle,
+            yTitle: language("Persons", "人数"),
+            bands: [
+                .init(
+                    label: language("Cumulative, 5th–95th percentile", "累计，第5–95百分位"), low: insured.map(\.p5), high: insured.map(\.p95),
+                    colour: ChartStyle.colour(0), opacity: 0.25),
+                .init(
+                    label: language("Active, 5th–95th percentile", "在岗，第5–95百分位"), low: active.map(\.p5), high: active.map(\.p95),
+                    colour: ChartStyle.colour(1), opacity: 0.3)
+            ],
+            lines: [
+                .init(label: language("Cumulative insured, median", "累计参保，中位数"), values: insured.map(\.p50), colour: ChartStyle.colour(0), dash: ""),
+                .init(
+                    label: language("Active in the month, median", "当月在岗，中位数"), values: active.map(\.p50), colour: ChartStyle.colour(1),
+                    dash: ChartStyle.dash(1))
+            ],
+            reading: reading
+        ).chart()
+    }
+
+    /// Published figures against the simulated 5–95% interval, each as a ratio to the published value.
+    func publishedFigures() -> SVGChart? {
+        let figures = summary["publishedFigures"].array
+        guard !figures.isEmpty else { return nil }
+        var rows: [IntervalChart.Row] = []
+        for figure in figures {
+            guard let published = figure["published"].number, published != 0 else { continue }
+            rows.append(
+                IntervalChart.Row(
+                    label: (figure["figure"].string ?? "?")
+                        + ((figure["book"].string ?? "total") == "total" ? "" : " · " + (figure["book"].string ?? ""))
+                        + " " + (figure["month"].string ?? ""),
+                    low: (figure["simulatedP5"].number ?? .nan) / published, point: (figure["simulatedP50"].number ?? .nan) / published,
+                    high: (figure["simulatedP95"].number ?? .nan) / published))
+        }
+        guard !rows.isEmpty else { return nil }
+        let inside = figures.filter { $0["withinSimulated90"].bool == true }.count
+        return IntervalChart(
+            title: language("Published figures against the simulated interval", "公开数据与模拟区间对比"),
+            valueTitle: language("Simulated ÷ published", "模拟值 ÷ 公开值"), rows: rows,
+            intervalLabel: language("Simulated 5th–95th percentile", "模拟第5–95百分位"), pointLabel: language("Simulated median", "模拟中位数"),
+            markerLabel: nil, reference: 1, referenceLabel: language("Published value", "公开值"),
+            reading: language(
+                "\(inside) of \(figures.count) published figures fall inside the simulated 90% interval.",
+                "\(figures.count) 项公开数据中有 \(inside) 项落在模拟 90% 区间内。")
+        ).chart()
+    }
+}

@@ -1,0 +1,408 @@
+import InjurySimCore
+import InjurySimFormat
+
+/// Turns a parsed scenario document into a validated ``Scenario``, collecting every problem.
+///
+/// Defaults and ranges here are the ones documented in `Scenarios/README.md`.
+enum ScenarioDecoder {
+    static let any = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    static let nonNegative = 0...Double.greatestFiniteMagnitude
+    static let share = 0.0...1.0
+
+    /// Defaults for the national urban per-capita disposable income (NBS; domain reference §3.4).
+    static let urbanIncomeDefaults: [Int: Double] = [2021: 47412, 2022: 49283, 2023: 51821, 2024: 54188, 2025: 56502]
+
+    static func decode(_ root: JSONNode, log: IssueLog) -> Scenario? {
+        guard let top = ObjectReader(root, path: "", log: log) else { return nil }
+        let name = top.string("name")
+        if let name, !Self.isFolderName(name) {
+            log.add(
+                "name", top.node("name"), "must be 1 to 100 letters, digits, '.', '_' and '-', not starting with '.' (it names the results folder)")
+        }
+        let description = top.string("description", default: "")
+        if let description { checkName(description, .text, path: "description", node: top.node("description"), log: log) }
+        let start = top.month("startMonth")
+        let months = top.integer("months", range: 1...1200)
+        let seed = top.integer("seed", default: 1, range: 0...(1 << 53))
+        let replications = top.integer("replications", default: 100, range: 1...Scenario.maximumReplications)
+        let fraction = top.number("sampleFraction", default: 1, range: ScenarioLoader.sampleFractionRange)
+        let uncertainty = top.bool("uncertainty", default: true)
+        let shardSize = top.integer("shardSize", default: 65536, range: 256...(1 << 24))
+        let minimumPerPool = top.integer(
+            "minimumSampledWorkersPerPool", default: Scenario.defaultMinimumSampledWorkersPerPool, range: 0...2_000_000_000)
+        let pooling: Scenario.Pooling = top.choice("pooling", default: .province)
+        let reportLanguage: ReportLanguage = top.choice("reportLanguage", default: .en)
+
+        let sectors = namedObjects(top, "sectors", log: log) { sector($0, name: $1) }
+        let sectorNames = sectors.map(\.name)
+        var platforms = namedObjects(top, "platforms", log: log) { platform($0, name: $1, sectors: sectorNames) }
+        let platformNames = platforms.map(\.name)
+        let provinces = namedObjects(top, "provinces", log: log) {
+            province($0, name: $1, sectors: sectorNames, platforms: platformNames)
+        }
+        let provinceNames = provinces.map(\.name)
+        checkShares(platforms: platforms, sectors: sectorNames, top: top, log: log)
+        for province in provinces {
+            for (sector, count) in province.workers.enumerated() where count > 0 && !platforms.contains(where: { $0.sector == sector }) {
+                log.add(
+                    "provinces." + province.name + ".workers." + sectorNames[sector], top.node("provinces"),
+                    "has workers but no platform in sector \"\(sectorNames[sector])\" serves them; add a platform or set the count to 0")
+            }
+        }
+
+        let risk = decodeRisk(top.node("risk"), log: log)
+        let benefits = decodeBenefits(top.node("benefits"), log: log)
+        let fund = decodeFund(top.node("fund"), log: log)
+        let rateFloat = decodeRateFloat(top.node("rateFloat"), log: log)
+        var rollout: [Scenario.RolloutPhase] = []
+        if let node = top.node("rollout") {
+            rollout = list(node, path: "rollout", log: log) {
+                phase($0, path: $1, provinces: provinceNames, sectors: sectorNames, platforms: platformNames, log: log)
+            }
+        } else if let start {
+            rollout = [Scenario.RolloutPhase(start: start, provinces: nil, sectors: nil, platforms: nil, rampMonths: 0, takeUp: 1)]
+        }
+        var shocks: [Scenario.Shock] = []
+        if let node = top.node("shocks") {
+            shocks = list(node, path: "shocks", log: log) {
+                shock($0, path: $1, provinces: provinceNames, sectors: sectorNames, platforms: platformNames, log: log)
+            }
+            var seen = Set<String>()
+            for shock in shocks where !seen.insert(shock.name).inserted {
+                log.add("shocks", node, "two shocks are named \"\(shock.name)\"; names must be unique")
+            }
+        }
+        var published: [Scenario.PublishedFigures] = []
+        if let node = top.node("published") {
+            published = publishedFigures(
+                node, log: log, start: start, months: months, platformNames: platformNames, sectorNames: sectorNames)
+        }
+        top.finish(allowed: [
+            "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
+            "sampleFraction",
+            "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
+            "benefits", "fund", "rateFloat", "rollout", "shocks", "reportLanguage"
+        ])
+        if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
+        if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
+            log.add("provinces", root, "needs at least one province")
+        }
+        if let root = top.node("platforms"), platforms.isEmpty, case .object = root.value {
+            log.add("platforms", root, "needs at least one platform")
+        }
+
+        guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
+            let fraction, let shardSize, let risk, let benefits, let fund, let rateFloat
+        else { return nil }
+        resolveShares(&platforms, sectorCount: sectors.count)
+        var scenario = Scenario(
+            name: name, description: description, startMonth: start, months: months, seed: UInt64(seed),
+            replications: replications, sampleFraction: fraction, uncertainty: uncertainty,
+            shardSize: shardSize, pooling: pooling, sectors: sectors, provinces: provinces,
+            platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
+            rollout: rollout, shocks: shocks)
+        scenario.published = published
+        scenario.reportLanguage = reportLanguage.rawValue
+        scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool
+        scenario.uncertainInputs = log.uncertainInputs
+        ScenarioChecks.populationShares(scenario, root: root, log: log)
+        scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)
+        ScenarioChecks.moneyRange(scenario, root: root, log: log)
+        return log.issues.isEmpty ? scenario : nil
+    }
+
+    /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order.
+    static func namedObjects<T>(
+        _ top: ObjectReader, _ key: String, log: IssueLog,
+        _ make: (ObjectReader, String) -> T?
+    ) -> [T] {
+        guard let node = top.node(key, required: true), let map = ObjectReader(node, path: key, log: log) else { return [] }
+        var values: [T] = []
+        for member in map.allMembers() {
+            guard let reader = ObjectReader(member.value, path: map.path(member.key), log: log) else { continue }
+            if member.key.isEmpty { log.add(map.path(member.key), member.value, "names must not be empty") }
+            checkName(member.key, .identifier, path: map.path(member.key), node: member.value, log: log)
+            if let value = make(reader, member.key) { values.append(value) }
+        }
+        return values
+    }
+
+    static func list<T>(_ node: JSONNode, path: String, log: IssueLog, _ make: (ObjectReader, String) -> T?) -> [T] {
+        guard case .array(let items) = node.value else {
+            log.add(path, node, "expected a list [ … ], found \(node.typeName)")
+            return []
+        }
+        return items.enumerated().compactMap { index, item in
+            let itemPath = path + "[\(index)]"
+            guard let reader = ObjectReader(item, path: itemPath, log: log) else { return nil }
+            return make(reader, itemPath)
+        }
+    }
+
+    static func sector(_ r: ObjectReader, name: String) -> Scenario.Sector? {
+        let ordersPerHour = r.param("ordersPerHour", range: 0.01...200, unit: "orders per on-duty hour")
+        let shiftHours = r.param("shiftHours", range: 0.5...16, unit: "hours")
+        let spread = r.number("shiftHoursSpread", default: 1.5, range: 0...8, unit: "hours")
+        let fullTime = r.param("fullTimeDaysPerWeek", range: 0...7, unit: "days per week")
+        let occasionalDays = r.param("occasionalDaysPerYear", default: 20, range: 0...365, unit: "days per year")
+        let occasionalShare = r.param("occasionalShare", range: share)
+        let claims = r.param("claimsPerMillionOrders", range: 0...100_000, unit: "claims per million orders")
+        let recognition = r.param("recognitionProbability", default: 0.9, range: share)
+        let severity = severityWeights(r)
+        let medical = groupParams(r, "medicalCostMeanYuan", groups: SeverityGroup.allCases, defaults: nil, range: 0...100_000_000, unit: "yuan")
+        let sigma = r.param("medicalCostSigma", default: 1.0, range: 0...4)
+        let recovery = groupParams(
+            r, "recoveryDays", groups: [.medicalOnly, .grade7to10, .grade5to6],
+            defaults: [21, 60, 120], range: 0...3650, unit: "days")
+        let churn = r.param("churnPerMonth", default: 0.05, range: share)
+        let growth = r.param("ordersGrowthPerYear", default: 0, range: -0.9...5)
+        let ages = numberList(
+            r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
+            what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
+        if let ages, abs(ages.reduce(0, +) - 1) > 1e-6, let node = r.node("ageBands") {
+            r.log.add(r.path("ageBands"), node, "the five shares must sum to 1; they sum to \(Format.plain(ages.reduce(0, +)))")
+        }
+        let male = r.number("maleShare", default: 0.93, range: share)
+        let multiPlatform = r.param("multiPlatformShare", default: 0, range: share)
+        // The sector whose streams draw this one's inputs (an earlier phase's name for it).
+        var drawnAs: String?
+        if let node = r.node("drawnAs") {
+            if case .string(let text) = node.value {
+                drawnAs = text
+                checkName(text, .identifier, path: r.path("drawnAs"), node: node, log: r.log)
+            } else {
+                r.log.add(r.path("drawnAs"), node, "expected the name of a sector in double quotes, found \(node.typeName)")
+            }
+        }
+        r.finish(allowed: [
+            "ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
+            "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
+            "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
+            "ageBands", "maleShare", "multiPlatformShare", "drawnAs"
+        ])
+        guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
+            let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
+            let ages, let male, let multiPlatform
+        else { return nil }
+        var recoveryAll = recovery
+        recoveryAll.append(contentsOf: [Param.fixed(0), Param.fixed(0)])
+        return Scenario.Sector(
+            name: name, ordersPerHour: ordersPerHour, shiftHours: shiftHours, shiftHoursSpread: spread,
+            fullTimeDaysPerWeek: fullTime, occasionalDaysPerYear: occasionalDays,
+            occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
+            recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
+            medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
+            ordersGrowthPerYear: growth, ageBands: ages, maleShare: male, multiPlatformShare: multiPlatform, drawnAs: drawnAs)
+    }
+
+    static func severityWeights(_ r: ObjectReader) -> [Param]? {
+        guard let node = r.node("severity", required: true), let map = ObjectReader(node, path: r.path("severity"), log: r.log) else { return nil }
+        var weights: [Param] = []
+        var ok = true
+        for severity in Severity.allCases {
+            if let param = map.param(severity.key, default: 0, range: share) { weights.append(param) } else { ok = false }
+        }
+        map.finish(allowed: Severity.allCases.map(\.key))
+        guard ok else { return nil }
+        let total = weights.reduce(0) { $0 + $1.central }
+        if abs(total - 1) > 0.01 {
+            r.log.add(r.path("severity"), node, "shares of medicalOnly, grade10…grade1 and death must sum to 1; they sum to \(total)")
+            return nil
+        }
+        return weights
+    }
+
+    static func groupParams(
+        _ r: ObjectReader, _ key: String, groups: [SeverityGroup], defaults: [Double]?,
+        range: ClosedRange<Double>, unit: String
+    ) -> [Param]? {
+        guard let node = r.node(key, required: defaults == nil) else {
+            return defaults.map { $0.map { Param(.fixed($0), bounds: range) } }
+        }
+        guard let map = ObjectReader(node, path: r.path(key), log: r.log) else { return nil }
+        var values: [Param] = []
+        for (index, group) in groups.enumerated() {
+            if let value = map.param(group.key, default: defaults?[index], range: range, unit: unit) { values.append(value) }
+        }
+        map.finish(allowed: groups.map(\.key))
+        return values.count == groups.count ? values : nil
+    }
+
+    static func platform(_ r: ObjectReader, name: String, sectors: [String]) -> Scenario.Platform? {
+        var sector: Int?
+        if let sectorName = r.string("sector") {
+            sector = sectors.firstIndex(of: sectorName)
+            if sector == nil {
+                r.log.add(r.path("sector"), r.node("sector"), "no sector named \"\(sectorName)\"; defined: \(sectors.joined(separator: ", "))")
+            }
+        }
+        let rate = r.param("ratePerOrderYuan", range: 0...100, unit: "yuan per order")
+        let shareOfSector = r.number("shareOfSector", default: -1, range: -1...1)
+        let risk = r.param("riskMultiplier", default: 1, range: 0...100)
+        r.finish(allowed: ["sector", "ratePerOrderYuan", "shareOfSector", "riskMultiplier"])
+        if let shareOfSector, shareOfSector < 0, r.node("shareOfSector") != nil {
+            r.log.add(r.path("shareOfSector"), r.node("shareOfSector"), "out of range; allowed: a number from 0 to 1")
+        }
+        guard let sector, let rate, let shareOfSector, let risk else { return nil }
+        return Scenario.Platform(name: name, sector: sector, ratePerOrderYuan: rate, shareOfSector: shareOfSector, riskMultiplier: risk)
+    }
+
+    /// Platforms without a share split what the others leave of their sector equally.
+    static func checkShares(platforms: [Scenario.Platform], sectors: [String], top: ObjectReader, log: IssueLog) {
+        for (sector, name) in sectors.enumerated() {
+            let members = platforms.filter { $0.sector == sector }
+            let given = members.filter { $0.shareOfSector >= 0 }.reduce(0) { $0 + $1.shareOfSector }
+            if given > 1 + 1e-9 {
+                log.add(
+                    "platforms", top.node("platforms"), "shareOfSector of the platforms in sector \"\(name)\" sums to \(given); it must not exceed 1")
+            }
+        }
+    }
+
+    static func resolveShares(_ platforms: inout [Scenario.Platform], sectorCount: Int) {
+        for sector in 0..<sectorCount {
+            let members = platforms.indices.filter { platforms[$0].sector == sector }
+            let given = members.filter { platforms[$0].shareOfSector >= 0 }.reduce(0) { $0 + platforms[$1].shareOfSector }
+            let open = members.filter { platforms[$0].shareOfSector < 0 }
+            for index in open { platforms[index].shareOfSector = max(0, 1 - given) / Double(open.count) }
+        }
+    }
+
+    static func province(_ r: ObjectReader, name: String, sectors: [String], platforms: [String]) -> Scenario.Province? {
+        let wage = r.param("averageMonthlyWageYuan", range: 100...1_000_000, unit: "yuan per month")
+        let risk = r.param("riskMultiplier", default: 1, range: 0...100)
+        var workers = [Int](repeating: 0, count: sectors.count)
+        if let node = r.node("workers", required: true), let map = ObjectReader(node, path: r.path("workers"), log: r.log) {
+            for member in map.allMembers() {
+                guard let sector = sectors.firstIndex(of: member.key) else {
+                    r.log.add(map.path(member.key), member.value, "no sector named \"\(member.key)\"; defined: \(sectors.joined(separator: ", "))")
+                    continue
+                }
+                if let count = integer(member.value, path: map.path(member.key), range: 0...2_000_000_000, log: r.log) { workers[sector] = count }
+            }
+        }
+        var shares: [Int: Double] = [:]
+        if let node = r.node("platformShares"), let map = ObjectReader(node, path: r.path("platformShares"), log: r.log) {
+            for member in map.allMembers() {
+                guard let platform = platforms.firstIndex(of: member.key) else {
+                    r.log.add(
+                        map.path(member.key), member.value, "no platform named \"\(member.key)\"; defined: \(platforms.joined(separator: ", "))")
+                    continue
+                }
+                if let value = number(member.value, path: map.path(member.key), range: share, log: r.log) { shares[platform] = value }
+            }
+        }
+        let balance = r.number("initialBalanceYuan", default: 0, range: 0...1e13, unit: "yuan")
+        let pool = r.string("pool", default: name)
+        if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
+        if let pool, r.node("pool") != nil { checkName(pool, .identifier, path: r.path("pool"), node: r.node("pool"), log: r.log) }
+        r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan", "pool"])
+        guard let wage, let risk, let balance, let pool else { return nil }
+        var province = Scenario.Province(
+            name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
+            platformShares: shares, initialBalanceYuan: balance)
+        province.pool = pool == name ? nil : pool
+        return province
+    }
+
+    static func decodeRisk(_ node: JSONNode?, log: IssueLog) -> Scenario.Risk? {
+        let empty = JSONNode(value: .object([]), line: 0, column: 0)
+        guard let r = ObjectReader(node ?? empty, path: "risk", log: log) else { return nil }
+        let longShift = r.number("longShiftHours", default: 10, range: 0...24, unit: "hours")
+        let extra = r.param("extraRiskPerLongHour", default: 0.1, range: 0...5)
+        let newDays = r.integer("newWorkerDays", default: 30, range: 0...3650)
+        let newMultiplier = r.param("newWorkerMultiplier", default: 1.5, range: 0...20)
+        r.finish()
+        guard let longShift, let extra, let newDays, let newMultiplier else { return nil }
+        return Scenario.Risk(longShiftHours: longShift, extraRiskPerLongHour: extra, newWorkerDays: newDays, newWorkerMultiplier: newMultiplier)
+    }
+
+    static func decodeFund(_ node: JSONNode?, log: IssueLog) -> Scenario.Fund? {
+        let empty = JSONNode(value: .object([]), line: 0, column: 0)
+        guard let r = ObjectReader(node ?? empty, path: "fund", log: log) else { return nil }
+        let chargeAdmin = r.bool("chargeAdminCost", default: false)
+        let admin = r.param("adminCostShare", default: 0.05, range: share)
+        let investment = r.param("investmentReturnPerYear", default: 0.02, range: -0.9...1)
+        let discount = r.number("liabilityDiscountRatePerYear", default: 0.025, range: -0.5...1)
+        let shortfall: Scenario.Shortfall = r.choice("shortfall", default: .borrow)
+        r.finish()
+        guard let admin, let investment, let discount else { return nil }
+        return Scenario.Fund(
+            chargeAdminCost: chargeAdmin, adminCostShare: admin, investmentReturnPerYear: investment,
+            liabilityDiscountRatePerYear: discount, shortfall: shortfall)
+    }
+
+    static func decodeRateFloat(_ node: JSONNode?, log: IssueLog) -> RateFloatRule? {
+        let empty = JSONNode(value: .object([]), line: 0, column: 0)
+        guard let r = ObjectReader(node ?? empty, path: "rateFloat", log: log) else { return nil }
+        let enabled = r.bool("enabled", default: false)
+        let reviewMonth = r.integer("reviewMonth", default: 1, range: 1...12)
+        let basis: RateFloatRule.Basis = r.choice("basis", default: .paid)
+        let window = r.integer("windowMonths", default: 12, range: 1...60)
+        let target = r.number("targetLossRatio", default: 0.8, range: 0...100)
+        let perStep = r.number("lossRatioPerStep", default: 0.1, range: 0.001...100)
+        let step = r.number("stepShare", default: 0.1, range: 0.001...1)
+        let maxShare = r.number("maxShare", default: 0.5, range: 0...0.99)
+        let minMonths = r.integer("minMonthsOfContributions", default: 12, range: 0...1200)
+        r.finish()
+        guard let reviewMonth, let window, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
+        return RateFloatRule(
+            enabled: enabled, reviewMonth: reviewMonth, basis: basis, windowMonths: window, targetLossRatio: target,
+            lossRatioPerStep: perStep, stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
+    }
+
+    /// A plain folder name: no separators, no control characters, not `.`, `..` or hidden.
+    static func isFolderName(_ name: String) -> Bool {
+        let allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-".unicodeScalars
+        return !name.isEmpty && name.unicodeScalars.count <= 100 && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy { allowed.contains($0) }
+    }
+
+    static func phase(
+        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        log: IssueLog
+    ) -> Scenario.RolloutPhase? {
+        let start = r.month("startMonth")
+        let p = r.names("provinces", allowed: provinces, what: "province")
+        let s = r.names("sectors", allowed: sectors, what: "sector")
+        let k = r.names("platforms", allowed: platforms, what: "platform")
+        let ramp = r.integer("rampMonths", default: 0, range: 0...600)
+        let takeUp = r.number("takeUp", default: 1, range: share)
+        r.finish()
+        guard let start, let ramp, let takeUp else { return nil }
+        return Scenario.RolloutPhase(start: start, provinces: p, sectors: s, platforms: k, rampMonths: ramp, takeUp: takeUp)
+    }
+
+    static func shock(
+        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        log: IssueLog
+    ) -> Scenario.Shock? {
+        let name = r.string("name")
+        if let name { checkName(name, .text, path: r.path("name"), node: r.node("name"), log: log) }
+        let start = r.month("startMonth", required: false)
+        let probability = r.number("probabilityPerYear", default: 0, range: share)
+        let hasStart = r.node("startMonth") != nil
+        if hasStart == ((probability ?? 0) > 0) {
+            log.add(path, r.node, "give exactly one of startMonth (a fixed date) and probabilityPerYear above 0 (a random shock)")
+        }
+        let months = r.integer("months", range: 1...1200)
+        let p = r.names("provinces", allowed: provinces, what: "province")
+        let s = r.names("sectors", allowed: sectors, what: "sector")
+        let k = r.names("platforms", allowed: platforms, what: "platform")
+        let multiplierRange = 0.0...1000
+        let orders = r.param("orders", default: 1, range: multiplierRange)
+        let claims = r.param("claimFrequency", default: 1, range: multiplierRange)
+        let severity = r.param("severity", default: 1, range: multiplierRange)
+        let medical = r.param("medicalCost", default: 1, range: multiplierRange)
+        let payment = r.param("platformPayment", default: 1, range: share)
+        let investment = r.param("investmentReturn", default: 1, range: -100...100)
+        r.finish()
+        guard let name, let probability, let months, let orders, let claims, let severity, let medical, let payment,
+            let investment
+        else { return nil }
+        return Scenario.Shock(
+            name: name, start: start, probabilityPerYear: probability, months: months, provinces: p,
+            sectors: s, platforms: k, orders: orders, claimFrequency: claims, severity: severity,
+            medicalCost: medical, platformPayment: payment, investmentReturn: investment)
+    }
+}
