@@ -115,81 +115,110 @@ package enum PolicyCommands {
 
     // MARK: Sensitivity
 
-    /// One input varied one at a time over its range.
+    /// One input varied one at a time over its range, named by the declared inputs it changes.
     package struct SensitivityInput: Sendable {
+        /// How an end of the range sets each input it names.
+        package enum Setting: Sendable {
+            /// Fixed at its central value times the factor.
+            case timesCentral(Double)
+            /// Fixed at the value.
+            case value(Double)
+            /// The whole distribution scaled by the factor (it stays uncertain).
+            case scaled(Double)
+
+            func apply(_ param: Param) -> Param {
+                switch self {
+                case .timesCentral(let factor): return param.fixedAtCentral(times: factor)
+                case .value(let value): return Param(.fixed(value), bounds: param.bounds)
+                case .scaled(let factor): return param.scaled(by: factor)
+                }
+            }
+        }
+
         package var name: String
         package var lowLabel: String
         package var highLabel: String
-        package var apply: @Sendable (Scenario, Bool) -> Scenario
+        /// The inputs varied, as a path with `*` for every sector or platform
+        /// (`sectors.*.claimsPerMillionOrders`); a keyed field's members are listed after it.
+        package var path: String
+        package var low: Setting
+        package var high: Setting
+        /// Whether an input path is one this row varies.
+        package var matches: @Sendable (InputPath) -> Bool
+        /// A change the row makes besides the inputs (e.g. charging the fund for administration).
+        package var also: (@Sendable (inout Scenario) -> Void)?
+
+        /// A row varying `key` of every sector (`.sectors`), platform, or of a top-level section,
+        /// optionally only some members of a keyed field.
+        package init(
+            _ name: String, _ scope: Scope, _ key: String, members: [String]? = nil, low: (String, Setting), high: (String, Setting),
+            also: (@Sendable (inout Scenario) -> Void)? = nil
+        ) {
+            self.name = name
+            lowLabel = low.0
+            highLabel = high.0
+            self.low = low.1
+            self.high = high.1
+            self.also = also
+            path = scope.prefix + key + (members.map { "." + $0.joined(separator: "|") } ?? "")
+            matches = { input in
+                input.key == key && scope.contains(input.scope) && (members == nil || input.member.map { members!.contains($0) } == true)
+            }
+        }
+
+        /// Which objects' inputs a row varies.
+        package enum Scope: Sendable {
+            case everySector, everyPlatform, benefits, fund
+
+            var prefix: String {
+                switch self {
+                case .everySector: return "sectors.*."
+                case .everyPlatform: return "platforms.*."
+                case .benefits: return "benefits."
+                case .fund: return "fund."
+                }
+            }
+
+            func contains(_ scope: InputPath.Scope) -> Bool {
+                switch (self, scope) {
+                case (.everySector, .sector), (.everyPlatform, .platform), (.benefits, .benefits), (.fund, .fund): return true
+                default: return false
+                }
+            }
+        }
+
+        /// The scenario at the low or the high end.
+        package func apply(_ scenario: Scenario, _ atHigh: Bool) -> Scenario {
+            let setting = atHigh ? high : low
+            var changed = scenario.changingInputs(where: matches, setting.apply)
+            also?(&changed)
+            return changed
+        }
     }
 
     /// The key inputs and their ranges from the domain reference's calibration table. The varied
     /// input is fixed at its low or high value in every sector; all other inputs keep their
     /// distributions, so the run shows what knowing that one input would change.
     package static let sensitivityInputs: [SensitivityInput] = [
-        SensitivityInput(name: "claim rate", lowLabel: "×0.6", highLabel: "×2.0") { s, high in
-            everySector(s, \.claimsPerMillionOrders) { $0.fixedAtCentral(times: high ? 2.0 : 0.6) }
-        },
-        SensitivityInput(name: "severity mix (weight above medical-only)", lowLabel: "×0.5", highLabel: "×2.0") { s, high in
-            var c = s
-            for i in c.sectors.indices {
-                for k in 1..<c.sectors[i].severity.count {
-                    c.sectors[i].severity[k] = c.sectors[i].severity[k].fixedAtCentral(times: high ? 2.0 : 0.5)
-                }
-            }
-            return c
-        },
-        SensitivityInput(name: "medical cost", lowLabel: "×0.7", highLabel: "×1.5") { s, high in
-            var c = s
-            for i in c.sectors.indices {
-                c.sectors[i].medicalCostMeanYuan = c.sectors[i].medicalCostMeanYuan.map { $0.fixedAtCentral(times: high ? 1.5 : 0.7) }
-            }
-            return c
-        },
-        SensitivityInput(name: "orders per hour", lowLabel: "×0.5", highLabel: "×1.67") { s, high in
-            everySector(s, \.ordersPerHour) { $0.fixedAtCentral(times: high ? 5.0 / 3 : 0.5) }
-        },
-        SensitivityInput(name: "occasional share", lowLabel: "0.35", highLabel: "0.60") { s, high in
-            everySector(s, \.occasionalShare) { Param(.fixed(high ? 0.6 : 0.35), bounds: $0.bounds) }
-        },
-        SensitivityInput(name: "churn per month", lowLabel: "0.03", highLabel: "0.08") { s, high in
-            everySector(s, \.churnPerMonth) { Param(.fixed(high ? 0.08 : 0.03), bounds: $0.bounds) }
-        },
-        SensitivityInput(name: "wage growth per year", lowLabel: "0.03", highLabel: "0.06") { s, high in
-            var c = s
-            c.benefits.wageGrowthPerYear = Param(.fixed(high ? 0.06 : 0.03), bounds: c.benefits.wageGrowthPerYear.bounds)
-            return c
-        },
-        SensitivityInput(name: "orders growth per year", lowLabel: "0", highLabel: "0.20") { s, high in
-            everySector(s, \.ordersGrowthPerYear) { Param(.fixed(high ? 0.2 : 0), bounds: $0.bounds) }
-        },
-        SensitivityInput(name: "per-order rate", lowLabel: "×0.5", highLabel: "×1.5") { s, high in
-            scalingRates(s, sector: nil, by: high ? 1.5 : 0.5)
-        },
-        SensitivityInput(name: "investment return", lowLabel: "0", highLabel: "0.03") { s, high in
-            var c = s
-            c.fund.investmentReturnPerYear = Param(.fixed(high ? 0.03 : 0), bounds: c.fund.investmentReturnPerYear.bounds)
-            return c
-        },
-        SensitivityInput(name: "admin cost share", lowLabel: "0.03", highLabel: "0.08") { s, high in
-            // Both ends charge the fund: the row measures the load, which a scenario that does not
-            // charge administration (the default) would otherwise never feel.
-            var c = s
-            c.fund.chargeAdminCost = true
-            c.fund.adminCostShare = Param(.fixed(high ? 0.08 : 0.03), bounds: c.fund.adminCostShare.bounds)
-            return c
-        }
+        SensitivityInput("claim rate", .everySector, "claimsPerMillionOrders", low: ("×0.6", .timesCentral(0.6)), high: ("×2.0", .timesCentral(2.0))),
+        SensitivityInput(
+            "severity mix (weight above medical-only)", .everySector, "severity", members: Severity.allCases.dropFirst().map(\.key),
+            low: ("×0.5", .timesCentral(0.5)), high: ("×2.0", .timesCentral(2.0))),
+        SensitivityInput("medical cost", .everySector, "medicalCostMeanYuan", low: ("×0.7", .timesCentral(0.7)), high: ("×1.5", .timesCentral(1.5))),
+        SensitivityInput(
+            "orders per hour", .everySector, "ordersPerHour", low: ("×0.5", .timesCentral(0.5)), high: ("×1.67", .timesCentral(5.0 / 3))),
+        SensitivityInput("occasional share", .everySector, "occasionalShare", low: ("0.35", .value(0.35)), high: ("0.60", .value(0.6))),
+        SensitivityInput("churn per month", .everySector, "churnPerMonth", low: ("0.03", .value(0.03)), high: ("0.08", .value(0.08))),
+        SensitivityInput("wage growth per year", .benefits, "wageGrowthPerYear", low: ("0.03", .value(0.03)), high: ("0.06", .value(0.06))),
+        SensitivityInput("orders growth per year", .everySector, "ordersGrowthPerYear", low: ("0", .value(0)), high: ("0.20", .value(0.2))),
+        SensitivityInput("per-order rate", .everyPlatform, "ratePerOrderYuan", low: ("×0.5", .scaled(0.5)), high: ("×1.5", .scaled(1.5))),
+        SensitivityInput("investment return", .fund, "investmentReturnPerYear", low: ("0", .value(0)), high: ("0.03", .value(0.03))),
+        // Both ends charge the fund: the row measures the load, which a scenario that does not
+        // charge administration (the default) would otherwise never feel.
+        SensitivityInput(
+            "admin cost share", .fund, "adminCostShare", low: ("0.03", .value(0.03)), high: ("0.08", .value(0.08)),
+            also: { $0.fund.chargeAdminCost = true })
     ]
-
-    /// The scenario with one sector input replaced in every sector.
-    static func everySector(
-        _ scenario: Scenario, _ field: WritableKeyPath<Scenario.Sector, Param>,
-        _ replace: (Param) -> Param
-    ) -> Scenario {
-        var copy = scenario
-        for index in copy.sectors.indices { copy.sectors[index][keyPath: field] = replace(copy.sectors[index][keyPath: field]) }
-        return copy
-    }
 
     /// One row of the tornado table.
     package struct SensitivityRow: Sendable {

@@ -3,14 +3,8 @@ import InjurySimCore
 /// Collects issues while a scenario is decoded, so all of them are reported together.
 package final class IssueLog {
     package private(set) var issues: [ScenarioIssue] = []
-    /// The inputs given as distributions, by path, in the order they were read.
-    package private(set) var uncertainInputs: [Scenario.UncertainInput] = []
 
     package init() {}
-
-    func noteUncertain(_ path: String, _ param: Param) {
-        uncertainInputs.append(Scenario.UncertainInput(path: path, param: param))
-    }
 
     func add(_ path: String, _ node: JSONNode?, _ message: String) {
         issues.append(

@@ -5,7 +5,7 @@ extension ScenarioDecoder {
     static func decodeBenefits(_ node: JSONNode?, log: IssueLog) -> Scenario.Benefits? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "benefits", log: log) else { return nil }
-        let wageGrowth = r.param("wageGrowthPerYear", default: 0.04, range: -0.5...1)
+        let wageGrowth = r.param("wageGrowthPerYear", in: Scenario.benefitInputs)
         var incomes = urbanIncomeDefaults
         if let tableNode = r.node("urbanIncomeByYear"), let map = ObjectReader(tableNode, path: r.path("urbanIncomeByYear"), log: log) {
             incomes = [:]
@@ -20,9 +20,9 @@ extension ScenarioDecoder {
             }
             if incomes.isEmpty { log.add(r.path("urbanIncomeByYear"), tableNode, "needs at least one year") }
         }
-        let incomeGrowth = r.param("urbanIncomeGrowthPerYear", default: 0.045, range: -0.5...1)
-        let delay = r.param("reportingDelayDays", default: 15, range: 0...3650, unit: "days")
-        let medicalInflation = r.param("medicalInflationPerYear", default: 0, range: -0.5...2)
+        let incomeGrowth = r.param("urbanIncomeGrowthPerYear", in: Scenario.benefitInputs)
+        let delay = r.param("reportingDelayDays", in: Scenario.benefitInputs)
+        let medicalInflation = r.param("medicalInflationPerYear", in: Scenario.benefitInputs)
         let medicalLag = r.integer("medicalLagMonths", default: 2, range: 0...120)
         let appraisalLag = r.integer("appraisalLagMonths", default: 9, range: 0...120)
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
@@ -36,16 +36,16 @@ extension ScenarioDecoder {
             }
         }
         let table = lifeTable(r)
-        let loading = r.param("mortalityLoading", default: 1.1, range: 0...10)
+        let loading = r.param("mortalityLoading", in: Scenario.benefitInputs)
         let disabledMortality = numberList(
             r, "disabledMortality", count: 4, default: [4, 3, 2, 1.5], range: 1...50,
             what: "hazard multipliers after a grade 1, 2, 3 and 4 disability")
         let retirementMen = r.number("retirementAgeMen", default: 63, range: 40...80, unit: "years")
         let retirementWomen = r.number("retirementAgeWomen", default: 58, range: 40...80, unit: "years")
-        let pension = r.param("pensionAfterRetirementYuan", default: 582, range: 0...1_000_000, unit: "yuan a month")
-        let children = r.param("childrenPerDeath", default: 0.9, range: 0...10)
-        let parents = r.param("parentsPerDeath", default: 0.35, range: 0...4)
-        let spouse = r.param("spousePerDeath", default: 0.05, range: share)
+        let pension = r.param("pensionAfterRetirementYuan", in: Scenario.benefitInputs)
+        let children = r.param("childrenPerDeath", in: Scenario.benefitInputs)
+        let parents = r.param("parentsPerDeath", in: Scenario.benefitInputs)
+        let spouse = r.param("spousePerDeath", in: Scenario.benefitInputs)
         let childAge = r.number("childSupportAge", default: 18, range: 0...30, unit: "years")
         let careNeed = shares4(r, "careNeedProbability", default: [1, 1, 0.5, 0.2])
         let careLevel = shares4(r, "careLevel", default: [0.5, 0.4, 0.3, 0.3])

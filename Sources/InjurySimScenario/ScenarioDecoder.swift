@@ -104,7 +104,6 @@ enum ScenarioDecoder {
         scenario.published = published
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool
-        scenario.uncertainInputs = log.uncertainInputs
         ScenarioChecks.populationShares(scenario, root: root, log: log)
         scenario.warnings = ScenarioChecks.horizon(scenario, root: root, log: log)
         ScenarioChecks.moneyRange(scenario, root: root, log: log)
@@ -140,22 +139,20 @@ enum ScenarioDecoder {
     }
 
     static func sector(_ r: ObjectReader, name: String) -> Scenario.Sector? {
-        let ordersPerHour = r.param("ordersPerHour", range: 0.01...200, unit: "orders per on-duty hour")
-        let shiftHours = r.param("shiftHours", range: 0.5...16, unit: "hours")
+        let ordersPerHour = r.param("ordersPerHour", in: Scenario.sectorInputs)
+        let shiftHours = r.param("shiftHours", in: Scenario.sectorInputs)
         let spread = r.number("shiftHoursSpread", default: 1.5, range: 0...8, unit: "hours")
-        let fullTime = r.param("fullTimeDaysPerWeek", range: 0...7, unit: "days per week")
-        let occasionalDays = r.param("occasionalDaysPerYear", default: 20, range: 0...365, unit: "days per year")
-        let occasionalShare = r.param("occasionalShare", range: share)
-        let claims = r.param("claimsPerMillionOrders", range: 0...100_000, unit: "claims per million orders")
-        let recognition = r.param("recognitionProbability", default: 0.9, range: share)
+        let fullTime = r.param("fullTimeDaysPerWeek", in: Scenario.sectorInputs)
+        let occasionalDays = r.param("occasionalDaysPerYear", in: Scenario.sectorInputs)
+        let occasionalShare = r.param("occasionalShare", in: Scenario.sectorInputs)
+        let claims = r.param("claimsPerMillionOrders", in: Scenario.sectorInputs)
+        let recognition = r.param("recognitionProbability", in: Scenario.sectorInputs)
         let severity = severityWeights(r)
-        let medical = groupParams(r, "medicalCostMeanYuan", groups: SeverityGroup.allCases, defaults: nil, range: 0...100_000_000, unit: "yuan")
-        let sigma = r.param("medicalCostSigma", default: 1.0, range: 0...4)
-        let recovery = groupParams(
-            r, "recoveryDays", groups: [.medicalOnly, .grade7to10, .grade5to6],
-            defaults: [21, 60, 120], range: 0...3650, unit: "days")
-        let churn = r.param("churnPerMonth", default: 0.05, range: share)
-        let growth = r.param("ordersGrowthPerYear", default: 0, range: -0.9...5)
+        let medical = groupParams(r, "medicalCostMeanYuan")
+        let sigma = r.param("medicalCostSigma", in: Scenario.sectorInputs)
+        let recovery = groupParams(r, "recoveryDays")
+        let churn = r.param("churnPerMonth", in: Scenario.sectorInputs)
+        let growth = r.param("ordersGrowthPerYear", in: Scenario.sectorInputs)
         let ages = numberList(
             r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
             what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
@@ -163,7 +160,7 @@ enum ScenarioDecoder {
             r.log.add(r.path("ageBands"), node, "the five shares must sum to 1; they sum to \(Format.plain(ages.reduce(0, +)))")
         }
         let male = r.number("maleShare", default: 0.93, range: share)
-        let multiPlatform = r.param("multiPlatformShare", default: 0, range: share)
+        let multiPlatform = r.param("multiPlatformShare", in: Scenario.sectorInputs)
         // The sector whose streams draw this one's inputs (an earlier phase's name for it).
         var drawnAs: String?
         if let node = r.node("drawnAs") {
@@ -197,10 +194,15 @@ enum ScenarioDecoder {
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {
         guard let node = r.node("severity", required: true), let map = ObjectReader(node, path: r.path("severity"), log: r.log) else { return nil }
+        let field = Scenario.field("severity", in: Scenario.sectorInputs)
         var weights: [Param] = []
         var ok = true
-        for severity in Severity.allCases {
-            if let param = map.param(severity.key, default: 0, range: share) { weights.append(param) } else { ok = false }
+        for (index, severity) in Severity.allCases.enumerated() {
+            if let param = map.param(severity.key, default: field.memberDefaults?[index], range: field.range, unit: field.unit) {
+                weights.append(param)
+            } else {
+                ok = false
+            }
         }
         map.finish(allowed: Severity.allCases.map(\.key))
         guard ok else { return nil }
@@ -212,20 +214,20 @@ enum ScenarioDecoder {
         return weights
     }
 
-    static func groupParams(
-        _ r: ObjectReader, _ key: String, groups: [SeverityGroup], defaults: [Double]?,
-        range: ClosedRange<Double>, unit: String
-    ) -> [Param]? {
+    /// A keyed sector input (one value per severity group) as its declaration says.
+    static func groupParams(_ r: ObjectReader, _ key: String) -> [Param]? {
+        let field = Scenario.field(key, in: Scenario.sectorInputs)
+        let members = Scenario.members(ofSectorField: key), defaults = field.memberDefaults
         guard let node = r.node(key, required: defaults == nil) else {
-            return defaults.map { $0.map { Param(.fixed($0), bounds: range) } }
+            return defaults.map { $0.map { Param(.fixed($0), bounds: field.range) } }
         }
         guard let map = ObjectReader(node, path: r.path(key), log: r.log) else { return nil }
         var values: [Param] = []
-        for (index, group) in groups.enumerated() {
-            if let value = map.param(group.key, default: defaults?[index], range: range, unit: unit) { values.append(value) }
+        for (index, member) in members.enumerated() {
+            if let value = map.param(member, default: defaults?[index], range: field.range, unit: field.unit) { values.append(value) }
         }
-        map.finish(allowed: groups.map(\.key))
-        return values.count == groups.count ? values : nil
+        map.finish(allowed: members)
+        return values.count == members.count ? values : nil
     }
 
     static func platform(_ r: ObjectReader, name: String, sectors: [String]) -> Scenario.Platform? {
@@ -236,9 +238,9 @@ enum ScenarioDecoder {
                 r.log.add(r.path("sector"), r.node("sector"), "no sector named \"\(sectorName)\"; defined: \(sectors.joined(separator: ", "))")
             }
         }
-        let rate = r.param("ratePerOrderYuan", range: 0...100, unit: "yuan per order")
+        let rate = r.param("ratePerOrderYuan", in: Scenario.platformInputs)
         let shareOfSector = r.number("shareOfSector", default: -1, range: -1...1)
-        let risk = r.param("riskMultiplier", default: 1, range: 0...100)
+        let risk = r.param("riskMultiplier", in: Scenario.platformInputs)
         r.finish(allowed: ["sector", "ratePerOrderYuan", "shareOfSector", "riskMultiplier"])
         if let shareOfSector, shareOfSector < 0, r.node("shareOfSector") != nil {
             r.log.add(r.path("shareOfSector"), r.node("shareOfSector"), "out of range; allowed: a number from 0 to 1")
@@ -269,8 +271,8 @@ enum ScenarioDecoder {
     }
 
     static func province(_ r: ObjectReader, name: String, sectors: [String], platforms: [String]) -> Scenario.Province? {
-        let wage = r.param("averageMonthlyWageYuan", range: 100...1_000_000, unit: "yuan per month")
-        let risk = r.param("riskMultiplier", default: 1, range: 0...100)
+        let wage = r.param("averageMonthlyWageYuan", in: Scenario.provinceInputs)
+        let risk = r.param("riskMultiplier", in: Scenario.provinceInputs)
         var workers = [Int](repeating: 0, count: sectors.count)
         if let node = r.node("workers", required: true), let map = ObjectReader(node, path: r.path("workers"), log: r.log) {
             for member in map.allMembers() {
@@ -309,9 +311,9 @@ enum ScenarioDecoder {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "risk", log: log) else { return nil }
         let longShift = r.number("longShiftHours", default: 10, range: 0...24, unit: "hours")
-        let extra = r.param("extraRiskPerLongHour", default: 0.1, range: 0...5)
+        let extra = r.param("extraRiskPerLongHour", in: Scenario.riskInputs)
         let newDays = r.integer("newWorkerDays", default: 30, range: 0...3650)
-        let newMultiplier = r.param("newWorkerMultiplier", default: 1.5, range: 0...20)
+        let newMultiplier = r.param("newWorkerMultiplier", in: Scenario.riskInputs)
         r.finish()
         guard let longShift, let extra, let newDays, let newMultiplier else { return nil }
         return Scenario.Risk(longShiftHours: longShift, extraRiskPerLongHour: extra, newWorkerDays: newDays, newWorkerMultiplier: newMultiplier)
@@ -321,8 +323,8 @@ enum ScenarioDecoder {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "fund", log: log) else { return nil }
         let chargeAdmin = r.bool("chargeAdminCost", default: false)
-        let admin = r.param("adminCostShare", default: 0.05, range: share)
-        let investment = r.param("investmentReturnPerYear", default: 0.02, range: -0.9...1)
+        let admin = r.param("adminCostShare", in: Scenario.fundInputs)
+        let investment = r.param("investmentReturnPerYear", in: Scenario.fundInputs)
         let discount = r.number("liabilityDiscountRatePerYear", default: 0.025, range: -0.5...1)
         let shortfall: Scenario.Shortfall = r.choice("shortfall", default: .borrow)
         r.finish()
@@ -389,13 +391,12 @@ enum ScenarioDecoder {
         let p = r.names("provinces", allowed: provinces, what: "province")
         let s = r.names("sectors", allowed: sectors, what: "sector")
         let k = r.names("platforms", allowed: platforms, what: "platform")
-        let multiplierRange = 0.0...1000
-        let orders = r.param("orders", default: 1, range: multiplierRange)
-        let claims = r.param("claimFrequency", default: 1, range: multiplierRange)
-        let severity = r.param("severity", default: 1, range: multiplierRange)
-        let medical = r.param("medicalCost", default: 1, range: multiplierRange)
-        let payment = r.param("platformPayment", default: 1, range: share)
-        let investment = r.param("investmentReturn", default: 1, range: -100...100)
+        let orders = r.param("orders", in: Scenario.shockInputs)
+        let claims = r.param("claimFrequency", in: Scenario.shockInputs)
+        let severity = r.param("severity", in: Scenario.shockInputs)
+        let medical = r.param("medicalCost", in: Scenario.shockInputs)
+        let payment = r.param("platformPayment", in: Scenario.shockInputs)
+        let investment = r.param("investmentReturn", in: Scenario.shockInputs)
         r.finish()
         guard let name, let probability, let months, let orders, let claims, let severity, let medical, let payment,
             let investment

@@ -75,6 +75,20 @@ public struct ScenarioOverride: Sendable, Equatable {
                 members.append(JSONNode.Member(key: key, value: try set(empty, steps: steps.dropFirst(), walked: here)))
             }
             node.value = .object(members)
+        case (.key(let key), .array(var items)):
+            // A list of named objects (shocks) is reached by name too, as manifest.json and the
+            // input's stream name it: shocks.summer-storms.orders.
+            let here = walked + "." + key
+            let names = items.map(\.name)
+            let named = names.indices.filter { names[$0] == key }
+            guard named.count == 1, let index = named.first else {
+                throw ScenarioOverride.error(
+                    path, text,
+                    "\(walked) is a list; name an entry by its index, \(walked)[0], or by its name"
+                        + (names.compactMap { $0 }.isEmpty ? "" : " (\(names.compactMap { $0 }.joined(separator: ", ")))"))
+            }
+            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here)
+            node.value = .array(items)
         case (.index(let index), .array(var items)):
             let here = walked + "[\(index)]"
             guard index < items.count else {
@@ -93,6 +107,14 @@ public struct ScenarioOverride: Sendable, Equatable {
 }
 
 extension JSONNode {
+    /// The `"name"` of an object that has one as a string (a shock), else nil.
+    var name: String? {
+        guard case .object(let members) = value, let member = members.first(where: { $0.key == "name" }),
+            case .string(let name) = member.value.value
+        else { return nil }
+        return name
+    }
+
     /// Marks this node and its children as coming from the command line.
     mutating func markCommandLine() {
         line = ScenarioOverride.commandLine

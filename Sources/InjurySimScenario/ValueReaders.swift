@@ -58,6 +58,12 @@ extension ObjectReader {
         return InjurySimScenario.param(node, path: path(key), range: range, unit: unit, log: log)
     }
 
+    /// The declared input `key` of `fields`: its range, unit and default come from the declaration.
+    func param<Owner>(_ key: String, in fields: [InputField<Owner>]) -> Param? {
+        let field = Scenario.field(key, in: fields)
+        return param(key, default: field.fallback, range: field.range, unit: field.unit)
+    }
+
     /// A list of names, each of which must be in `allowed`; returns their indices.
     func names(_ key: String, allowed: [String], what: String) -> [Int]? {
         guard let node = node(key) else { return nil }
@@ -116,15 +122,8 @@ func integer(_ node: JSONNode, path: String, range: ClosedRange<Int>, log: Issue
     return whole
 }
 
-/// A numeric input: a number, or one of the distributions drawn once per replication (noted in
-/// the log's uncertain inputs, which the manifest and the report list).
-func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String = "", log: IssueLog) -> Param? {
-    let read = paramShape(node, path: path, range: range, unit: unit, log: log)
-    if let read, !read.isFixed { log.noteUncertain(path, read) }
-    return read
-}
-
-private func paramShape(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String, log: IssueLog) -> Param? {
+/// A numeric input: a number, or one of the distributions drawn once per replication.
+func param(_ node: JSONNode, path: String, range: ClosedRange<Double>, unit: String, log: IssueLog) -> Param? {
     let allowedShapes =
         "a number, or {\"uniform\": [low, high]}, {\"triangular\": [low, mode, high]}, "
         + "{\"normal\": {\"mean\": m, \"sd\": s}}, {\"lognormal\": {\"median\": m, \"sigma\": s}} or {\"choice\": [[value, weight], …]}"

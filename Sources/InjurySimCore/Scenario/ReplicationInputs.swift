@@ -63,57 +63,77 @@ public struct ReplicationInputs: Sendable {
     /// Draws replication `replication` of `scenario`. A phase that starts `monthsIntoChain`
     /// months into a chain draws its random shocks' arrivals on the chain's months, from the
     /// chain's start, so a shock that arrived before the cut runs on into this phase.
+    /// `drew`, when given, hears each declared input's stream path and the value drawn or taken.
     public init(scenario: Scenario, replication: Int, monthsIntoChain: Int = 0) {
+        self.init(scenario: scenario, replication: replication, monthsIntoChain: monthsIntoChain, drew: nil)
+    }
+
+    package init(scenario: Scenario, replication: Int, monthsIntoChain: Int = 0, drew: ((InputPath, Double) -> Void)?) {
         self.replication = replication
         let root = StreamKey(seed: scenario.seed).child(UInt64(replication))
         self.key = root
         let uncertain = scenario.uncertainty
-        func value(_ param: Param, _ path: String) -> Double {
-            uncertain ? param.draw(root.child(named: "input/" + path)) : param.central
+        /// The input at `path`, drawn on the stream the path names.
+        func value(_ param: Param, _ path: InputPath) -> Double {
+            let x = uncertain ? param.draw(root.child(named: path.streamName)) : param.central
+            drew?(path, x)
+            return x
+        }
+        func value<Owner>(_ owner: Owner, _ scope: InputPath.Scope, _ key: String, in fields: [InputField<Owner>]) -> Double {
+            value(owner[keyPath: Scenario.field(key, in: fields).single!], InputPath(scope, key))
+        }
+        /// A keyed field's members, in list order; list entries past the declared members (no
+        /// member in the file) keep their fixed value.
+        func values<Owner>(_ owner: Owner, _ scope: InputPath.Scope, _ key: String, in fields: [InputField<Owner>]) -> [Double] {
+            let list = owner[keyPath: Scenario.field(key, in: fields).keyed!]
+            let members = Scenario.members(ofSectorField: key)
+            return list.indices.map { $0 < members.count ? value(list[$0], InputPath(scope, key, member: members[$0])) : list[$0].central }
         }
         sectors = scenario.sectors.map { s in
-            let p = "sectors." + (s.drawnAs ?? s.name) + "."
-            let weights = Severity.allCases.map { value(s.severity[$0.rawValue], p + "severity." + $0.key) }
+            // A sector drawn as another reads that sector's streams.
+            let scope = InputPath.Scope.sector(s.drawnAs ?? s.name)
+            func v(_ key: String) -> Double { value(s, scope, key, in: Scenario.sectorInputs) }
+            let weights = values(s, scope, "severity", in: Scenario.sectorInputs)
             let total = weights.reduce(0, +)
             return Sector(
-                ordersPerHour: value(s.ordersPerHour, p + "ordersPerHour"),
-                shiftHours: value(s.shiftHours, p + "shiftHours"),
+                ordersPerHour: v("ordersPerHour"),
+                shiftHours: v("shiftHours"),
                 shiftHoursSpread: s.shiftHoursSpread,
-                fullTimeDailyProbability: min(1, value(s.fullTimeDaysPerWeek, p + "fullTimeDaysPerWeek") / 7),
-                occasionalDailyProbability: min(1, value(s.occasionalDaysPerYear, p + "occasionalDaysPerYear") / 365),
-                occasionalShare: value(s.occasionalShare, p + "occasionalShare"),
-                claimsPerOrder: value(s.claimsPerMillionOrders, p + "claimsPerMillionOrders") / 1_000_000,
-                recognitionProbability: value(s.recognitionProbability, p + "recognitionProbability"),
+                fullTimeDailyProbability: min(1, v("fullTimeDaysPerWeek") / 7),
+                occasionalDailyProbability: min(1, v("occasionalDaysPerYear") / 365),
+                occasionalShare: v("occasionalShare"),
+                claimsPerOrder: v("claimsPerMillionOrders") / 1_000_000,
+                recognitionProbability: v("recognitionProbability"),
                 severity: weights.map { total > 0 ? $0 / total : 0 },
-                medicalCostMeanYuan: SeverityGroup.allCases.map { value(s.medicalCostMeanYuan[$0.rawValue], p + "medicalCostMeanYuan." + $0.key) },
-                medicalCostSigma: value(s.medicalCostSigma, p + "medicalCostSigma"),
-                recoveryDays: SeverityGroup.allCases.map { value(s.recoveryDays[$0.rawValue], p + "recoveryDays." + $0.key) },
-                churnPerMonth: value(s.churnPerMonth, p + "churnPerMonth"),
-                ordersGrowthPerYear: value(s.ordersGrowthPerYear, p + "ordersGrowthPerYear"),
-                multiPlatformShare: value(s.multiPlatformShare, p + "multiPlatformShare"))
+                medicalCostMeanYuan: values(s, scope, "medicalCostMeanYuan", in: Scenario.sectorInputs),
+                medicalCostSigma: v("medicalCostSigma"),
+                recoveryDays: values(s, scope, "recoveryDays", in: Scenario.sectorInputs),
+                churnPerMonth: v("churnPerMonth"),
+                ordersGrowthPerYear: v("ordersGrowthPerYear"),
+                multiPlatformShare: v("multiPlatformShare"))
         }
-        provinceWageYuan = scenario.provinces.map { value($0.averageMonthlyWageYuan, "provinces." + $0.name + ".averageMonthlyWageYuan") }
-        provinceRisk = scenario.provinces.map { value($0.riskMultiplier, "provinces." + $0.name + ".riskMultiplier") }
-        platformRateYuan = scenario.platforms.map { value($0.ratePerOrderYuan, "platforms." + $0.name + ".ratePerOrderYuan") }
-        platformRisk = scenario.platforms.map { value($0.riskMultiplier, "platforms." + $0.name + ".riskMultiplier") }
-        extraRiskPerLongHour = value(scenario.risk.extraRiskPerLongHour, "risk.extraRiskPerLongHour")
-        newWorkerMultiplier = value(scenario.risk.newWorkerMultiplier, "risk.newWorkerMultiplier")
+        provinceWageYuan = scenario.provinces.map { value($0, .province($0.name), "averageMonthlyWageYuan", in: Scenario.provinceInputs) }
+        provinceRisk = scenario.provinces.map { value($0, .province($0.name), "riskMultiplier", in: Scenario.provinceInputs) }
+        platformRateYuan = scenario.platforms.map { value($0, .platform($0.name), "ratePerOrderYuan", in: Scenario.platformInputs) }
+        platformRisk = scenario.platforms.map { value($0, .platform($0.name), "riskMultiplier", in: Scenario.platformInputs) }
+        extraRiskPerLongHour = value(scenario.risk, .risk, "extraRiskPerLongHour", in: Scenario.riskInputs)
+        newWorkerMultiplier = value(scenario.risk, .risk, "newWorkerMultiplier", in: Scenario.riskInputs)
         let b = scenario.benefits
-        wageGrowthPerYear = value(b.wageGrowthPerYear, "benefits.wageGrowthPerYear")
-        urbanIncomeGrowthPerYear = value(b.urbanIncomeGrowthPerYear, "benefits.urbanIncomeGrowthPerYear")
-        reportingDelayDays = value(b.reportingDelayDays, "benefits.reportingDelayDays")
-        medicalInflationPerYear = value(b.medicalInflationPerYear, "benefits.medicalInflationPerYear")
+        wageGrowthPerYear = value(b, .benefits, "wageGrowthPerYear", in: Scenario.benefitInputs)
+        urbanIncomeGrowthPerYear = value(b, .benefits, "urbanIncomeGrowthPerYear", in: Scenario.benefitInputs)
+        reportingDelayDays = value(b, .benefits, "reportingDelayDays", in: Scenario.benefitInputs)
+        medicalInflationPerYear = value(b, .benefits, "medicalInflationPerYear", in: Scenario.benefitInputs)
         careNeedProbability = b.careNeedProbability
         var lifeTable = b.lifeTable
-        lifeTable.loading = value(b.mortalityLoading, "benefits.mortalityLoading")
+        lifeTable.loading = value(b, .benefits, "mortalityLoading", in: Scenario.benefitInputs)
         let lifetime = ClaimRules.Lifetime(
             lifeTable: lifeTable, disabledMortality: b.disabledMortality, retirementAgeMen: b.retirementAgeMen,
             retirementAgeWomen: b.retirementAgeWomen,
-            pensionYuanPerMonth: value(b.pensionAfterRetirementYuan, "benefits.pensionAfterRetirementYuan"),
+            pensionYuanPerMonth: value(b, .benefits, "pensionAfterRetirementYuan", in: Scenario.benefitInputs),
             childSupportAge: b.childSupportAge)
         dependantsPerDeath = (
-            value(b.childrenPerDeath, "benefits.childrenPerDeath"), value(b.parentsPerDeath, "benefits.parentsPerDeath"),
-            value(b.spousePerDeath, "benefits.spousePerDeath")
+            value(b, .benefits, "childrenPerDeath", in: Scenario.benefitInputs), value(b, .benefits, "parentsPerDeath", in: Scenario.benefitInputs),
+            value(b, .benefits, "spousePerDeath", in: Scenario.benefitInputs)
         )
         claimRules = ClaimRules(
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
@@ -121,10 +141,9 @@ public struct ReplicationInputs: Sendable {
             suspensionWages: b.suspensionWages, lifetime: lifetime)
         claimRules.indexationPerYear = wageGrowthPerYear
         // The share's own stream is read only when used; no other draw depends on it.
-        adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund.adminCostShare, "fund.adminCostShare") : 0
-        investmentReturnPerYear = value(scenario.fund.investmentReturnPerYear, "fund.investmentReturnPerYear")
+        adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund, .fund, "adminCostShare", in: Scenario.fundInputs) : 0
+        investmentReturnPerYear = value(scenario.fund, .fund, "investmentReturnPerYear", in: Scenario.fundInputs)
         shocks = scenario.shocks.map { shock in
-            let p = "shocks." + shock.name + "."
             var active = [Bool](repeating: false, count: scenario.months)
             if let start = shock.start {
                 let first = start.months(since: scenario.startMonth)
@@ -141,12 +160,12 @@ public struct ReplicationInputs: Sendable {
                 }
             }
             return Shock(
-                active: active, orders: value(shock.orders, p + "orders"),
-                claimFrequency: value(shock.claimFrequency, p + "claimFrequency"),
-                severity: value(shock.severity, p + "severity"),
-                medicalCost: value(shock.medicalCost, p + "medicalCost"),
-                platformPayment: value(shock.platformPayment, p + "platformPayment"),
-                investmentReturn: value(shock.investmentReturn, p + "investmentReturn"))
+                active: active, orders: value(shock, .shock(shock.name), "orders", in: Scenario.shockInputs),
+                claimFrequency: value(shock, .shock(shock.name), "claimFrequency", in: Scenario.shockInputs),
+                severity: value(shock, .shock(shock.name), "severity", in: Scenario.shockInputs),
+                medicalCost: value(shock, .shock(shock.name), "medicalCost", in: Scenario.shockInputs),
+                platformPayment: value(shock, .shock(shock.name), "platformPayment", in: Scenario.shockInputs),
+                investmentReturn: value(shock, .shock(shock.name), "investmentReturn", in: Scenario.shockInputs))
         }
     }
 

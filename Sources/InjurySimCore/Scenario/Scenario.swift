@@ -50,17 +50,18 @@ public struct Scenario: Sendable {
     /// The name of the phase this one continues (for the manifest).
     package var continues: String?
 
-    /// The inputs the file gives as distributions (after `extends` and `--set`), by path.
-    package var uncertainInputs: [UncertainInput] = []
-
-    /// One input given as a distribution: where it is in the scenario file, and its shape.
+    /// One input given as a distribution: where it is in the scenario file, its shape, and the
+    /// path of the stream it is drawn on when that is another sector's (``Sector/drawnAs``).
     package struct UncertainInput: Sendable, Equatable {
         package var path: String
         package var param: Param
+        /// The stream's path when it is not `path` (a sector drawn as another), else nil.
+        package var drawnAs: String?
 
-        package init(path: String, param: Param) {
+        package init(path: String, param: Param, drawnAs: String? = nil) {
             self.path = path
             self.param = param
+            self.drawnAs = drawnAs
         }
     }
     /// Parts of a valid scenario that cannot matter in this run (a shock or phase after the

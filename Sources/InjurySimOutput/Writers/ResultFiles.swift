@@ -236,6 +236,14 @@ package struct ResultFiles: Sendable {
     }
 
     /// The rate-float rule as run: whether rates float, on which basis, when and how far.
+    /// One uncertain input in `manifest.json`: its path, its distribution and, for a sector drawn
+    /// as another, the path of the stream it is drawn on (`drawnAs`).
+    static func manifestEntry(_ input: Scenario.UncertainInput) -> JSONOut {
+        var entry: [String: JSONOut] = ["path": .string(input.path), "distribution": .string(input.param.notation)]
+        if let stream = input.drawnAs { entry["drawnAs"] = .string(stream) }
+        return .object(entry)
+    }
+
     static func rateFloatJSON(_ rule: RateFloatRule) -> JSONOut {
         .object([
             "enabled": .bool(rule.enabled), "basis": .string(rule.basis.rawValue), "reviewMonth": .number(String(rule.reviewMonth)),
@@ -267,7 +275,7 @@ package struct ResultFiles: Sendable {
                     .object(["scenario": .string($0.name), "startMonth": .string($0.startMonth.description), "months": .number(String($0.months))])
                 }),
             "uncertainInputs": .array(
-                scenario.uncertainInputs.map { .object(["path": .string($0.path), "distribution": .string($0.param.notation)]) }),
+                scenario.uncertainInputs.map(ResultFiles.manifestEntry)),
             "files": .array(
                 (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(
                     JSONOut.string))

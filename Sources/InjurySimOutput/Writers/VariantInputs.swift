@@ -12,7 +12,7 @@ package enum VariantInputs {
                 .object([
                     "name": .string(name), "uncertainty": .bool(scenario.uncertainty),
                     "uncertainInputs": .array(
-                        scenario.uncertainInputs.map { .object(["path": .string($0.path), "distribution": .string($0.param.notation)]) })
+                        scenario.uncertainInputs.map(ResultFiles.manifestEntry))
                 ])
             })
     }
