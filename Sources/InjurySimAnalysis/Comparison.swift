@@ -43,7 +43,7 @@ package struct Comparison: Sendable {
             }
             rows.append(
                 Row(
-                    key: figure.key, label: figure.label, isMoney: figure.isMoney, isShare: figure.isIndicator,
+                    key: figure.key, label: figure.short, isMoney: figure.isMoney, isShare: figure.isIndicator,
                     values: values, differences: differences))
         }
         let deficits = entries.map { $0.metrics.map(\.worstDeficit) }

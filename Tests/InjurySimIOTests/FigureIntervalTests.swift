@@ -22,11 +22,11 @@ import Testing
     @Test func everyHeadlineAmountOfAComparisonStaysInTheRangeOfItsReplications() async throws {
         let (metrics, _) = await ReportFixture.smokeMetrics()
         for figure in PolicyFigures.figures where !figure.isIndicator {
-            let values = metrics.map(figure.extract)
+            let values = metrics.map(figure.value)
             let e = PolicyFigures.estimate(figure, metrics)
             #expect(e.low >= (values.min() ?? 0) && e.high <= (values.max() ?? 0), "\(figure.key): [\(e.low), \(e.high)]")
             let d = PolicyFigures.pairedDifference(figure, metrics, metrics.reversed())
-            let differences = zip(metrics, metrics.reversed()).map { figure.extract($1) - figure.extract($0) }
+            let differences = zip(metrics, metrics.reversed()).map { figure.value($1) - figure.value($0) }
             #expect(d.low >= (differences.min() ?? 0) && d.high <= (differences.max() ?? 0), "\(figure.key) difference")
         }
     }

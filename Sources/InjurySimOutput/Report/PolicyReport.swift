@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimFormat
 
 /// The report page of a policy command's folder (compare, sweep, solve, sensitivity), from its
@@ -55,35 +56,22 @@ package struct PolicyReport: Sendable {
         return HTMLPage.render(title: title, language: language, body: body)
     }
 
-    /// How a figure of the policy JSON is written, from its key.
+    /// How a figure of the policy JSON is written: its declared unit (``Figures``); for the
+    /// commands' own keys (a ruin swing, a solved rate), from the key.
     static func kindOf(_ key: String) -> String {
+        if let figure = Figures.find(key) { return figure.unit.reportKind }
         if key.hasSuffix("Yuan") { return "money" }
         if key.contains("Probability") || key == "ruinSwing" { return "percent" }
         if key.hasPrefix("breakEven") || key.hasSuffix("YuanPerOrder") { return "rate" }
         return "ratio"
     }
 
-    /// The words for a headline figure's key.
+    /// The words for a headline figure's key, from its declaration; a mean over replications
+    /// says so.
     func label(_ key: String) -> String {
-        let labels: [String: (String, String)] = [
-            "ruinProbability": ("P(total fund short at some month end)", "基金合计某月末现金不足概率"),
-            "anyPoolRuinProbability": ("P(at least one pool short)", "至少一个统筹池现金不足概率"),
-            "insolvencyProbability": ("P(assets below liabilities at the horizon)", "期末资不抵债概率"),
-            "solvencyPositionAtEndYuan": ("Assets − liabilities at the horizon, mean", "期末资产减负债（均值）"),
-            "worstDeficitYuan": ("Worst cash deficit, mean", "最大现金缺口（均值）"),
-            "worstDeficitMedianYuan": ("Worst cash deficit, median", "最大现金缺口（中位数）"),
-            "worstDeficitVaR995Yuan": ("Worst cash deficit, VaR 99.5%", "最大现金缺口（99.5% 风险价值）"),
-            "worstDeficitTVaR995Yuan": ("Worst cash deficit, TVaR 99.5%", "最大现金缺口（99.5% 尾部风险价值）"),
-            "contributionsYuan": ("Contributions, mean", "缴费收入（均值）"),
-            "benefitsPaidYuan": ("Benefits paid, mean", "已付待遇（均值）"),
-            "lossRatioPaid": ("Paid loss ratio, mean", "已付赔付率（均值）"),
-            "lossRatioIncurred": ("Incurred loss ratio, mean", "已发生赔付率（均值）"),
-            "breakEvenRateYuanPerOrder": ("Break-even rate (all sectors, yuan per order), mean", "盈亏平衡费率（全部行业，元/单，均值）"),
-            "liabilitiesAtEndYuan": ("Outstanding liabilities at the horizon, mean", "期末未决负债（均值）"),
-            "backstopBorrowingYuan": ("Backstop borrowing, mean", "兜底借款（均值）"),
-            "netPositionAtEndYuan": ("Net position at the horizon, mean", "期末净头寸（均值）")
-        ]
-        return labels[key].map { language($0.0, $0.1) } ?? key
+        guard let figure = Figures.find(key) else { return key }
+        let isMean = figure.perReplication != nil && !figure.isIndicator && !figure.english.hasSuffix("mean")
+        return figure.label(language) + (isMean ? language(", mean", "（均值）") : "")
     }
 
     func text(_ value: Double?, kind: String) -> String {

@@ -104,41 +104,31 @@ package struct RunReport: Sendable {
             "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
         let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
-        let probabilities: [(String, String, String)] = [
-            ("total/ruinProbability", "Runs short of cash at some month end", "某月末现金不足的概率"),
-            ("total/insolvencyProbabilityAtHorizon", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率"),
-            ("total/anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率")
+        // The figures and their words come from the registry (Figures); the paths from summary.json.
+        let probabilities: [(path: String, figure: Figure)] = [
+            ("total/ruinProbability", Figures.named("ruinProbability")),
+            ("total/insolvencyProbabilityAtHorizon", Figures.named("insolvencyProbability")),
+            ("total/anyPoolRuinProbability", Figures.named("anyPoolRuinProbability"))
         ]
-        for (path, en, zh) in probabilities {
+        for (path, figure) in probabilities {
             out +=
-                "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
+                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
                 + cell(path + "/high95", "percent") + "<td>\(e(ci))</td></tr>\n"
         }
-        let spreads: [(String, String, String, String)] = [
-            ("total/netPositionAtEndYuan", "money", "Net position at the end", "期末净头寸"),
-            ("total/lowestNetPositionYuan", "money", "Lowest month-end net position", "最低月末净头寸"),
-            ("total/solvencyPositionAtEndYuan", "money", "Assets − liabilities at the end", "期末资产减负债"),
-            ("total/contributionsYuan", "money", "Contributions received", "缴费收入"),
-            ("total/benefitsPaidYuan", "money", "Benefits paid", "已付待遇"),
-            ("total/liabilitiesAtEndYuan", "money", "Outstanding liabilities at the end", "期末未决负债"),
-            ("total/ibnrReserveAtEndYuan", "money", "Claims incurred but not reported (reserve)", "已发生未报案准备金"),
-            ("total/backstopBorrowingYuan", "money", "Borrowed from the backstop", "兜底借款"),
-            ("total/fundedRatioAtEnd", "ratio", "Funded ratio at the end (assets ÷ liabilities)", "期末资产负债比"),
-            ("total/lossRatioPaid", "ratio", "Paid loss ratio", "已付赔付率"),
-            ("total/lossRatioIncurred", "ratio", "Incurred loss ratio", "已发生赔付率"),
-            ("total/claimsRecognised", "count", "Claims recognised", "认定工伤件数"),
-            ("total/insuredPersonsCumulative", "count", "Persons insured (cumulative)", "累计参保人数"),
-            ("total/orders", "count", "Orders", "订单量")
-        ]
-        for (path, kind, en, zh) in spreads {
+        let spreads = [
+            "netPositionAtEndYuan", "lowestNetPositionYuan", "solvencyPositionAtEndYuan", "contributionsYuan", "benefitsPaidYuan",
+            "liabilitiesAtEndYuan", "ibnrReserveAtEndYuan", "backstopBorrowingYuan", "fundedRatioAtEnd", "lossRatioPaid",
+            "lossRatioIncurred", "claimsRecognised", "insuredPersonsCumulative", "orders"
+        ].map(Figures.named)
+        for figure in spreads {
+            let path = "total/" + figure.key, kind = figure.unit.reportKind
             out +=
-                "<tr><td>\(e(language(en, zh)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind) + cell(path + "/p95", kind)
-                + "<td>\(e(spread))</td></tr>\n"
+                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind)
+                + cell(path + "/p95", kind) + "<td>\(e(spread))</td></tr>\n"
         }
-        for (key, en, zh) in [
-            ("worstDeficitYuan", "Worst cash deficit", "最大现金缺口"), ("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口")
-        ] {
-            out += "<tr><td>\(e(language(en, zh)))</td>"
+        for figure in ["worstDeficitYuan", "solvencyDeficitAtEndYuan"].map(Figures.named) {
+            let key = figure.key
+            out += "<tr><td>\(e(figure.label(language)))</td>"
             if replications < Self.tailReplicationsNeeded || summary.at("total/\(key)/needsReplications").exists {
                 let needs = language(
                     "needs ≥ \(numbers.count(Double(Self.tailReplicationsNeeded))) replications",

@@ -69,9 +69,7 @@ package struct ResultFiles: Sendable {
             "insolvencyProbabilityAtHorizon": probability(p.insolvencyAtEndProbability, p.insolvencyAtEndInterval, p.insolventAtEndReplications),
             "insolvencyProbabilityAnyMonth": probability(p.insolvencyEverProbability, p.insolvencyEverInterval, p.insolventEverReplications),
             "firstInsolventMonth": months(p.firstInsolventMonth),
-            "solvencyPositionAtEndYuan": spread(p.solvencyPositionAtEnd, money: true),
             "solvencyDeficitAtEndYuan": tail(p.solvencyDeficitVaR, p.solvencyDeficitTVaR, replications: p.replications),
-            "ibnrReserveAtEndYuan": spread(p.ibnrAtEnd, money: true),
             "bindingTest": .string(Verdict(binding: p).rawValue),
             "ruinProbability": .object([
                 "estimate": JSONOut.fixed(p.ruinProbability, 4), "low95": JSONOut.fixed(interval.low, 4),
@@ -79,27 +77,13 @@ package struct ResultFiles: Sendable {
                 "ruinedReplications": .number(String(p.ruinedReplications))
             ]),
             "firstShortfallMonth": months(p.firstShortfallMonth),
-            "lowestNetPositionYuan": spread(p.lowestNetPosition, money: true),
             "worstDeficitYuan": tail(p.worstDeficitVaR, p.worstDeficitTVaR, replications: p.replications),
-            "contributionsYuan": spread(p.contributions, money: true),
-            "benefitsPaidYuan": spread(p.benefitsPaid, money: true),
-            "adminCostYuan": spread(p.adminCost, money: true),
-            "investmentIncomeYuan": spread(p.investmentIncome, money: true),
-            "backstopBorrowingYuan": spread(p.borrowed, money: true),
-            "platformPaidBenefitsYuan": spread(p.platformPaid, money: true),
-            "lossRatioPaid": spread(p.lossRatio, decimals: 4),
-            "lossRatioIncurred": spread(p.incurredLossRatio, decimals: 4),
-            "liabilitiesAtEndYuan": spread(p.liabilitiesAtEnd, money: true),
-            "netPositionAtEndYuan": spread(p.netPositionAtEnd, money: true),
-            "fundedRatioAtEnd": spread(p.fundedRatioAtEnd, decimals: 4),
             "breakEvenRateYuanPerOrder": .object(breakEven),
-            "orders": spread(p.orders, decimals: 0),
-            "accidents": spread(p.accidents, decimals: 0),
-            "claimsRecognised": spread(p.claimsRecognised, decimals: 0),
-            "claimsRecognisedBySeverity": .object(severity),
-            "insuredPersonsCumulative": spread(p.insuredPersons, decimals: 0),
-            "activeWorkersLastMonth": spread(p.activeWorkersAtEnd, decimals: 0)
+            "claimsRecognisedBySeverity": .object(severity)
         ]
+        for figure in Figures.poolSpreads {
+            if let value = figure.spread { json[figure.key] = spread(value(p), money: figure.isMoney, decimals: figure.unit.decimals) }
+        }
         if let sampleFraction { json["sampleFraction"] = JSONOut.fixed(sampleFraction, 6) }
         return json
     }

@@ -14,11 +14,9 @@ package struct SweepTable: Sendable {
 
     package func renderTable() -> String {
         var lines = ["Money in millions of yuan; means over replications with 95% intervals.", ""]
-        let figures = PolicyFigures.figures.filter {
-            ["ruinProbability", "anyPoolRuinProbability", "worstDeficitYuan", "lossRatioPaid", "liabilitiesAtEndYuan"].contains($0.key)
-        }
+        let figures = ["ruinProbability", "anyPoolRuinProbability", "worstDeficitYuan", "lossRatioPaid", "liabilitiesAtEndYuan"].map(Figures.named)
         let widths = axes.map { max(12, $0.count + 2) }
-        lines.append(zip(axes, widths).map { padded($0, $1) }.joined() + figures.map { padded($0.label, 30) }.joined())
+        lines.append(zip(axes, widths).map { padded($0, $1) }.joined() + figures.map { padded($0.short, 30) }.joined())
         for point in points {
             lines.append(
                 zip(point.settings, widths).map { padded($0.value, $1) }.joined()

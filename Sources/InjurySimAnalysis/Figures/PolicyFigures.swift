@@ -8,37 +8,12 @@ import InjurySimCore
 /// intervals, corrected for the bias and skewness of the resampled means), order statistics for
 /// quantiles, a fixed-seed percentile bootstrap for TVaR (Results/README.md says why).
 package enum PolicyFigures {
-    /// A figure averaged over replications.
-    package struct Figure: Sendable {
-        package var key: String
-        package var label: String
-        /// True for yes/no figures (a probability); false for amounts and ratios.
-        package var isIndicator: Bool
-        package var isMoney: Bool
-        package var extract: @Sendable (ReplicationMetrics) -> Double
-    }
-
-    package static let figures: [Figure] = [
-        Figure(key: "ruinProbability", label: "P(total fund short)", isIndicator: true, isMoney: false) { $0.ruined ? 1 : 0 },
-        Figure(key: "anyPoolRuinProbability", label: "P(any pool short)", isIndicator: true, isMoney: false) { $0.anyPoolRuined ? 1 : 0 },
-        Figure(key: "insolvencyProbability", label: "P(insolvent at horizon)", isIndicator: true, isMoney: false) { $0.insolventAtEnd ? 1 : 0 },
-        Figure(key: "solvencyPositionAtEndYuan", label: "solvency surplus at horizon", isIndicator: false, isMoney: true) {
-            $0.solvencyPositionAtEnd
-        },
-        Figure(key: "worstDeficitYuan", label: "worst deficit, mean", isIndicator: false, isMoney: true) { $0.worstDeficit },
-        Figure(key: "contributionsYuan", label: "contributions", isIndicator: false, isMoney: true) { $0.contributions },
-        Figure(key: "benefitsPaidYuan", label: "benefits paid", isIndicator: false, isMoney: true) { $0.benefitsPaid },
-        Figure(key: "lossRatioPaid", label: "loss ratio (paid)", isIndicator: false, isMoney: false) { $0.lossRatio },
-        Figure(key: "lossRatioIncurred", label: "loss ratio (incurred)", isIndicator: false, isMoney: false) { $0.incurredLossRatio },
-        Figure(key: "breakEvenRateYuanPerOrder", label: "break-even rate, yuan/order", isIndicator: false, isMoney: false) { $0.breakEvenRate },
-        Figure(key: "liabilitiesAtEndYuan", label: "liabilities at horizon", isIndicator: false, isMoney: true) { $0.liabilitiesAtEnd },
-        Figure(key: "backstopBorrowingYuan", label: "backstop borrowing", isIndicator: false, isMoney: true) { $0.borrowing },
-        Figure(key: "netPositionAtEndYuan", label: "net position at horizon", isIndicator: false, isMoney: true) { $0.netPositionAtEnd }
-    ]
+    /// The figures the policy commands report (``Figures/policy``).
+    package static var figures: [Figure] { Figures.policy }
 
     /// A figure's estimate over replications with its 95% interval.
     package static func estimate(_ figure: Figure, _ metrics: [ReplicationMetrics]) -> Estimate {
-        let values = metrics.map(figure.extract)
+        let values = metrics.map(figure.value)
         if figure.isIndicator {
             let successes = values.filter { $0 > 0.5 }.count
             let interval = Statistics.wilson(successes: successes, trials: values.count)
@@ -56,12 +31,12 @@ package enum PolicyFigures {
     /// (2005), which stays inside [−1, 1] and never collapses to a point when every pair agrees.
     package static func pairedDifference(_ figure: Figure, _ a: [ReplicationMetrics], _ b: [ReplicationMetrics]) -> Estimate {
         precondition(a.count == b.count, "paired runs need the same replications")
-        guard figure.isIndicator else { return bootstrapMean(zip(a, b).map { figure.extract($1) - figure.extract($0) }) }
+        guard figure.isIndicator else { return bootstrapMean(zip(a, b).map { figure.value($1) - figure.value($0) }) }
         var up = 0.0
         var down = 0.0
         for (x, y) in zip(a, b) {
-            let before = figure.extract(x) > 0.5
-            let after = figure.extract(y) > 0.5
+            let before = figure.value(x) > 0.5
+            let after = figure.value(y) > 0.5
             if after && !before { up += 1 }
             if before && !after { down += 1 }
         }
