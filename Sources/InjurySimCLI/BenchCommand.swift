@@ -6,7 +6,14 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim bench` and its per-workload child `bench-row`: arguments, child processes, output.
-enum BenchCommand {
+struct BenchCommand: Command {
+    static let name = CommandName.bench
+    var options: Options
+
+    init(_ parsed: ParsedArguments) throws(UsageError) { options = try Options(parsed) }
+
+    func run(console: Console) async -> Int32 { await Self.main(options, console: console) }
+
     static func childMain(_ arguments: [String], console: Console) async -> Int32 {
         guard arguments.count == 5, let threads = Int(arguments[1]), let maxThreads = Int(arguments[2]),
             let workload = Benchmark.workloads(size: Benchmark.Size(rawValue: arguments[3]) ?? .full).first(where: { $0.name == arguments[0] })

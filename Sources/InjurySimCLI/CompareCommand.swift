@@ -7,10 +7,13 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim compare`.
-extension Program {
-    static func compare(_ options: CommandOptions, console: Console) async throws(CommandError) {
-        let overrides = try parseOverrides(options.sets)
-        var loaded = try loadAll(options, overrides: overrides, console: console)
+struct CompareCommand: SimulationCommand {
+    static let name = CommandName.compare
+    var options: CommandOptions
+
+    func simulate(console: Console) async throws(Program.CommandError) {
+        let overrides = try Program.parseOverrides(options.sets)
+        var loaded = try Program.loadAll(options, overrides: overrides, console: console)
         // Common random numbers: every scenario runs the first one's seed, replications and
         // sample fraction (unless given on the command line), so replication r is the same world.
         let first = loaded[0].0
@@ -21,12 +24,12 @@ extension Program {
         }
         let names = loaded.map(\.0.name)
         if Set(names).count != names.count { throw .usage("the scenarios must have different names; got \(names.joined(separator: ", "))") }
-        try checkResources(loaded.map(\.0), options, console: console)
-        if let shard = options.shard { return try await compareShard(shard, loaded, overrides: overrides, options, console: console) }
+        try Program.checkResources(loaded.map(\.0), options, console: console)
+        if let shard = options.shard { return try await Program.compareShard(shard, loaded, overrides: overrides, options, console: console) }
         let outDirectory = options.out ?? "Results/compare-" + names.joined(separator: "-vs-")
-        let folder = try claim(outDirectory, options, hashes: loaded.map(\.1), console: console)
+        let folder = try Program.claim(outDirectory, options, hashes: loaded.map(\.1), console: console)
         defer { folder.release() }
-        let progress = progressHandler(options, console: console, total: first.replications * loaded.count)
+        let progress = Program.progressHandler(options, console: console, total: first.replications * loaded.count)
         let counter = ProgressCounter()
         var entries: [Comparison.Entry] = []
         for (scenario, _) in loaded {
@@ -37,7 +40,7 @@ extension Program {
         }
         progress?.finish()
         let comparison = Comparison(entries: entries)
-        try publish(
+        try Program.publish(
             .compare,
             [
                 ("compare.csv", comparison.renderCSV()), ("compare-monthly.csv", comparison.renderMonthlyCSV()),

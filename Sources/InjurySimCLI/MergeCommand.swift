@@ -6,24 +6,32 @@ import InjurySimScenario
 /// `injurysim merge PART… [--out DIR] [--quiet] [--no-report] [--lang en|zh]`: checks the parts
 /// of a sharded run and writes the results folder a single machine would have written, byte for
 /// byte — `report.html` too, unless `--no-report` (as the sharded command was given it).
-enum MergeCommand {
-    static func main(_ parsed: ParsedArguments, console: Console) throws(UsageError) -> Int32 {
-        let paths = parsed.operands
-        let out = parsed.value("--out")
-        let quiet = parsed.has("--quiet")
-        var report = Program.ReportChoice()
+struct MergeCommand: Command {
+    static let name = CommandName.merge
+    var paths: [String]
+    var out: String?
+    var quiet: Bool
+    var report = Program.ReportChoice()
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        paths = parsed.operands
+        out = parsed.value("--out")
+        quiet = parsed.has("--quiet")
         report.noReport = parsed.has("--no-report")
         report.language = try parsed.language()
+    }
+
+    func run(console: Console) -> Int32 {
         // Refused before any part is read: a merge never writes into, over or around a part.
-        if let out, let clash = partClash(out, paths: paths) { return usage(clash, console) }
+        if let out, let clash = Self.partClash(out, paths: paths) { return Self.usage(clash, console) }
         let merged: PartMerge.Merged
         do throws(PartError) {
             let parts = try PartFolderReader.open(paths)
             if let command = parts.first?.manifest.command, [CommandName.compare, .sweep, .sensitivity].map(\.rawValue).contains(command) {
-                return mergeVariants(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+                return Self.mergeVariants(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
             if parts.first?.manifest.command == CommandName.solve.rawValue {
-                return mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+                return Self.mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
             merged = try PartMerge.merge(parts, report: !report.noReport)
         } catch {
@@ -36,7 +44,7 @@ enum MergeCommand {
             console.err("injurysim merge: \(Self.message(error))\n")
             return ExitCode.dataError
         }
-        if let code = write(files, to: directory, paths: paths, console: console) { return code }
+        if let code = Self.write(files, to: directory, paths: paths, console: console) { return code }
         if !quiet {
             console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
             console.out(

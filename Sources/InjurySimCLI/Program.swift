@@ -37,65 +37,20 @@ package enum Program {
             console.out(CommandHelp.text(command))
             return ExitCode.success
         }
+        let made: any Command
         do throws(UsageError) {
-            let parsed = try ArgumentParser.parse(rest, for: command)
-            switch command {
-            case .run, .compare, .sweep, .solve, .sensitivity:
-                return await runCommand(command, try CommandOptions(parsed), console: console)
-            case .report: return try ReportCommand(parsed).run(console: console)
-            case .validate: return validate(parsed.operands, console: console)
-            case .bench: return await BenchCommand.main(try BenchCommand.Options(parsed), console: console)
-            case .merge: return try MergeCommand.main(parsed, console: console)
-            case .validateModel: return await validateModel(try ValidateModelOptions(parsed), console: console)
-            case .help:
-                guard let name = parsed.operands.first else {
-                    console.out(usage)
-                    return ExitCode.success
-                }
-                guard let topic = CommandName(rawValue: name) else { throw unknownCommand(name) }
-                console.out(CommandHelp.text(topic))
-                return ExitCode.success
-            }
+            made = try command.type.init(try ArgumentParser.parse(rest, for: command))
         } catch {
             let help = command == .help ? "injurysim help" : "injurysim \(command.rawValue) --help"
             console.err("injurysim \(command.rawValue): \(error.line)\nsee '\(help)'\n")
             return ExitCode.usage
         }
+        return await made.run(console: console)
     }
 
     /// An unknown command, with the nearest command's name when one is close.
     static func unknownCommand(_ name: String) -> UsageError {
         UsageError(message: "unknown command '\(name)'", suggestion: ArgumentParser.nearest(name, among: CommandName.allCases.map(\.rawValue)))
-    }
-
-    static func runCommand(_ command: CommandName, _ options: CommandOptions, console: Console) async -> Int32 {
-        let interrupt = InterruptGuard(console: console)
-        defer {
-            interrupt.cancel()
-            StagingCleanup.shared.checkpoint = nil
-        }
-        do throws(CommandError) {
-            switch command {
-            case .run: try await run(options, console: console)
-            case .compare: try await compare(options, console: console)
-            case .sweep: try await sweep(options, console: console)
-            case .solve: try await solve(options, console: console)
-            default: try await sensitivity(options, console: console)
-            }
-            return ExitCode.success
-        } catch {
-            switch error {
-            case .scenario(let problem):
-                console.err(problem.description + "\n" + keptNote("stopped on an error in the scenario"))
-                return ExitCode.usage
-            case .usage(let message):
-                console.err("injurysim \(command.rawValue): \(message)\n" + keptNote("stopped on an error (\(message))"))
-                return ExitCode.usage
-            case .output(let problem):
-                console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error (\(problem.reason))"))
-                return problem.dataError ? ExitCode.dataError : ExitCode.cannotWrite
-            }
-        }
     }
 
     /// After a command that failed: the finished replications its checkpoint keeps, said and

@@ -5,7 +5,8 @@ import InjurySimScenario
 
 /// `injurysim report DIR [--lang en|zh] [--out FILE]`: renders a results folder's page again
 /// from its files alone (no simulation), by default to `DIR/report.html`.
-struct ReportCommand {
+struct ReportCommand: Command {
+    static let name = CommandName.report
     var folder: String
     /// nil: the language of the folder's present report.html, else English.
     var language: ReportLanguage?

@@ -6,15 +6,18 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim run`.
-extension Program {
-    static func run(_ options: CommandOptions, console: Console) async throws(CommandError) {
-        if let shard = options.shard { return try await runShard(shard, options, console: console) }
-        let (scenario, hash) = try loadSingle(options, console: console)
-        try checkResources([scenario], options, console: console)
+struct RunCommand: SimulationCommand {
+    static let name = CommandName.run
+    var options: CommandOptions
+
+    func simulate(console: Console) async throws(Program.CommandError) {
+        if let shard = options.shard { return try await Program.runShard(shard, options, console: console) }
+        let (scenario, hash) = try Program.loadSingle(options, console: console)
+        try Program.checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name
-        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
-        let progress = progressHandler(options, console: console, total: scenario.replications)
+        let progress = Program.progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
         let results = await folder.simulate {
@@ -25,7 +28,7 @@ extension Program {
         let files = ResultFiles(
             scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
             contentHash: hash, results: results, summary: summary, report: !options.noReport)
-        try write(try withReport(files.files, options, scenario: scenario), to: folder)
+        try Program.write(try Program.withReport(files.files, options, scenario: scenario), to: folder)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
             console.out(

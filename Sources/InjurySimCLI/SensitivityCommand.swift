@@ -6,13 +6,16 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim sensitivity`.
-extension Program {
-    static func sensitivity(_ options: CommandOptions, console: Console) async throws(CommandError) {
-        let (scenario, hash) = try loadSingle(options, console: console)
-        try checkResources([scenario], options, console: console)
-        if let shard = options.shard { return try await sensitivityShard(shard, (scenario, hash), options, console: console) }
+struct SensitivityCommand: SimulationCommand {
+    static let name = CommandName.sensitivity
+    var options: CommandOptions
+
+    func simulate(console: Console) async throws(Program.CommandError) {
+        let (scenario, hash) = try Program.loadSingle(options, console: console)
+        try Program.checkResources([scenario], options, console: console)
+        if let shard = options.shard { return try await Program.sensitivityShard(shard, (scenario, hash), options, console: console) }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
-        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
         var onProgress: (@Sendable (String) -> Void)?
         let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
@@ -25,7 +28,7 @@ extension Program {
         let report = SensitivityReport(
             scenario: scenario, baselineRuin: outcome.baselineRuin,
             baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
-        try publish(
+        try Program.publish(
             .sensitivity, [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
             scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,
             body: report.renderTable())

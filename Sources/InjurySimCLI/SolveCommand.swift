@@ -6,9 +6,12 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim solve`.
-extension Program {
-    static func solve(_ options: CommandOptions, console: Console) async throws(CommandError) {
-        let (scenario, hash) = try loadSingle(options, console: console)
+struct SolveCommand: SimulationCommand {
+    static let name = CommandName.solve
+    var options: CommandOptions
+
+    func simulate(console: Console) async throws(Program.CommandError) {
+        let (scenario, hash) = try Program.loadSingle(options, console: console)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
             throw .usage(
                 "--target must be ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
@@ -20,12 +23,12 @@ extension Program {
             }
             sector = index
         }
-        try checkResources([scenario], options, console: console)
+        try Program.checkResources([scenario], options, console: console)
         if let shard = options.shard {
-            return try await solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console)
+            return try await Program.solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console)
         }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
-        let folder = try claim(outDirectory, options, hashes: [hash], console: console)
+        let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
@@ -34,7 +37,7 @@ extension Program {
         }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SolveReport(solution: solution)
-        try publish(
+        try Program.publish(
             .solve, [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],
             extra: ["target": .string(targetText), "for": .string(options.forSector ?? "all")], to: folder,
             options: options, console: console,

@@ -6,8 +6,11 @@ import InjurySimOutput
 import InjurySimScenario
 
 /// `injurysim sweep`.
-extension Program {
-    static func sweep(_ options: CommandOptions, console: Console) async throws(CommandError) {
+struct SweepCommand: SimulationCommand {
+    static let name = CommandName.sweep
+    var options: CommandOptions
+
+    func simulate(console: Console) async throws(Program.CommandError) {
         var axes: [SweepAxis] = []
         var fixed: [ScenarioOverride] = []
         for text in options.sets {
@@ -27,21 +30,23 @@ extension Program {
         for settings in grid {
             do throws(ScenarioError) {
                 let overrides = try fixed + settings.map { (path, value) throws(ScenarioError) in try ScenarioOverride(parsing: path + "=" + value) }
-                let (scenario, hash) = try load(options.files[0], options, overrides: overrides, console: console)
+                let (scenario, hash) = try Program.load(options.files[0], options, overrides: overrides, console: console)
                 points.append((settings, scenario, hash))
             } catch {
                 issues.append(contentsOf: error.issues.filter { issue in !issues.contains(issue) })
             }
         }
         if !issues.isEmpty { throw .scenario(ScenarioError(file: options.files[0], issues: issues)) }
-        try checkResources(points.map(\.scenario), options, console: console)
-        if let shard = options.shard { return try await sweepShard(shard, axes: axes, fixed: fixed, points: points, options, console: console) }
+        try Program.checkResources(points.map(\.scenario), options, console: console)
+        if let shard = options.shard {
+            return try await Program.sweepShard(shard, axes: axes, fixed: fixed, points: points, options, console: console)
+        }
         let name = points[0].scenario.name
         let outDirectory = options.out ?? "Results/" + name + "-sweep"
-        let folder = try claim(outDirectory, options, hashes: points.map(\.hash), console: console)
+        let folder = try Program.claim(outDirectory, options, hashes: points.map(\.hash), console: console)
         defer { folder.release() }
         let replications = points[0].scenario.replications
-        let progress = progressHandler(options, console: console, total: replications * points.count)
+        let progress = Program.progressHandler(options, console: console, total: replications * points.count)
         let counter = ProgressCounter()
         var results: [PolicyCommands.SweepPoint] = []
         for point in points {
@@ -56,7 +61,7 @@ extension Program {
             axes.map { axis in
                 .object(["path": .string(axis.path), "values": .array(axis.values.map(JSONOut.string))])
             })
-        try publish(
+        try Program.publish(
             .sweep, [("sweep.csv", table.renderCSV()), ("sweep.json", table.renderJSON().rendered())],
             scenarios: [(points[0].scenario, points[0].hash)],
             variants: points.map { (name: VariantInputs.name(of: $0.settings.map { (path: $0.0, value: $0.1) }), scenario: $0.scenario) },

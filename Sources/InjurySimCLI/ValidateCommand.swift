@@ -112,6 +112,26 @@ extension Program {
     }
 }
 
+/// `injurysim validate FILE…`.
+struct ValidateCommand: Command {
+    static let name = CommandName.validate
+    var files: [String]
+
+    init(_ parsed: ParsedArguments) throws(UsageError) { files = parsed.operands }
+
+    func run(console: Console) -> Int32 { Program.validate(files, console: console) }
+}
+
+/// `injurysim validate-model`.
+struct ValidateModelCommand: Command {
+    static let name = CommandName.validateModel
+    var options: ValidateModelOptions
+
+    init(_ parsed: ParsedArguments) throws(UsageError) { options = try ValidateModelOptions(parsed) }
+
+    func run(console: Console) async -> Int32 { await Program.validateModel(options, console: console) }
+}
+
 /// `validate-model`'s options as the shared parser read them.
 struct ValidateModelOptions {
     var out = "docs/VALIDATION.md"
