@@ -1,3 +1,4 @@
+import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimScenario
@@ -141,114 +142,117 @@ package struct PartManifest: Sendable, Equatable {
         return JSONOut.object(object).rendered()
     }
 
+    /// The manifest as written, for the toolchain's JSON decoder; ``init(parsing:part:)`` then
+    /// checks what the types cannot say.
+    private struct Wire: Decodable {
+        struct Axis: Decodable {
+            var path: String
+            var values: [String]
+        }
+
+        var formatVersion: Int
+        var programVersion: String
+        var command: String
+        var scenario: String
+        var scenarioFile: String
+        var scenarioContentHash: String
+        var seed: UInt64
+        var replications: Int
+        var sampleFraction: Double
+        var uncertainty: Bool
+        var sets: [String]
+        var shardIndex: Int
+        var shardCount: Int
+        var replicationsHeld: [Int]
+        var checksums: [String: String]
+        var bytes: [String: Int]
+        var scenarioContentHashes: [String]?
+        var axes: [Axis]?
+        var target: String?
+        var `for`: String?
+    }
+
+    /// The two fields read first, so that another folder's manifest is named as such.
+    private struct Header: Decodable {
+        var generator: String?
+        var partFormatVersion: Int?
+    }
+
+    /// A decoding error as a message naming the field and what it must be.
+    private static func message(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? "\"\($0.stringValue)\"" }.joined(separator: " ")
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context): return path(context.codingPath + [key]) + " is missing"
+        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
+            return path(context.codingPath) + " is not "
+                + (type == String.self ? "a string" : type == Bool.self ? "true/false" : "a whole number or a list or object of the right kind")
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty
+                ? "not valid JSON; the part is damaged or truncated — run its task again"
+                : path(context.codingPath) + " is not a value of the right kind (" + context.debugDescription + ")"
+        default: return "not readable (\(error))"
+        }
+    }
+
     /// Reads a part's manifest; `part` names the part in messages.
     package init(parsing bytes: [UInt8], part: String) throws(PartError) {
         func fail(_ message: String) -> PartError { PartError(.data, ["part \(part): manifest.json: \(message)"]) }
-        let root: JSONNode
-        do throws(JSONSyntaxError) { root = try JSONCParser.parse(bytes) } catch {
-            throw fail("not valid JSON (\(error.description)); the part is damaged or truncated — run its task again")
-        }
-        guard case .object(let members) = root.value else { throw fail("not a JSON object") }
-        var fields: [String: JSONNode.Value] = [:]
-        for member in members { fields[member.key] = member.value.value }
-        func string(_ key: String) throws(PartError) -> String {
-            guard case .string(let text)? = fields[key] else { throw fail("\"\(key)\" is missing or not a string") }
-            return text
-        }
-        func integer(_ key: String) throws(PartError) -> Int {
-            guard case .number(let number, _)? = fields[key], let value = Int(exactly: number), value >= 0 else {
-                throw fail("\"\(key)\" is missing or not a whole number ≥ 0")
-            }
-            return value
-        }
-        func list(_ key: String) throws(PartError) -> [JSONNode] {
-            guard case .array(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not a list") }
-            return items
-        }
-        func object(_ key: String) throws(PartError) -> [String: JSONNode.Value] {
-            guard case .object(let items)? = fields[key] else { throw fail("\"\(key)\" is missing or not an object") }
-            return Dictionary(items.map { ($0.key, $0.value.value) }, uniquingKeysWith: { first, _ in first })
-        }
-        let generator = try string("generator")
-        guard generator == Self.generator else {
-            throw fail("generator is \"\(generator)\", not \"\(Self.generator)\": this folder is not a part written by `run --shard`")
-        }
-        partFormatVersion = try integer("partFormatVersion")
-        guard partFormatVersion == Self.partFormatVersion else {
+        let data = Data(bytes)
+        let decoder = JSONDecoder()
+        let header: Header
+        do { header = try decoder.decode(Header.self, from: data) } catch { throw fail(Self.message(error)) }
+        guard header.generator == Self.generator else {
             throw fail(
-                "partFormatVersion \(partFormatVersion); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build"
+                "generator is \(header.generator.map { "\"\($0)\"" } ?? "missing"), not \"\(Self.generator)\": this folder is not a part written by `run --shard`"
             )
         }
-        resultsFormatVersion = try integer("formatVersion")
-        programVersion = try string("programVersion")
-        command = try string("command")
-        scenarioName = try string("scenario")
-        scenarioFile = try string("scenarioFile")
-        scenarioContentHash = try string("scenarioContentHash")
-        guard case .number(_, let seedText)? = fields["seed"], let seed = UInt64(seedText) else {
-            throw fail("\"seed\" is missing or not a whole number")
+        guard header.partFormatVersion == Self.partFormatVersion else {
+            throw fail(
+                "partFormatVersion \(header.partFormatVersion.map(String.init) ?? "missing"); this build reads \(Self.partFormatVersion) — make the parts and merge them with the same build"
+            )
         }
-        self.seed = seed
-        replications = try integer("replications")
+        let wire: Wire
+        do { wire = try decoder.decode(Wire.self, from: data) } catch { throw fail(Self.message(error)) }
+        func counted(_ value: Int, _ key: String) throws(PartError) -> Int {
+            guard value >= 0 else { throw fail("\"\(key)\" is \(value), not a whole number ≥ 0") }
+            return value
+        }
+        partFormatVersion = Self.partFormatVersion
+        resultsFormatVersion = try counted(wire.formatVersion, "formatVersion")
+        programVersion = wire.programVersion
+        command = wire.command
+        scenarioName = wire.scenario
+        scenarioFile = wire.scenarioFile
+        scenarioContentHash = wire.scenarioContentHash
+        seed = wire.seed
+        replications = wire.replications
         // Checked before anything is sized by it (the replication lists, the merge's owners).
         guard (1...Scenario.maximumReplications).contains(replications) else {
             throw fail("\"replications\" is \(replications); a study has 1 to \(Scenario.maximumReplications) replications")
         }
-        guard case .number(let fraction, _)? = fields["sampleFraction"], fraction > 0, fraction <= 1 else {
-            throw fail("\"sampleFraction\" is missing or not a number above 0 and at most 1")
+        guard wire.sampleFraction > 0, wire.sampleFraction <= 1 else {
+            throw fail("\"sampleFraction\" is \(wire.sampleFraction), not a number above 0 and at most 1")
         }
-        sampleFraction = fraction
-        guard case .bool(let flag)? = fields["uncertainty"] else { throw fail("\"uncertainty\" is missing or not true/false") }
-        uncertainty = flag
-        sets = []
-        for item in try list("sets") {
-            guard case .string(let text) = item.value else { throw fail("\"sets\" holds a value that is not a string") }
-            sets.append(text)
-        }
-        let (shardIndex, shardCount) = (try integer("shardIndex"), try integer("shardCount"))
+        sampleFraction = wire.sampleFraction
+        uncertainty = wire.uncertainty
+        sets = wire.sets
+        let (shardIndex, shardCount) = (try counted(wire.shardIndex, "shardIndex"), try counted(wire.shardCount, "shardCount"))
         do throws(ShardSelection.Problem) {
             shard = try ShardSelection(index: shardIndex, count: shardCount)
         } catch { throw fail("shard: \(error.message)") }
         replicationsHeld = []
-        for item in try list("replicationsHeld") {
-            guard case .number(let number, _) = item.value, let r = Int(exactly: number), r >= 0 else {
-                throw fail("\"replicationsHeld\" holds a value that is not a whole number ≥ 0")
-            }
-            replicationsHeld.append(r)
-        }
-        let checksums = try object("checksums")
-        let sizes = try object("bytes")
+        for r in wire.replicationsHeld { replicationsHeld.append(try counted(r, "replicationsHeld")) }
+        variantHashes = wire.scenarioContentHashes ?? []
+        axes = (wire.axes ?? []).map { Axis(path: $0.path, values: $0.values) }
+        target = wire.target
+        forSector = wire.for
         files = []
-        if case .array(let items)? = fields["scenarioContentHashes"] {
-            for item in items {
-                guard case .string(let text) = item.value else { throw fail("\"scenarioContentHashes\" holds a value that is not a string") }
-                variantHashes.append(text)
-            }
-        }
-        if case .array(let items)? = fields["axes"] {
-            for item in items {
-                guard case .object(let members) = item.value,
-                    case .string(let path)? = members.first(where: { $0.key == "path" })?.value.value,
-                    case .array(let values)? = members.first(where: { $0.key == "values" })?.value.value
-                else {
-                    throw fail("\"axes\" holds an entry that is not {\"path\": …, \"values\": […]}")
-                }
-                var texts: [String] = []
-                for value in values {
-                    guard case .string(let text) = value.value else { throw fail("\"axes\" holds a value that is not a string") }
-                    texts.append(text)
-                }
-                axes.append(Axis(path: path, values: texts))
-            }
-        }
-        if case .string(let text)? = fields["target"] { target = text }
-        if case .string(let text)? = fields["for"] { forSector = text }
         for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
-            guard case .string(let checksum)? = checksums[name] else { throw fail("no checksum for \(name)") }
-            guard case .number(let size, _)? = sizes[name], let bytes = Int(exactly: size), bytes >= 0 else {
-                throw fail("no size for \(name), or not a whole number ≥ 0")
-            }
-            files.append(FileEntry(name: name, bytes: bytes, checksum: checksum))
+            guard let checksum = wire.checksums[name] else { throw fail("no checksum for \(name)") }
+            guard let size = wire.bytes[name], size >= 0 else { throw fail("no size for \(name), or not a whole number ≥ 0") }
+            files.append(FileEntry(name: name, bytes: size, checksum: checksum))
         }
     }
 }
