@@ -55,10 +55,8 @@ let package = Package(
             ]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
         .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
-        // Test fixtures shared by the test targets: the tiny hand-built scenario (Core and Engine only).
-        .target(
-            name: "InjurySimTestSupport", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimValidation"],
-            path: "Tests/InjurySimTestSupport"),
+        // Test fixtures shared by the test targets: the tiny hand-built scenario (InjurySimCore only).
+        .target(name: "InjurySimTestSupport", dependencies: ["InjurySimCore"], path: "Tests/InjurySimTestSupport"),
         // The shipped scenarios (Scenarios/), loaded for the tests that run them.
         .target(
             name: "InjurySimScenarioTestSupport", dependencies: ["InjurySimCore", "InjurySimScenario"], path: "Tests/InjurySimScenarioTestSupport"),
