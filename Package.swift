@@ -55,11 +55,33 @@ let package = Package(
             ]),
         // The thin executable: main.swift hands the arguments to InjurySimCLI.
         .executableTarget(name: "injurysim", dependencies: ["InjurySimCLI"]),
+        // Test fixtures shared by the test targets: the tiny hand-built scenario (InjurySimCore only).
+        .target(name: "InjurySimTestSupport", dependencies: ["InjurySimCore"], path: "Tests/InjurySimTestSupport"),
+        // The shipped scenarios (Scenarios/), loaded for the tests that run them.
+        .target(
+            name: "InjurySimScenarioTestSupport", dependencies: ["InjurySimCore", "InjurySimScenario"], path: "Tests/InjurySimScenarioTestSupport"),
         .testTarget(name: "InjurySimCoreTests", dependencies: ["InjurySimCore"]),
+        .testTarget(name: "InjurySimEngineTests", dependencies: ["InjurySimCore", "InjurySimEngine", "InjurySimTestSupport"]),
+        // Analysis tests; one checks a comparison's intervals through its Output renderers.
         .testTarget(
-            name: "InjurySimEngineTests",
-            dependencies: ["InjurySimEngine", "InjurySimAnalysis", "InjurySimOutput", "InjurySimScenario", "InjurySimValidation", "InjurySimBench"]),
-        .testTarget(name: "InjurySimIOTests", dependencies: ["InjurySimOutput", "InjurySimScenario", "InjurySimAnalysis"], exclude: ["BadScenarios"]),
+            name: "InjurySimAnalysisTests",
+            dependencies: [
+                "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimOutput", "InjurySimTestSupport", "InjurySimScenarioTestSupport"
+            ]),
+        .testTarget(
+            name: "InjurySimScenarioTests", dependencies: ["InjurySimCore", "InjurySimScenario", "InjurySimScenarioTestSupport"],
+            exclude: ["BadScenarios"]),
+        .testTarget(
+            name: "InjurySimOutputTests",
+            dependencies: [
+                "InjurySimFormat", "InjurySimCore", "InjurySimEngine", "InjurySimAnalysis", "InjurySimScenario", "InjurySimOutput",
+                "InjurySimScenarioTestSupport"
+            ]),
+        .testTarget(
+            name: "InjurySimValidationTests",
+            dependencies: [
+                "InjurySimCore", "InjurySimEngine", "InjurySimScenario", "InjurySimValidation", "InjurySimBench", "InjurySimScenarioTestSupport"
+            ]),
         .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimOutput", "InjurySimScenario"])
     ],
     swiftLanguageModes: [.v6]

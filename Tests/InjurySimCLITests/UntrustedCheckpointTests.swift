@@ -163,8 +163,8 @@ import Testing
         let run = try E2E.run(["run"] + Array(Self.arguments.dropFirst(2)) + ["--out", dir.appendingPathComponent("out").path, "--", dashed.path])
         #expect(run.code == 0, "\(run.stderr)")
         let version = try E2E.run(["--version"])
-        let manifest = try String(
-            contentsOf: E2E.root.appendingPathComponent("Sources/InjurySimOutput/Writers/ProgramVersion.swift"), encoding: .utf8)
+        let source = E2E.root.appendingPathComponent("Sources/InjurySimOutput/Writers/ProgramVersion.swift")
+        let manifest = try String(contentsOf: source, encoding: .utf8)
         let recorded = try #require(manifest.range(of: #"injurysim \d+\.\d+\.\d+"#, options: .regularExpression))
         #expect(version.stdout.hasPrefix(String(manifest[recorded]) + " "), "\(version.stdout)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import InjurySimTestSupport
 import Testing
 
 @testable import InjurySimCore

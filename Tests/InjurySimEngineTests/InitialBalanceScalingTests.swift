@@ -1,4 +1,5 @@
 import InjurySimCore
+import InjurySimTestSupport
 import Testing
 
 @testable import InjurySimEngine

@@ -1,3 +1,4 @@
+import InjurySimTestSupport
 import Testing
 
 @testable import InjurySimCore
