@@ -97,5 +97,20 @@ import Testing
             }
             #expect(touched > 0, "\(input.name) names no input (\(input.path))")
         }
+        // The path the row shows says which inputs it varies: `*` any sector or platform, `a|b`
+        // the members named, none named every member.
+        var pattern = "^" + NSRegularExpression.escapedPattern(for: input.path).replacingOccurrences(of: "\\*", with: "[^.]+")
+        pattern = pattern.replacingOccurrences(of: "\\|", with: "|")
+        if let dot = pattern.range(of: "\\.", options: .backwards), pattern[dot.upperBound...].contains("|") {
+            pattern = String(pattern[..<dot.lowerBound]) + "\\.(" + pattern[dot.upperBound...] + ")$"
+        } else {
+            pattern += "(\\.[^.]+)?$"
+        }
+        let regex = try NSRegularExpression(pattern: pattern)
+        for candidate in scenario.inputs.map(\.path) {
+            let text = candidate.text
+            let shown = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(input.matches(candidate) == shown, "\(input.name) (\(input.path)): \(text)")
+        }
     }
 }
