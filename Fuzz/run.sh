@@ -38,7 +38,7 @@ rt="$("$toolchain_bin/clang" -print-resource-dir)/lib/linux"
 export INJURYSIM_CLANG_RT="$rt"
 
 # -sanitize=fuzzer in Package.swift covers only this package's targets; the frontend flag below
-# instruments every Swift module built (InjurySimCore, InjurySimEngine, InjurySimIO too) without
+# instruments every Swift module built (InjurySimCore, InjurySimEngine, InjurySimScenario, InjurySimOutput too) without
 # reaching the link step, where the driver's -sanitize=fuzzer would add libFuzzer's own main().
 echo "== building (release, scratch path $scratch)"
 swift build --package-path "$here" -c release --scratch-path "$scratch" \
