@@ -24,43 +24,9 @@ package enum ModelValidation {
 
     static func text(_ x: Double, _ decimals: Int = 2) -> String { Format.fixed(x, decimals) ?? "n/a" }
 
-    /// A one-province, one-sector, one-platform scenario with every input fixed and every
-    /// multiplier neutral, so expected values have closed forms: full-time workers work every
-    /// day, shifts are 8 h for everyone, no churn, no time off, no fatigue or inexperience.
+    /// The closed-form checks' world (``Scenario/neutral(name:seed:workers:months:replications:claimsPerMillion:ratePerOrderYuan:sectorName:provinceName:)``).
     static func baseScenario(workers: Int, months: Int, replications: Int, claimsPerMillion: Double) -> Scenario {
-        func p(_ v: Double) -> Param { .fixed(v) }
-        var severity = [Param](repeating: p(0), count: Severity.allCases.count)
-        severity[Severity.medicalOnly.rawValue] = p(1)
-        let sector = Scenario.Sector(
-            name: "sector", ordersPerHour: p(3), shiftHours: p(8), shiftHoursSpread: 0, fullTimeDaysPerWeek: p(7),
-            occasionalDaysPerYear: p(0), occasionalShare: p(0), claimsPerMillionOrders: p(claimsPerMillion),
-            recognitionProbability: p(1), severity: severity, medicalCostMeanYuan: SeverityGroup.allCases.map { _ in p(5000) },
-            medicalCostSigma: p(0), recoveryDays: SeverityGroup.allCases.map { _ in p(0) }, churnPerMonth: p(0),
-            ordersGrowthPerYear: p(0))
-        let start = YearMonth(year: 2024, month: 1)
-        return Scenario(
-            name: "validation", description: "", startMonth: start, months: months, seed: 20241, replications: replications,
-            sampleFraction: 1, uncertainty: false, shardSize: 65536, pooling: .province, sectors: [sector],
-            provinces: [
-                Scenario.Province(
-                    name: "province", averageMonthlyWageYuan: p(9000), riskMultiplier: p(1), workers: [workers],
-                    platformShares: [:], initialBalanceYuan: 0)
-            ],
-            platforms: [Scenario.Platform(name: "platform", sector: 0, ratePerOrderYuan: p(0.07), shareOfSector: 1, riskMultiplier: p(1))],
-            risk: Scenario.Risk(longShiftHours: 24, extraRiskPerLongHour: p(0), newWorkerDays: 0, newWorkerMultiplier: p(1)),
-            benefits: Scenario.Benefits(
-                wageGrowthPerYear: p(0), urbanIncomeByYear: [2023: 51821], urbanIncomeGrowthPerYear: p(0), reportingDelayDays: p(0),
-                medicalInflationPerYear: p(0), medicalLagMonths: 0, appraisalLagMonths: 0, deathLagMonths: 0,
-                careNeedProbability: [1, 1, 0.5, 0.2], careLevel: [0.5, 0.4, 0.3, 0.3], platformPays: [], suspensionWages: .none,
-                childrenPerDeath: p(0), parentsPerDeath: p(0), spousePerDeath: p(0)),
-            fund: Scenario.Fund(
-                chargeAdminCost: false, adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0,
-                shortfall: .borrow),
-            rateFloat: RateFloatRule(
-                enabled: false, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
-                lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12),
-            rollout: [Scenario.RolloutPhase(start: start, provinces: nil, sectors: nil, platforms: nil, rampMonths: 0, takeUp: 1)],
-            shocks: [])
+        .neutral(name: "validation", seed: 20241, workers: workers, months: months, replications: replications, claimsPerMillion: claimsPerMillion)
     }
 
     /// Expected orders per worker-day in the base scenario (3 orders/hour × 8 hours).
