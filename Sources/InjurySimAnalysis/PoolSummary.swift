@@ -55,7 +55,7 @@ package struct PoolSummary: Sendable {
     package var claimsBySeverity: [Spread]
     package var insuredPersons: Spread
     package var activeWorkersAtEnd: Spread
-    /// Recognised claims and benefits paid (yuan) from the first phase of a chain (`continues`)
+    /// Recognised claims and benefits paid (fen) from the first phase of a chain (`continues`)
     /// to the horizon; the horizon's own without one.
     package var claimsRecognisedSinceStart = Spread([])
     package var benefitsPaidSinceStart = Spread([])

@@ -55,6 +55,12 @@ package enum Figures {
         Figure("claimsRecognised", "Claims recognised", "认定工伤件数", unit: .count, spread: { $0.claimsRecognised }),
         Figure("insuredPersonsCumulative", "Persons insured (cumulative)", "累计参保人数", unit: .count, spread: { $0.insuredPersons }),
         Figure("activeWorkersLastMonth", "Workers active in the last month", "末月在岗从业人员", unit: .count, spread: { $0.activeWorkersAtEnd }),
+        Figure(
+            "claimsRecognisedSinceStart", "Claims recognised since the chain's first month", "自首期起认定工伤件数", unit: .count,
+            spread: { $0.claimsRecognisedSinceStart }),
+        Figure(
+            "benefitsPaidSinceStartYuan", "Benefits paid since the chain's first month", "自首期起已付待遇", unit: .yuan,
+            spread: { $0.benefitsPaidSinceStart }),
         // Tails and quantiles, computed by their own rules (TailRule, PolicyFigures).
         Figure("solvencyDeficitAtEndYuan", "Solvency deficit at the end", "期末偿付缺口", unit: .yuan),
         Figure("worstDeficitMedianYuan", "Worst cash deficit, median", "最大现金缺口（中位数）", unit: .yuan),
