@@ -82,7 +82,7 @@ let package = Package(
             dependencies: [
                 "InjurySimCore", "InjurySimEngine", "InjurySimScenario", "InjurySimValidation", "InjurySimBench", "InjurySimScenarioTestSupport"
             ]),
-        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI", "InjurySimOutput", "InjurySimScenario"])
+        .testTarget(name: "InjurySimCLITests", dependencies: ["injurysim", "InjurySimCLI"])
     ],
     swiftLanguageModes: [.v6]
 )
