@@ -171,12 +171,8 @@ enum ScenarioDecoder {
                 r.log.add(r.path("drawnAs"), node, "expected the name of a sector in double quotes, found \(node.typeName)")
             }
         }
-        r.finish(allowed: [
-            "ordersPerHour", "shiftHours", "shiftHoursSpread", "fullTimeDaysPerWeek", "occasionalDaysPerYear",
-            "occasionalShare", "claimsPerMillionOrders", "recognitionProbability", "severity",
-            "medicalCostMeanYuan", "medicalCostSigma", "recoveryDays", "churnPerMonth", "ordersGrowthPerYear",
-            "ageBands", "maleShare", "multiPlatformShare", "drawnAs"
-        ])
+        // The declared inputs (Scenario.sectorInputs) and the sector's plain settings.
+        r.finish(allowed: Scenario.sectorInputs.map(\.key) + ["shiftHoursSpread", "ageBands", "maleShare", "drawnAs"])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
             let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
             let ages, let male, let multiPlatform
@@ -241,7 +237,7 @@ enum ScenarioDecoder {
         let rate = r.param("ratePerOrderYuan", in: Scenario.platformInputs)
         let shareOfSector = r.number("shareOfSector", default: -1, range: -1...1)
         let risk = r.param("riskMultiplier", in: Scenario.platformInputs)
-        r.finish(allowed: ["sector", "ratePerOrderYuan", "shareOfSector", "riskMultiplier"])
+        r.finish(allowed: Scenario.platformInputs.map(\.key) + ["sector", "shareOfSector"])
         if let shareOfSector, shareOfSector < 0, r.node("shareOfSector") != nil {
             r.log.add(r.path("shareOfSector"), r.node("shareOfSector"), "out of range; allowed: a number from 0 to 1")
         }
@@ -298,7 +294,7 @@ enum ScenarioDecoder {
         let pool = r.string("pool", default: name)
         if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
         if let pool, r.node("pool") != nil { checkName(pool, .identifier, path: r.path("pool"), node: r.node("pool"), log: r.log) }
-        r.finish(allowed: ["averageMonthlyWageYuan", "riskMultiplier", "workers", "platformShares", "initialBalanceYuan", "pool"])
+        r.finish(allowed: Scenario.provinceInputs.map(\.key) + ["workers", "platformShares", "initialBalanceYuan", "pool"])
         guard let wage, let risk, let balance, let pool else { return nil }
         var province = Scenario.Province(
             name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
