@@ -95,6 +95,44 @@ extension ModelValidation {
                 passed: abs(pension - expectedPension) <= pensionTolerance,
                 method: "parent aged 70, 30% of ¥9,000 a month from month 4, shipped Gompertz–Makeham law, loading 1"))
 
+        // financing.md §6.1's test vector: 1 a month in advance, indexed once a year, for n = 20
+        // years at i = 3%, g = 2%: PV = 12·ä⁽¹²⁾₁·(1 − qⁿ)/(1 − q) = 216.161441 per unit, with
+        // q = (1+g)/(1+i), ä⁽¹²⁾₁ = (1 − v)/d⁽¹²⁾, d⁽¹²⁾ = 12(1 − v^(1/12)). With g = i, q = 1 and the
+        // yearly factors sum to n: PV = 12·ä⁽¹²⁾₁·n. The model's stream: a grade 5 allowance of
+        // ¥1,000 a month (70% of the wage) to retirement at 63, nobody dying (loading 0), from the
+        // month after appraisal (month 10) to the last month before 63 — 240 payments.
+        let immortal = LifeTable(male: .init(a: 0, b: 0, c: 1), female: .init(a: 0, b: 0, c: 1), loading: 0)
+        let grade5 = ClaimFacts(
+            severity: .grade(5), reportMonth: 0, wageBaseYuan: 1000 / ClaimRules.grade5to6AllowanceShare[0],
+            urbanIncomePreviousYearYuan: 54188, medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 63 - 250.0 / 12,
+            isMale: true)
+        for (i, g, published) in [(0.03, 0.02, 216.161441 as Double?), (0.03, 0.03, nil)] {
+            var basis = rules(immortal)
+            basis.indexationPerYear = g
+            let monthly = pow(1 + i, -1.0 / 12)
+            let stream = ClaimSchedule(
+                fundPayments: basis.schedule(for: grade5).fundPayments.filter { $0.item == .grade5to6Allowance }, platformPayments: [])
+            let simulated = stream.fundPresentValue(at: 10, monthlyDiscount: monthly) / 100 / 1000
+            let annual = 1 / (1 + i)
+            let aMonthly = (1 - annual) / (12 * (1 - pow(annual, 1.0 / 12)))
+            let q = (1 + g) / (1 + i)
+            let closed = 12 * aMonthly * (q == 1 ? 20 : (1 - pow(q, 20)) / (1 - q))
+            // Payments are whole fen: ½ fen per payment on ¥1,000, plus the vector's 6 decimals.
+            let tolerance = 0.005 * Double(stream.fundPayments.count) / 1000 + 1e-6
+            let expected = published ?? closed
+            checks.append(
+                Check(
+                    name: g == i ? "Indexed annuity certain, g = i" : "Indexed annuity certain, financing.md test vector",
+                    quantity: "PV per unit of monthly payment, \(Int(i * 100))%/yr discount, \(Int(g * 100))%/yr indexation, 20 years",
+                    expected: text(expected, 6)
+                        + (published != nil
+                            ? " (financing.md §6.1; the closed form gives " + text(closed, 6) + ")" : " (12·ä⁽¹²⁾₁·n: the yearly factors sum to n)"),
+                    simulated: text(simulated, 6) + " (payment schedule, \(stream.fundPayments.count) payments)",
+                    tolerance: "½ fen per payment (" + text(tolerance, 6) + ")",
+                    passed: stream.fundPayments.count == 240 && abs(simulated - expected) <= tolerance && abs(closed - expected) <= 1e-6,
+                    method: "grade 5 allowance of ¥1,000 a month to retirement, no mortality, indexed yearly from the first payment"))
+        }
+
         // Remaining life expectancy ∫ S: the reference gives e20, e40, e60 of the fitted proxy.
         func expectancy(male: Bool, at age: Double) -> Double {
             var total = 0.0

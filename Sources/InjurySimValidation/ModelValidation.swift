@@ -253,7 +253,8 @@ package enum ModelValidation {
     package static let checkNames = [
         "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
-        "Life expectancy of the shipped table", "Rate float (2025 rule)", "Lagged rate float (paid basis)",
+        "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
+        "Rate float (2025 rule)", "Lagged rate float (paid basis)",
         "Persons ever insured under churn", "IBNR reserve", chainCheckName
     ]
 
