@@ -193,14 +193,14 @@ enum ScenarioDecoder {
         let field = Scenario.field("severity", in: Scenario.sectorInputs)
         var weights: [Param] = []
         var ok = true
-        for (index, severity) in Severity.allCases.enumerated() {
-            if let param = map.param(severity.key, default: field.memberDefaults?[index], range: field.range, unit: field.unit) {
+        for (index, member) in field.members.enumerated() {
+            if let param = map.param(member, default: field.memberDefaults?[index], range: field.range, unit: field.unit) {
                 weights.append(param)
             } else {
                 ok = false
             }
         }
-        map.finish(allowed: Severity.allCases.map(\.key))
+        map.finish(allowed: field.members)
         guard ok else { return nil }
         let total = weights.reduce(0) { $0 + $1.central }
         if abs(total - 1) > 0.01 {
@@ -213,7 +213,7 @@ enum ScenarioDecoder {
     /// A keyed sector input (one value per severity group) as its declaration says.
     static func groupParams(_ r: ObjectReader, _ key: String) -> [Param]? {
         let field = Scenario.field(key, in: Scenario.sectorInputs)
-        let members = Scenario.members(ofSectorField: key), defaults = field.memberDefaults
+        let members = field.members, defaults = field.memberDefaults
         guard let node = r.node(key, required: defaults == nil) else {
             return defaults.map { $0.map { Param(.fixed($0), bounds: field.range) } }
         }

@@ -7,18 +7,22 @@
 /// A keyed field (`severity`, `medicalCostMeanYuan`, `recoveryDays`) is an object of members in
 /// the file, one ``Param`` per member; its `keyPath` reaches the list.
 package struct InputField<Owner>: Sendable {
+    /// Where the scenario holds the value: one ``Param``, or one per member of a keyed field.
+    package enum Storage: @unchecked Sendable {
+        case single(WritableKeyPath<Owner, Param>)
+        /// The members in list order, with each one's default (nil: required).
+        case keyed(WritableKeyPath<Owner, [Param]>, members: [String], defaults: [Double]?)
+    }
+
     /// The key in the file, e.g. `claimsPerMillionOrders`.
     package let key: String
     /// The values allowed for every value of the distribution.
     package let range: ClosedRange<Double>
     /// The unit named in errors ("" when the range says enough).
     package let unit: String
-    /// The value when the file leaves the key out; nil when it is required.
+    /// The value when the file leaves the key out; nil when it is required (a plain field).
     package let fallback: Double?
-    /// A keyed field's value per member when the file leaves the member out (nil: required).
-    package let memberDefaults: [Double]?
-    /// Where the scenario holds the value (a list for a keyed field).
-    nonisolated(unsafe) package let keyPath: PartialKeyPath<Owner>
+    package let storage: Storage
 
     package init(
         _ key: String, range: ClosedRange<Double>, unit: String = "", default fallback: Double? = nil, _ keyPath: WritableKeyPath<Owner, Param>
@@ -27,24 +31,41 @@ package struct InputField<Owner>: Sendable {
         self.range = range
         self.unit = unit
         self.fallback = fallback
-        self.memberDefaults = nil
-        self.keyPath = keyPath
+        self.storage = .single(keyPath)
     }
 
     package init(
-        _ key: String, range: ClosedRange<Double>, unit: String = "", defaults: [Double]? = nil, keyed keyPath: WritableKeyPath<Owner, [Param]>
+        _ key: String, range: ClosedRange<Double>, unit: String = "", members: [String], defaults: [Double]? = nil,
+        keyed keyPath: WritableKeyPath<Owner, [Param]>
     ) {
         self.key = key
         self.range = range
         self.unit = unit
         self.fallback = nil
-        self.memberDefaults = defaults
-        self.keyPath = keyPath
+        self.storage = .keyed(keyPath, members: members, defaults: defaults)
     }
 
     /// The single value of a plain field.
-    package var single: WritableKeyPath<Owner, Param>? { keyPath as? WritableKeyPath<Owner, Param> }
+    package var single: WritableKeyPath<Owner, Param>? {
+        if case .single(let keyPath) = storage { return keyPath }
+        return nil
+    }
 
     /// The list of a keyed field.
-    package var keyed: WritableKeyPath<Owner, [Param]>? { keyPath as? WritableKeyPath<Owner, [Param]> }
+    package var keyed: WritableKeyPath<Owner, [Param]>? {
+        if case .keyed(let keyPath, _, _) = storage { return keyPath }
+        return nil
+    }
+
+    /// A keyed field's members in list order (empty for a plain field).
+    package var members: [String] {
+        if case .keyed(_, let members, _) = storage { return members }
+        return []
+    }
+
+    /// A keyed field's default per member when the file leaves it out (nil: required).
+    package var memberDefaults: [Double]? {
+        if case .keyed(_, _, let defaults) = storage { return defaults }
+        return nil
+    }
 }

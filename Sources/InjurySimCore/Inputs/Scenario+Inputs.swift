@@ -14,10 +14,15 @@ extension Scenario {
         InputField("occasionalShare", range: shareRange, \.occasionalShare),
         InputField("claimsPerMillionOrders", range: 0...100_000, unit: "claims per million orders", \.claimsPerMillionOrders),
         InputField("recognitionProbability", range: shareRange, default: 0.9, \.recognitionProbability),
-        InputField("severity", range: shareRange, defaults: Severity.allCases.map { _ in 0 }, keyed: \.severity),
-        InputField("medicalCostMeanYuan", range: 0...100_000_000, unit: "yuan", keyed: \.medicalCostMeanYuan),
+        InputField(
+            "severity", range: shareRange, members: Severity.allCases.map(\.key), defaults: Severity.allCases.map { _ in 0 }, keyed: \.severity),
+        InputField(
+            "medicalCostMeanYuan", range: 0...100_000_000, unit: "yuan", members: SeverityGroup.allCases.map(\.key), keyed: \.medicalCostMeanYuan),
         InputField("medicalCostSigma", range: 0...4, default: 1.0, \.medicalCostSigma),
-        InputField("recoveryDays", range: 0...3650, unit: "days", defaults: [21, 60, 120], keyed: \.recoveryDays),
+        // The groups that take time off; the list's other groups (grades 1–4, death) hold 0.
+        InputField(
+            "recoveryDays", range: 0...3650, unit: "days", members: [SeverityGroup.medicalOnly, .grade7to10, .grade5to6].map(\.key),
+            defaults: [21, 60, 120], keyed: \.recoveryDays),
         InputField("churnPerMonth", range: shareRange, default: 0.05, \.churnPerMonth),
         InputField("ordersGrowthPerYear", range: -0.9...5, default: 0, \.ordersGrowthPerYear),
         InputField("multiPlatformShare", range: shareRange, default: 0, \.multiPlatformShare)
@@ -71,16 +76,6 @@ extension Scenario {
         return field
     }
 
-    /// The members of a keyed sector field, in the order of its list.
-    package static func members(ofSectorField key: String) -> [String] {
-        switch key {
-        case "severity": return Severity.allCases.map(\.key)
-        case "medicalCostMeanYuan": return SeverityGroup.allCases.map(\.key)
-        case "recoveryDays": return [SeverityGroup.medicalOnly, .grade7to10, .grade5to6].map(\.key)
-        default: return []
-        }
-    }
-
     /// The inputs given as distributions (after `extends`, `--set` and any change a command makes,
     /// such as a sensitivity run's fixed value), in the order of ``inputs``: what `manifest.json`
     /// and the report list.
@@ -110,7 +105,7 @@ extension Scenario {
             fields.flatMap { field -> [(path: InputPath, param: Param)] in
                 if let single = field.single { return [(InputPath(scope, field.key), owner[keyPath: single])] }
                 guard let keyed = field.keyed else { return [] }
-                return zip(Self.members(ofSectorField: field.key), owner[keyPath: keyed]).map { (InputPath(scope, field.key, member: $0), $1) }
+                return zip(field.members, owner[keyPath: keyed]).map { (InputPath(scope, field.key, member: $0), $1) }
             }
         }
         return sectors.flatMap { list($0, .sector($0.name), Self.sectorInputs) }
@@ -130,7 +125,7 @@ extension Scenario {
                 if let single = field.single, matches(InputPath(scope, field.key)) {
                     owner[keyPath: single] = change(owner[keyPath: single])
                 } else if let keyed = field.keyed {
-                    for (index, member) in Self.members(ofSectorField: field.key).enumerated()
+                    for (index, member) in field.members.enumerated()
                     where index < owner[keyPath: keyed].count && matches(InputPath(scope, field.key, member: member)) {
                         owner[keyPath: keyed][index] = change(owner[keyPath: keyed][index])
                     }

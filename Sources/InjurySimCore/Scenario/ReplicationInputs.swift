@@ -85,8 +85,8 @@ public struct ReplicationInputs: Sendable {
         /// A keyed field's members, in list order; list entries past the declared members (no
         /// member in the file) keep their fixed value.
         func values<Owner>(_ owner: Owner, _ scope: InputPath.Scope, _ key: String, in fields: [InputField<Owner>]) -> [Double] {
-            let list = owner[keyPath: Scenario.field(key, in: fields).keyed!]
-            let members = Scenario.members(ofSectorField: key)
+            let field = Scenario.field(key, in: fields)
+            let list = owner[keyPath: field.keyed!], members = field.members
             return list.indices.map { $0 < members.count ? value(list[$0], InputPath(scope, key, member: members[$0])) : list[$0].central }
         }
         sectors = scenario.sectors.map { s in

@@ -70,7 +70,7 @@ package struct PolicyReport: Sendable {
     /// says so.
     func label(_ key: String) -> String {
         guard let figure = Figures.find(key) else { return key }
-        let isMean = figure.perReplication != nil && !figure.isIndicator && !figure.english.hasSuffix("mean")
+        let isMean = figure.perReplication != nil && !figure.isIndicator
         return figure.label(language) + (isMean ? language(", mean", "（均值）") : "")
     }
 
