@@ -168,7 +168,7 @@ package enum PolicyCommands {
 
         /// Which objects' inputs a row varies.
         package enum Scope: Sendable {
-            case everySector, everyPlatform, benefits, fund
+            case everySector, everyPlatform, benefits, fund, basis
 
             var prefix: String {
                 switch self {
@@ -176,12 +176,13 @@ package enum PolicyCommands {
                 case .everyPlatform: return "platforms.*."
                 case .benefits: return "benefits."
                 case .fund: return "fund."
+                case .basis: return "basis."
                 }
             }
 
             func contains(_ scope: InputPath.Scope) -> Bool {
                 switch (self, scope) {
-                case (.everySector, .sector), (.everyPlatform, .platform), (.benefits, .benefits), (.fund, .fund): return true
+                case (.everySector, .sector), (.everyPlatform, .platform), (.benefits, .benefits), (.fund, .fund), (.basis, .basis): return true
                 default: return false
                 }
             }
@@ -209,10 +210,10 @@ package enum PolicyCommands {
             "orders per hour", .everySector, "ordersPerHour", low: ("×0.5", .timesCentral(0.5)), high: ("×1.67", .timesCentral(5.0 / 3))),
         SensitivityInput("occasional share", .everySector, "occasionalShare", low: ("0.35", .value(0.35)), high: ("0.60", .value(0.6))),
         SensitivityInput("churn per month", .everySector, "churnPerMonth", low: ("0.03", .value(0.03)), high: ("0.08", .value(0.08))),
-        SensitivityInput("wage growth per year", .benefits, "wageGrowthPerYear", low: ("0.03", .value(0.03)), high: ("0.06", .value(0.06))),
+        SensitivityInput("wage growth per year", .basis, "wageGrowthPerYear", low: ("0.03", .value(0.03)), high: ("0.06", .value(0.06))),
         SensitivityInput("orders growth per year", .everySector, "ordersGrowthPerYear", low: ("0", .value(0)), high: ("0.20", .value(0.2))),
         SensitivityInput("per-order rate", .everyPlatform, "ratePerOrderYuan", low: ("×0.5", .scaled(0.5)), high: ("×1.5", .scaled(1.5))),
-        SensitivityInput("investment return", .fund, "investmentReturnPerYear", low: ("0", .value(0)), high: ("0.03", .value(0.03))),
+        SensitivityInput("investment return", .basis, "investmentReturnPerYear", low: ("0", .value(0)), high: ("0.03", .value(0.03))),
         // Both ends charge the fund: the row measures the load, which a scenario that does not
         // charge administration (the default) would otherwise never feel.
         SensitivityInput(

@@ -5,7 +5,7 @@ extension ScenarioDecoder {
     static func decodeBenefits(_ node: JSONNode?, log: IssueLog) -> Scenario.Benefits? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "benefits", log: log) else { return nil }
-        let wageGrowth = r.param("wageGrowthPerYear", in: Scenario.benefitInputs)
+        movedToBasis(r, ["wageGrowthPerYear": "wageGrowthPerYear", "medicalInflationPerYear": "medicalInflationPerYear"])
         var incomes = urbanIncomeDefaults
         if let tableNode = r.node("urbanIncomeByYear"), let map = ObjectReader(tableNode, path: r.path("urbanIncomeByYear"), log: log) {
             incomes = [:]
@@ -22,7 +22,6 @@ extension ScenarioDecoder {
         }
         let incomeGrowth = r.param("urbanIncomeGrowthPerYear", in: Scenario.benefitInputs)
         let delay = r.param("reportingDelayDays", in: Scenario.benefitInputs)
-        let medicalInflation = r.param("medicalInflationPerYear", in: Scenario.benefitInputs)
         let medicalLag = r.integer("medicalLagMonths", default: 2, range: 0...120)
         let appraisalLag = r.integer("appraisalLagMonths", default: 9, range: 0...120)
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
@@ -56,13 +55,13 @@ extension ScenarioDecoder {
         }
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
         r.finish()
-        guard let wageGrowth, let incomeGrowth, let delay, let medicalInflation, let medicalLag, let appraisalLag, let deathLag,
+        guard let incomeGrowth, let delay, let medicalLag, let appraisalLag, let deathLag,
             let careNeed, let careLevel, let table, let loading, let disabledMortality, let retirementMen, let retirementWomen,
             let pension, let children, let parents, let spouse, let childAge
         else { return nil }
         return Scenario.Benefits(
-            wageGrowthPerYear: wageGrowth, urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
-            reportingDelayDays: delay, medicalInflationPerYear: medicalInflation, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
+            urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
+            reportingDelayDays: delay, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
             deathLagMonths: deathLag, careNeedProbability: careNeed, careLevel: careLevel,
             platformPays: platformPays, suspensionWages: suspension, lifeTable: table, mortalityLoading: loading,
             disabledMortality: disabledMortality, retirementAgeMen: retirementMen, retirementAgeWomen: retirementWomen,

@@ -53,6 +53,7 @@ enum ScenarioDecoder {
         let risk = decodeRisk(top.node("risk"), log: log)
         let benefits = decodeBenefits(top.node("benefits"), log: log)
         let fund = decodeFund(top.node("fund"), log: log)
+        let basis = decodeBasis(top.node("basis"), log: log)
         let rateFloat = decodeRateFloat(top.node("rateFloat"), log: log)
         var rollout: [Scenario.RolloutPhase] = []
         if let node = top.node("rollout") {
@@ -81,7 +82,7 @@ enum ScenarioDecoder {
             "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
             "sampleFraction",
             "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-            "benefits", "fund", "rateFloat", "rollout", "shocks", "reportLanguage"
+            "benefits", "fund", "basis", "rateFloat", "rollout", "shocks", "reportLanguage"
         ])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
         if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
@@ -92,7 +93,7 @@ enum ScenarioDecoder {
         }
 
         guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
-            let fraction, let shardSize, let risk, let benefits, let fund, let rateFloat
+            let fraction, let shardSize, let risk, let benefits, let fund, let basis, let rateFloat
         else { return nil }
         resolveShares(&platforms, sectorCount: sectors.count)
         var scenario = Scenario(
@@ -102,6 +103,7 @@ enum ScenarioDecoder {
             platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
             rollout: rollout, shocks: shocks)
         scenario.published = published
+        scenario.basis = basis
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool
         ScenarioChecks.populationShares(scenario, root: root, log: log)
@@ -269,6 +271,7 @@ enum ScenarioDecoder {
     static func province(_ r: ObjectReader, name: String, sectors: [String], platforms: [String]) -> Scenario.Province? {
         let wage = r.param("averageMonthlyWageYuan", in: Scenario.provinceInputs)
         let risk = r.param("riskMultiplier", in: Scenario.provinceInputs)
+        let premium = r.param("wageGrowthPremiumPerYear", in: Scenario.provinceInputs)
         var workers = [Int](repeating: 0, count: sectors.count)
         if let node = r.node("workers", required: true), let map = ObjectReader(node, path: r.path("workers"), log: r.log) {
             for member in map.allMembers() {
@@ -295,11 +298,12 @@ enum ScenarioDecoder {
         if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
         if let pool, r.node("pool") != nil { checkName(pool, .identifier, path: r.path("pool"), node: r.node("pool"), log: r.log) }
         r.finish(allowed: Scenario.provinceInputs.map(\.key) + ["workers", "platformShares", "initialBalanceYuan", "pool"])
-        guard let wage, let risk, let balance, let pool else { return nil }
+        guard let wage, let risk, let premium, let balance, let pool else { return nil }
         var province = Scenario.Province(
             name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
             platformShares: shares, initialBalanceYuan: balance)
         province.pool = pool == name ? nil : pool
+        province.wageGrowthPremiumPerYear = premium
         return province
     }
 
@@ -320,14 +324,11 @@ enum ScenarioDecoder {
         guard let r = ObjectReader(node ?? empty, path: "fund", log: log) else { return nil }
         let chargeAdmin = r.bool("chargeAdminCost", default: false)
         let admin = r.param("adminCostShare", in: Scenario.fundInputs)
-        let investment = r.param("investmentReturnPerYear", in: Scenario.fundInputs)
-        let discount = r.number("liabilityDiscountRatePerYear", default: 0.025, range: -0.5...1)
+        movedToBasis(r, ["investmentReturnPerYear": "investmentReturnPerYear", "liabilityDiscountRatePerYear": "discountRatePerYear"])
         let shortfall: Scenario.Shortfall = r.choice("shortfall", default: .borrow)
         r.finish()
-        guard let admin, let investment, let discount else { return nil }
-        return Scenario.Fund(
-            chargeAdminCost: chargeAdmin, adminCostShare: admin, investmentReturnPerYear: investment,
-            liabilityDiscountRatePerYear: discount, shortfall: shortfall)
+        guard let admin else { return nil }
+        return Scenario.Fund(chargeAdminCost: chargeAdmin, adminCostShare: admin, shortfall: shortfall)
     }
 
     static func decodeRateFloat(_ node: JSONNode?, log: IssueLog) -> RateFloatRule? {

@@ -9,6 +9,12 @@ extension ObjectReader {
         return InjurySimScenario.number(node, path: path(key), range: range, unit: unit, log: log)
     }
 
+    /// A number that may be left out (nil, no issue); present, it must be in `range`.
+    func optionalNumber(_ key: String, range: ClosedRange<Double>, unit: String = "") -> Double? {
+        guard let node = node(key) else { return nil }
+        return InjurySimScenario.number(node, path: path(key), range: range, unit: unit, log: log)
+    }
+
     func integer(_ key: String, default fallback: Int? = nil, range: ClosedRange<Int>) -> Int? {
         guard let node = node(key, required: fallback == nil) else { return fallback }
         return InjurySimScenario.integer(node, path: path(key), range: range, log: log)

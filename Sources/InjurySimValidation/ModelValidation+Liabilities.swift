@@ -18,7 +18,7 @@ extension ModelValidation {
         func rules(_ table: LifeTable) -> ClaimRules {
             ClaimRules(
                 medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
-                indexationPerYear: indexation, platformPays: [], suspensionWages: .none,
+                indexation: .uniform(indexation), platformPays: [], suspensionWages: .none,
                 lifetime: ClaimRules.Lifetime(
                     lifeTable: table, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
                     retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
@@ -62,7 +62,7 @@ extension ModelValidation {
             medicalCostYuan: 0, needsCare: false, daysOff: 0, ageYears: 40, isMale: true)
         death.dependants = [Dependant(kind: .parent, age: 70)]
         var noIndexation = rules(table)
-        noIndexation.indexationPerYear = 0
+        noIndexation.indexation = .uniform(0)
         let (pension, pensionCount) = presentValue(noIndexation.schedule(for: death), .dependantsPension)
         func numericSurvival(_ law: LifeTable.Law, from age: Double, years: Double) -> Double {
             // Simpson's rule on μ(x) = a + b cˣ over 400 steps.
@@ -108,7 +108,7 @@ extension ModelValidation {
             isMale: true)
         for (i, g, published) in [(0.03, 0.02, 216.161441 as Double?), (0.03, 0.03, nil)] {
             var basis = rules(immortal)
-            basis.indexationPerYear = g
+            basis.indexation = .uniform(g)
             let monthly = pow(1 + i, -1.0 / 12)
             let stream = ClaimSchedule(
                 fundPayments: basis.schedule(for: grade5).fundPayments.filter { $0.item == .grade5to6Allowance }, platformPayments: [])

@@ -40,7 +40,7 @@ import Testing
     func everyIncurredClaimIsOwedAtTheHorizon(reportingDelayDays: Double) async throws {
         var scenario = TinyScenario.make(workers: 400, months: 6, claimsPerMillion: 20_000)
         scenario.benefits.reportingDelayDays = .fixed(reportingDelayDays)
-        scenario.fund.liabilityDiscountRatePerYear = 0
+        scenario.basis.discountRatePerYear = 0
         for result in await Self.run(scenario, replications: 1) {
             let pool = result.poolCount
             let incurred = result.incurredBySector[pool * result.sectorCount]

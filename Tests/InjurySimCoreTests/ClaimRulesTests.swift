@@ -9,7 +9,7 @@ import Testing
     static let immortal = LifeTable(male: .init(a: 0, b: 0, c: 1), female: .init(a: 0, b: 0, c: 1), loading: 1)
     static let rules = ClaimRules(
         medicalLagMonths: 2, appraisalLagMonths: 9, deathLagMonths: 3, careLevel: [0.5, 0.4, 0.3, 0.3],
-        indexationPerYear: 0, platformPays: [], suspensionWages: .none,
+        indexation: .uniform(0), platformPays: [], suspensionWages: .none,
         lifetime: ClaimRules.Lifetime(
             lifeTable: immortal, disabledMortality: [4, 3, 2, 1.5], retirementAgeMen: 63,
             retirementAgeWomen: 58, pensionYuanPerMonth: 0, childSupportAge: 18))
@@ -137,12 +137,27 @@ import Testing
 
     @Test func allowancesAreIndexedYearly() {
         var rules = Self.rules
-        rules.indexationPerYear = 0.05
+        rules.indexation = .uniform(0.05)
         let schedule = rules.schedule(for: Self.facts(.grade(1)))
         let allowance = schedule.fundPayments.filter { $0.item == .disabilityAllowance }
         #expect(allowance[11].amount == 810_000)
         #expect(allowance[12].amount == 850_500)
         #expect(allowance[24].amount == 893_025)
+    }
+
+    /// Allowances follow their own rate after the lag; care follows wages from the first
+    /// anniversary: a grade 1 allowance of ¥8,100 at 3% after two years, care of 50% of ¥9,000 at 5%.
+    @Test func allowancesWaitForTheLagAndCareFollowsWages() {
+        var rules = Self.rules
+        rules.indexation = ClaimRules.Indexation(allowancesPerYear: 0.03, carePerYear: 0.05, pensionPerYear: 0, lagYears: 2)
+        var facts = Self.facts(.grade(1))
+        facts.needsCare = true
+        let schedule = rules.schedule(for: facts)
+        let allowance = schedule.fundPayments.filter { $0.item == .disabilityAllowance }.map(\.amount)
+        let care = schedule.fundPayments.filter { $0.item == .careAllowance }.map(\.amount)
+        #expect(allowance[0] == 810_000 && allowance[12] == 810_000 && allowance[35] == 810_000)
+        #expect(allowance[36] == 834_300 && allowance[48] == 859_329)
+        #expect(care[11] == 450_000 && care[12] == 472_500 && care[24] == 496_125)
     }
 
     @Test func presentValueDiscountsByMonth() {

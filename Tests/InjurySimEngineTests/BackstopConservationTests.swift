@@ -17,7 +17,7 @@ import Testing
         s.sampleFraction = sampleFraction
         s.replications = 3
         s.fund.shortfall = .borrow
-        s.fund.investmentReturnPerYear = .fixed(0.03)
+        s.basis.investmentReturnPerYear = .fixed(0.03)
         var storm = TinyScenario.shock("storm", start: TinyScenario.start.adding(months: 4), months: 1)
         storm.claimFrequency = .fixed(3)
         s.shocks = [storm]

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: [(0, 1.0), (6, 1.1.squareRoot()), (12, 1.1), (30, pow(1.1, 2.5))])
     func medicalCostsFollowInflationFromTheStart(month: Int, factor: Double) {
         var s = TinyScenario.make(months: 36)
-        s.benefits.medicalInflationPerYear = .fixed(0.1)
+        s.basis.medicalInflationPerYear = .fixed(0.1)
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
         let claim = coordinator.claims(inputs).claim(for: Self.event(1, day: coordinator.calendar.firstDays[month]), month: month)
@@ -93,7 +93,7 @@ import Testing
     @Test(arguments: [(0, 9000.0, 51821.0), (13, 9450.0, 54188.0)])
     func deathBenefitsUseTheAccidentYearsWageAndThePreviousYearsIncome(month: Int, wage: Double, income: Double) {
         var s = TinyScenario.make(months: 24)
-        s.benefits.wageGrowthPerYear = .fixed(0.05)
+        s.basis.wageGrowthPerYear = .fixed(0.05)
         s.benefits.urbanIncomeByYear = [2023: 51821, 2024: 54188, 2025: 56000]
         let coordinator = ReplicationCoordinator(scenario: s)
         let inputs = ReplicationInputs(scenario: s, replication: 0)

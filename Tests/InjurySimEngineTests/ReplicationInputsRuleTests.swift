@@ -16,7 +16,7 @@ import Testing
         s.benefits.mortalityLoading = .fixed(1.3)
         s.benefits.pensionAfterRetirementYuan = .fixed(700)
         s.benefits.childrenPerDeath = .fixed(1.2)
-        s.benefits.wageGrowthPerYear = .fixed(0.045)
+        s.basis.wageGrowthPerYear = .fixed(0.045)
         var weights = [Param](repeating: .fixed(0), count: Severity.allCases.count)
         weights[Severity.medicalOnly.rawValue] = .fixed(3)
         weights[Severity.death.rawValue] = .fixed(1)
@@ -30,7 +30,7 @@ import Testing
         #expect(inputs.claimRules.lifetime.lifeTable.loading == 1.3)
         #expect(inputs.claimRules.lifetime.pensionYuanPerMonth == 700)
         #expect(inputs.dependantsPerDeath.children == 1.2 && inputs.dependantsPerDeath.parents == 0 && inputs.dependantsPerDeath.spouse == 0)
-        #expect(inputs.claimRules.indexationPerYear == 0.045)
+        #expect(inputs.claimRules.indexation == ClaimRules.Indexation(allowancesPerYear: 0.045, carePerYear: 0.045, pensionPerYear: 0))
     }
 
     /// A sector `drawnAs` another is drawn from that sector's streams: the same quantile of each
@@ -62,7 +62,7 @@ import Testing
     @Test(arguments: [(2024, 1.0), (2025, 1.05), (2027, 1.05 * 1.05 * 1.05)])
     func theWageBaseGrowsToTheAccidentYear(year: Int, factor: Double) {
         var s = TinyScenario.make()
-        s.benefits.wageGrowthPerYear = .fixed(0.05)
+        s.basis.wageGrowthPerYear = .fixed(0.05)
         let inputs = ReplicationInputs(scenario: s, replication: 0)
         #expect(abs(inputs.wageBase(province: 0, year: year, startYear: 2024) - 9000 * factor) < 1e-6)
     }

@@ -73,8 +73,8 @@ import Testing
         switch command {
         case "compare":
             return "["
-                + variant("base", [shared, ("fund.investmentReturnPerYear", "U(0, 0.03)")]) + ", "
-                + variant("variant.2", [shared, ("fund.investmentReturnPerYear", "U(0.01, 0.02)")], on: false) + "]"
+                + variant("base", [shared, ("basis.investmentReturnPerYear", "U(0, 0.03)")]) + ", "
+                + variant("variant.2", [shared, ("basis.investmentReturnPerYear", "U(0.01, 0.02)")], on: false) + "]"
         case "sweep":
             let path = "platforms.caocao.ratePerOrderYuan"
             return "[" + ["0.5", "1", "2"].map { variant("\(path)=\($0)", [shared]) }.joined(separator: ", ") + "]"
@@ -124,8 +124,8 @@ import Testing
         let shared = "<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td><td>\(all)</td></tr>"
         #expect(compare.components(separatedBy: "claimsPerMillionOrders").count == 2, "a shared input is listed once")
         #expect(compare.contains(shared))
-        #expect(compare.contains("<tr><td><code>fund.investmentReturnPerYear</code></td><td>U(0, 0.03)</td><td>base</td></tr>"))
-        #expect(compare.contains("<tr><td><code>fund.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
+        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0, 0.03)</td><td>base</td></tr>"))
+        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
         #expect(compare.contains(language == .en ? "on for base; off for variant.2" : "开：base；关：variant.2"))
         let sweep = try ReportRenderer.render(texts: try await Self.folder("sweep"), language: language)
         #expect(sweep.contains(language == .en ? " — the same at every grid point</h3>" : "——各扫描点相同</h3>"), "shared by all: said once")

@@ -124,13 +124,13 @@ import Testing
     /// The cases of the reliability review that overflowed Int64 fen, and their neighbours that must still run.
     @Test(arguments: [
         GrowthCase(name: "100 years at default growth", settings: ["months=1200"], refused: false),
-        GrowthCase(name: "wages +20% a year for 100 years", settings: ["months=1200", "benefits.wageGrowthPerYear=0.2"], refused: true),
-        GrowthCase(name: "medical inflation 30% for 100 years", settings: ["months=1200", "benefits.medicalInflationPerYear=0.3"], refused: true),
+        GrowthCase(name: "wages +20% a year for 100 years", settings: ["months=1200", "basis.wageGrowthPerYear=0.2"], refused: true),
+        GrowthCase(name: "medical inflation 30% for 100 years", settings: ["months=1200", "basis.medicalInflationPerYear=0.3"], refused: true),
         GrowthCase(
             name: "orders +50% a year for 100 years", settings: ["months=1200", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: true),
         GrowthCase(
             name: "large balance at 10% for 100 years",
-            settings: ["months=1200", "provinces.north.initialBalanceYuan=1e13", "fund.investmentReturnPerYear=0.1"], refused: true),
+            settings: ["months=1200", "provinces.north.initialBalanceYuan=1e13", "basis.investmentReturnPerYear=0.1"], refused: true),
         GrowthCase(name: "orders +50% a year for 5 years", settings: ["months=60", "sectors.food-delivery.ordersGrowthPerYear=0.5"], refused: false)
     ])
     func growthThatWouldOverflowIsRefusedUpFront(_ c: GrowthCase) throws {
@@ -153,7 +153,7 @@ import Testing
         longer.months = 24
         #expect(MoneyRange.boundFen(longer) > bound)
         var growing = base
-        growing.benefits.wageGrowthPerYear = .fixed(0.5)
+        growing.basis.wageGrowthPerYear = .fixed(0.5)
         #expect(MoneyRange.boundFen(growing) > bound)
         var costly = base
         costly.sectors[0].medicalCostSigma = .fixed(3)

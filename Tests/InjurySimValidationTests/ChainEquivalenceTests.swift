@@ -18,10 +18,10 @@ import Testing
     static func base(basis: RateFloatRule.Basis?, shortfall: Scenario.Shortfall, pooling: Scenario.Pooling = .province) throws -> Scenario {
         var s = try TestScenarios.load("smoke.json")
         s.pooling = pooling
-        s.fund.investmentReturnPerYear = .fixed(0.02)
+        s.basis.investmentReturnPerYear = .fixed(0.02)
         // Orders per hour grow and medical costs inflate: both count from the chain's start.
         for k in s.sectors.indices { s.sectors[k].ordersGrowthPerYear = .fixed(0.12) }
-        s.benefits.medicalInflationPerYear = .fixed(0.06)
+        s.basis.medicalInflationPerYear = .fixed(0.06)
         s.months = 24
         for p in s.provinces.indices { s.provinces[p].workers = s.provinces[p].workers.map { $0 / 10 } }
         s.benefits.reportingDelayDays = .fixed(40)

@@ -14,11 +14,11 @@ import Testing
     @Test(arguments: [
         ["months=36"],
         [
-            "months=48", "benefits.wageGrowthPerYear=0.1", "benefits.mortalityLoading=0", "benefits.medicalInflationPerYear=0.5",
+            "months=48", "basis.wageGrowthPerYear=0.1", "benefits.mortalityLoading=0", "basis.medicalInflationPerYear=0.5",
             "sectors.food-delivery.ordersGrowthPerYear=1"
         ],
         ["sectors.food-delivery.medicalCostSigma=3", "sectors.food-delivery.claimsPerMillionOrders=2000", "platforms.meituan.ratePerOrderYuan=0"],
-        ["fund.investmentReturnPerYear=1", "provinces.north.initialBalanceYuan=1e9"]
+        ["basis.investmentReturnPerYear=1", "provinces.north.initialBalanceYuan=1e9"]
     ])
     func simulatedMoneyStaysUnderTheBound(settings: [String]) async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -20,11 +20,18 @@ package struct ClaimRules: Sendable, Equatable {
         package var pensionYuanPerMonth: Double
         /// Children's pensions end at this age (MOLSS Order No. 18, Art. 4).
         package var childSupportAge: Double
+        /// Yearly reduction f of every hazard by calendar time, μₓ(t) = μₓ(0)·(1 − f)^t, with t
+        /// counted from the life table's year (financing reference §4); 0: no improvement.
+        package var improvementPerYear: Double = 0
+        /// Years from the life table's year to month 0 of the schedules' months (the phase start).
+        package var yearsFromTableToStart: Double = 0
 
         package init(
             lifeTable: LifeTable, disabledMortality: [Double], retirementAgeMen: Double, retirementAgeWomen: Double,
-            pensionYuanPerMonth: Double, childSupportAge: Double
+            pensionYuanPerMonth: Double, childSupportAge: Double, improvementPerYear: Double = 0, yearsFromTableToStart: Double = 0
         ) {
+            self.improvementPerYear = improvementPerYear
+            self.yearsFromTableToStart = yearsFromTableToStart
             self.lifeTable = lifeTable
             self.disabledMortality = disabledMortality
             self.retirementAgeMen = retirementAgeMen
@@ -52,14 +59,14 @@ package struct ClaimRules: Sendable, Equatable {
     package var deathLagMonths: Int
     /// Care allowance share of the wage base, index 0 = grade 1.
     package var careLevel: [Double]
-    /// Yearly indexation of allowances and pensions.
-    package var indexationPerYear: Double
+    /// How allowances, care and pensions in payment are adjusted year by year.
+    package var indexation: Indexation
     package var platformPays: Set<BenefitItem>
     package var suspensionWages: Scenario.SuspensionWagesPayer
     package var lifetime: Lifetime
 
     package init(
-        medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexationPerYear: Double,
+        medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexation: Indexation,
         platformPays: Set<BenefitItem>, suspensionWages: Scenario.SuspensionWagesPayer, lifetime: Lifetime
     ) {
         self.medicalLagMonths = medicalLagMonths
@@ -67,9 +74,37 @@ package struct ClaimRules: Sendable, Equatable {
         self.deathLagMonths = deathLagMonths
         self.lifetime = lifetime
         self.careLevel = careLevel
-        self.indexationPerYear = indexationPerYear
+        self.indexation = indexation
         self.platformPays = platformPays
         self.suspensionWages = suspensionWages
+    }
+
+    /// The yearly adjustments of benefits in payment (Regulations Art. 40: by wages and living
+    /// costs, the method provincial; financing reference §3): allowances of grades 1–6 and
+    /// dependants' pensions at one rate after a lag, care at wage growth (a share of the current
+    /// wage), the basic pension that replaces a grade 1–4 allowance at its own rate.
+    package struct Indexation: Sendable, Equatable {
+        /// Disability allowances (grades 1–6) and dependants' pensions.
+        package var allowancesPerYear: Double
+        /// Care allowances (a share of the current average wage: wage growth).
+        package var carePerYear: Double
+        /// The basic pension a grade 1–4 worker draws after retirement, from the chain's start.
+        package var pensionPerYear: Double
+        /// Whole years an allowance or pension is paid at its award level before its first
+        /// adjustment (0: every anniversary of the award).
+        package var lagYears: Int
+
+        package init(allowancesPerYear: Double, carePerYear: Double, pensionPerYear: Double, lagYears: Int = 0) {
+            self.allowancesPerYear = allowancesPerYear
+            self.carePerYear = carePerYear
+            self.pensionPerYear = pensionPerYear
+            self.lagYears = lagYears
+        }
+
+        /// Every stream at `rate`, without lag.
+        package static func uniform(_ rate: Double) -> Indexation {
+            Indexation(allowancesPerYear: rate, carePerYear: rate, pensionPerYear: rate)
+        }
     }
 
     /// The schedule of a recognised claim. The arithmetic is ``ClaimScheduler``'s; a

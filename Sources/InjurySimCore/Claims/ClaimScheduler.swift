@@ -1,20 +1,53 @@
 /// ``ClaimRules`` with the constants every schedule reads computed once, for the many claims of
-/// one replication: the indexation factor by whole year, each sex's c^(months / 12) of the life
-/// table, the log of the indexation base and which items the platform pays. Every constant is
+/// one replication: each indexation's factor by whole year, each sex's c^(months / 12) of the
+/// life table (of c·e^(−ρ) under mortality improvement) and e^(−ρ months / 12), and which items
+/// the platform pays. Every constant is
 /// computed with the operations the schedule would apply per payment, so a schedule has the
 /// same bits with the tables as without them (`ClaimSchedulerTests`); arguments beyond a table
 /// are computed as they come. Pure and immutable; a class, so that the claims share it by
 /// reference instead of copying its rules and tables into every call.
 package final class ClaimScheduler: Sendable {
     package let rules: ClaimRules
-    /// 1 + the yearly indexation, and its logarithm.
-    let indexBase: Double
-    let logIndexBase: Double
-    /// The indexation factor after `y` whole years, `[y]` (see ``indexed(years:)``).
-    let indexation: [Double]
-    /// c^(j / 12) of the male and the female law after `j` months (``SurvivalCurve``).
+    /// One indexation rate's factors by whole year.
+    struct IndexTable: Sendable {
+        /// 1 + the yearly rate, and its logarithm.
+        let base: Double
+        let logBase: Double
+        /// The factor after `y` whole years, `[y]` (see ``factor(years:)``).
+        let factors: [Double]
+
+        init(rate: Double, years: Int) {
+            base = 1 + rate
+            logBase = PortableMath.log(base)
+            let (base, logBase) = (base, logBase)
+            factors = (0..<years).map { IndexTable.factor(years: $0, base: base, logBase: logBase) }
+        }
+
+        /// The factor after `years` whole years, from the table where it reaches.
+        func factor(years: Int) -> Double {
+            if years >= 0 && years < factors.count { return factors[years] }
+            return Self.factor(years: years, base: base, logBase: logBase)
+        }
+
+        /// PortableMath.pow(base, years) with log base computed once.
+        static func factor(years: Int, base: Double, logBase: Double) -> Double {
+            let y = Double(years)
+            return y == 0 || base == 1 ? 1 : PortableMath.exp(y * logBase)
+        }
+    }
+    /// Allowances and dependants' pensions, care, and the basic pension (``ClaimRules/Indexation``).
+    let allowanceIndex: IndexTable
+    let careIndex: IndexTable
+    let pensionIndex: IndexTable
+    /// Whole years before an allowance's first adjustment.
+    let lagYears: Int
+    /// (c e^(−ρ))^(j / 12) of the male and the female law after `j` months (``SurvivalCurve``;
+    /// c^(j / 12) without improvement).
     let malePowers: [Double]
     let femalePowers: [Double]
+    /// ρ of the mortality improvement (0: none) and e^(−ρ j / 12) by month j.
+    let rho: Double
+    let decay: [Double]
     /// Bit ``BenefitItem/index`` set: the platform pays the item itself.
     let platformPaidItems: UInt32
 
@@ -28,10 +61,11 @@ package final class ClaimScheduler: Sendable {
     /// needed (one claim, a test's reference).
     package init(rules: ClaimRules, tabulated: Bool = true) {
         self.rules = rules
-        let base = 1 + rules.indexationPerYear
-        let logBase = PortableMath.log(base)
-        indexBase = base
-        logIndexBase = logBase
+        let years = tabulated ? Self.tabulatedYears : 0
+        allowanceIndex = IndexTable(rate: rules.indexation.allowancesPerYear, years: years)
+        careIndex = IndexTable(rate: rules.indexation.carePerYear, years: years)
+        pensionIndex = IndexTable(rate: rules.indexation.pensionPerYear, years: years)
+        lagYears = max(0, rules.indexation.lagYears)
         var items: UInt32 = 0
         for item in BenefitItem.allCases
         where rules.platformPays.contains(item) || (item == .suspensionWages && rules.suspensionWages == .platform) {
@@ -39,21 +73,20 @@ package final class ClaimScheduler: Sendable {
         }
         platformPaidItems = items
         let life = rules.lifetime.lifeTable
-        indexation = tabulated ? (0..<Self.tabulatedYears).map { Self.indexed(years: $0, base: base, logBase: logBase) } : []
-        malePowers = tabulated ? (0..<Self.tabulatedMonths).map(SurvivalCurve.Sex(life.male, age: 0).power(months:)) : []
-        femalePowers = tabulated ? (0..<Self.tabulatedMonths).map(SurvivalCurve.Sex(life.female, age: 0).power(months:)) : []
+        let rho = SurvivalCurve.Improvement.rho(improvementPerYear: rules.lifetime.improvementPerYear)
+        self.rho = rho
+        let months = tabulated ? Self.tabulatedMonths : 0
+        malePowers = (0..<months).map(SurvivalCurve.Sex(life.male, age: 0, rho: rho).power(months:))
+        femalePowers = (0..<months).map(SurvivalCurve.Sex(life.female, age: 0, rho: rho).power(months:))
+        decay = rho == 0 ? [] : (0..<months).map { SurvivalCurve.Improvement.decay(months: $0, rho: rho) }
     }
 
-    /// The indexation factor after `years` whole years, from the table where it reaches.
-    func indexed(years: Int) -> Double {
-        if years >= 0 && years < indexation.count { return indexation[years] }
-        return Self.indexed(years: years, base: indexBase, logBase: logIndexBase)
-    }
-
-    /// PortableMath.pow(base, years) with log base computed once.
-    static func indexed(years: Int, base: Double, logBase: Double) -> Double {
-        let y = Double(years)
-        return y == 0 || base == 1 ? 1 : PortableMath.exp(y * logBase)
+    /// The improvement of a curve whose origin is month `origin` of the schedules' months (nil
+    /// without improvement).
+    func improvement(origin: Int) -> SurvivalCurve.Improvement? {
+        guard rho != 0 else { return nil }
+        let t0 = rules.lifetime.yearsFromTableToStart + Double(origin) / 12
+        return SurvivalCurve.Improvement(rho: rho, decay: decay, atOrigin: PortableMath.exp(-rho * t0))
     }
 
     /// The schedule of a recognised claim (``ClaimRules`` gives the rules).
@@ -92,7 +125,9 @@ package final class ClaimScheduler: Sendable {
             _ item: BenefitItem, from start: Int, origin: Int, age: Double, male: Bool?, multiplier: Double,
             endAge: Double, monthly: (_ k: Int, _ month: Int, _ ageThen: Double) -> Double
         ) {
-            let curve = SurvivalCurve(table: life, male: male, age: age, multiplier: multiplier, malePowers: malePowers, femalePowers: femalePowers)
+            let curve = SurvivalCurve(
+                table: life, male: male, age: age, multiplier: multiplier, malePowers: malePowers, femalePowers: femalePowers,
+                improvement: improvement(origin: origin))
             let limit = min(endAge, LifeTable.oldestAge)
             // At most the months before `limit` (one spare): room reserved once, not doubled.
             let room = (limit - age) * 12 - Double(start - origin) + 2
@@ -109,7 +144,12 @@ package final class ClaimScheduler: Sendable {
                 k += 1
             }
         }
-        func indexed(_ k: Int) -> Double { self.indexed(years: k / 12) }
+        // An allowance or pension `k` months after its first payment; care; the basic pension
+        // `months` after the chain's start.
+        let lag = lagYears
+        func indexed(_ k: Int) -> Double { allowanceIndex.factor(years: max(0, k / 12 - lag)) }
+        func careIndexed(_ k: Int) -> Double { careIndex.factor(years: k / 12) }
+        func pensionIndexed(_ months: Int) -> Double { pensionIndex.factor(years: months / 12) }
         let retirementAge = facts.isMale ? lifetime.retirementAgeMen : lifetime.retirementAgeWomen
         let medicalMonth = report + rules.medicalLagMonths
         add(.medical, medicalMonth, yuan: facts.medicalCostYuan)
@@ -131,14 +171,14 @@ package final class ClaimScheduler: Sendable {
                 ) { k, month, ageThen in
                     let allowance = wage * share * indexed(k)
                     guard ageThen >= retirementAge else { return allowance }
-                    return max(0, allowance - pension * indexed(month + facts.monthsIntoChain))
+                    return max(0, allowance - pension * pensionIndexed(month + facts.monthsIntoChain))
                 }
                 if facts.needsCare {
                     let level = rules.careLevel[grade - 1]
                     addLifeStream(
                         .careAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
                         multiplier: multiplier, endAge: LifeTable.oldestAge
-                    ) { k, _, _ in wage * level * indexed(k) }
+                    ) { k, _, _ in wage * level * careIndexed(k) }
                 }
             } else if grade <= 6 {
                 // Art. 36: when no work is arranged, until retirement (platforms pay by default).

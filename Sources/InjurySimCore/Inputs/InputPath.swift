@@ -5,7 +5,7 @@
 package struct InputPath: Hashable, Sendable, CustomStringConvertible {
     package enum Scope: Hashable, Sendable {
         case sector(String), province(String), platform(String), shock(String)
-        case risk, benefits, fund
+        case risk, benefits, fund, basis
     }
 
     package var scope: Scope
@@ -19,7 +19,7 @@ package struct InputPath: Hashable, Sendable, CustomStringConvertible {
         self.member = member
     }
 
-    /// `sectors.food-delivery.claimsPerMillionOrders`, `benefits.wageGrowthPerYear`,
+    /// `sectors.food-delivery.claimsPerMillionOrders`, `basis.wageGrowthPerYear`,
     /// `sectors.ride-hailing.severity.grade1`.
     package var text: String {
         let object: String
@@ -31,6 +31,7 @@ package struct InputPath: Hashable, Sendable, CustomStringConvertible {
         case .risk: object = "risk"
         case .benefits: object = "benefits"
         case .fund: object = "fund"
+        case .basis: object = "basis"
         }
         return object + "." + key + (member.map { "." + $0 } ?? "")
     }

@@ -30,7 +30,8 @@ extension Scenario {
 
     package static let provinceInputs: [InputField<Province>] = [
         InputField("averageMonthlyWageYuan", range: 100...1_000_000, unit: "yuan per month", \.averageMonthlyWageYuan),
-        InputField("riskMultiplier", range: 0...100, default: 1, \.riskMultiplier)
+        InputField("riskMultiplier", range: 0...100, default: 1, \.riskMultiplier),
+        InputField("wageGrowthPremiumPerYear", range: -0.5...0.5, default: 0, \.wageGrowthPremiumPerYear)
     ]
 
     package static let platformInputs: [InputField<Platform>] = [
@@ -44,10 +45,8 @@ extension Scenario {
     ]
 
     package static let benefitInputs: [InputField<Benefits>] = [
-        InputField("wageGrowthPerYear", range: -0.5...1, default: 0.04, \.wageGrowthPerYear),
         InputField("urbanIncomeGrowthPerYear", range: -0.5...1, default: 0.045, \.urbanIncomeGrowthPerYear),
         InputField("reportingDelayDays", range: 0...3650, unit: "days", default: 15, \.reportingDelayDays),
-        InputField("medicalInflationPerYear", range: -0.5...2, default: 0, \.medicalInflationPerYear),
         InputField("mortalityLoading", range: 0...10, default: 1.1, \.mortalityLoading),
         InputField("pensionAfterRetirementYuan", range: 0...1_000_000, unit: "yuan a month", default: 582, \.pensionAfterRetirementYuan),
         InputField("childrenPerDeath", range: 0...10, default: 0.9, \.childrenPerDeath),
@@ -56,8 +55,16 @@ extension Scenario {
     ]
 
     package static let fundInputs: [InputField<Fund>] = [
-        InputField("adminCostShare", range: shareRange, default: 0.05, \.adminCostShare),
-        InputField("investmentReturnPerYear", range: -0.9...1, default: 0.02, \.investmentReturnPerYear)
+        InputField("adminCostShare", range: shareRange, default: 0.05, \.adminCostShare)
+    ]
+
+    /// The basis's defaults are the financing reference's central values (docs/SOURCES.md).
+    package static let basisInputs: [InputField<Basis>] = [
+        InputField("investmentReturnPerYear", range: -0.9...1, default: 0.02, \.investmentReturnPerYear),
+        InputField("wageGrowthPerYear", range: -0.5...1, default: 0.04, \.wageGrowthPerYear),
+        InputField("medicalInflationPerYear", range: -0.5...2, default: 0, \.medicalInflationPerYear),
+        InputField("pensionIncreasePerYear", range: -0.5...1, default: 0.02, \.pensionIncreasePerYear),
+        InputField("mortalityImprovementPerYear", range: 0...0.2, default: 0.015, \.mortalityImprovementPerYear)
     ]
 
     package static let shockInputs: [InputField<Shock>] = [
@@ -98,7 +105,7 @@ extension Scenario {
     }
 
     /// Every declared input of this scenario with its path and value, in the order a scenario file
-    /// is read: sectors, platforms, provinces, risk, benefits, fund, shocks, each in declaration
+    /// is read: sectors, platforms, provinces, risk, benefits, fund, basis, shocks, each in declaration
     /// order. A sector drawn as another (``Sector/drawnAs``) is listed under its own name.
     package var inputs: [(path: InputPath, param: Param)] {
         func list<Owner>(_ owner: Owner, _ scope: InputPath.Scope, _ fields: [InputField<Owner>]) -> [(path: InputPath, param: Param)] {
@@ -112,6 +119,7 @@ extension Scenario {
             + platforms.flatMap { list($0, .platform($0.name), Self.platformInputs) }
             + provinces.flatMap { list($0, .province($0.name), Self.provinceInputs) }
             + list(risk, .risk, Self.riskInputs) + list(benefits, .benefits, Self.benefitInputs) + list(fund, .fund, Self.fundInputs)
+            + list(basis, .basis, Self.basisInputs)
             + shocks.flatMap { list($0, .shock($0.name), Self.shockInputs) }
     }
 }
@@ -139,6 +147,7 @@ extension Scenario {
         update(&copy.risk, .risk, Self.riskInputs)
         update(&copy.benefits, .benefits, Self.benefitInputs)
         update(&copy.fund, .fund, Self.fundInputs)
+        update(&copy.basis, .basis, Self.basisInputs)
         for index in copy.shocks.indices { update(&copy.shocks[index], .shock(copy.shocks[index].name), Self.shockInputs) }
         return copy
     }

@@ -28,10 +28,13 @@ package enum MoneyRange {
     static func phaseBoundFen(_ scenario: Scenario, growthYears years: Double) -> Double {
         func growth(_ param: Param) -> Double { PortableMath.pow(max(1, 1 + param.largest), years) }
         let b = scenario.benefits
-        let wageGrowth = growth(b.wageGrowthPerYear)
+        let basis = scenario.basis
+        let largestPremium = scenario.provinces.map(\.wageGrowthPremiumPerYear.largest).max() ?? 0
+        let largestWageGrowth = basis.wageGrowthPerYear.largest + max(0, largestPremium)
+        let wageGrowth = PortableMath.pow(max(1, 1 + largestWageGrowth), years)
         let incomeGrowth = growth(b.urbanIncomeGrowthPerYear)
-        let medicalGrowth = growth(b.medicalInflationPerYear)
-        let returnGrowth = growth(scenario.fund.investmentReturnPerYear)
+        let medicalGrowth = growth(basis.medicalInflationPerYear)
+        let returnGrowth = growth(basis.investmentReturnPerYear)
         var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0, shockReturn = 1.0
         for shock in scenario.shocks {
             shockOrders *= max(1, shock.orders.largest)
@@ -49,15 +52,21 @@ package enum MoneyRange {
             * (1 + max(0, r.extraRiskPerLongHour.largest) * max(0, longestShiftHours - r.longShiftHours)) * shockClaims
         let urbanIncome = (b.urbanIncomeByYear.values.max() ?? 0) * incomeGrowth
         // Lifetime streams run at most from the youngest hire age to the oldest age paid, indexed
-        // yearly by wage growth g, valued at the discount rate r and weighted by survival: a
+        // yearly by at most the larger of wage growth and the pension increase g, valued at the
+        // lowest discount rate r and weighted by survival — with the hazards improved to the
+        // last calendar year a stream can reach, so no year's survival is better: a
         // stream's present value is at most the wage × 12 Σ_y ρ^y S(y), ρ = (1 + g) / (1 + r), S
         // the better survival of the two sexes from 18 at the lowest loading (the disabled's
         // multipliers are at least 1); the cash it pays within the horizon at most the wage × the
         // horizon's months.
         let youngest = Scenario.Sector.ageBandEdges[0]
-        let rho = max(1, 1 + b.wageGrowthPerYear.largest) / (1 + scenario.fund.liabilityDiscountRatePerYear)
+        let lowestDiscount = basis.discountRate(investmentReturn: basis.investmentReturnPerYear.smallest)
+        let largestIndexation = max(largestWageGrowth, basis.pensionIncreasePerYear.largest)
+        let rho = max(1, 1 + largestIndexation) / max(1e-9, 1 + lowestDiscount)
         var lifeTable = b.lifeTable
-        lifeTable.loading = max(0, b.mortalityLoading.smallest)
+        let lastYearFromTable = Double(scenario.startMonth.year - basis.mortalityTableYear) + years + LifeTable.oldestAge - youngest
+        let improvement = max(0, min(1, basis.mortalityImprovementPerYear.largest))
+        lifeTable.loading = max(0, b.mortalityLoading.smallest) * PortableMath.pow(1 - improvement, max(0, lastYearFromTable))
         var presentValueMonths = 0.0
         var indexed = 1.0
         for year in 0..<Int(LifeTable.oldestAge - youngest) {

@@ -46,7 +46,11 @@ public struct ReplicationInputs: Sendable {
     package var platformRisk: [Double]
     package var extraRiskPerLongHour: Double
     package var newWorkerMultiplier: Double
+    /// The basis's wage growth, and each province's (the basis's plus the province's premium).
     package var wageGrowthPerYear: Double
+    package var provinceWageGrowthPerYear: [Double]
+    package var pensionIncreasePerYear: Double
+    package var mortalityImprovementPerYear: Double
     package var urbanIncomeGrowthPerYear: Double
     package var reportingDelayDays: Double
     package var medicalInflationPerYear: Double
@@ -58,6 +62,9 @@ public struct ReplicationInputs: Sendable {
     /// charges the fund for it (`fund.chargeAdminCost`).
     package var adminCostShare: Double
     package var investmentReturnPerYear: Double
+    /// The rate liabilities, capital values, break-even costs and the IBNR are discounted at
+    /// (``Scenario/Basis/discountRate(investmentReturn:)``).
+    package var discountRatePerYear: Double
     public var shocks: [Shock]
 
     /// Draws replication `replication` of `scenario`. A phase that starts `monthsIntoChain`
@@ -119,10 +126,17 @@ public struct ReplicationInputs: Sendable {
         extraRiskPerLongHour = value(scenario.risk, .risk, "extraRiskPerLongHour", in: Scenario.riskInputs)
         newWorkerMultiplier = value(scenario.risk, .risk, "newWorkerMultiplier", in: Scenario.riskInputs)
         let b = scenario.benefits
-        wageGrowthPerYear = value(b, .benefits, "wageGrowthPerYear", in: Scenario.benefitInputs)
+        let basis = scenario.basis
+        wageGrowthPerYear = value(basis, .basis, "wageGrowthPerYear", in: Scenario.basisInputs)
+        let wageGrowth = wageGrowthPerYear
+        provinceWageGrowthPerYear = scenario.provinces.map {
+            wageGrowth + value($0, .province($0.name), "wageGrowthPremiumPerYear", in: Scenario.provinceInputs)
+        }
         urbanIncomeGrowthPerYear = value(b, .benefits, "urbanIncomeGrowthPerYear", in: Scenario.benefitInputs)
         reportingDelayDays = value(b, .benefits, "reportingDelayDays", in: Scenario.benefitInputs)
-        medicalInflationPerYear = value(b, .benefits, "medicalInflationPerYear", in: Scenario.benefitInputs)
+        medicalInflationPerYear = value(basis, .basis, "medicalInflationPerYear", in: Scenario.basisInputs)
+        pensionIncreasePerYear = value(basis, .basis, "pensionIncreasePerYear", in: Scenario.basisInputs)
+        mortalityImprovementPerYear = value(basis, .basis, "mortalityImprovementPerYear", in: Scenario.basisInputs)
         careNeedProbability = b.careNeedProbability
         var lifeTable = b.lifeTable
         lifeTable.loading = value(b, .benefits, "mortalityLoading", in: Scenario.benefitInputs)
@@ -130,19 +144,22 @@ public struct ReplicationInputs: Sendable {
             lifeTable: lifeTable, disabledMortality: b.disabledMortality, retirementAgeMen: b.retirementAgeMen,
             retirementAgeWomen: b.retirementAgeWomen,
             pensionYuanPerMonth: value(b, .benefits, "pensionAfterRetirementYuan", in: Scenario.benefitInputs),
-            childSupportAge: b.childSupportAge)
+            childSupportAge: b.childSupportAge, improvementPerYear: mortalityImprovementPerYear,
+            yearsFromTableToStart: Double(scenario.startMonth.months(since: YearMonth(year: basis.mortalityTableYear, month: 1))) / 12)
         dependantsPerDeath = (
             value(b, .benefits, "childrenPerDeath", in: Scenario.benefitInputs), value(b, .benefits, "parentsPerDeath", in: Scenario.benefitInputs),
             value(b, .benefits, "spousePerDeath", in: Scenario.benefitInputs)
         )
         claimRules = ClaimRules(
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
-            deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexationPerYear: 0, platformPays: b.platformPays,
+            deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexation: .uniform(0), platformPays: b.platformPays,
             suspensionWages: b.suspensionWages, lifetime: lifetime)
-        claimRules.indexationPerYear = wageGrowthPerYear
+        claimRules.indexation = Self.indexation(basis: basis, wageGrowth: wageGrowthPerYear, pensionIncrease: pensionIncreasePerYear)
         // The share's own stream is read only when used; no other draw depends on it.
         adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund, .fund, "adminCostShare", in: Scenario.fundInputs) : 0
-        investmentReturnPerYear = value(scenario.fund, .fund, "investmentReturnPerYear", in: Scenario.fundInputs)
+        investmentReturnPerYear = value(basis, .basis, "investmentReturnPerYear", in: Scenario.basisInputs)
+        discountRatePerYear = basis.discountRate(investmentReturn: investmentReturnPerYear)
+        basisForRules = basis
         shocks = scenario.shocks.map { shock in
             var active = [Bool](repeating: false, count: scenario.months)
             if let start = shock.start {
@@ -169,10 +186,30 @@ public struct ReplicationInputs: Sendable {
         }
     }
 
+    /// The basis, for the claim rules of each province.
+    private var basisForRules: Scenario.Basis
+
     /// The benefit wage base of a province in a calendar year, yuan per month: the scenario's
     /// wage is that of `startYear` (the chain's first year).
     package func wageBase(province: Int, year: Int, startYear: Int) -> Double {
-        provinceWageYuan[province] * PortableMath.pow(1 + wageGrowthPerYear, Double(year - startYear))
+        provinceWageYuan[province] * PortableMath.pow(1 + provinceWageGrowthPerYear[province], Double(year - startYear))
+    }
+
+    /// The indexation of benefits in payment for a wage growth: care at wage growth, the basic
+    /// pension at the pension increase, allowances and dependants' pensions by the basis's rule.
+    package static func indexation(basis: Scenario.Basis, wageGrowth: Double, pensionIncrease: Double) -> ClaimRules.Indexation {
+        ClaimRules.Indexation(
+            allowancesPerYear: basis.allowanceRate(wageGrowth: wageGrowth, pensionIncrease: pensionIncrease), carePerYear: wageGrowth,
+            pensionPerYear: pensionIncrease, lagYears: basis.indexationLagYears)
+    }
+
+    /// The claim rules of a province's claims: its own wage growth indexes care (and allowances
+    /// when they follow wages).
+    package func claimRules(province: Int) -> ClaimRules {
+        var rules = claimRules
+        rules.indexation = Self.indexation(
+            basis: basisForRules, wageGrowth: provinceWageGrowthPerYear[province], pensionIncrease: pensionIncreasePerYear)
+        return rules
     }
 
     /// National urban per-capita disposable income of `year`: from the table, grown from its

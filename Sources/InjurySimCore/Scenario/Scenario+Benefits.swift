@@ -1,13 +1,10 @@
 extension Scenario {
     /// The benefit rules and their timing.
     public struct Benefits: Sendable {
-        package var wageGrowthPerYear: Param
         /// National urban per-capita disposable income by year (yuan); later years grow.
         package var urbanIncomeByYear: [Int: Double]
         package var urbanIncomeGrowthPerYear: Param
         package var reportingDelayDays: Param
-        /// Yearly growth of medical costs from the start month (compounded by elapsed months).
-        package var medicalInflationPerYear: Param
         package var medicalLagMonths: Int
         package var appraisalLagMonths: Int
         package var deathLagMonths: Int
@@ -34,8 +31,8 @@ extension Scenario {
         package var suspensionWages: SuspensionWagesPayer
 
         package init(
-            wageGrowthPerYear: Param, urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
-            reportingDelayDays: Param, medicalInflationPerYear: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
+            urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,
+            reportingDelayDays: Param, medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int,
             careNeedProbability: [Double], careLevel: [Double], platformPays: Set<BenefitItem>,
             suspensionWages: SuspensionWagesPayer, lifeTable: LifeTable = .chinaProxy, mortalityLoading: Param = .fixed(1.1),
             disabledMortality: [Double] = [4, 3, 2, 1.5], retirementAgeMen: Double = 63, retirementAgeWomen: Double = 58,
@@ -52,11 +49,9 @@ extension Scenario {
             self.parentsPerDeath = parentsPerDeath
             self.spousePerDeath = spousePerDeath
             self.childSupportAge = childSupportAge
-            self.wageGrowthPerYear = wageGrowthPerYear
             self.urbanIncomeByYear = urbanIncomeByYear
             self.urbanIncomeGrowthPerYear = urbanIncomeGrowthPerYear
             self.reportingDelayDays = reportingDelayDays
-            self.medicalInflationPerYear = medicalInflationPerYear
             self.medicalLagMonths = medicalLagMonths
             self.appraisalLagMonths = appraisalLagMonths
             self.deathLagMonths = deathLagMonths

@@ -33,13 +33,11 @@ extension Scenario {
             ],
             risk: Scenario.Risk(longShiftHours: 24, extraRiskPerLongHour: p(0), newWorkerDays: 0, newWorkerMultiplier: p(1)),
             benefits: Scenario.Benefits(
-                wageGrowthPerYear: p(0), urbanIncomeByYear: [2023: 51821], urbanIncomeGrowthPerYear: p(0), reportingDelayDays: p(0),
-                medicalInflationPerYear: p(0), medicalLagMonths: 0, appraisalLagMonths: 0, deathLagMonths: 0,
+                urbanIncomeByYear: [2023: 51821], urbanIncomeGrowthPerYear: p(0), reportingDelayDays: p(0),
+                medicalLagMonths: 0, appraisalLagMonths: 0, deathLagMonths: 0,
                 careNeedProbability: [1, 1, 0.5, 0.2], careLevel: [0.5, 0.4, 0.3, 0.3], platformPays: [], suspensionWages: .none,
                 childrenPerDeath: p(0), parentsPerDeath: p(0), spousePerDeath: p(0)),
-            fund: Scenario.Fund(
-                chargeAdminCost: false, adminCostShare: p(0), investmentReturnPerYear: p(0), liabilityDiscountRatePerYear: 0,
-                shortfall: .borrow),
+            fund: Scenario.Fund(chargeAdminCost: false, adminCostShare: p(0), shortfall: .borrow),
             rateFloat: RateFloatRule(
                 enabled: false, reviewMonth: 1, basis: .paid, windowMonths: 12, targetLossRatio: 0.8,
                 lossRatioPerStep: 0.1, stepShare: 0.1, maxShare: 0.5, minMonthsOfContributions: 12),

@@ -32,6 +32,9 @@ public struct Scenario: Sendable {
     package var risk: Risk
     public var benefits: Benefits
     package var fund: Fund
+    /// The economic basis (returns, discounting, growth, indexation, mortality improvement);
+    /// neutral unless set (a scenario file's defaults are the decoder's).
+    package var basis: Basis = .neutral
     package var rateFloat: RateFloatRule
     package var rollout: [RolloutPhase]
     public var shocks: [Shock]
@@ -176,6 +179,9 @@ public struct Scenario: Sendable {
         /// Platform shares overriding the platforms' national shares: platform index → share.
         package var platformShares: [Int: Double]
         package var initialBalanceYuan: Double
+        /// Wage growth above (or below) the basis's, a year: the province's wage base and the
+        /// benefits indexed to wages grow by the sum.
+        package var wageGrowthPremiumPerYear: Param = .fixed(0)
         /// The fund this region pays into under provincial pooling: a city names its province;
         /// nil means the region's own name.
         package var pool: String?
@@ -238,18 +244,11 @@ public struct Scenario: Sendable {
         package var chargeAdminCost: Bool
         /// Administration as a share of contributions, deducted only when `chargeAdminCost`.
         package var adminCostShare: Param
-        package var investmentReturnPerYear: Param
-        package var liabilityDiscountRatePerYear: Double
         package var shortfall: Shortfall
 
-        package init(
-            chargeAdminCost: Bool, adminCostShare: Param, investmentReturnPerYear: Param,
-            liabilityDiscountRatePerYear: Double, shortfall: Shortfall
-        ) {
+        package init(chargeAdminCost: Bool, adminCostShare: Param, shortfall: Shortfall) {
             self.chargeAdminCost = chargeAdminCost
             self.adminCostShare = adminCostShare
-            self.investmentReturnPerYear = investmentReturnPerYear
-            self.liabilityDiscountRatePerYear = liabilityDiscountRatePerYear
             self.shortfall = shortfall
         }
     }

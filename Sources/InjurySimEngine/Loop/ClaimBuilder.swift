@@ -22,7 +22,8 @@ package struct ClaimBuilder: Sendable {
     private let hiredEarlier: HiredEarlier
     private let shocks: ShockMultipliers
     /// The replication's benefit rules with their tables, shared by its claims.
-    private let scheduler: ClaimScheduler
+    /// The scheduler of each province's claims (one shared where their rules agree).
+    private let schedulers: [ClaimScheduler]
     /// What a claim reads of its platform's sector, by platform index (read once here rather
     /// than copying the sector's inputs per claim).
     private let perPlatform: [PlatformConstants]
@@ -61,7 +62,14 @@ package struct ClaimBuilder: Sendable {
         self.clock = clock
         self.hiredEarlier = hiredEarlier
         self.shocks = ShockMultipliers(scenario: scenario, inputs: inputs)
-        self.scheduler = ClaimScheduler(rules: inputs.claimRules)
+        var distinct: [ClaimScheduler] = []
+        self.schedulers = scenario.provinces.indices.map { province in
+            let rules = inputs.claimRules(province: province)
+            if let same = distinct.first(where: { $0.rules == rules }) { return same }
+            let made = ClaimScheduler(rules: rules)
+            distinct.append(made)
+            return made
+        }
         perPlatform = scenario.platforms.map { platform in
             let sector = inputs.sectors[platform.sector]
             let sigma = sector.medicalCostSigma
@@ -127,7 +135,7 @@ package struct ClaimBuilder: Sendable {
             medicalCostYuan: medical, needsCare: needsCare, daysOff: Int(event.daysOff), ageYears: age, isMale: hire.isMale,
             dependants: dependants)
         facts.monthsIntoChain = clock.monthOffset
-        return Built(recognised: true, reportMonth: reportMonth, schedule: scheduler.schedule(for: facts))
+        return Built(recognised: true, reportMonth: reportMonth, schedule: schedulers[Int(event.province)].schedule(for: facts))
     }
 
     /// The relatives who qualify for a pension after a death: Poisson numbers of children and

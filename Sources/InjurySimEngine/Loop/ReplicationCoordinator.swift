@@ -92,12 +92,12 @@ package struct ReplicationCoordinator: Sendable {
         let claims = ClaimBuilder(scenario: s, inputs: inputs, clock: clock, hiredEarlier: hiredEarlier)
         var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, carried: opening?.recorder)
         let shards = await makeShards(inputs: inputs, opening: opening)
-        let monthlyDiscount = PortableMath.pow(1 + s.fund.liabilityDiscountRatePerYear, -1.0 / 12)
+        let monthlyDiscount = PortableMath.pow(1 + inputs.discountRatePerYear, -1.0 / 12)
         // The paid bases of the float read each platform's reported claims; reserves only for one.
         let float = s.rateFloat
         let platformsReadClaims = booksExperience
         let platforms = makePlatforms(inputs: inputs, reserveDiscount: measuresReserves ? monthlyDiscount : nil, opening: opening)
-        let funds = makeFunds(opening: opening)
+        let funds = makeFunds(opening: opening, discountRatePerYear: inputs.discountRatePerYear)
         var pipeline = opening?.pipeline ?? ClaimPipeline()
         let slots = trace == nil ? [] : PopulationPlan.slotCounts(s)
 
@@ -202,7 +202,7 @@ package struct ReplicationCoordinator: Sendable {
 
     /// One fund actor per pool, opening with its provinces' balances at the sampled scale, or
     /// with the earlier phase's books of its provinces and the balances of its new ones.
-    private func makeFunds(opening: PhaseHandover?) -> [FundActor] {
+    private func makeFunds(opening: PhaseHandover?, discountRatePerYear: Double) -> [FundActor] {
         let s = scenario
         let poolOf = s.poolOfProvince
         let fractions = s.poolSampleFractions
@@ -214,7 +214,7 @@ package struct ReplicationCoordinator: Sendable {
             FundActor(
                 ledger: FundLedger(
                     continuing: opening?.funds[pool] ?? [], months: opening?.months ?? 0, initialCash: initialCash[pool],
-                    shortfall: s.fund.shortfall, liabilityDiscountRatePerYear: s.fund.liabilityDiscountRatePerYear))
+                    shortfall: s.fund.shortfall, liabilityDiscountRatePerYear: discountRatePerYear))
         }
     }
 
