@@ -38,10 +38,13 @@ final class ObjectReader {
         return members
     }
 
+    /// Keys read only to say they moved (``ScenarioDecoder/movedToBasis(_:_:)``): not listed as allowed.
+    var retired = Set<String>()
+
     /// Reports every key that was never asked for.
     func finish(allowed: [String]? = nil) {
         for member in members where !used.contains(member.key) {
-            let known = (allowed ?? Array(used)).sorted().joined(separator: ", ")
+            let known = (allowed ?? Array(used.subtracting(retired))).sorted().joined(separator: ", ")
             log.add(path(member.key), member.value, "unknown key \"\(member.key)\"; allowed keys here: \(known)")
         }
     }

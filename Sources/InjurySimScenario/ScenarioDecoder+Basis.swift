@@ -38,6 +38,7 @@ extension ScenarioDecoder {
     /// Keys that moved from `fund` or `benefits` into `basis`: an error that says where.
     static func movedToBasis(_ r: ObjectReader, _ moved: [String: String]) {
         for (old, new) in moved.sorted(by: { $0.key < $1.key }) {
+            r.retired.insert(old)
             guard let node = r.node(old) else { continue }
             r.log.add(
                 r.path(old), node,
