@@ -254,7 +254,7 @@ package enum ModelValidation {
         "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
         "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
-        "Rate float (2025 rule)", "Lagged rate float (paid basis)",
+        improvementCheckName, "Rate float (2025 rule)", "Lagged rate float (paid basis)",
         "Persons ever insured under churn", "IBNR reserve", chainCheckName
     ]
 
@@ -265,6 +265,7 @@ package enum ModelValidation {
             await compoundPoissonVariance(threads: threads), await ruinProbability(threads: threads)
         ]
         out += annuityPresentValues()
+        out.append(improvedLifeExpectancy())
         out.append(rateFloat())
         out.append(await laggedRateFloat(threads: threads))
         out.append(await insuredPersons(threads: threads))

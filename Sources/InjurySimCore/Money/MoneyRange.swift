@@ -31,9 +31,17 @@ package enum MoneyRange {
         let basis = scenario.basis
         let largestPremium = scenario.provinces.map(\.wageGrowthPremiumPerYear.largest).max() ?? 0
         let largestWageGrowth = basis.wageGrowthPerYear.largest + max(0, largestPremium)
-        let wageGrowth = PortableMath.pow(max(1, 1 + largestWageGrowth), years)
-        let incomeGrowth = growth(b.urbanIncomeGrowthPerYear)
         let medicalGrowth = growth(basis.medicalInflationPerYear)
+        // The phase's months end at the chain's horizon at the latest: month m of the phase is at
+        // most `first + m` months from the chain's start.
+        let first = max(0, years * 12 - Double(scenario.months))
+        /// Σ over the phase's months of the growth at `rates` a year compounded to each month:
+        /// the horizon's flows grow month by month, not all at the last month's level.
+        func monthsOfGrowth(_ rates: Double...) -> Double {
+            let perMonth = rates.reduce(0.0) { $0 + PortableMath.log(max(1, 1 + $1)) } / 12
+            return (0..<scenario.months).reduce(0.0) { $0 + PortableMath.exp(perMonth * (first + Double($1))) }
+        }
+        let largestIncomeOrWageGrowth = max(largestWageGrowth, b.urbanIncomeGrowthPerYear.largest)
         let returnGrowth = growth(basis.investmentReturnPerYear)
         var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0, shockReturn = 1.0
         for shock in scenario.shocks {
@@ -50,54 +58,61 @@ package enum MoneyRange {
         let riskPerOrder =
             largestPlatformRisk * max(1, r.newWorkerMultiplier.largest)
             * (1 + max(0, r.extraRiskPerLongHour.largest) * max(0, longestShiftHours - r.longShiftHours)) * shockClaims
-        let urbanIncome = (b.urbanIncomeByYear.values.max() ?? 0) * incomeGrowth
+        let urbanIncome = b.urbanIncomeByYear.values.max() ?? 0
         // Lifetime streams run at most from the youngest hire age to the oldest age paid, indexed
         // yearly by at most the larger of wage growth and the pension increase g, valued at the
-        // lowest discount rate r and weighted by survival — with the hazards improved to the
-        // last calendar year a stream can reach, so no year's survival is better: a
+        // lowest discount rate r and weighted by survival — improved at the largest rate from the
+        // latest year a stream can start (the horizon's end, ten years on for late reports), so
+        // no stream's survival is better: a
         // stream's present value is at most the wage × 12 Σ_y ρ^y S(y), ρ = (1 + g) / (1 + r), S
         // the better survival of the two sexes from 18 at the lowest loading (the disabled's
         // multipliers are at least 1); the cash it pays within the horizon at most the wage × the
         // horizon's months.
         let youngest = Scenario.Sector.ageBandEdges[0]
         let lowestDiscount = basis.discountRate(investmentReturn: basis.investmentReturnPerYear.smallest)
-        let largestIndexation = max(largestWageGrowth, basis.pensionIncreasePerYear.largest)
-        let rho = max(1, 1 + largestIndexation) / max(1e-9, 1 + lowestDiscount)
+        let largestAllowanceIndexation = basis.allowanceRate(
+            wageGrowth: largestWageGrowth, pensionIncrease: max(largestWageGrowth, basis.pensionIncreasePerYear.largest))
         var lifeTable = b.lifeTable
-        let lastYearFromTable = Double(scenario.startMonth.year - basis.mortalityTableYear) + years + LifeTable.oldestAge - youngest
-        let improvement = max(0, min(1, basis.mortalityImprovementPerYear.largest))
-        lifeTable.loading = max(0, b.mortalityLoading.smallest) * PortableMath.pow(1 - improvement, max(0, lastYearFromTable))
-        var presentValueMonths = 0.0
-        var indexed = 1.0
-        for year in 0..<Int(LifeTable.oldestAge - youngest) {
-            let alive = max(
-                lifeTable.survival(male: true, age: youngest, years: Double(year)),
-                lifeTable.survival(male: false, age: youngest, years: Double(year)))
-            presentValueMonths += 12 * indexed * alive
-            indexed *= rho
+        lifeTable.loading = max(0, b.mortalityLoading.smallest)
+        let latestStart = max(0, Double(scenario.startMonth.year - basis.mortalityTableYear) + years + 10)
+        let improvementRho = SurvivalCurve.Improvement.rho(improvementPerYear: max(0, min(0.99, basis.mortalityImprovementPerYear.largest)))
+        let improvement = SurvivalCurve.Improvement(rho: improvementRho, atOrigin: PortableMath.exp(-improvementRho * latestStart))
+        let men = SurvivalCurve(table: lifeTable, male: true, age: youngest, multiplier: 1, improvement: improvement)
+        let women = SurvivalCurve(table: lifeTable, male: false, age: youngest, multiplier: 1, improvement: improvement)
+        /// 12 Σ_y ρ^y S(y) for indexation at `rate`: a stream's months at most, in present value.
+        func presentValueMonths(indexation rate: Double) -> Double {
+            let rho = max(1, 1 + rate) / max(1e-9, 1 + lowestDiscount)
+            var months = 0.0
+            var indexed = 1.0
+            for year in 0..<Int(LifeTable.oldestAge - youngest) {
+                months += 12 * indexed * max(men.survival(months: 12 * year), women.survival(months: 12 * year))
+                indexed *= rho
+            }
+            return max(Double(scenario.months), months)
         }
-        let lifetimeMonths = max(Double(scenario.months), presentValueMonths)
+        // Allowances and pensions at their rule's rate (at most the cap), care at wage growth.
+        let allowanceMonths = presentValueMonths(indexation: largestAllowanceIndexation)
+        let careMonths = presentValueMonths(indexation: largestWageGrowth)
         let fraction = scenario.poolSampleFractions.min() ?? 1
 
         var total = 0.0
         for province in scenario.provinces {
-            let wage = province.averageMonthlyWageYuan.largest * wageGrowth
+            let wage = province.averageMonthlyWageYuan.largest
             total += province.initialBalanceYuan * 100
             for sector in scenario.sectors.indices where province.workers[sector] > 0 {
                 let s = scenario.sectors[sector]
-                let ordersGrowth = growth(s.ordersGrowthPerYear)
+                let ordersRate = s.ordersGrowthPerYear.largest
                 // Sampled slots are rounded per platform, each scaled back by 1/fraction.
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
                 let workers = Double(province.workers[sector]) + platformsHere * 0.5 / fraction
-                let ordersPerMonth =
-                    workers * s.ordersPerHour.largest * longestShiftHours * 31
-                    * shockOrders * ordersGrowth
+                // At the chain's start; each flow's growth is summed over the months below.
+                let ordersPerMonth = workers * s.ordersPerHour.largest * longestShiftHours * 31 * shockOrders
                 let claimsPerMonth =
                     ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000
                     * province.riskMultiplier.largest * riskPerOrder
-                let medicalMean = (s.medicalCostMeanYuan.map(\.largest).max() ?? 0) * medicalGrowth * shockMedical
+                let medicalMean = (s.medicalCostMeanYuan.map(\.largest).max() ?? 0) * shockMedical
                 let sigma = s.medicalCostSigma.largest
-                let largestMedical = medicalMean * PortableMath.exp(sigma * Param.largestStandardNormal - sigma * sigma / 2)
+                let largestMedical = medicalMean * medicalGrowth * PortableMath.exp(sigma * Param.largestStandardNormal - sigma * sigma / 2)
                 // Allowance and care, or pensions, with indexation for the grades that earn them; lump sums, funeral grant and suspension wages (at most 60 months'
                 // wages) for every claim; the death grant of 20 years' urban income.
                 let weights = s.severity.map(\.largest)
@@ -105,12 +120,15 @@ package enum MoneyRange {
                 let deathShare = share([.death])
                 // Per lifetime claim at most 0.9 W allowance + W care (grades 1–4), 0.7 W (grades
                 // 5–6), or W of dependants' pensions (death).
-                let lifetimeWages = 2 * share([.grade4, .grade3, .grade2, .grade1]) + 0.7 * share([.grade6, .grade5]) + deathShare
-                let benefits = wage * (lifetimeMonths * lifetimeWages + 60) + 20 * urbanIncome * deathShare
-                let perMonthYuan =
-                    ordersPerMonth * largestRate * rateFloat
-                    + claimsPerMonth * (benefits + 3 * medicalMean)
-                total += (perMonthYuan * Double(scenario.months) + largestMedical / fraction) * 100
+                let grades1to4 = share([.grade4, .grade3, .grade2, .grade1])
+                let lifetimeWageMonths =
+                    allowanceMonths * (0.9 * grades1to4 + 0.7 * share([.grade6, .grade5]) + deathShare) + careMonths * grades1to4
+                let wageBenefits = wage * (lifetimeWageMonths + 60) + 20 * urbanIncome * deathShare
+                let horizonYuan =
+                    ordersPerMonth * largestRate * rateFloat * monthsOfGrowth(ordersRate)
+                    + claimsPerMonth * wageBenefits * monthsOfGrowth(ordersRate, largestIncomeOrWageGrowth)
+                    + claimsPerMonth * 3 * medicalMean * monthsOfGrowth(ordersRate, basis.medicalInflationPerYear.largest)
+                total += (horizonYuan + largestMedical / fraction) * 100
             }
         }
         return total * returnGrowth * shockReturn
