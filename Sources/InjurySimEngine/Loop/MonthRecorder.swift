@@ -18,7 +18,8 @@ package struct MonthRecorder: Sendable {
     /// The fund's payments of reported claims per pool, by month and item
     /// (`[month × BenefitItem.allCases.count + item]`), at the pool's sample scale.
     private var due: [[Fen]]
-    /// The present value at the report month of this month's long-term awards, per pool.
+    /// The present value at the report month of long-term awards, `[month × pools + pool]`,
+    /// rounded to the fen once, in ``finished(sampleFractions:)``.
     private var awardsValue: [Double]
     /// Powers of the monthly discount (`discountPowers[k]` = discount^k, by repeated
     /// multiplication as ``FundLedger/presentValue(of:after:monthlyDiscount:)`` takes them).
@@ -43,7 +44,7 @@ package struct MonthRecorder: Sendable {
         paidSoFar = carried?.paid ?? [Fen](repeating: 0, count: pools)
         due = carried?.due ?? [[Fen]](repeating: [], count: pools)
         if due.count < pools { due += [[Fen]](repeating: [], count: pools - due.count) }
-        awardsValue = [Double](repeating: 0, count: pools)
+        awardsValue = [Double](repeating: 0, count: scenario.months * pools)
         scales = scenario.poolSampleFractions.map { 1 / $0 }
         books = PlatformBooks(platforms: scenario.platforms.count, months: scenario.months, carried: carried?.books)
     }
@@ -173,7 +174,7 @@ package struct MonthRecorder: Sendable {
         guard !streams.isEmpty else { return }
         result.add(1, month: month, pool: pool, metric: .awardsLongTerm)
         for award in streams { result.add(1, month: month, pool: pool, metric: award) }
-        awardsValue[pool] += value
+        awardsValue[month * result.poolCount + pool] += value
     }
 
     /// Contributions a platform booked on this month's orders (received next month) and paid
@@ -203,7 +204,7 @@ package struct MonthRecorder: Sendable {
         // in `liabilities`), and the claims incurred but not yet reported.
         let receivable = result.value(month: month, pool: pool, metric: .contributionsBooked)
         result.set(books.cash + receivable - books.debt - books.liabilities - ibnr, month: month, pool: pool, metric: .solvencyPosition)
-        // The month's new dues by item (arrears caught up are not new dues), and the awards' value.
+        // The month's new dues by item (arrears caught up are not new dues).
         let items = BenefitItem.allCases.count
         var newlyDue: Fen = 0
         if (month + 1) * items <= due[pool].count {
@@ -214,8 +215,6 @@ package struct MonthRecorder: Sendable {
             }
         }
         result.set(newlyDue, month: month, pool: pool, metric: .benefitsDue)
-        result.set(Money.fen(awardsValue[pool]), month: month, pool: pool, metric: .awardsCapitalValue)
-        awardsValue[pool] = 0
         paidSoFar[pool] += books.benefitsPaid
         result.set(paidSoFar[pool], month: month, pool: pool, metric: .benefitsPaidCumulative)
         result.set(recognisedSoFar[pool], month: month, pool: pool, metric: .claimsRecognisedCumulative)
@@ -225,6 +224,9 @@ package struct MonthRecorder: Sendable {
     /// the total row filled in.
     package func finished(sampleFractions: [Double]) -> ReplicationResult {
         var out = result
+        for (index, value) in awardsValue.enumerated() where value != 0 {
+            out.set(Money.fen(value), month: index / result.poolCount, pool: index % result.poolCount, metric: .awardsCapitalValue)
+        }
         (out.platformMonthly, out.platformOpening) = books.finished()
         out.scalePools(by: sampleFractions.map { 1 / $0 })
         out.sumPools()
