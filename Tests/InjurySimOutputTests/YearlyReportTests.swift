@@ -77,6 +77,16 @@ import Testing
         #expect(spending.contains("2024*") == c.partial)
     }
 
+    /// A horizon inside one year: the reserve's 5th–95th band is drawn as a bar at the year (a
+    /// band of one position has no area).
+    @Test func aSingleYearsReserveBandIsABar() async throws {
+        let texts = try await Self.texts(start: YearMonth(year: 2024, month: 1), months: 12)
+        let page = try ReportRenderer.render(texts: texts, language: .en)
+        let reserve = try #require(Self.figure(page, titled: "Fund reserve at each year"))
+        #expect(reserve.contains("stroke-width=\"14\"") && !reserve.contains("<polygon"))
+        #expect(Self.xLabels(reserve) == 1 && reserve.contains(">2024<"))
+    }
+
     @Test func aFolderWithoutYearlyCSVRendersWithoutTheYearlyCharts() async throws {
         var texts = await ReportFixture.smoke()
         #expect(texts["yearly.csv"] != nil)
