@@ -118,16 +118,19 @@ extension RunReport {
             StackedBarChart.Series(
                 label: language(item.en, item.zh), values: v[index], colour: index < ChartStyle.colours.count ? ChartStyle.colour(index) : "#999999")
         }
-        let last = yearly.years.count - 1
-        let total = items.indices.reduce(0.0) { $0 + (v[$1].last ?? 0) } * unit.divisor
+        // The last full year (a partly covered last year would read low), else the last year.
+        let index = yearly.monthsInYear.lastIndex(of: 12) ?? yearly.years.count - 1
+        let total = items.indices.reduce(0.0) { $0 + v[$1][index] } * unit.divisor
         let longTerm =
             BenefitItem.allCases.indices.filter { Metric.awards(of: BenefitItem.allCases[$0]) != nil }.reduce(0.0) {
-                $0 + (v[$1].last ?? 0)
+                $0 + v[$1][index]
             } * unit.divisor
         let share = total > 0 ? numbers.percent(longTerm / total) : "—"
+        let year = yearly.years[index], months = yearly.monthsInYear[index]
+        let when = months == 12 ? year : language("\(year) (\(months) months)", "\(year) 年（\(months) 个月）")
         let reading = language(
-            "In \(yearly.years[last]) benefits of \(numbers.money(total)) fall due on average, \(share) of them allowances, care and dependants' pensions (long-term streams).",
-            "\(yearly.years[last]) 年平均到期待遇 \(numbers.money(total))，其中伤残津贴、生活护理费和供养亲属抚恤金等长期待遇占 \(share)。")
+            "In \(when) benefits of \(numbers.money(total)) fall due on average, \(share) of them allowances, care and dependants' pensions (long-term streams).",
+            "\(when)\(months == 12 ? " 年" : "")平均到期待遇 \(numbers.money(total))，其中伤残津贴、生活护理费和供养亲属抚恤金等长期待遇占 \(share)。")
         return StackedBarChart(
             title: language("Fund spending by benefit item per year (all pools; benefits falling due)", "各年度按待遇项目的基金支出（全部统筹池；当年到期待遇）"),
             categories: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
@@ -140,10 +143,11 @@ extension RunReport {
     func reserveByYear(_ yearly: YearlyTable) -> SVGChart {
         let rows = yearly.series("reserve")
         let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p50), rows.map(\.p95)])
-        let label = yearly.years.last ?? ""
+        let year = yearly.years.last ?? "", full = (yearly.monthsInYear.last ?? 12) == 12
+        let when = full ? language("At the end of \(year)", "\(year) 年末") : language("At the horizon's end in \(year)", "\(year) 年模拟期末")
         let reading = language(
-            "At the end of \(label) the median reserve is \(numbers.money(rows.last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(rows.last?.p5 ?? .nan)).",
-            "\(label) 年末基金结余中位数为 \(numbers.money(rows.last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(rows.last?.p5 ?? .nan))。")
+            "\(when) the median reserve is \(numbers.money(rows.last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(rows.last?.p5 ?? .nan)).",
+            "\(when)基金结余中位数为 \(numbers.money(rows.last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(rows.last?.p5 ?? .nan))。")
         return BandChart(
             title: language(
                 "Fund reserve at each year's end (all pools; cash − backstop debt − arrears)", "各年末基金结余（全部统筹池；现金 − 托底借款 − 欠付待遇）"),
