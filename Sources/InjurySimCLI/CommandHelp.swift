@@ -4,7 +4,7 @@ import InjurySimScenario
 /// The help, generated from ``CommandName`` and ``CommandLineOption``'s declarations: each
 /// command's (`injurysim COMMAND --help`, `injurysim help COMMAND`) and the general one.
 enum CommandHelp {
-    /// `injurysim 1.16.0 (results format 4, parts 2)`: the one version parts and checkpoints record
+    /// `injurysim 1.17.0 (results format 4, parts 3)`: the one version parts and checkpoints record
     /// (``ProgramVersion/current``) and the formats this build writes.
     static var versionText: String {
         "\(ProgramVersion.current) (results format \(ResultFiles.formatVersion), parts \(PartManifest.partFormatVersion))\n"

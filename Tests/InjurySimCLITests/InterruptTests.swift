@@ -57,7 +57,7 @@ import Testing
 
     static func fixtures(in dir: URL) throws -> (reference: [String: Data], previous: [String: Data]) {
         let (r, p) = try shared.get()
-        #expect(r.count == 6 && p.count == 6 && r != p, "the five data files and report.html")
+        #expect(r.count == 7 && p.count == 7 && r != p, "the six data files and report.html")
         return (r, p)
     }
 

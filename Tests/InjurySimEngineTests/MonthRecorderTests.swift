@@ -76,8 +76,8 @@ import Testing
     ])
     func aReportedClaimCountsOnceInItsSeverity(severity: Severity, metric: Metric) {
         var r = Self.recorder()
-        r.recordReported(Self.claim(pool: 1, severity: severity, platformPaid: 300), month: 2)
-        r.recordReported(Self.claim(pool: 1, severity: severity, recognised: false, platformPaid: 999), month: 2)
+        r.recordReported(Self.claim(pool: 1, severity: severity, platformPaid: 300), month: 2, monthlyDiscount: 1)
+        r.recordReported(Self.claim(pool: 1, severity: severity, recognised: false, platformPaid: 999), month: 2, monthlyDiscount: 1)
         let out = r.finished(sampleFractions: [1, 1])
         let severityMetrics = SeverityGroup.allCases.map(Metric.claims(of:))
         for m in severityMetrics { #expect(out.value(month: 2, pool: 1, metric: m) == (m == metric ? 1 : 0), "\(m)") }
@@ -111,7 +111,7 @@ import Testing
         var books = FundMonth()
         for month in 0..<3 {
             books.benefitsPaid = Fen(100 * (month + 1))
-            if month != 1 { r.recordReported(Self.claim(pool: 0, severity: .grade(8)), month: month) }
+            if month != 1 { r.recordReported(Self.claim(pool: 0, severity: .grade(8)), month: month, monthlyDiscount: 1) }
             r.recordFund(books, ibnr: 0, month: month, pool: 0)
         }
         let out = r.finished(sampleFractions: [1, 1])

@@ -60,12 +60,12 @@ import Testing
         r.recordReported(
             ClaimPipeline.Claim(
                 pool: 0, province: 0, platform: 0, severity: .death, recognised: true, fundPayments: payments, platformPaid: 30,
-                accidentMonth: 0, presentValueAtAccident: 900), month: 0)
+                accidentMonth: 0, presentValueAtAccident: 900), month: 0, monthlyDiscount: 1)
         // Unrecognised claims add nothing to the books but are not lost from the pool's count.
         r.recordReported(
             ClaimPipeline.Claim(
                 pool: 0, province: 0, platform: 0, severity: .medicalOnly, recognised: false, fundPayments: [], platformPaid: 0,
-                accidentMonth: 0, presentValueAtAccident: 0), month: 0)
+                accidentMonth: 0, presentValueAtAccident: 0), month: 0, monthlyDiscount: 1)
         for month in 1..<4 { r.closeExposure(month: month) }
         let out = r.finished(sampleFractions: [1])
         func v(_ month: Int, _ metric: PlatformMetric) -> Int64 { out.value(month: month, platform: 0, metric: metric) }

@@ -32,9 +32,9 @@ import Testing
         let texts = await ReportFixture.smoke()
         let page = ReportPage.parse(try Self.render(texts, language))
         #expect(page.error == nil, "\(page.error ?? "")")
-        // Total fan, two pool fans, shortfall, cash flows, severity, liabilities, break-even by
-        // sector and by platform, persons.
-        #expect(page.charts.count == 10)
+        // Total fan, two pool fans, shortfall, cash flows, spending by item and the reserve by
+        // year, severity, liabilities, break-even by sector and by platform, persons.
+        #expect(page.charts.count == 12)
         for (index, chart) in page.charts.enumerated() {
             #expect(
                 chart.contains("h3") && chart.contains("svg") && chart.contains("figcaption") && chart.contains("div.legend"),

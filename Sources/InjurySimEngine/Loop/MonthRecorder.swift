@@ -15,6 +15,15 @@ package struct MonthRecorder: Sendable {
     private var activeHalves: [Int64]
     private var recognisedSoFar: [Int64]
     private var paidSoFar: [Fen]
+    /// The fund's payments of reported claims per pool, by month and item
+    /// (`[month × BenefitItem.allCases.count + item]`), at the pool's sample scale.
+    private var due: [[Fen]]
+    /// The present value at the report month of long-term awards, `[month × pools + pool]`,
+    /// rounded to the fen once, in ``finished(sampleFractions:)``.
+    private var awardsValue: [Double]
+    /// Powers of the monthly discount (`discountPowers[k]` = discount^k, by repeated
+    /// multiplication as ``FundLedger/presentValue(of:after:monthlyDiscount:)`` takes them).
+    private var discountPowers: [Double] = []
     /// 1 / each pool's sample fraction: the platform books are kept at full scale.
     private let scales: [Double]
     /// The books per platform.
@@ -33,6 +42,9 @@ package struct MonthRecorder: Sendable {
         activeHalves = [Int64](repeating: 0, count: pools)
         recognisedSoFar = carried?.recognised ?? [Int64](repeating: 0, count: pools)
         paidSoFar = carried?.paid ?? [Fen](repeating: 0, count: pools)
+        due = carried?.due ?? [[Fen]](repeating: [], count: pools)
+        if due.count < pools { due += [[Fen]](repeating: [], count: pools - due.count) }
+        awardsValue = [Double](repeating: 0, count: scenario.months * pools)
         scales = scenario.poolSampleFractions.map { 1 / $0 }
         books = PlatformBooks(platforms: scenario.platforms.count, months: scenario.months, carried: carried?.books)
     }
@@ -44,12 +56,15 @@ package struct MonthRecorder: Sendable {
         package var recognised: [Int64]
         package var paid: [Fen]
         package var books: PlatformBooks.Carried
+        /// The fund's payments still to fall due per pool, by month (from the next phase's start) and item.
+        package var due: [[Fen]]
 
-        package init(insuredHalves: [Int64], recognised: [Int64], paid: [Fen], books: PlatformBooks.Carried) {
+        package init(insuredHalves: [Int64], recognised: [Int64], paid: [Fen], books: PlatformBooks.Carried, due: [[Fen]] = []) {
             self.insuredHalves = insuredHalves
             self.recognised = recognised
             self.paid = paid
             self.books = books
+            self.due = due
         }
     }
 
@@ -59,12 +74,20 @@ package struct MonthRecorder: Sendable {
     package func carried(pools: Int, poolOf: [Int], rescale: [Double], platforms: Int, platformOf: [Int]) -> Carried {
         var out = Carried(
             insuredHalves: [Int64](repeating: 0, count: pools), recognised: [Int64](repeating: 0, count: pools),
-            paid: [Fen](repeating: 0, count: pools), books: books.carried(into: platforms, platformOf: platformOf))
+            paid: [Fen](repeating: 0, count: pools), books: books.carried(into: platforms, platformOf: platformOf),
+            due: [[Fen]](repeating: [], count: pools))
+        let skip = result.months * BenefitItem.allCases.count
         for (pool, next) in poolOf.enumerated() {
             func scaled(_ x: Int64) -> Int64 { rescale[pool] == 1 ? x : Int64((Double(x) * rescale[pool]).rounded()) }
             out.insuredHalves[next] += scaled(insuredHalves[pool])
             out.recognised[next] += scaled(recognisedSoFar[pool])
             out.paid[next] += scaled(paidSoFar[pool])
+            // The payments of later months, by item, moved to the next phase's months (as the
+            // fund ledger carries its schedule, `FundLedger.init(continuing:…)`).
+            guard due[pool].count > skip else { continue }
+            let later = due[pool][skip...].map(scaled)
+            if later.count > out.due[next].count { out.due[next] += repeatElement(0, count: later.count - out.due[next].count) }
+            for (k, amount) in later.enumerated() { out.due[next][k] += amount }
         }
         return out
     }
@@ -102,8 +125,11 @@ package struct MonthRecorder: Sendable {
     }
 
     /// A claim the fund learns of this month: recognised ones count by severity with the
-    /// benefits the platform pays itself; the others count as not recognised.
-    package mutating func recordReported(_ claim: ClaimPipeline.Claim, month: Int) {
+    /// benefits the platform pays itself, their fund payments are scheduled by item, and one
+    /// whose fund payments hold a long-term stream (``Metric/awards(of:)``) counts as an award,
+    /// valued at the report month with `monthlyDiscount` (the fund's liabilities' discount); the
+    /// others count as not recognised.
+    package mutating func recordReported(_ claim: ClaimPipeline.Claim, month: Int, monthlyDiscount: Double) {
         books.recordReported(claim, month: month, scale: scales[claim.pool])
         guard claim.recognised else {
             result.add(1, month: month, pool: claim.pool, metric: .claimsUnrecognised)
@@ -113,6 +139,42 @@ package struct MonthRecorder: Sendable {
         result.add(1, month: month, pool: claim.pool, metric: .claimsRecognised)
         result.add(1, month: month, pool: claim.pool, metric: .claims(of: claim.severity.group))
         result.add(claim.platformPaid, month: month, pool: claim.pool, metric: .platformPaid)
+        guard !claim.fundPayments.isEmpty else { return }
+        scheduleByItem(claim.fundPayments, pool: claim.pool)
+        recordAward(claim.fundPayments, month: month, pool: claim.pool, monthlyDiscount: monthlyDiscount)
+    }
+
+    /// A claim's fund payments added to its pool's schedule by month and item (grown once, to
+    /// the claim's last month; the row moved out while it is added to).
+    private mutating func scheduleByItem(_ payments: [Payment], pool: Int) {
+        let items = BenefitItem.allCases.count
+        var row = due[pool]
+        due[pool] = []
+        var lastMonth = 0
+        for payment in payments { lastMonth = max(lastMonth, payment.month) }
+        if (lastMonth + 1) * items > row.count { row += repeatElement(0, count: (lastMonth + 1) * items - row.count) }
+        for payment in payments { row[payment.month * items + payment.item.index] += payment.amount }
+        due[pool] = row
+    }
+
+    /// Counts an award when the payments hold a long-term stream, once in total and once per
+    /// stream, and adds the present value at the end of `month` of the long-term payments:
+    /// Σ amount × discount^(payment month − `month`).
+    private mutating func recordAward(_ payments: [Payment], month: Int, pool: Int, monthlyDiscount: Double) {
+        var streams: [Metric] = []
+        var value = 0.0
+        if discountPowers.count < 2 || discountPowers[1] != monthlyDiscount { discountPowers = [1] }
+        for payment in payments {
+            guard let award = Metric.awards(of: payment.item) else { continue }
+            if !streams.contains(award) { streams.append(award) }
+            let lag = max(0, payment.month - month)
+            while discountPowers.count <= lag { discountPowers.append(discountPowers[discountPowers.count - 1] * monthlyDiscount) }
+            value += Double(payment.amount) * discountPowers[lag]
+        }
+        guard !streams.isEmpty else { return }
+        result.add(1, month: month, pool: pool, metric: .awardsLongTerm)
+        for award in streams { result.add(1, month: month, pool: pool, metric: award) }
+        awardsValue[month * result.poolCount + pool] += value
     }
 
     /// Contributions a platform booked on this month's orders (received next month) and paid
@@ -142,6 +204,17 @@ package struct MonthRecorder: Sendable {
         // in `liabilities`), and the claims incurred but not yet reported.
         let receivable = result.value(month: month, pool: pool, metric: .contributionsBooked)
         result.set(books.cash + receivable - books.debt - books.liabilities - ibnr, month: month, pool: pool, metric: .solvencyPosition)
+        // The month's new dues by item (arrears caught up are not new dues).
+        let items = BenefitItem.allCases.count
+        var newlyDue: Fen = 0
+        if (month + 1) * items <= due[pool].count {
+            for item in BenefitItem.allCases {
+                let amount = due[pool][month * items + item.index]
+                result.set(amount, month: month, pool: pool, metric: .due(item))
+                newlyDue += amount
+            }
+        }
+        result.set(newlyDue, month: month, pool: pool, metric: .benefitsDue)
         paidSoFar[pool] += books.benefitsPaid
         result.set(paidSoFar[pool], month: month, pool: pool, metric: .benefitsPaidCumulative)
         result.set(recognisedSoFar[pool], month: month, pool: pool, metric: .claimsRecognisedCumulative)
@@ -151,6 +224,9 @@ package struct MonthRecorder: Sendable {
     /// the total row filled in.
     package func finished(sampleFractions: [Double]) -> ReplicationResult {
         var out = result
+        for (index, value) in awardsValue.enumerated() where value != 0 {
+            out.set(Money.fen(value), month: index / result.poolCount, pool: index % result.poolCount, metric: .awardsCapitalValue)
+        }
         (out.platformMonthly, out.platformOpening) = books.finished()
         out.scalePools(by: sampleFractions.map { 1 / $0 })
         out.sumPools()

@@ -131,7 +131,7 @@ package struct ReplicationCoordinator: Sendable {
             var reported = [[[Payment]]](repeating: [], count: s.poolCount)
             var platformReports = [[PlatformLedger.ReportedClaim]](repeating: [], count: s.platforms.count)
             for claim in pipeline.takeReported(in: month) {
-                recorder.recordReported(claim, month: month)
+                recorder.recordReported(claim, month: month, monthlyDiscount: monthlyDiscount)
                 guard claim.recognised else { continue }
                 reported[claim.pool].append(claim.fundPayments)
                 if platformsReadClaims {

@@ -11,6 +11,15 @@ package enum Metric: Int, CaseIterable, Sendable {
     case claimsRecognisedCumulative, benefitsPaidCumulative
     case accidents, claimsRecognised, claimsUnrecognised
     case claimsMedicalOnly, claimsGrade7to10, claimsGrade5to6, claimsGrade1to4, claimsDeath
+    /// The fund's benefits that fell due this month on reported claims (new dues, not arrears
+    /// caught up), in total and by ``BenefitItem``.
+    case benefitsDue
+    case dueMedical, dueSuspensionWages, dueDisabilitySubsidy, dueDisabilityAllowance, dueCareAllowance, dueGrade5to6Allowance
+    case dueDeathSubsidy, dueFuneralGrant, dueDependantsPension
+    /// Recognised claims reported this month whose fund payments hold a long-term stream, in
+    /// total and per stream, and the present value at the report month of those streams.
+    case awardsLongTerm, awardsDisabilityAllowance, awardsCare, awardsGrade5to6Allowance, awardsDependantsPensions
+    case awardsCapitalValue
 
     /// The name used in output files.
     package var key: String {
@@ -44,6 +53,22 @@ package enum Metric: Int, CaseIterable, Sendable {
         case .claimsGrade5to6: return "claims_grade5to6"
         case .claimsGrade1to4: return "claims_grade1to4"
         case .claimsDeath: return "claims_death"
+        case .benefitsDue: return "benefits_due"
+        case .dueMedical: return "benefits_medical"
+        case .dueSuspensionWages: return "benefits_suspension_wages"
+        case .dueDisabilitySubsidy: return "benefits_disability_lump_sum"
+        case .dueDisabilityAllowance: return "benefits_disability_allowance"
+        case .dueCareAllowance: return "benefits_care"
+        case .dueGrade5to6Allowance: return "benefits_grade5to6_allowance"
+        case .dueDeathSubsidy: return "benefits_death_lump_sum"
+        case .dueFuneralGrant: return "benefits_funeral"
+        case .dueDependantsPension: return "benefits_dependants_pensions"
+        case .awardsLongTerm: return "awards_long_term"
+        case .awardsDisabilityAllowance: return "awards_disability_allowance"
+        case .awardsCare: return "awards_care"
+        case .awardsGrade5to6Allowance: return "awards_grade5to6_allowance"
+        case .awardsDependantsPensions: return "awards_dependants_pensions"
+        case .awardsCapitalValue: return "awards_capital_value"
         }
     }
 
@@ -58,11 +83,31 @@ package enum Metric: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The fund's benefits of an item that fell due (the one item → metric map; the nine item
+    /// metrics follow ``BenefitItem``'s order).
+    package static func due(_ item: BenefitItem) -> Metric {
+        Metric(rawValue: Metric.dueMedical.rawValue + item.index)!
+    }
+
+    /// The count of awards holding a long-term stream of `item`; nil for a lump sum or a
+    /// short-term item.
+    package static func awards(of item: BenefitItem) -> Metric? {
+        switch item {
+        case .disabilityAllowance: return .awardsDisabilityAllowance
+        case .careAllowance: return .awardsCare
+        case .grade5to6Allowance: return .awardsGrade5to6Allowance
+        case .dependantsPension: return .awardsDependantsPensions
+        default: return nil
+        }
+    }
+
     /// True for money (fen) figures, written in yuan.
     package var isMoney: Bool {
         switch self {
         case .netPosition, .cash, .debt, .arrears, .contributions, .contributionsBooked, .adminCost, .investment, .benefitsPaid,
-            .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative:
+            .borrowed, .repaid, .liabilities, .ibnr, .solvencyPosition, .platformPaid, .benefitsPaidCumulative, .benefitsDue,
+            .dueMedical, .dueSuspensionWages, .dueDisabilitySubsidy, .dueDisabilityAllowance, .dueCareAllowance,
+            .dueGrade5to6Allowance, .dueDeathSubsidy, .dueFuneralGrant, .dueDependantsPension, .awardsCapitalValue:
             return true
         default: return false
         }

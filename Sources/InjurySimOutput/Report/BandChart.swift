@@ -38,6 +38,13 @@ package struct BandChart: Sendable {
                 $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil
             }
             guard !upper.isEmpty else { continue }
+            if upper.count == 1, let low = band.low.first, let high = band.high.first, low.isFinite, high.isFinite {
+                // One position (a horizon of one year or month): the band as a bar from low to high.
+                body +=
+                    "<line x1=\"\(n(frame.x(0)))\" y1=\"\(n(frame.y(low)))\" x2=\"\(n(frame.x(0)))\" y2=\"\(n(frame.y(high)))\" "
+                    + "stroke=\"\(band.colour)\" stroke-opacity=\"\(n(band.opacity))\" stroke-width=\"14\"/>\n"
+                continue
+            }
             body +=
                 "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.colour)\" fill-opacity=\"\(n(band.opacity))\" stroke=\"none\"/>\n"
         }

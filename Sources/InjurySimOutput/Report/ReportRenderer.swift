@@ -6,7 +6,7 @@ import InjurySimScenario
 /// without re-running: `injurysim report DIR`. Which page depends on the manifest's generator.
 package enum ReportRenderer {
     /// The files a report of a run is made from.
-    package static let runFiles = ResultsFolder.requiredFiles
+    package static let runFiles = ResultsFolder.requiredFiles + ResultsFolder.optionalFiles
 
     /// The page for the files' texts (keyed by file name), as written by `run`.
     package static func render(texts: [String: String], language: ReportLanguage, folder: String = ".") throws(ReportError) -> String {

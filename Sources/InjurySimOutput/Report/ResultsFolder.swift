@@ -7,9 +7,13 @@ package struct ResultsFolder: Sendable {
     package var monthly: MonthlyTable
     /// `replications.csv` as rows of named fields.
     package var replications: [[String: String]]
+    /// `yearly.csv`, absent in folders written before it (results format 3 and earlier).
+    package var yearly: YearlyTable?
 
     /// The names a run's folder must hold.
     package static let requiredFiles = ["summary.json", "monthly.csv", "replications.csv", "manifest.json"]
+    /// The names read when present: a folder of an earlier results format lacks them.
+    package static let optionalFiles = ["yearly.csv"]
 
     /// Parses the four files' texts (keyed by file name).
     package init(texts: [String: String], folder: String = ".") throws(ReportError) {
@@ -21,6 +25,7 @@ package struct ResultsFolder: Sendable {
         }
         monthly = try MonthlyTable(parsing: texts["monthly.csv"] ?? "")
         replications = try Self.csvRows(texts["replications.csv"] ?? "", file: "replications.csv")
+        yearly = try texts["yearly.csv"].map { text throws(ReportError) in try YearlyTable(parsing: text) }
     }
 
     /// Reads the files of `folder` from disk.

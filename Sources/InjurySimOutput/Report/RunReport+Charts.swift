@@ -8,7 +8,9 @@ extension RunReport {
         var charts = [fan(pool: "total")]
         let pools = folder.monthly.pools.filter { $0 != "total" }
         if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
-        charts += [firstShortfall(), cashFlows(), claimsBySeverity(), liabilities(), breakEven()]
+        charts += [firstShortfall(), cashFlows()]
+        if let yearly = folder.yearly { charts += [spendingByItem(yearly), reserveByYear(yearly)] }
+        charts += [claimsBySeverity(), liabilities(), breakEven()]
         if let platforms = platformBreakEven() { charts.append(platforms) }
         charts.append(persons())
         if let published = publishedFigures() { charts.append(published) }
@@ -89,6 +91,71 @@ extension RunReport {
             title: language("Yearly cash flows (all pools; inflows up, outflows down)", "年度现金流（全部统筹池；流入向上，流出向下）"),
             categories: years, xTitle: language("Year", "年份"), yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"),
             series: series, reading: reading
+        ).chart()
+    }
+
+    /// The benefit items as `yearly.csv` names them, with their words in both languages.
+    static let benefitItems: [(metric: String, en: String, zh: String)] = zip(
+        BenefitItem.allCases,
+        [
+            ("Medical", "医疗费"), ("Suspension wages", "停工留薪期工资"), ("Disability lump sum", "一次性伤残补助金"),
+            ("Disability allowance", "伤残津贴"), ("Care allowance", "生活护理费"), ("Grade 5–6 allowance", "五至六级伤残津贴"),
+            ("Death lump sum", "一次性工亡补助金"), ("Funeral grant", "丧葬补助金"), ("Dependants' pensions", "供养亲属抚恤金")
+        ]
+    ).map { (Metric.due($0.0).key, $0.1.0, $0.1.1) }
+
+    /// The words under a yearly chart when a year is only partly inside the horizon.
+    func partialYearNote(_ yearly: YearlyTable) -> String {
+        yearly.hasPartialYear ? language(" Years marked * are only partly inside the horizon.", "标 * 的年份仅部分在模拟期内。") : ""
+    }
+
+    /// The fund's benefits that fell due each year by item: stacked means over worlds (yearly.csv).
+    func spendingByItem(_ yearly: YearlyTable) -> SVGChart {
+        let items = Self.benefitItems
+        let (v, unit) = scaled(items.map { item in yearly.series(item.metric).map(\.mean) })
+        // Eight palette colours, then grey for the ninth item.
+        let series = items.enumerated().map { index, item in
+            StackedBarChart.Series(
+                label: language(item.en, item.zh), values: v[index], colour: index < ChartStyle.colours.count ? ChartStyle.colour(index) : "#999999")
+        }
+        // The last full year (a partly covered last year would read low), else the last year.
+        let index = yearly.monthsInYear.lastIndex(of: 12) ?? yearly.years.count - 1
+        let total = items.indices.reduce(0.0) { $0 + v[$1][index] } * unit.divisor
+        let longTerm =
+            BenefitItem.allCases.indices.filter { Metric.awards(of: BenefitItem.allCases[$0]) != nil }.reduce(0.0) {
+                $0 + v[$1][index]
+            } * unit.divisor
+        let share = total > 0 ? numbers.percent(longTerm / total) : "—"
+        let year = yearly.years[index], months = yearly.monthsInYear[index]
+        let when = months == 12 ? year : language("\(year) (\(months) months)", "\(year) 年（\(months) 个月）")
+        let reading = language(
+            "In \(when) benefits of \(numbers.money(total)) fall due on average, \(share) of them allowances, care and dependants' pensions (long-term streams).",
+            "\(when)\(months == 12 ? " 年" : "")平均到期待遇 \(numbers.money(total))，其中伤残津贴、生活护理费和供养亲属抚恤金等长期待遇占 \(share)。")
+        return StackedBarChart(
+            title: language("Fund spending by benefit item per year (all pools; benefits falling due)", "各年度按待遇项目的基金支出（全部统筹池；当年到期待遇）"),
+            categories: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
+            yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"), series: series,
+            reading: reading + partialYearNote(yearly)
+        ).chart()
+    }
+
+    /// The reserve (net position) at each year's last month: p5–p95 band and median (yearly.csv).
+    func reserveByYear(_ yearly: YearlyTable) -> SVGChart {
+        let rows = yearly.series("reserve")
+        let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p50), rows.map(\.p95)])
+        let year = yearly.years.last ?? "", full = (yearly.monthsInYear.last ?? 12) == 12
+        let when = full ? language("At the end of \(year)", "\(year) 年末") : language("At the horizon's end in \(year)", "\(year) 年模拟期末")
+        let reading = language(
+            "\(when) the median reserve is \(numbers.money(rows.last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(rows.last?.p5 ?? .nan)).",
+            "\(when)基金结余中位数为 \(numbers.money(rows.last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(rows.last?.p5 ?? .nan))。")
+        return BandChart(
+            title: language(
+                "Fund reserve at each year's end (all pools; cash − backstop debt − arrears)", "各年末基金结余（全部统筹池；现金 − 托底借款 − 欠付待遇）"),
+            xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
+            yTitle: language("Reserve (\(unit.name))", "结余（\(unit.name)）"),
+            bands: [.init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[2], colour: ChartStyle.colour(0), opacity: 0.25)],
+            lines: [.init(label: language("Median", "中位数"), values: v[1], colour: "#000", dash: "")],
+            zeroLine: true, reading: reading + partialYearNote(yearly)
         ).chart()
     }
 

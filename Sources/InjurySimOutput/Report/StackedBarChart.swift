@@ -22,7 +22,10 @@ package struct StackedBarChart: Sendable {
             }
         }
         let frame = ChartFrame(values: tops + bottoms, includeZero: true, count: categories.count, banded: true)
-        var body = frame.axes(xTicks: categories.enumerated().map { ($0.offset, $0.element) }, xTitle: xTitle, yTitle: yTitle)
+        // Every category labelled up to twelve; beyond, about ten labels (a 50-year horizon).
+        let step = categories.count > 12 ? (categories.count + 9) / 10 : 1
+        let ticks = categories.enumerated().filter { $0.offset % step == 0 }.map { ($0.offset, $0.element) }
+        var body = frame.axes(xTicks: ticks, xTitle: xTitle, yTitle: yTitle)
         var up = [Double](repeating: 0, count: categories.count), down = up
         let barWidth = frame.bandWidth * 0.6
         for s in series {

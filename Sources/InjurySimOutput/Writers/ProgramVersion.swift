@@ -2,5 +2,5 @@
 /// parts made by different builds. Bump it whenever a change can alter any result for the same
 /// scenario, seed and options (the model, the random streams, the replication byte format).
 package enum ProgramVersion {
-    package static let current = "injurysim 1.16.0"
+    package static let current = "injurysim 1.17.0"
 }

@@ -7,8 +7,9 @@ import InjurySimFormat
 /// same bytes (sorted keys, fixed decimals, documented column and row order, no timestamps).
 package struct ResultFiles: Sendable {
     /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics;
-    /// 3: the books per platform and sector, persons counted once).
-    package static let formatVersion = 3
+    /// 3: the books per platform and sector, persons counted once; 4: `yearly.csv`, and the
+    /// pools' benefits by item and long-term awards in `monthly.csv`).
+    package static let formatVersion = 4
 
     package var files: [(name: String, text: String)]
 
@@ -22,6 +23,7 @@ package struct ResultFiles: Sendable {
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
             ("platforms.csv", ResultFiles.platformsCSV(scenario: scenario, results: results)),
+            ("yearly.csv", YearlyCSV.text(scenario: scenario, results: results)),
             (
                 "manifest.json",
                 ResultFiles.manifestJSON(
@@ -261,8 +263,9 @@ package struct ResultFiles: Sendable {
             "uncertainInputs": .array(
                 scenario.uncertainInputs.map(ResultFiles.manifestEntry)),
             "files": .array(
-                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "manifest.json"] + (report ? ["report.html"] : [])).map(
-                    JSONOut.string))
+                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "manifest.json"]
+                    + (report ? ["report.html"] : [])).map(
+                        JSONOut.string))
         ])
     }
 }

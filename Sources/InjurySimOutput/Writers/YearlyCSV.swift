@@ -1,0 +1,114 @@
+import InjurySimCore
+import InjurySimEngine
+import InjurySimFormat
+
+/// `yearly.csv`: per calendar year, pool and metric, the mean and nearest-rank percentiles over
+/// replications of each replication's own yearly figure — a flow summed over the year's months,
+/// a stock read at the year's last month inside the horizon, active workers averaged over the
+/// year's months. Derived from the replications' monthly figures (``ReplicationResult``), so a
+/// merged study writes the same bytes as one machine. Documented in Results/README.md.
+package enum YearlyCSV {
+    /// How a year's figure is made from a replication's months of a metric.
+    package enum Rule: Sendable, Equatable {
+        /// Summed over the year's months.
+        case sum(Metric)
+        /// The value in the year's last month inside the horizon.
+        case last(Metric)
+        /// The mean over the year's months inside the horizon.
+        case mean(Metric)
+
+        package var metric: Metric {
+            switch self {
+            case .sum(let metric), .last(let metric), .mean(let metric): return metric
+            }
+        }
+    }
+
+    /// One metric of the file: its name and its rule.
+    package struct Row: Sendable, Equatable {
+        package var key: String
+        package var rule: Rule
+
+        /// Money is written in yuan with two decimals; counts whole, means of counts with two.
+        package var decimals: Int {
+            if rule.metric.isMoney { return 2 }
+            if case .mean = rule { return 2 }
+            return 0
+        }
+    }
+
+    /// The metrics in file order: flows, then stocks, then persons.
+    package static let rows: [Row] = {
+        var rows: [Row] = []
+        func sum(_ metric: Metric) { rows.append(Row(key: metric.key, rule: .sum(metric))) }
+        func last(_ metric: Metric, _ key: String? = nil) { rows.append(Row(key: key ?? metric.key, rule: .last(metric))) }
+        for metric in [Metric.orders, .contributions, .contributionsBooked, .investment, .benefitsPaid, .benefitsDue] { sum(metric) }
+        for item in BenefitItem.allCases { sum(.due(item)) }
+        for metric in [Metric.claimsRecognised, .accidents, .awardsLongTerm] { sum(metric) }
+        for item in BenefitItem.allCases { if let awards = Metric.awards(of: item) { sum(awards) } }
+        sum(.awardsCapitalValue)
+        last(.netPosition, "reserve")
+        for metric in [Metric.cash, .liabilities, .ibnr, .solvencyPosition, .insuredPersons] { last(metric) }
+        rows.append(Row(key: "active_workers_mean", rule: .mean(.activeWorkers)))
+        last(.activeWorkers, "active_workers_last_month")
+        return rows
+    }()
+
+    /// A calendar year of the horizon: its months are `first ..< first + months` (month indices
+    /// from the scenario's start); `months` is below 12 for a year the horizon covers only partly.
+    package struct Year: Sendable, Equatable {
+        package var year: Int
+        package var first: Int
+        package var months: Int
+    }
+
+    /// The calendar years that a horizon of `months` months from `start` touches, in order.
+    package static func years(start: YearMonth, months: Int) -> [Year] {
+        var out: [Year] = []
+        for month in 0..<max(0, months) {
+            let year = start.adding(months: month).year
+            if out.last?.year == year { out[out.count - 1].months += 1 } else { out.append(Year(year: year, first: month, months: 1)) }
+        }
+        return out
+    }
+
+    /// One replication's figure of `row` in `year` for `pool` (`poolCount`: the total), in fen
+    /// or counts: exact for sums and stocks (64-bit integers), a mean for `.mean`.
+    package static func value(_ row: Row, of result: ReplicationResult, pool: Int, year: Year) -> Double {
+        let months = year.first..<(year.first + year.months)
+        switch row.rule {
+        case .sum(let metric):
+            return Double(months.reduce(Int64(0)) { $0 + result.value(month: $1, pool: pool, metric: metric) })
+        case .last(let metric):
+            return Double(result.value(month: months.upperBound - 1, pool: pool, metric: metric))
+        case .mean(let metric):
+            let total = months.reduce(Int64(0)) { $0 + result.value(month: $1, pool: pool, metric: metric) }
+            return Double(total) / Double(year.months)
+        }
+    }
+
+    /// Long format: one row per year × pool × metric, with the number of the year's months
+    /// inside the horizon, the mean and the nearest-rank percentiles over replications.
+    package static func text(scenario: Scenario, results: [ReplicationResult]) -> String {
+        var lines = ["year,months,pool,metric,mean,p5,p25,p50,p75,p95"]
+        let names = (scenario.poolNames + ["total"]).map(CSV.cell)
+        var values = [Double](repeating: 0, count: results.count)
+        for year in years(start: scenario.startMonth, months: scenario.months) {
+            let prefix = String(year.year) + "," + String(year.months) + ","
+            for pool in names.indices {
+                for row in rows {
+                    for (index, result) in results.enumerated() { values[index] = value(row, of: result, pool: pool, year: year) }
+                    let sorted = values.sorted()
+                    let divisor = row.rule.metric.isMoney ? 100.0 : 1.0
+                    let mean = values.reduce(0, +) / Double(max(1, values.count))
+                    var line = prefix + names[pool] + "," + row.key + "," + (Format.fixed(mean / divisor, 2) ?? "")
+                    for p in [5.0, 25, 50, 75, 95] {
+                        line += "," + (Statistics.percentile(sorted: sorted, p).flatMap { Format.fixed($0 / divisor, row.decimals) } ?? "")
+                    }
+                    lines.append(line)
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import InjurySimAnalysis
+import InjurySimCore
+import InjurySimScenarioTestSupport
+import Testing
+
+@testable import InjurySimEngine
+@testable import InjurySimOutput
+@testable import InjurySimScenario
+
+/// `yearly.csv`: each replication's own yearly figure — flows summed over the year's months,
+/// stocks at the year's last month inside the horizon, active workers averaged — and then the
+/// mean and nearest-rank percentiles over replications; partly covered years say how many
+/// months they hold; the file is the same from a merged study as from one machine.
+@Suite struct YearlyCSVTests {
+    /// The rule each metric of the file must follow, written out here independently of the
+    /// writer's table: the monthly metric it reads and how.
+    enum Expected { case sum, last, mean }
+    static let expected: [String: (metric: String, rule: Expected)] = {
+        var out: [String: (String, Expected)] = [:]
+        let sums = [
+            "orders", "contributions", "contributions_booked", "investment_income", "benefits_paid", "benefits_due", "benefits_medical",
+            "benefits_suspension_wages", "benefits_disability_lump_sum", "benefits_disability_allowance", "benefits_care",
+            "benefits_grade5to6_allowance", "benefits_death_lump_sum", "benefits_funeral", "benefits_dependants_pensions",
+            "claims_recognised", "accidents", "awards_long_term", "awards_disability_allowance", "awards_care",
+            "awards_grade5to6_allowance", "awards_dependants_pensions", "awards_capital_value"
+        ]
+        for key in sums { out[key] = (key, .sum) }
+        for key in ["cash", "outstanding_liabilities", "ibnr_reserve", "solvency_position", "insured_persons_cumulative"] { out[key] = (key, .last) }
+        out["reserve"] = ("net_position", .last)
+        out["active_workers_last_month"] = ("active_workers", .last)
+        out["active_workers_mean"] = ("active_workers", .mean)
+        return out
+    }()
+
+    /// Results with every monthly figure drawn at random (a fixed LCG), so that a sum of monthly
+    /// percentiles, a wrong month or a wrong year boundary gives other numbers.
+    static func results(_ scenario: Scenario, count: Int) -> [ReplicationResult] {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { r in
+            var result = ReplicationResult(replication: r, months: scenario.months, poolCount: scenario.poolCount, sectorCount: 1)
+            for index in result.monthly.indices {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                result.monthly[index] = Int64(state >> 34) - (1 << 29)
+            }
+            return result
+        }
+    }
+
+    @Test func everyFigureIsEachReplicationsOwnYearOfItsMonths() throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.startMonth = YearMonth(year: 2024, month: 10)
+        scenario.months = 17
+        let results = Self.results(scenario, count: 7)
+        let records = try #require(CSV.records(YearlyCSV.text(scenario: scenario, results: results)))
+        #expect(records.first == ["year", "months", "pool", "metric", "mean", "p5", "p25", "p50", "p75", "p95"])
+        let pools = scenario.poolNames + ["total"]
+        // 2024 holds October to December, 2025 all twelve months, 2026 January and February.
+        let years: [(year: String, first: Int, months: Int)] = [("2024", 0, 3), ("2025", 3, 12), ("2026", 15, 2)]
+        #expect(records.count == 1 + years.count * pools.count * Self.expected.count)
+        var seen: [String: Int] = [:]
+        for fields in records.dropFirst() {
+            let year = try #require(years.first { $0.year == fields[0] }, "year \(fields[0])")
+            #expect(fields[1] == String(year.months), "the months of \(year.year) inside the horizon")
+            let pool = try #require(pools.firstIndex(of: fields[2]))
+            let (key, rule) = try #require(Self.expected[fields[3]], "unexpected metric \(fields[3])")
+            let metric = try #require(Metric.allCases.first { $0.key == key })
+            seen[fields[3], default: 0] += 1
+            let perReplication: [Double] = results.map { result in
+                let months = (year.first..<(year.first + year.months)).map { result.value(month: $0, pool: pool, metric: metric) }
+                switch rule {
+                case .sum: return Double(months.reduce(0, +))
+                case .last: return Double(months[months.count - 1])
+                case .mean: return Double(months.reduce(0, +)) / Double(months.count)
+                }
+            }
+            let sorted = perReplication.sorted()
+            // Nearest rank over 7 replications: p5 the 1st, p25 the 2nd, p50 the 4th, p75 the 6th, p95 the 7th.
+            let ranks = [0, 1, 3, 5, 6]
+            let divisor = metric.isMoney ? 100.0 : 1
+            for (column, rank) in zip(5..<10, ranks) {
+                let written = try #require(Double(fields[column]), "\(fields)")
+                if rule == .mean {
+                    #expect(abs(written - sorted[rank]) <= 0.005, "\(fields[3]) \(fields[0]) column \(column)")
+                } else {
+                    // Exact: to the fen for money, to the unit for counts.
+                    #expect((written * divisor).rounded() == sorted[rank], "\(fields[3]) \(fields[0]) \(fields[2]) column \(column)")
+                }
+            }
+            let mean = perReplication.reduce(0, +) / Double(perReplication.count) / divisor
+            #expect(abs(try #require(Double(fields[4])) - mean) <= 0.005, "\(fields[3]) mean")
+        }
+        #expect(Set(seen.keys) == Set(Self.expected.keys))
+        #expect(seen.values.allSatisfy { $0 == years.count * pools.count })
+    }
+
+    @Test func yearsFollowTheCalendarAndAPartlyCoveredYearIsARowWithItsMonths() {
+        func years(_ year: Int, _ month: Int, _ months: Int) -> [YearlyCSV.Year] {
+            YearlyCSV.years(start: YearMonth(year: year, month: month), months: months)
+        }
+        #expect(years(2024, 1, 12) == [.init(year: 2024, first: 0, months: 12)])
+        #expect(years(2024, 1, 4) == [.init(year: 2024, first: 0, months: 4)])
+        #expect(years(2022, 7, 18) == [.init(year: 2022, first: 0, months: 6), .init(year: 2023, first: 6, months: 12)])
+        let fifty = years(2026, 1, 600)
+        #expect(fifty.count == 50 && fifty.allSatisfy { $0.months == 12 } && fifty.last == .init(year: 2075, first: 588, months: 12))
+        let shifted = years(2026, 12, 600)
+        #expect(shifted.count == 51 && shifted.first?.months == 1 && shifted.last?.months == 11)
+    }
+
+    /// The flows of a real run add up: the fund's benefits by item sum to its benefits due, to
+    /// the fen, in every replication's year (the file's mean is the mean of those sums).
+    @Test func theItemsOfARealRunAddUpToTheBenefitsDueInEveryYear() async throws {
+        var scenario = try TestScenarios.load("smoke.json")
+        scenario.replications = 3
+        scenario.months = 14
+        let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<3, threads: 2)
+        for result in results {
+            for year in YearlyCSV.years(start: scenario.startMonth, months: scenario.months) {
+                for pool in 0...scenario.poolCount {
+                    func v(_ key: String) -> Double {
+                        YearlyCSV.value(YearlyCSV.rows.first { $0.key == key }!, of: result, pool: pool, year: year)
+                    }
+                    let items = BenefitItem.allCases.reduce(0.0) { $0 + v(Metric.due($1).key) }
+                    #expect(items == v("benefits_due"), "replication \(result.replication), \(year.year), pool \(pool)")
+                }
+            }
+            #expect(result.total(.awardsLongTerm, pool: scenario.poolCount) > 0, "the smoke scenario awards long-term benefits")
+        }
+    }
+}
