@@ -79,7 +79,9 @@ package enum MoneyRange {
                 let ordersGrowth = growth(s.ordersGrowthPerYear)
                 // Sampled slots are rounded per platform, each scaled back by 1/fraction.
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
-                let workers = Double(province.workers[sector]) + platformsHere * 0.5 / fraction
+                // Workers grow at most to their largest ceiling; a logistic orders path stays
+                // below the exponential one of the same initial growth (``GrowthPath``).
+                let workers = (Double(province.workers[sector]) + platformsHere * 0.5 / fraction) * max(1, s.workersSaturation.largest)
                 let ordersPerMonth =
                     workers * s.ordersPerHour.largest * longestShiftHours * 31
                     * shockOrders * ordersGrowth
