@@ -127,7 +127,7 @@ package struct HireProfile: Sendable {
         if let retirement {
             for attempt in 0..<Self.initialAttempts {
                 if attempt > 0 {
-                    day = -min(tenureDays(PortableMath.log(person.uniform(DrawPurpose.initialAge.counter(day: attempt)))), 3650)
+                    day = -min(tenureDays(logDraw: PortableMath.log(person.uniform(DrawPurpose.initialAge.counter(day: attempt)))), 3650)
                 }
                 retires = retirement.day(person: person, hireDay: startDay + day, people: hiredEarlier?(startDay + day))
                 if retires > startDay { break }
