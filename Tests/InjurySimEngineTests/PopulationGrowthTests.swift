@@ -47,7 +47,8 @@ import Testing
 
         var plain = TinyScenario.make(months: 120)
         plain.sectors[0].ordersGrowthPerYear = .fixed(0.07)
-        let flat = ReplicationCoordinator(scenario: plain).monthContexts(inputs: ReplicationInputs(scenario: plain, replication: 2), month: month)[0][0]
+        let flat = ReplicationCoordinator(scenario: plain).monthContexts(inputs: ReplicationInputs(scenario: plain, replication: 2), month: month)[0][
+            0]
         #expect(flat.workforceShare == 1)
         #expect(flat.ordersPerHour == 3 * PortableMath.pow(1.07, Double(month) / 12))
     }

@@ -49,7 +49,8 @@ package struct PairTrace: Sendable {
                 rows.append(
                     Row(
                         phase: phase, phaseName: s.name, month: calendarMonth, province: region.name, platform: company.name,
-                        slots: PopulationPlan.livingSlots(slots: slots[province][platform], workforceShare: workforce?[province][platform] ?? 1) * scale, scale: scale, coverage: coverage[province][platform],
+                        slots: PopulationPlan.livingSlots(slots: slots[province][platform], workforceShare: workforce?[province][platform] ?? 1)
+                            * scale, scale: scale, coverage: coverage[province][platform],
                         orders: Double(orders[platform][province]) * scale, activeWorkers: Double(active[platform][province]) * scale,
                         newlyInsured: Double(newly[platform][province]) * scale,
                         contributionsYuan: Double(booked[platform][province]) * scale / 100, benchmarkYuanPerOrder: benchmark[platform]))
