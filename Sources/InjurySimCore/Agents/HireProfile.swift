@@ -68,7 +68,9 @@ package struct HireProfile: Sendable {
         self.logStayProbability = PortableMath.log1p(-dailyLeaveProbability)
     }
 
-    /// Fills `worker` with a new person keyed by `person`, joining on `day`.
+    /// Fills `worker` with a new person keyed by `person`, joining on `day`. They leave on the
+    /// earlier of their churn day and the day they reach the retirement age (``Retirement/day``:
+    /// two more uniforms, the age and sex the claim builder would draw).
     package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))
