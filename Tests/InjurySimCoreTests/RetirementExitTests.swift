@@ -9,8 +9,9 @@ import Testing
 /// at the start holds nobody who has already retired.
 @Suite struct RetirementExitTests {
     /// Hires aged 50–59 only (so many retire within a decade), men 60, women 57 (fixed ages).
+    static let bands: [Double] = [0, 0, 0, 0, 1]
     static let retirement = HireProfile.Retirement(
-        bands: [0, 0, 0, 0, 1], maleShare: 0.7, rule: RetirementAge(men: 60, women: 57), chainStartYear: 2022)
+        bands: bands, maleShare: 0.7, rule: RetirementAge(men: 60, women: 57), chainStartYear: 2022)
 
     static func profile(churn: Double) -> HireProfile {
         HireProfile(
@@ -20,7 +21,7 @@ import Testing
 
     /// The person's age and retirement age, drawn independently of the rule under test.
     static func ages(person: StreamKey, hireDay: Int) -> (age: Double, retires: Double) {
-        let hire = WorkerAge.atHire(person: person, hireDay: hireDay, bands: retirement.bands, maleShare: retirement.maleShare)
+        let hire = WorkerAge.atHire(person: person, hireDay: hireDay, bands: bands, maleShare: retirement.maleShare)
         return (hire.age, hire.isMale ? 60 : 57)
     }
 
@@ -75,7 +76,7 @@ import Testing
         let rule = HireProfile.Retirement(bands: [0, 0, 0, 1, 0], maleShare: 1, rule: RetirementAge(men: 63, women: 58), chainStartYear: 2022)
         for i in 0..<200 {
             let person = StreamKey(seed: 5).child(UInt64(i))
-            let age = WorkerAge.atHire(person: person, hireDay: 0, bands: rule.bands, maleShare: 1).age
+            let age = WorkerAge.atHire(person: person, hireDay: 0, bands: [0, 0, 0, 1, 0], maleShare: 1).age
             let birth = 2022 - age
             let expected = RetirementAge(men: 63, women: 58).age(birth: birth, isMale: true)
             let day = rule.day(person: person, hireDay: 0)
@@ -110,6 +111,36 @@ import Testing
             plain.retirement = nil
             let other = plain.initial(person: person, takeUp: 0, startDay: 365)
             #expect(w.hireDay == other.hireDay && w.leaveDay <= other.leaveDay && w.shiftHours == other.shiftHours)
+        }
+    }
+
+    /// The inline table the hire reads gives the ages the draw always gave, to the bit: the
+    /// band search as it was written before the table (a reference copy here), over bands with
+    /// gaps, a single band and uneven shares.
+    @Test(arguments: [
+        [0.04, 0.38, 0.38, 0.16, 0.04], [0, 0.12, 0.38, 0.35, 0.15], [0, 0, 1, 0, 0], [0.3, 0, 0, 0.7, 0], [1, 1, 1, 1, 1], [0, 0, 0, 0, 0]
+    ])
+    func theTableGivesTheAgesBitForBit(bands: [Double]) {
+        func reference(_ u: Double) -> Double {
+            let edges = Scenario.Sector.ageBandEdges
+            let total = bands.reduce(0, +)
+            guard let last = bands.lastIndex(where: { $0 > 0 }), total > 0 else { return edges[0] }
+            var cumulative = 0.0
+            for (band, share) in bands.enumerated() where share > 0 {
+                let next = cumulative + share / total
+                if u < next || band == last {
+                    let within = min(1, max(0, (u - cumulative) / (share / total)))
+                    return edges[band] + within * (edges[band + 1] - edges[band])
+                }
+                cumulative = next
+            }
+            return edges[0]
+        }
+        let table = WorkerAge.Table(bands: bands)
+        let key = StreamKey(seed: 8)
+        for i in 0..<20_000 {
+            let u = i < 4 ? [0, 0.04, 0.42, 0.9999999999][i] : key.uniform(UInt64(i))
+            #expect(table.age(u).bitPattern == reference(u).bitPattern, "u \(u)")
         }
     }
 }

@@ -23,14 +23,14 @@ package struct HireProfile: Sendable {
     package struct Retirement: Sendable {
         /// The hires' age bands and share of men: those ``ClaimBuilder`` reads, so the age a
         /// person retires at and the age their claims state agree.
-        package var bands: [Double]
+        package var table: WorkerAge.Table
         package var maleShare: Double
         package var rule: RetirementAge
         /// The calendar year at day 0 of the chain's clock, fractional (March 2022: 2022 + 2/12).
         package var chainStartYear: Double
 
         package init(bands: [Double], maleShare: Double, rule: RetirementAge, chainStartYear: Double) {
-            self.bands = bands
+            self.table = WorkerAge.Table(bands: bands)
             self.maleShare = maleShare
             self.rule = rule
             self.chainStartYear = chainStartYear
@@ -43,7 +43,8 @@ package struct HireProfile: Sendable {
         /// the hire day less the age at hire (365.25 days a year, as a claim's age counts).
         package func day(person: StreamKey, hireDay: Int, people: People? = nil) -> Int {
             let hire = WorkerAge.atHire(
-                person: person, hireDay: hireDay, bands: people?.bands ?? bands, maleShare: people?.maleShare ?? maleShare)
+                person: person, hireDay: hireDay, table: people.map { WorkerAge.Table(bands: $0.bands) } ?? table,
+                maleShare: people?.maleShare ?? maleShare)
             let birth = chainStartYear + Double(hireDay) / 365.25 - hire.age
             let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
             return hireDay + max(1, Int(min(days, Double(Int32.max / 4)).rounded(.up)))
@@ -77,8 +78,11 @@ package struct HireProfile: Sendable {
         join(&worker, person: person, day: day, logClockDraw: logs[1])
         let churns = day + 1 + tenureDays(logDraw: logs[0])
         // The earlier of leaving by churn and reaching the retirement age.
-        let leaves = retirement.map { min(churns, $0.day(person: person, hireDay: day)) } ?? churns
-        worker.leaveDay = Int32(clamping: leaves)
+        if let retirement {
+            worker.leaveDay = Int32(clamping: min(churns, retirement.day(person: person, hireDay: day)))
+        } else {
+            worker.leaveDay = Int32(clamping: churns)
+        }
     }
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
