@@ -155,6 +155,18 @@ enum ScenarioDecoder {
         let recovery = groupParams(r, "recoveryDays")
         let churn = r.param("churnPerMonth", in: Scenario.sectorInputs)
         let growth = r.param("ordersGrowthPerYear", in: Scenario.sectorInputs)
+        let ordersSaturation = r.param("ordersSaturation", in: Scenario.sectorInputs)
+        let workersGrowth = r.param("workersGrowthPerYear", in: Scenario.sectorInputs)
+        let workersSaturation = r.param("workersSaturation", in: Scenario.sectorInputs)
+        // Workers cannot grow without a ceiling: slots are allocated for it (GrowthPath).
+        if let workersGrowth, let workersSaturation, workersGrowth.largest != 0 || workersGrowth.smallest != 0,
+            workersSaturation.largest <= 1, let node = r.node("workersGrowthPerYear")
+        {
+            r.log.add(
+                r.path("workersGrowthPerYear"), node,
+                "workers can grow only toward a ceiling: give workersSaturation, the most workers as a multiple of "
+                    + "the starting ones (above 1), as well")
+        }
         let ages = numberList(
             r, "ageBands", count: 5, default: Scenario.Sector.deliveryAgeBands, range: share,
             what: "shares of new hires aged 18–19, 20–29, 30–39, 40–49 and 50–59")
@@ -177,17 +189,21 @@ enum ScenarioDecoder {
         r.finish(allowed: Scenario.sectorInputs.map(\.key) + ["shiftHoursSpread", "ageBands", "maleShare", "drawnAs"])
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
             let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
-            let ages, let male, let multiPlatform
+            let ordersSaturation, let workersGrowth, let workersSaturation, let ages, let male, let multiPlatform
         else { return nil }
         var recoveryAll = recovery
         recoveryAll.append(contentsOf: [Param.fixed(0), Param.fixed(0)])
-        return Scenario.Sector(
+        var sector = Scenario.Sector(
             name: name, ordersPerHour: ordersPerHour, shiftHours: shiftHours, shiftHoursSpread: spread,
             fullTimeDaysPerWeek: fullTime, occasionalDaysPerYear: occasionalDays,
             occasionalShare: occasionalShare, claimsPerMillionOrders: claims,
             recognitionProbability: recognition, severity: severity, medicalCostMeanYuan: medical,
             medicalCostSigma: sigma, recoveryDays: recoveryAll, churnPerMonth: churn,
             ordersGrowthPerYear: growth, ageBands: ages, maleShare: male, multiPlatformShare: multiPlatform, drawnAs: drawnAs)
+        sector.ordersSaturation = ordersSaturation
+        sector.workersGrowthPerYear = workersGrowth
+        sector.workersSaturation = workersSaturation
+        return sector
     }
 
     static func severityWeights(_ r: ObjectReader) -> [Param]? {

@@ -11,7 +11,9 @@ import InjurySimEngine
 /// - Orders and contributions per day, active workers and persons newly insured, each per
 ///   covered slot (the rollout's ramp is stated), may change at the cut by no more than they
 ///   change from month to month around it: the largest change over the `window` months on
-///   either side inside the phases, × 1.5, + 5% (noise, growth and month lengths included).
+///   either side inside the phases, × 1.5, + 5% (noise, growth and month lengths included);
+///   persons newly insured, a count of a few persons a month in a small pair at the check's
+///   sample, also by 4 SE of Poisson noise in the simulated counts (√(1/a + 1/b) on the log).
 /// - The rate charged per order changes only by a rule at its date: in a review month of the
 ///   later phase's float, or where the later phase's benchmark rate differs from the earlier's
 ///   (a new rate rule from the cut). Otherwise a change beyond 0.5% is a jump. Contributions
@@ -134,7 +136,13 @@ package struct ChainContinuity: Sendable {
                 guard u > 0, v > 0 else { continue }
                 largest = max(largest, abs(PortableMath.log(v / u)))
             }
-            let band = 1.5 * largest + 0.05
+            var band = 1.5 * largest + 0.05
+            if measure == .newlyInsured {
+                // A pair with few persons new in a month at this sample: the change may also be
+                // Poisson noise, 4 SE of the log of a ratio of two counts, √(1/a + 1/b).
+                let counts = [before, after].map { max(1, $0.newlyInsured / $0.scale) }
+                band = max(band, 4 * (1 / counts[0] + 1 / counts[1]).squareRoot())
+            }
             var change = PortableMath.log(b / a)
             if measure == .contributionsPerDay && ruleChange { change -= rateChange }
             if abs(change) > band {

@@ -235,6 +235,8 @@ package enum ModelValidation {
         let churn = 0.1
         var s = baseScenario(workers: 2_000, months: 12, replications: 20, claimsPerMillion: 0)
         s.sectors[0].churnPerMonth = .fixed(churn)
+        // Hires aged 18–19: nobody reaches retirement, so churn is the only turnover.
+        s.sectors[0].ageBands = [1, 0, 0, 0, 0]
         let results = await MonteCarloRunner.run(scenario: s, replications: 0..<s.replications, threads: threads)
         let d = 1 - pow(1 - churn, 12.0 / 365)
         let dayCount = Double(days(s))
@@ -255,7 +257,7 @@ package enum ModelValidation {
         "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
         "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
         improvementCheckName, "Rate float (2025 rule)", "Lagged rate float (paid basis)",
-        "Persons ever insured under churn", "IBNR reserve", chainCheckName
+        "Persons ever insured under churn", "IBNR reserve", stationaryName, logisticName, chainCheckName
     ]
 
     /// Every analytic check, in report order.
@@ -270,6 +272,8 @@ package enum ModelValidation {
         out.append(await laggedRateFloat(threads: threads))
         out.append(await insuredPersons(threads: threads))
         out.append(await ibnrReserve(threads: threads))
+        out.append(stationaryPopulation())
+        out.append(await logisticGrowth(threads: threads))
         return out
     }
 

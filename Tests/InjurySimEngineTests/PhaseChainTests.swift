@@ -25,6 +25,10 @@ import Testing
         later.platforms[0].ratePerOrderYuan = .fixed(laterRate)
         // A continuing province brings its balance; only a new one opens with initialBalanceYuan.
         for p in later.provinces.indices { later.provinces[p].initialBalanceYuan = 1_000 }
+        // Hires aged 18–19: nobody reaches retirement, so with no churn the persons insured are
+        // the slots' first holders.
+        earlier.sectors[0].ageBands = [1, 0, 0, 0, 0]
+        later.sectors[0].ageBands = [1, 0, 0, 0, 0]
         later.earlierPhases = [earlier]
         return (earlier, later)
     }

@@ -43,6 +43,18 @@ import Testing
                 $0.activeWorkers *= 1.6; $0.newlyInsured *= 3
             }, [nil, nil], [.activeWorkers, .newlyInsured]
         ),
+        (
+            "few persons new a month: a doubling within Poisson noise",
+            trace {
+                $0.scale = 10; $0.newlyInsured *= 2
+            }, [nil, nil], []
+        ),
+        (
+            "many persons new a month: a doubling is a jump",
+            trace {
+                $0.newlyInsured *= 2
+            }, [nil, nil], [.newlyInsured]
+        ),
         ("rate cut with no rule", trace { $0.contributionsYuan *= 0.75 }, [nil, nil], [.rate, .contributionsPerDay]),
         ("rate cut in the later phase's review month", trace { $0.contributionsYuan *= 0.75 }, [nil, 7], []),
         ("a review month of the earlier phase explains nothing", trace { $0.contributionsYuan *= 0.75 }, [7, nil], [.rate, .contributionsPerDay]),

@@ -56,4 +56,38 @@ import Testing
         }
         #expect(differ > 100, "a person hired after the cut is of the later phase's ages")
     }
+
+    /// A holder a later phase finds at work (hired before the cut) retires by the ages the claim
+    /// builder gives them, the earlier phase's: the earlier food-delivery hires are 18–19, so none
+    /// has reached retirement and none is drawn again (the later phase's 50–59 bands would make
+    /// many of them retired already and redrawn).
+    @Test func aHolderFoundAtTheCutRetiresByTheEarlierPhasesAges() throws {
+        let (_, later, scenario) = try Self.chain()
+        let inputs = ReplicationInputs(scenario: scenario, replication: 0)
+        var checked = 0
+        for index in later.plans.indices {
+            let state = later.shardState(index: index, inputs: inputs)
+            for segment in state.segments where segment.sector == 0 {
+                var plain = later.hireProfile(inputs: inputs, sector: 0)
+                plain.retirement = nil
+                for i in segment.range.prefix(300) {
+                    let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
+                    let fresh = plain.initial(person: slot.child(0), takeUp: 0, startDay: later.clock.dayOffset)
+                    #expect(state.workers[i].hireDay == fresh.hireDay)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 0)
+        // With the later phase's own bands the same holders would be redrawn.
+        let own = later.hireProfile(inputs: inputs, sector: 0)
+        let state = later.shardState(index: 0, inputs: inputs)
+        let segment = try #require(state.segments.first { $0.sector == 0 })
+        var redrawn = 0
+        for i in segment.range.prefix(300) {
+            let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
+            if own.initial(person: slot.child(0), takeUp: 0, startDay: later.clock.dayOffset).hireDay != state.workers[i].hireDay { redrawn += 1 }
+        }
+        #expect(redrawn > 0)
+    }
 }

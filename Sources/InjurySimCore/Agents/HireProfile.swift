@@ -11,11 +11,55 @@ package struct HireProfile: Sendable {
     package let dailyLeaveProbability: Double
     /// log(1 − dailyLeaveProbability), computed once: the denominator of every tenure draw.
     let logStayProbability: Double
+    /// Who the sector hires and when they retire (nil: nobody retires, as in rule tests that
+    /// need only churn).
+    package var retirement: Retirement?
+
+    /// The age bands (``Scenario/Sector/ageBandEdges``) and share of men of a sector's hires.
+    package typealias People = (bands: [Double], maleShare: Double)
+
+    /// Exit at the statutory retirement age: a person leaves their slot on the day they reach it
+    /// (``RetirementAge``, by sex and birth cohort), unless churn takes them earlier.
+    package struct Retirement: Sendable {
+        /// The hires' age bands and share of men: those ``ClaimBuilder`` reads, so the age a
+        /// person retires at and the age their claims state agree.
+        package var table: WorkerAge.Table
+        package var maleShare: Double
+        package var rule: RetirementAge
+        /// The calendar year at day 0 of the chain's clock, fractional (March 2022: 2022 + 2/12).
+        package var chainStartYear: Double
+
+        package init(bands: [Double], maleShare: Double, rule: RetirementAge, chainStartYear: Double) {
+            self.table = WorkerAge.Table(bands: bands)
+            self.maleShare = maleShare
+            self.rule = rule
+            self.chainStartYear = chainStartYear
+        }
+
+        /// The first day on which the person hired on `hireDay` (chain day) has reached the
+        /// retirement age, at least the day after the hire: their age at hire and sex are drawn
+        /// from their stream as the claim builder draws them (``WorkerAge/atHire``), with
+        /// `people` (the sector's own when nil), and their birth year is the calendar year of
+        /// the hire day less the age at hire (365.25 days a year, as a claim's age counts).
+        package func day(person: StreamKey, hireDay: Int, people: People? = nil) -> Int {
+            let hire = WorkerAge.atHire(
+                person: person, hireDay: hireDay, table: people.map { WorkerAge.Table(bands: $0.bands) } ?? table,
+                maleShare: people?.maleShare ?? maleShare)
+            let birth = chainStartYear + Double(hireDay) / 365.25 - hire.age
+            let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
+            return hireDay + max(1, Int(min(days, Double(Int32.max / 4)).rounded(.up)))
+        }
+    }
+
+    /// Redraws of an initial holder's time in the slot, at most, when the drawn holder would
+    /// have retired before the start (the rejection that gives the stationary ages).
+    static let initialAttempts = 64
 
     package init(
         occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
-        extraRiskPerLongHour: Double, churnPerMonth: Double
+        extraRiskPerLongHour: Double, churnPerMonth: Double, retirement: Retirement? = nil
     ) {
+        self.retirement = retirement
         self.occasionalShare = occasionalShare
         self.shiftHours = shiftHours
         self.shiftHoursSpread = shiftHoursSpread
@@ -25,12 +69,20 @@ package struct HireProfile: Sendable {
         self.logStayProbability = PortableMath.log1p(-dailyLeaveProbability)
     }
 
-    /// Fills `worker` with a new person keyed by `person`, joining on `day`.
+    /// Fills `worker` with a new person keyed by `person`, joining on `day`. They leave on the
+    /// earlier of their churn day and the day they reach the retirement age (``Retirement/day``:
+    /// two more uniforms, the age and sex the claim builder would draw).
     package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))
         join(&worker, person: person, day: day, logClockDraw: logs[1])
-        worker.leaveDay = Int32(clamping: day + 1 + tenureDays(logDraw: logs[0]))
+        let churns = day + 1 + tenureDays(logDraw: logs[0])
+        // The earlier of leaving by churn and reaching the retirement age.
+        if let retirement {
+            worker.leaveDay = Int32(clamping: min(churns, retirement.day(person: person, hireDay: day)))
+        } else {
+            worker.leaveDay = Int32(clamping: churns)
+        }
     }
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
@@ -60,19 +112,37 @@ package struct HireProfile: Sendable {
         return Int(min(days, Double(Int32.max / 2)))
     }
 
-    /// A slot at the start of the run: its holder joined a geometric number of days ago
-    /// (the stationary age under constant churn) and, churn being memoryless, leaves after a
-    /// fresh geometric number of days.
-    package func initial(person: StreamKey, takeUp: UInt16) -> Worker {
+    /// A slot at the start of the run, day `startDay` of the chain's clock: its holder joined a
+    /// geometric number of days ago (the stationary time in the slot under constant churn, at
+    /// most 3,650 days) and, churn being memoryless, leaves after a fresh geometric number of
+    /// days, or on reaching the retirement age if earlier. A drawn holder who would have retired
+    /// by the start is not at work: the time in the slot is drawn again (rejection, so the
+    /// holders' entry ages and times in the slot are those of the steady state with exits at
+    /// retirement). `hiredEarlier` gives the age bands the claim builder reads for a person hired
+    /// on a day before `startDay` (an earlier phase's sector; nil: this profile's own).
+    package func initial(
+        person: StreamKey, takeUp: UInt16, startDay: Int = 0, hiredEarlier: ((Int) -> People?)? = nil
+    ) -> Worker {
         var worker = Worker(
             clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.initialAge.counter(day: 0)), person.uniform(DrawPurpose.tenure.counter(day: 0))))
-        let age = tenureDays(logDraw: logs[0])
-        let day = -min(age, 3650)
+        var day = -min(tenureDays(logDraw: logs[0]), 3650)
+        var retires = Int.max
+        if let retirement {
+            for attempt in 0..<Self.initialAttempts {
+                if attempt > 0 {
+                    day = -min(tenureDays(logDraw: PortableMath.log(person.uniform(DrawPurpose.initialAge.counter(day: attempt)))), 3650)
+                }
+                retires = retirement.day(person: person, hireDay: startDay + day, people: hiredEarlier?(startDay + day))
+                if retires > startDay { break }
+            }
+        }
         join(&worker, person: person, day: day, logClockDraw: PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day))))
-        worker.leaveDay = Int32(clamping: 1 + tenureDays(logDraw: logs[1]))
+        worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
+        let churns = startDay + 1 + tenureDays(logDraw: logs[1])
+        worker.leaveDay = Int32(clamping: max(startDay + 1, min(churns, retires)))
         return worker
     }
 }

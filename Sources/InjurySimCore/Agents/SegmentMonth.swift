@@ -4,6 +4,10 @@ import Foundation
 @usableFromInline package struct SegmentMonth: Sendable {
     /// Share of slots covered this month (rollout take-up).
     @usableFromInline package var coverage: Double
+    /// Share of the allocated slots that hold the sector's workers this month: the workers'
+    /// growth path over its largest ceiling, m(t) / K_max (1 when the sector's workers do not
+    /// grow). A slot is covered while its take-up position is below coverage × this share.
+    @usableFromInline package var workforceShare: Double = 1
     /// Expected orders per on-duty hour (growth and shocks included).
     @usableFromInline package var ordersPerHour: Double
     /// Expected accidents per order at baseline fatigue and experience.

@@ -12,7 +12,7 @@ import Foundation
     /// Work decisions: the 31-bit limits of full-time and occasional workers (``WorkStream``).
     @usableFromInline package let fullTimeLimit: Int32
     @usableFromInline package let occasionalLimit: Int32
-    /// Covered when the take-up position is below this (coverage × 65,536).
+    /// Covered when the take-up position is below this (coverage × workforce share × 65,536).
     @usableFromInline package let coverageThreshold: Double
     /// A person also works for another platform when 63 bits of its draw are below this
     /// (p × 2⁶³), decided once, when first insured.
@@ -26,7 +26,7 @@ import Foundation
         self.lastDay = firstDay + dayCount
         self.fullTimeLimit = WorkStream.limit(context.fullTimeDailyProbability)
         self.occasionalLimit = WorkStream.limit(context.occasionalDailyProbability)
-        self.coverageThreshold = context.coverage * 65536
+        self.coverageThreshold = context.coverage * context.workforceShare * 65536
         self.sharedThreshold = UInt64((min(max(context.multiPlatformShare, 0), 1) * 0x1.0p63).rounded())
     }
 

@@ -24,8 +24,12 @@ import Foundation
 
     /// Creates the initial population of a shard on day `startDay` of the chain's clock (0 unless
     /// a later phase of a chain opens it): the holders' draws are those of a start on day 0, their
-    /// days moved to `startDay`.
-    package init(province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile) {
+    /// days moved to `startDay`. `hiredEarlier` gives, for a segment and a hire day before
+    /// `startDay`, the age bands of an earlier phase of the chain (``HireProfile/initial``).
+    package init(
+        province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile,
+        hiredEarlier: ((Segment, Int) -> HireProfile.People?)? = nil
+    ) {
         self.province = province
         self.key = key
         self.segments = segments
@@ -34,14 +38,11 @@ import Foundation
         workers.reserveCapacity(count)
         for segment in segments {
             let profile = hire(segment.sector)
+            let earlier = hiredEarlier.map { people in { (day: Int) in people(segment, day) } }
             for i in segment.range {
                 let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
                 let takeUp = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
-                var worker = profile.initial(person: slot.child(0), takeUp: takeUp)
-                if startDay != 0 {
-                    worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
-                    worker.leaveDay = Int32(clamping: Int(worker.leaveDay) + startDay)
-                }
+                var worker = profile.initial(person: slot.child(0), takeUp: takeUp, startDay: startDay, hiredEarlier: earlier)
                 worker.workKey = WorkStream.key(person: slot.child(0))
                 workers.append(worker)
             }

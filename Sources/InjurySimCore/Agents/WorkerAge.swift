@@ -1,24 +1,71 @@
 /// A person's age and sex at hire, drawn from the person's own stream on the hire day, so they
 /// are fixed for the person and need no room in the 44-byte ``Worker``: the engine reads them
-/// only when the person has an accident. Pure.
+/// when the person has an accident, and a hire reads them for the retirement day. Pure.
 package enum WorkerAge {
     /// Age at hire in years (a band drawn by its share, uniform within it; bands as in
     /// ``Scenario/Sector/ageBandEdges``) and whether the person is a man.
     package static func atHire(person: StreamKey, hireDay: Int, bands: [Double], maleShare: Double) -> (age: Double, isMale: Bool) {
-        let edges = Scenario.Sector.ageBandEdges
+        atHire(person: person, hireDay: hireDay, table: Table(bands: bands), maleShare: maleShare)
+    }
+
+    /// ``atHire(person:hireDay:bands:maleShare:)`` with the bands' table built once.
+    package static func atHire(person: StreamKey, hireDay: Int, table: Table, maleShare: Double) -> (age: Double, isMale: Bool) {
         let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
         let isMale = person.uniform(DrawPurpose.sex.counter(day: hireDay)) < maleShare
-        let total = bands.reduce(0, +)
-        guard let last = bands.lastIndex(where: { $0 > 0 }), total > 0 else { return (edges[0], isMale) }
-        var cumulative = 0.0
-        for (band, share) in bands.enumerated() where share > 0 {
-            let next = cumulative + share / total
-            if u < next || band == last {
-                let within = min(1, max(0, (u - cumulative) / (share / total)))
-                return (edges[band] + within * (edges[band + 1] - edges[band]), isMale)
+        return (table.age(u), isMale)
+    }
+
+    /// The age bands as the draw reads them, computed once: for each band with a share, where
+    /// its slice of [0, 1) starts and ends and its width. The arithmetic is the one the draw always
+    /// did, in the same order, so every age is the same to the bit. A class, so that the hire
+    /// profile that holds it (copied with every month's context) stays small.
+    package final class Table: Sendable {
+        let start: SIMD8<Double>
+        let end: SIMD8<Double>
+        let width: SIMD8<Double>
+        let used: SIMD8<Double>
+        /// Each band's lower edge and its width in years.
+        let low: SIMD8<Double>
+        let span: SIMD8<Double>
+        /// The youngest edge.
+        let youngest = Scenario.Sector.ageBandEdges[0]
+        /// The last band with a share (-1: none, every age is the youngest edge).
+        let last: Int
+
+        package init(bands: [Double]) {
+            let edges = Scenario.Sector.ageBandEdges
+            precondition(bands.count < edges.count, "at most one band per pair of age edges")
+            var start = SIMD8<Double>.zero, end = SIMD8<Double>.zero, width = SIMD8<Double>.zero
+            var used = SIMD8<Double>.zero, low = SIMD8<Double>.zero, span = SIMD8<Double>.zero
+            for band in bands.indices {
+                low[band] = edges[band]
+                span[band] = edges[band + 1] - edges[band]
             }
-            cumulative = next
+            let total = bands.reduce(0, +)
+            let last = total > 0 ? bands.lastIndex(where: { $0 > 0 }) ?? -1 : -1
+            if last >= 0 {
+                var cumulative = 0.0
+                for (band, share) in bands.enumerated() where share > 0 {
+                    start[band] = cumulative
+                    width[band] = share / total
+                    end[band] = cumulative + share / total
+                    used[band] = 1
+                    cumulative = end[band]
+                }
+            }
+            (self.start, self.end, self.width, self.used, self.low, self.span, self.last) = (start, end, width, used, low, span, last)
         }
-        return (edges[0], isMale)
+
+        /// The age for a uniform `u`: its band, and uniform within it.
+        package func age(_ u: Double) -> Double {
+            guard last >= 0 else { return youngest }
+            for band in 0...last where used[band] != 0 {
+                if u < end[band] || band == last {
+                    let within = min(1, max(0, (u - start[band]) / width[band]))
+                    return low[band] + within * span[band]
+                }
+            }
+            return youngest
+        }
     }
 }

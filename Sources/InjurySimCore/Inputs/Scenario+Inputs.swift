@@ -25,6 +25,9 @@ extension Scenario {
             defaults: [21, 60, 120], keyed: \.recoveryDays),
         InputField("churnPerMonth", range: shareRange, default: 0.05, \.churnPerMonth),
         InputField("ordersGrowthPerYear", range: -0.9...5, default: 0, \.ordersGrowthPerYear),
+        InputField("ordersSaturation", range: 1...1000, unit: "× the starting orders per hour", default: 1, \.ordersSaturation),
+        InputField("workersGrowthPerYear", range: -0.9...5, default: 0, \.workersGrowthPerYear),
+        InputField("workersSaturation", range: 1...1000, unit: "× the starting workers", default: 1, \.workersSaturation),
         InputField("multiPlatformShare", range: shareRange, default: 0, \.multiPlatformShare)
     ]
 

@@ -104,8 +104,10 @@ package enum MoneyRange {
                 let ordersRate = s.ordersGrowthPerYear.largest
                 // Sampled slots are rounded per platform, each scaled back by 1/fraction.
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
-                let workers = Double(province.workers[sector]) + platformsHere * 0.5 / fraction
-                // At the chain's start; each flow's growth is summed over the months below.
+                // Workers grow at most to their largest ceiling; a logistic orders path stays
+                // below the exponential one of the same initial growth (``GrowthPath``). At the
+                // chain's start; each flow's growth is summed over the months below.
+                let workers = (Double(province.workers[sector]) + platformsHere * 0.5 / fraction) * max(1, s.workersSaturation.largest)
                 let ordersPerMonth = workers * s.ordersPerHour.largest * longestShiftHours * 31 * shockOrders
                 let claimsPerMonth =
                     ordersPerMonth * s.claimsPerMillionOrders.largest / 1_000_000

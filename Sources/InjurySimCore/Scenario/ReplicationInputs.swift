@@ -22,6 +22,9 @@ public struct ReplicationInputs: Sendable {
         package var recoveryDays: [Double]
         package var churnPerMonth: Double
         package var ordersGrowthPerYear: Double
+        package var ordersSaturation: Double = 1
+        package var workersGrowthPerYear: Double = 0
+        package var workersSaturation: Double = 1
         package var multiPlatformShare: Double
     }
 
@@ -117,6 +120,9 @@ public struct ReplicationInputs: Sendable {
                 recoveryDays: values(s, scope, "recoveryDays", in: Scenario.sectorInputs),
                 churnPerMonth: v("churnPerMonth"),
                 ordersGrowthPerYear: v("ordersGrowthPerYear"),
+                ordersSaturation: v("ordersSaturation"),
+                workersGrowthPerYear: v("workersGrowthPerYear"),
+                workersSaturation: v("workersSaturation"),
                 multiPlatformShare: v("multiPlatformShare"))
         }
         provinceWageYuan = scenario.provinces.map { value($0, .province($0.name), "averageMonthlyWageYuan", in: Scenario.provinceInputs) }

@@ -122,6 +122,15 @@ public struct Scenario: Sendable {
         package var recoveryDays: [Param]
         package var churnPerMonth: Param
         package var ordersGrowthPerYear: Param
+        /// The ceiling of orders per hour as a multiple of the chain's starting level (1: none,
+        /// orders grow by `ordersGrowthPerYear` for ever; ``GrowthPath``).
+        package var ordersSaturation: Param = .fixed(1)
+        /// Initial yearly growth of the sector's workers, and their ceiling as a multiple of the
+        /// starting workers (``GrowthPath``; 1: the workers do not grow). Slots are allocated for
+        /// the largest ceiling the input can draw; a slot holds a worker while its take-up
+        /// position is below m(t) / that ceiling.
+        package var workersGrowthPerYear: Param = .fixed(0)
+        package var workersSaturation: Param = .fixed(1)
         /// Shares of new hires by age band (``ageBandEdges``), summing to 1.
         package var ageBands: [Double]
         /// Share of men among new hires.

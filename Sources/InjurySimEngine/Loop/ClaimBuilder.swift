@@ -42,6 +42,8 @@ package struct ClaimBuilder: Sendable {
         /// exp(−σ²/2): the lognormal median per yuan of mean.
         var medianPerMean: Double
         var ageBands: [Double]
+        /// The bands' table, built once (``WorkerAge/Table``).
+        var ages: WorkerAge.Table
         var maleShare: Double
     }
 
@@ -76,7 +78,9 @@ package struct ClaimBuilder: Sendable {
             return PlatformConstants(
                 recognitionProbability: sector.recognitionProbability, medicalCostMeanYuan: sector.medicalCostMeanYuan,
                 medicalCostSigma: sigma, medianPerMean: PortableMath.exp(-sigma * sigma / 2),
-                ageBands: scenario.sectors[platform.sector].ageBands, maleShare: scenario.sectors[platform.sector].maleShare)
+                ageBands: scenario.sectors[platform.sector].ageBands,
+                ages: WorkerAge.Table(bands: scenario.sectors[platform.sector].ageBands),
+                maleShare: scenario.sectors[platform.sector].maleShare)
         }
         let shocks = self.shocks
         perMonth = (0..<scenario.months).map {
@@ -123,9 +127,9 @@ package struct ClaimBuilder: Sendable {
         let earlier = hiredEarlier.people(
             province: Int(event.province), platform: Int(event.platform), platforms: perPlatform.count, hireDay: Int(event.hireDay),
             phaseStartDay: clock.dayOffset)
-        let hire = WorkerAge.atHire(
-            person: event.person, hireDay: Int(event.hireDay), bands: earlier?.bands ?? platform.ageBands,
-            maleShare: earlier?.maleShare ?? platform.maleShare)
+        let hire =
+            earlier.map { WorkerAge.atHire(person: event.person, hireDay: Int(event.hireDay), bands: $0.bands, maleShare: $0.maleShare) }
+            ?? WorkerAge.atHire(person: event.person, hireDay: Int(event.hireDay), table: platform.ages, maleShare: platform.maleShare)
         let age = hire.age + Double(day + delay - Int(event.hireDay)) / 365.25
         let dependants = event.severity == .death ? self.dependants(workerAge: age, &cursor) : []
         var facts = ClaimFacts(

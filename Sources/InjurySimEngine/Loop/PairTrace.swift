@@ -11,7 +11,8 @@ package struct PairTrace: Sendable {
         package var month: YearMonth
         package var province: String
         package var platform: String
-        /// Worker slots (the population the pair's workers fill), full scale.
+        /// Worker slots holding the pair's workers this month (the population they fill), full
+        /// scale: the allocated slots × the sector's workforce share (its growth path, §2.1).
         package var slots: Double
         /// Full-scale units per simulated one: 1 / the pool's sample fraction.
         package var scale: Double
@@ -32,9 +33,11 @@ package struct PairTrace: Sendable {
     package init() {}
 
     /// One phase's month: `orders`, `active`, `newly` and `booked` (fen) by `[platform][province]`
-    /// at the simulated scale, `slots` and `coverage` likewise, scaled by 1 / the pool's fraction.
+    /// at the simulated scale, `slots`, `coverage` and `workforce` (the share of the slots that
+    /// hold workers) by `[province][platform]`, scaled by 1 / the pool's fraction.
     package mutating func record(
-        phase: Int, scenario s: Scenario, month: Int, slots: [[Int]], coverage: [[Double]], orders: [[Int64]], active: [[Int64]],
+        phase: Int, scenario s: Scenario, month: Int, slots: [[Int]], coverage: [[Double]], workforce: [[Double]]? = nil,
+        orders: [[Int64]], active: [[Int64]],
         newly: [[Int64]], booked: [[Fen]], benchmark: [Double]
     ) {
         let fractions = s.poolSampleFractions
@@ -46,7 +49,8 @@ package struct PairTrace: Sendable {
                 rows.append(
                     Row(
                         phase: phase, phaseName: s.name, month: calendarMonth, province: region.name, platform: company.name,
-                        slots: Double(slots[province][platform]) * scale, scale: scale, coverage: coverage[province][platform],
+                        slots: PopulationPlan.livingSlots(slots: slots[province][platform], workforceShare: workforce?[province][platform] ?? 1)
+                            * scale, scale: scale, coverage: coverage[province][platform],
                         orders: Double(orders[platform][province]) * scale, activeWorkers: Double(active[platform][province]) * scale,
                         newlyInsured: Double(newly[platform][province]) * scale,
                         contributionsYuan: Double(booked[platform][province]) * scale / 100, benchmarkYuanPerOrder: benchmark[platform]))

@@ -3,18 +3,35 @@ import InjurySimCore
 /// How a scenario's population is cut into shards. Depends only on the scenario (never on the
 /// thread count), so results are the same however many threads step the shards.
 public enum PopulationPlan {
-    /// Simulated slots of each (province, platform): workers × platform share × the pool's sample fraction.
+    /// Simulated slots of each (province, platform): workers × platform share × the pool's sample
+    /// fraction × the largest ceiling the sector's workers can draw (``ceiling(_:sector:)``; 1
+    /// when they do not grow). Slots beyond the month's workers are held but not covered
+    /// (``SegmentMonth/workforceShare``).
     public static func slotCounts(_ scenario: Scenario) -> [[Int]] {
         let fractions = scenario.poolSampleFractions
         let pools = scenario.poolOfProvince
         return scenario.provinces.enumerated().map { regionIndex, province in
             scenario.platforms.enumerated().map { index, platform in
                 let share = province.platformShares[index] ?? platform.shareOfSector
-                let workers = Double(province.workers[platform.sector]) * share * fractions[pools[regionIndex]]
+                var workers = Double(province.workers[platform.sector]) * share * fractions[pools[regionIndex]]
+                let ceiling = ceiling(scenario, sector: platform.sector)
+                if ceiling > 1 { workers *= ceiling }
                 return Int(workers.rounded())
             }
         }
     }
+
+    /// The largest multiple of its starting workers sector `sector` can reach in any
+    /// replication: the largest draw of `workersSaturation` (1 when the workers do not grow).
+    package static func ceiling(_ scenario: Scenario, sector: Int) -> Double {
+        let s = scenario.sectors[sector]
+        guard s.workersGrowthPerYear.largest != 0 || s.workersGrowthPerYear.smallest != 0 else { return 1 }
+        return max(1, s.workersSaturation.largest)
+    }
+
+    /// The pair's workers at the simulated scale in a month: its slots × the month's workforce
+    /// share (the slots themselves when the sector does not grow).
+    package static func livingSlots(slots: Int, workforceShare: Double) -> Double { Double(slots) * workforceShare }
 
     /// The shards, province by province, each at most `scenario.shardSize` slots. A platform's
     /// run of slots is cut only at multiples of ``ShardState/orderBlockSize`` from its start, so

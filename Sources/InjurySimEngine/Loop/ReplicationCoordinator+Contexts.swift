@@ -22,7 +22,17 @@ extension ReplicationCoordinator {
         }
         let key = inputs.key.child(named: "shard/" + provinceName + "/" + String(plan.indexInProvince))
         let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
-        var state = ShardState(province: plan.province, key: key, segments: segments, startDay: clock.dayOffset, hire: { profiles[$0] })
+        // Persons already at work when a later phase opens a slot were hired in an earlier
+        // phase's sector: their retirement uses the ages the claim builder gives them.
+        let earlier = hiredEarlier
+        let platforms = s.platforms.count, phaseStart = clock.dayOffset
+        var state = ShardState(
+            province: plan.province, key: key, segments: segments, startDay: clock.dayOffset, hire: { profiles[$0] },
+            hiredEarlier: earlier.phases.isEmpty
+                ? nil
+                : { segment, day in
+                    earlier.people(province: plan.province, platform: segment.platform, platforms: platforms, hireDay: day, phaseStartDay: phaseStart)
+                })
         if let opening {
             for platform in Set(plan.segments.map(\.platform)).sorted() {
                 guard let carried = opening.slots[plan.province * s.platforms.count + platform] else { continue }
@@ -37,7 +47,22 @@ extension ReplicationCoordinator {
         return HireProfile(
             occasionalShare: x.occasionalShare, shiftHours: x.shiftHours, shiftHoursSpread: x.shiftHoursSpread,
             longShiftHours: scenario.risk.longShiftHours, extraRiskPerLongHour: inputs.extraRiskPerLongHour,
-            churnPerMonth: x.churnPerMonth)
+            churnPerMonth: x.churnPerMonth,
+            retirement: HireProfile.Retirement(
+                bands: scenario.sectors[sector].ageBands, maleShare: scenario.sectors[sector].maleShare,
+                rule: RetirementAge(men: scenario.benefits.retirementAgeMen, women: scenario.benefits.retirementAgeWomen),
+                chainStartYear: Double(clock.chainStart.year) + Double(clock.chainStart.month - 1) / 12))
+    }
+
+    /// Sector `sector`'s workers in chain month `chainMonth` as a share of its allocated slots:
+    /// m(t) / K_max (``GrowthPath``, ``PopulationPlan/ceiling(_:sector:)``), at most 1; exactly 1
+    /// when the workers do not grow.
+    package func workforceShare(inputs: ReplicationInputs, sector: Int, chainMonth: Int) -> Double {
+        let ceiling = PopulationPlan.ceiling(scenario, sector: sector)
+        guard ceiling > 1 else { return 1 }
+        let x = inputs.sectors[sector]
+        let m = GrowthPath.multiple(years: Double(chainMonth) / 12, growthPerYear: x.workersGrowthPerYear, saturation: x.workersSaturation)
+        return min(1, m / ceiling)
     }
 
     /// The month's context for every province and platform (rollout share, growth, shocks).
@@ -46,6 +71,7 @@ extension ReplicationCoordinator {
         let calendarMonth = s.startMonth.adding(months: month)
         let profiles = s.sectors.indices.map { hireProfile(inputs: inputs, sector: $0) }
         let shocks = ShockMultipliers(scenario: s, inputs: inputs)
+        let workforces = s.sectors.indices.map { workforceShare(inputs: inputs, sector: $0, chainMonth: clock.monthOffset + month) }
         return s.provinces.indices.map { province in
             s.platforms.indices.map { platform in
                 let sector = s.platforms[platform].sector
@@ -54,7 +80,8 @@ extension ReplicationCoordinator {
                 for phase in s.rollout where phase.matches(province: province, platform: platform, sector: sector) {
                     coverage = max(coverage, phase.share(at: calendarMonth))
                 }
-                let growth = PortableMath.pow(1 + x.ordersGrowthPerYear, Double(clock.monthOffset + month) / 12)
+                let growth = GrowthPath.multiple(
+                    years: Double(clock.monthOffset + month) / 12, growthPerYear: x.ordersGrowthPerYear, saturation: x.ordersSaturation)
                 let ordersShock = shocks.product(month: month, province: province, platform: platform, \.orders)
                 let claimShock = shocks.product(month: month, province: province, platform: platform, \.claimFrequency)
                 let severityShock = shocks.product(month: month, province: province, platform: platform, \.severity)
@@ -64,7 +91,7 @@ extension ReplicationCoordinator {
                 var cumulative: [Double] = []
                 var running = 0.0
                 for w in weights { running += w / total; cumulative.append(running) }
-                return SegmentMonth(
+                var context = SegmentMonth(
                     coverage: coverage, ordersPerHour: x.ordersPerHour * growth * ordersShock,
                     hazardPerOrder: x.claimsPerOrder * inputs.provinceRisk[province] * inputs.platformRisk[platform] * claimShock,
                     fullTimeDailyProbability: x.fullTimeDailyProbability,
@@ -72,6 +99,8 @@ extension ReplicationCoordinator {
                     severityCumulative: cumulative, recoveryDays: x.recoveryDays, hire: profiles[sector],
                     newWorkerDays: s.risk.newWorkerDays, newWorkerMultiplier: inputs.newWorkerMultiplier,
                     multiPlatformShare: x.multiPlatformShare)
+                context.workforceShare = workforces[sector]
+                return context
             }
         }
     }

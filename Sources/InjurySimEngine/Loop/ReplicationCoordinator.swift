@@ -165,7 +165,8 @@ package struct ReplicationCoordinator: Sendable {
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
             }
             trace?.record(
-                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) }, orders: merged.orders,
+                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) },
+                workforce: contexts.map { $0.map(\.workforceShare) }, orders: merged.orders,
                 active: merged.activeWorkers, newly: merged.newlyInsured, booked: bookedByPair, benchmark: inputs.platformRateYuan)
         }
         let result = recorder.finished(sampleFractions: s.poolSampleFractions)
