@@ -10,10 +10,10 @@ extension ScenarioDecoder {
         let from = r.month("windowFrom")
         let to = r.month("windowTo")
         let listed = r.names("sectors", allowed: sectors, what: "sector")
-        if r.node("sectors") == nil {
+        if let node = r.node("sectors") {
+            if case .array(let items) = node.value, items.isEmpty { log.add(r.path("sectors"), node, "needs at least one sector") }
+        } else {
             log.add(r.path("sectors"), nil, "is required but missing: the sectors whose platforms the tiers apply to")
-        } else if let listed, listed.isEmpty {
-            log.add(r.path("sectors"), r.node("sectors"), "needs at least one sector")
         }
         let low = r.number("lowYuanPerOrder", range: 0...100, unit: "yuan per order")
         let high = r.number("highYuanPerOrder", range: 0...100, unit: "yuan per order")

@@ -4,7 +4,7 @@
 /// that province exceeds the threshold, else on the low rate; a platform with no contributions
 /// in the window there (new to the pilot) pays the low rate. The float then moves from the
 /// tier's rate. The threshold is not published: an uncertain input, an assumption.
-package struct RateTierRule: Sendable {
+package struct RateTierRule: Sendable, Equatable {
     /// The month the tiers take effect (as it opens); nil: the first month of the phase that
     /// holds the rule.
     package var month: YearMonth?
