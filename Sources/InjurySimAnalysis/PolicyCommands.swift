@@ -104,13 +104,22 @@ package enum PolicyCommands {
         package var thresholds: [Double] = []
     }
 
-    /// The scenario with the rates of the selected platforms multiplied by `factor`.
+    /// The scenario with the rates of the selected platforms multiplied by `factor`: their
+    /// benchmarks and, where a tier rule sets their rates, the tiers' rates for their sectors.
     static func scalingRates(_ scenario: Scenario, sector: Int?, by factor: Double) -> Scenario {
         var copy = scenario
         for index in copy.platforms.indices where sector == nil || copy.platforms[index].sector == sector {
             copy.platforms[index].ratePerOrderYuan = copy.platforms[index].ratePerOrderYuan.scaled(by: factor)
         }
+        copy.rateTiers = scalingTiers(copy.rateTiers, sectors: copy.sectors.indices.filter { sector == nil || $0 == sector }, by: factor)
         return copy
+    }
+
+    /// A tier rule with the tiers' rates of `sectors` multiplied by `factor` (nil stays nil).
+    static func scalingTiers(_ rule: RateTierRule?, sectors: [Int], by factor: Double) -> RateTierRule? {
+        guard var rule else { return nil }
+        for sector in sectors where rule.sectors.contains(sector) { rule = rule.scaling(sector: sector, by: factor) }
+        return rule
     }
 
     // MARK: Sensitivity

@@ -105,12 +105,13 @@ package struct PlatformLedger: Sendable {
     /// rate by the platform's paid ratio there over `window` (chain month indices; only closed
     /// months count) against `threshold`, the low rate without contributions in the window, and
     /// the float restarts from it (multiplier 1: the first year at the benchmark, domain.md §2.3).
-    /// Returns the paid ratios read (nil: none). Needs the experience kept from the window's start.
+    /// `sector` is the platform's (for the rule's ``RateTierRule/rateScale``). Returns the paid
+    /// ratios read (nil: none). Needs the experience kept from the window's start.
     @discardableResult
-    package mutating func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>) -> [Double?] {
+    package mutating func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>, sector: Int = 0) -> [Double?] {
         let ratios = experience.map { $0.paidRatio(over: window) }
         for p in multiplier.indices {
-            tierFenPerOrder[p] = rule.rateYuan(paidRatio: ratios[p], threshold: threshold) * 100
+            tierFenPerOrder[p] = rule.rateYuan(paidRatio: ratios[p], threshold: threshold, sector: sector) * 100
             multiplier[p] = 1
         }
         return ratios

@@ -18,6 +18,9 @@ package struct RateTierRule: Sendable, Equatable {
     package var highYuanPerOrder: Double
     /// The paid ratio above which a platform pays the high rate (uncertain; an assumption).
     package var paidRatioThreshold: Param
+    /// Per sector (index), a factor on both tiers' rates for its platforms (1 when not listed):
+    /// how `solve` and the sensitivity table scale a sector's rates when the tiers set them.
+    package var rateScale: [Int: Double] = [:]
 
     package init(
         month: YearMonth?, windowFrom: YearMonth, windowTo: YearMonth, sectors: [Int], lowYuanPerOrder: Double,
@@ -49,5 +52,18 @@ package struct RateTierRule: Sendable, Equatable {
     package func rateYuan(paidRatio: Double?, threshold: Double) -> Double {
         guard let paidRatio else { return lowYuanPerOrder }
         return paidRatio > threshold ? highYuanPerOrder : lowYuanPerOrder
+    }
+
+    /// The tier's rate for a platform of `sector` (``rateYuan(paidRatio:threshold:)`` × the
+    /// sector's ``rateScale``).
+    package func rateYuan(paidRatio: Double?, threshold: Double, sector: Int) -> Double {
+        rateYuan(paidRatio: paidRatio, threshold: threshold) * (rateScale[sector] ?? 1)
+    }
+
+    /// The rule with the tier rates of `sector`'s platforms multiplied by `factor`.
+    package func scaling(sector: Int, by factor: Double) -> RateTierRule {
+        var copy = self
+        copy.rateScale[sector] = (rateScale[sector] ?? 1) * factor
+        return copy
     }
 }

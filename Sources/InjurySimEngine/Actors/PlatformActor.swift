@@ -22,11 +22,11 @@ package actor PlatformActor {
         return ledger.multiplier
     }
 
-    /// Puts the platform on its tiers (``PlatformLedger/assignTiers(_:threshold:window:)``);
+    /// Puts the platform on its tiers (``PlatformLedger/assignTiers(_:threshold:window:sector:)``);
     /// returns the paid ratios read per province.
     @discardableResult
-    package func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>) -> [Double?] {
-        ledger.assignTiers(rule, threshold: threshold, window: window)
+    package func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>, sector: Int) -> [Double?] {
+        ledger.assignTiers(rule, threshold: threshold, window: window, sector: sector)
     }
 
     /// The rate the float moves from per province, yuan per order (the tier's or the benchmark).

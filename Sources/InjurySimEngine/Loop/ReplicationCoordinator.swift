@@ -115,7 +115,7 @@ package struct ReplicationCoordinator: Sendable {
             if let tiers = s.rateTiers, month == tiersMonth, let threshold = inputs.paidRatioThreshold {
                 let window = tiers.window(chainStart: clock.chainStart)
                 for (index, platform) in platforms.enumerated() where tiers.sectors.contains(s.platforms[index].sector) {
-                    await platform.assignTiers(tiers, threshold: threshold, window: window)
+                    await platform.assignTiers(tiers, threshold: threshold, window: window, sector: s.platforms[index].sector)
                 }
             }
             let contexts = monthContexts(inputs: inputs, month: month)
