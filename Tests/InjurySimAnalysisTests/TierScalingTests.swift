@@ -42,4 +42,16 @@ import Testing
             }
         }
     }
+
+    /// The sensitivity table's per-order-rate row scales the tiers' rates with the benchmarks.
+    @Test func theSensitivityRowScalesTheTiers() throws {
+        let row = try #require(PolicyCommands.sensitivityInputs.first { $0.name == "per-order rate" })
+        for (atHigh, factor) in [(false, 0.5), (true, 1.5)] {
+            let changed = row.apply(Self.scenario(), atHigh)
+            #expect(changed.rateTiers?.rateScale == [0: factor])
+            #expect(abs(changed.platforms[1].ratePerOrderYuan.central - 0.03 * factor) < 1e-12)
+        }
+        let admin = try #require(PolicyCommands.sensitivityInputs.first { $0.name == "admin cost share" })
+        #expect(admin.apply(Self.scenario(), true).rateTiers?.rateScale == [:])
+    }
 }
