@@ -14,8 +14,7 @@ package struct ReplicationCoordinator: Sendable {
     package let clock: ChainClock
     /// Whether the platforms keep their claims experience (this phase or a later one floats
     /// rates on a paid basis or assigns rate tiers, which read the experience from the chain's
-    /// start) and whether it
-    /// measures case reserves (the `paidPlusReserves` basis).
+    /// start) and whether it measures case reserves (the `paidPlusReserves` basis).
     package let booksExperience: Bool
     package let measuresReserves: Bool
     /// Who the persons hired in earlier phases are (their age bands).
