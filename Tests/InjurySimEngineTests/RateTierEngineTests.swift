@@ -149,4 +149,31 @@ import Testing
             #expect(abs(row.contributionsYuan / row.orders - expected) < 1e-6, "\(row.province) \(row.month)")
         }
     }
+
+    /// A run with the tier rule in its 13th month is the same world as the run cut before, at or
+    /// after the rule's month (the rule in the phase that reaches its month, the tier carried
+    /// over a later cut): the later phase's platform books equal the single run's, figure for
+    /// figure.
+    @Test(arguments: [6, 12, 18])
+    func aCutDoesNotMoveTheTiers(cut: Int) async {
+        let ratios = await Self.paidRatios(Self.chain(threshold: 0), window: 0..<12)
+        var single = Self.world(months: 24)
+        var rule = Self.tiers
+        rule.month = TinyScenario.start.adding(months: 12)
+        rule.paidRatioThreshold = .fixed((ratios[0] + ratios[1]) / 2)
+        single.rateTiers = rule
+        var earlier = single
+        earlier.months = cut
+        var later = single
+        later.startMonth = single.startMonth.adding(months: cut)
+        later.months = 24 - cut
+        later.earlierPhases = [earlier]
+        let a = await ReplicationCoordinator(scenario: single).run(replication: 0)
+        let b = await ReplicationCoordinator(scenario: later).run(replication: 0)
+        let width = a.platformCount * PlatformMetric.allCases.count
+        #expect(Array(a.platformMonthly[(cut * width)...]) == b.platformMonthly)
+        let rates = Self.rates(a, platforms: 3, months: 24)
+        Self.expectRate(Array(rates[0][12...]), 0.07, "p after the rule")
+        Self.expectRate(Array(rates[1][12...]), 0.25, "q after the rule")
+    }
 }
