@@ -104,13 +104,22 @@ package enum PolicyCommands {
         package var thresholds: [Double] = []
     }
 
-    /// The scenario with the rates of the selected platforms multiplied by `factor`.
+    /// The scenario with the rates of the selected platforms multiplied by `factor`: their
+    /// benchmarks and, where a tier rule sets their rates, the tiers' rates for their sectors.
     static func scalingRates(_ scenario: Scenario, sector: Int?, by factor: Double) -> Scenario {
         var copy = scenario
         for index in copy.platforms.indices where sector == nil || copy.platforms[index].sector == sector {
             copy.platforms[index].ratePerOrderYuan = copy.platforms[index].ratePerOrderYuan.scaled(by: factor)
         }
+        copy.rateTiers = scalingTiers(copy.rateTiers, sectors: copy.sectors.indices.filter { sector == nil || $0 == sector }, by: factor)
         return copy
+    }
+
+    /// A tier rule with the tiers' rates of `sectors` multiplied by `factor` (nil stays nil).
+    static func scalingTiers(_ rule: RateTierRule?, sectors: [Int], by factor: Double) -> RateTierRule? {
+        guard var rule else { return nil }
+        for sector in sectors where rule.sectors.contains(sector) { rule = rule.scaling(sector: sector, by: factor) }
+        return rule
     }
 
     // MARK: Sensitivity
@@ -145,14 +154,15 @@ package enum PolicyCommands {
         package var high: Setting
         /// Whether an input path is one this row varies.
         package var matches: @Sendable (InputPath) -> Bool
-        /// A change the row makes besides the inputs (e.g. charging the fund for administration).
-        package var also: (@Sendable (inout Scenario) -> Void)?
+        /// A change the row makes besides the inputs (e.g. charging the fund for administration),
+        /// given the end's setting.
+        package var also: (@Sendable (inout Scenario, Setting) -> Void)?
 
         /// A row varying `key` of every sector (`.sectors`), platform, or of a top-level section,
         /// optionally only some members of a keyed field.
         package init(
             _ name: String, _ scope: Scope, _ key: String, members: [String]? = nil, low: (String, Setting), high: (String, Setting),
-            also: (@Sendable (inout Scenario) -> Void)? = nil
+            also: (@Sendable (inout Scenario, Setting) -> Void)? = nil
         ) {
             self.name = name
             lowLabel = low.0
@@ -192,7 +202,7 @@ package enum PolicyCommands {
         package func apply(_ scenario: Scenario, _ atHigh: Bool) -> Scenario {
             let setting = atHigh ? high : low
             var changed = scenario.changingInputs(where: matches, setting.apply)
-            also?(&changed)
+            also?(&changed, setting)
             return changed
         }
     }
@@ -212,13 +222,19 @@ package enum PolicyCommands {
         SensitivityInput("churn per month", .everySector, "churnPerMonth", low: ("0.03", .value(0.03)), high: ("0.08", .value(0.08))),
         SensitivityInput("wage growth per year", .basis, "wageGrowthPerYear", low: ("0.03", .value(0.03)), high: ("0.06", .value(0.06))),
         SensitivityInput("orders growth per year", .everySector, "ordersGrowthPerYear", low: ("0", .value(0)), high: ("0.20", .value(0.2))),
-        SensitivityInput("per-order rate", .everyPlatform, "ratePerOrderYuan", low: ("×0.5", .scaled(0.5)), high: ("×1.5", .scaled(1.5))),
+        // A tier rule's rates scale with the platforms' (where tiers set the rates, they are the rates).
+        SensitivityInput(
+            "per-order rate", .everyPlatform, "ratePerOrderYuan", low: ("×0.5", .scaled(0.5)), high: ("×1.5", .scaled(1.5)),
+            also: { scenario, setting in
+                guard case .scaled(let factor) = setting else { return }
+                scenario.rateTiers = PolicyCommands.scalingTiers(scenario.rateTiers, sectors: Array(scenario.sectors.indices), by: factor)
+            }),
         SensitivityInput("investment return", .basis, "investmentReturnPerYear", low: ("0", .value(0)), high: ("0.03", .value(0.03))),
         // Both ends charge the fund: the row measures the load, which a scenario that does not
         // charge administration (the default) would otherwise never feel.
         SensitivityInput(
             "admin cost share", .fund, "adminCostShare", low: ("0.03", .value(0.03)), high: ("0.08", .value(0.08)),
-            also: { $0.fund.chargeAdminCost = true })
+            also: { scenario, _ in scenario.fund.chargeAdminCost = true })
     ]
 
     /// One row of the tornado table.

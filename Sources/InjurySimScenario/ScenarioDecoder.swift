@@ -54,7 +54,8 @@ enum ScenarioDecoder {
         let benefits = decodeBenefits(top.node("benefits"), log: log)
         let fund = decodeFund(top.node("fund"), log: log)
         let basis = decodeBasis(top.node("basis"), log: log)
-        let rateFloat = decodeRateFloat(top.node("rateFloat"), log: log)
+        let rateFloat = decodeRateFloat(top.node("rateFloat"), log: log, provinces: provinceNames)
+        let rateTiers = top.node("rateTiers").map { decodeRateTiers($0, log: log, sectors: sectorNames, start: start, months: months) }
         var rollout: [Scenario.RolloutPhase] = []
         if let node = top.node("rollout") {
             rollout = list(node, path: "rollout", log: log) {
@@ -82,7 +83,7 @@ enum ScenarioDecoder {
             "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
             "sampleFraction",
             "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-            "benefits", "fund", "basis", "rateFloat", "rollout", "shocks", "reportLanguage"
+            "benefits", "fund", "basis", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage"
         ])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
         if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
@@ -104,6 +105,7 @@ enum ScenarioDecoder {
             rollout: rollout, shocks: shocks)
         scenario.published = published
         scenario.basis = basis
+        scenario.rateTiers = rateTiers ?? nil
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool
         ScenarioChecks.populationShares(scenario, root: root, log: log)
@@ -347,7 +349,7 @@ enum ScenarioDecoder {
         return Scenario.Fund(chargeAdminCost: chargeAdmin, adminCostShare: admin, shortfall: shortfall)
     }
 
-    static func decodeRateFloat(_ node: JSONNode?, log: IssueLog) -> RateFloatRule? {
+    static func decodeRateFloat(_ node: JSONNode?, log: IssueLog, provinces: [String]) -> RateFloatRule? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
         guard let r = ObjectReader(node ?? empty, path: "rateFloat", log: log) else { return nil }
         let enabled = r.bool("enabled", default: false)
@@ -359,11 +361,14 @@ enum ScenarioDecoder {
         let step = r.number("stepShare", default: 0.1, range: 0.001...1)
         let maxShare = r.number("maxShare", default: 0.5, range: 0...0.99)
         let minMonths = r.integer("minMonthsOfContributions", default: 12, range: 0...1200)
+        let firstReview = firstReviews(r, provinces: provinces)
         r.finish()
-        guard let reviewMonth, let window, let target, let perStep, let step, let maxShare, let minMonths else { return nil }
-        return RateFloatRule(
+        guard let reviewMonth, let window, let target, let perStep, let step, let maxShare, let minMonths, let firstReview else { return nil }
+        var rule = RateFloatRule(
             enabled: enabled, reviewMonth: reviewMonth, basis: basis, windowMonths: window, targetLossRatio: target,
             lossRatioPerStep: perStep, stepShare: step, maxShare: maxShare, minMonthsOfContributions: minMonths)
+        rule.firstReview = firstReview
+        return rule
     }
 
     /// A plain folder name: no separators, no control characters, not `.`, `..` or hidden.

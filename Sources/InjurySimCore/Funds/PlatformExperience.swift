@@ -68,6 +68,16 @@ package struct PlatformExperience: Sendable, Equatable {
         received[window(windowMonths)].reduce(0, +)
     }
 
+    /// The paid ratio (支缴率) over the closed months of `months` (chain month indices; months
+    /// not yet closed do not count): benefits that fell due ÷ contributions received. Nil when
+    /// nothing was received in them (the 2025 tier rule's "new" platform).
+    package func paidRatio(over months: Range<Int>) -> Double? {
+        let closed = months.clamped(to: 0..<monthsClosed)
+        let contributions = received[closed].reduce(0, +)
+        guard contributions > 0 else { return nil }
+        return Double(paid[closed].reduce(0, +)) / Double(contributions)
+    }
+
     /// The loss ratio over the last `windowMonths` closed months: benefits paid ÷ contributions
     /// received (`paid`, the 支缴率), or with the growth of the case reserve from the month
     /// before the window to its last month added to the benefits (`paidPlusReserves`: the

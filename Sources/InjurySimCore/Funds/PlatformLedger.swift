@@ -13,8 +13,11 @@ package struct PlatformLedger: Sendable {
         }
     }
 
-    /// Benchmark rate in fen per order.
+    /// Benchmark rate in fen per order (the phase's `ratePerOrderYuan`).
     package let benchmarkFenPerOrder: Double
+    /// Per province, the rate a tier rule put the platform on (fen per order), which replaces the
+    /// benchmark there from the rule's month, carried into later phases; nil: the benchmark.
+    package private(set) var tierFenPerOrder: [Double?]
     /// Current rate multiplier per province (1 = benchmark).
     package private(set) var multiplier: [Double]
     /// Contributions owed for last month's orders, per province, fen.
@@ -38,6 +41,7 @@ package struct PlatformLedger: Sendable {
     package init(benchmarkYuanPerOrder: Double, provinces: Int, reserveDiscount: Double? = nil) {
         benchmarkFenPerOrder = benchmarkYuanPerOrder * 100
         multiplier = Array(repeating: 1, count: provinces)
+        tierFenPerOrder = Array(repeating: nil, count: provinces)
         owed = Array(repeating: 0, count: provinces)
         yearContributions = Array(repeating: 0, count: provinces)
         yearIncurred = Array(repeating: 0, count: provinces)
@@ -84,10 +88,33 @@ package struct PlatformLedger: Sendable {
     package mutating func book(orders: [Int64]) -> [Fen] {
         var booked = [Fen](repeating: 0, count: owed.count)
         for p in orders.indices where orders[p] > 0 {
-            booked[p] = Money.fen(Double(orders[p]) * benchmarkFenPerOrder * multiplier[p])
+            booked[p] = Money.fen(Double(orders[p]) * baseFenPerOrder(province: p) * multiplier[p])
             owed[p] += booked[p]
         }
         return booked
+    }
+
+    /// The rate the float moves from in province `p`, fen per order: the tier's when a tier
+    /// rule set one, else the benchmark.
+    package func baseFenPerOrder(province p: Int) -> Double { tierFenPerOrder[p] ?? benchmarkFenPerOrder }
+
+    /// The base rate per province, yuan per order (what the continuity trace calls the benchmark).
+    package var baseYuanPerOrder: [Double] { multiplier.indices.map { baseFenPerOrder(province: $0) / 100 } }
+
+    /// Applies a tier rule (``RateTierRule``) as its month opens: every province gets the tier's
+    /// rate by the platform's paid ratio there over `window` (chain month indices; only closed
+    /// months count) against `threshold`, the low rate without contributions in the window, and
+    /// the float restarts from it (multiplier 1: the first year at the benchmark, domain.md §2.3).
+    /// `sector` is the platform's (for the rule's ``RateTierRule/rateScale``). Returns the paid
+    /// ratios read (nil: none). Needs the experience kept from the window's start.
+    @discardableResult
+    package mutating func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>, sector: Int = 0) -> [Double?] {
+        let ratios = experience.map { $0.paidRatio(over: window) }
+        for p in multiplier.indices {
+            tierFenPerOrder[p] = rule.rateYuan(paidRatio: ratios[p], threshold: threshold, sector: sector) * 100
+            multiplier[p] = 1
+        }
+        return ratios
     }
 
     /// Adds a recognised claim's cost to the province's foresight loss-ratio numerator.
@@ -105,13 +132,15 @@ package struct PlatformLedger: Sendable {
     /// province `p` of the earlier phase is `provinceOf[p]` here. Its rates (the float's
     /// multipliers), what is owed for the last month's orders, the review year's running sums and
     /// the experience carry over; a province new here starts at the benchmark with an empty
-    /// experience of the same length. The benchmark rate stays this phase's.
+    /// experience of the same length. The benchmark rate stays this phase's; a tier an earlier
+    /// phase's rule set carries (the regulator's assignment stands until a rule changes it).
     package mutating func carry(from earlier: PlatformLedger, months: Int, provinceOf: [Int]) {
         let discount = experience.first?.reserveDiscount ?? nil
         monthOffset = earlier.monthOffset + months
         experience = experience.map { _ in PlatformExperience(reserveDiscount: discount, closedMonths: monthOffset) }
         for (p, here) in provinceOf.enumerated() {
             multiplier[here] = earlier.multiplier[p]
+            tierFenPerOrder[here] = earlier.tierFenPerOrder[p]
             owed[here] = earlier.owed[p]
             yearContributions[here] = earlier.yearContributions[p]
             yearIncurred[here] = earlier.yearIncurred[p]
@@ -142,10 +171,13 @@ package struct PlatformLedger: Sendable {
     }
 
     /// Sets next year's rates from the review's loss ratios and starts a new foresight year. A
-    /// province with no contributions in the review's window keeps its rate.
-    package mutating func review(rule: RateFloatRule) {
+    /// province with no contributions in the review's window keeps its rate, and so does one
+    /// whose first review (``RateFloatRule/firstReview``) is after `month` (nil: every province
+    /// floats).
+    package mutating func review(rule: RateFloatRule, month: YearMonth? = nil) {
         let ratios = lossRatios(rule: rule)
         for p in multiplier.indices {
+            if let month, !rule.floats(province: p, at: month) { continue }
             let contributions = rule.basis == .foresight ? yearContributions[p] : experience[p].contributions(overLast: rule.windowMonths)
             guard contributions > 0 else { continue }
             multiplier[p] = rule.multiplier(lossRatio: ratios[p], monthsOfContributions: monthsContributed[p])

@@ -29,6 +29,10 @@ package struct RateFloatRule: Sendable, Equatable {
     package var maxShare: Double
     /// Platforms with fewer months of contributions keep the benchmark.
     package var minMonthsOfContributions: Int
+    /// Per province (index), the first review that may move its rates (domain.md §2.3: Shandong
+    /// floats from 2027); a review before it leaves the province's rates as they are. A province
+    /// not listed floats at every review.
+    package var firstReview: [Int: YearMonth] = [:]
 
     package init(
         enabled: Bool, reviewMonth: Int, basis: Basis, windowMonths: Int, targetLossRatio: Double,
@@ -51,6 +55,13 @@ package struct RateFloatRule: Sendable, Equatable {
     /// closes, keeps a review in a later phase's first month (`continues`).
     package func reviews(at month: YearMonth, chainMonth: Int) -> Bool {
         enabled && chainMonth > 0 && month.month == reviewMonth
+    }
+
+    /// Whether a review as `month` opens may move province `province`'s rates (its first
+    /// review, ``firstReview``, has come).
+    package func floats(province: Int, at month: YearMonth) -> Bool {
+        guard let first = firstReview[province] else { return true }
+        return month >= first
     }
 
     /// The rate multiplier for the coming year, from the review's loss ratio.

@@ -5,7 +5,7 @@
 package struct InputPath: Hashable, Sendable, CustomStringConvertible {
     package enum Scope: Hashable, Sendable {
         case sector(String), province(String), platform(String), shock(String)
-        case risk, benefits, fund, basis
+        case risk, benefits, fund, basis, rateTiers
     }
 
     package var scope: Scope
@@ -32,6 +32,7 @@ package struct InputPath: Hashable, Sendable, CustomStringConvertible {
         case .benefits: object = "benefits"
         case .fund: object = "fund"
         case .basis: object = "basis"
+        case .rateTiers: object = "rateTiers"
         }
         return object + "." + key + (member.map { "." + $0 } ?? "")
     }

@@ -70,6 +70,12 @@ extension Scenario {
         InputField("mortalityImprovementPerYear", range: 0...0.2, default: 0.015, \.mortalityImprovementPerYear)
     ]
 
+    /// The tier rule's threshold: no source publishes it (domain-part2 §6.2), so it is an assumption
+    /// and has no default.
+    package static let rateTierInputs: [InputField<RateTierRule>] = [
+        InputField("paidRatioThreshold", range: 0...100, \.paidRatioThreshold)
+    ]
+
     package static let shockInputs: [InputField<Shock>] = [
         InputField("orders", range: multiplierRange, default: 1, \.orders),
         InputField("claimFrequency", range: multiplierRange, default: 1, \.claimFrequency),
@@ -108,7 +114,7 @@ extension Scenario {
     }
 
     /// Every declared input of this scenario with its path and value, in the order a scenario file
-    /// is read: sectors, platforms, provinces, risk, benefits, fund, basis, shocks, each in declaration
+    /// is read: sectors, platforms, provinces, risk, benefits, fund, basis, rateTiers, shocks, each in declaration
     /// order. A sector drawn as another (``Sector/drawnAs``) is listed under its own name.
     package var inputs: [(path: InputPath, param: Param)] {
         func list<Owner>(_ owner: Owner, _ scope: InputPath.Scope, _ fields: [InputField<Owner>]) -> [(path: InputPath, param: Param)] {
@@ -123,6 +129,7 @@ extension Scenario {
             + provinces.flatMap { list($0, .province($0.name), Self.provinceInputs) }
             + list(risk, .risk, Self.riskInputs) + list(benefits, .benefits, Self.benefitInputs) + list(fund, .fund, Self.fundInputs)
             + list(basis, .basis, Self.basisInputs)
+            + (rateTiers.map { list($0, .rateTiers, Self.rateTierInputs) } ?? [])
             + shocks.flatMap { list($0, .shock($0.name), Self.shockInputs) }
     }
 }
@@ -151,6 +158,7 @@ extension Scenario {
         update(&copy.benefits, .benefits, Self.benefitInputs)
         update(&copy.fund, .fund, Self.fundInputs)
         update(&copy.basis, .basis, Self.basisInputs)
+        if copy.rateTiers != nil { update(&copy.rateTiers!, .rateTiers, Self.rateTierInputs) }
         for index in copy.shocks.indices { update(&copy.shocks[index], .shock(copy.shocks[index].name), Self.shockInputs) }
         return copy
     }

@@ -52,7 +52,8 @@ package enum MoneyRange {
             shockReturn *= max(1, abs(shock.investmentReturn.largest))
         }
         let rateFloat = scenario.rateFloat.enabled ? 1 + scenario.rateFloat.maxShare : 1
-        let largestRate = scenario.platforms.map(\.ratePerOrderYuan.largest).max() ?? 0
+        // A tier rule may put a platform on its high rate.
+        let largestRate = max(scenario.platforms.map(\.ratePerOrderYuan.largest).max() ?? 0, scenario.rateTiers?.highYuanPerOrder ?? 0)
         let largestPlatformRisk = scenario.platforms.map(\.riskMultiplier.largest).max() ?? 1
         let r = scenario.risk
         let riskPerOrder =

@@ -69,6 +69,8 @@ public struct ReplicationInputs: Sendable {
     /// (``Scenario/Basis/discountRate(investmentReturn:)``).
     package var discountRatePerYear: Double
     public var shocks: [Shock]
+    /// The tier rule's paid-ratio threshold (nil without a rule): drawn on its own stream.
+    package var paidRatioThreshold: Double?
 
     /// Draws replication `replication` of `scenario`. A phase that starts `monthsIntoChain`
     /// months into a chain draws its random shocks' arrivals on the chain's months, from the
@@ -166,6 +168,7 @@ public struct ReplicationInputs: Sendable {
         investmentReturnPerYear = value(basis, .basis, "investmentReturnPerYear", in: Scenario.basisInputs)
         discountRatePerYear = basis.discountRate(investmentReturn: investmentReturnPerYear)
         basisForRules = basis
+        paidRatioThreshold = scenario.rateTiers.map { value($0, .rateTiers, "paidRatioThreshold", in: Scenario.rateTierInputs) }
         shocks = scenario.shocks.map { shock in
             var active = [Bool](repeating: false, count: scenario.months)
             if let start = shock.start {

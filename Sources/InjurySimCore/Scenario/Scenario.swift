@@ -36,6 +36,8 @@ public struct Scenario: Sendable {
     /// neutral unless set (a scenario file's defaults are the decoder's).
     package var basis: Basis = .neutral
     package var rateFloat: RateFloatRule
+    /// The two-tier assignment of per-order rates (`rateTiers`), applied in this phase; nil: none.
+    package var rateTiers: RateTierRule?
     package var rollout: [RolloutPhase]
     public var shocks: [Shock]
     /// Published figures the run reports itself against (calibration checkpoints).

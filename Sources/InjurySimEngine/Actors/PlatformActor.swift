@@ -15,11 +15,22 @@ package actor PlatformActor {
         ledger.closeMonth(paymentShare: paymentShare, orders: orders, incurred: incurred, reported: reported)
     }
 
-    /// Floats next year's rates by the review's loss ratios; returns the new multipliers.
-    package func review(rule: RateFloatRule) -> [Double] {
-        ledger.review(rule: rule)
+    /// Floats next year's rates by the review's loss ratios (as `month` opens, each province
+    /// from its first review); returns the new multipliers.
+    package func review(rule: RateFloatRule, month: YearMonth? = nil) -> [Double] {
+        ledger.review(rule: rule, month: month)
         return ledger.multiplier
     }
+
+    /// Puts the platform on its tiers (``PlatformLedger/assignTiers(_:threshold:window:sector:)``);
+    /// returns the paid ratios read per province.
+    @discardableResult
+    package func assignTiers(_ rule: RateTierRule, threshold: Double, window: Range<Int>, sector: Int) -> [Double?] {
+        ledger.assignTiers(rule, threshold: threshold, window: window, sector: sector)
+    }
+
+    /// The rate the float moves from per province, yuan per order (the tier's or the benchmark).
+    package func baseYuanPerOrder() -> [Double] { ledger.baseYuanPerOrder }
 
     /// The state at the end of a phase, handed to the next one.
     package func currentLedger() -> PlatformLedger { ledger }

@@ -24,7 +24,8 @@ package struct PairTrace: Sendable {
         package var newlyInsured: Double
         /// Contributions booked on the month's orders, yuan.
         package var contributionsYuan: Double
-        /// The benchmark rate of the phase's file (its draw in this replication), yuan per order.
+        /// The rate the float moves from, yuan per order: the phase file's benchmark (its draw in
+        /// this replication), or the tier a tier rule put the pair on.
         package var benchmarkYuanPerOrder: Double
     }
 
@@ -32,13 +33,13 @@ package struct PairTrace: Sendable {
 
     package init() {}
 
-    /// One phase's month: `orders`, `active`, `newly` and `booked` (fen) by `[platform][province]`
-    /// at the simulated scale, `slots`, `coverage` and `workforce` (the share of the slots that
-    /// hold workers) by `[province][platform]`, scaled by 1 / the pool's fraction.
+    /// One phase's month: `orders`, `active`, `newly`, `booked` (fen) and `benchmark` by
+    /// `[platform][province]` at the simulated scale, `slots`, `coverage` and `workforce` (the
+    /// share of the slots that hold workers) by `[province][platform]`, scaled by 1 / the pool's fraction.
     package mutating func record(
         phase: Int, scenario s: Scenario, month: Int, slots: [[Int]], coverage: [[Double]], workforce: [[Double]]? = nil,
         orders: [[Int64]], active: [[Int64]],
-        newly: [[Int64]], booked: [[Fen]], benchmark: [Double]
+        newly: [[Int64]], booked: [[Fen]], benchmark: [[Double]]
     ) {
         let fractions = s.poolSampleFractions
         let poolOf = s.poolOfProvince
@@ -53,7 +54,7 @@ package struct PairTrace: Sendable {
                             * scale, scale: scale, coverage: coverage[province][platform],
                         orders: Double(orders[platform][province]) * scale, activeWorkers: Double(active[platform][province]) * scale,
                         newlyInsured: Double(newly[platform][province]) * scale,
-                        contributionsYuan: Double(booked[platform][province]) * scale / 100, benchmarkYuanPerOrder: benchmark[platform]))
+                        contributionsYuan: Double(booked[platform][province]) * scale / 100, benchmarkYuanPerOrder: benchmark[platform][province]))
             }
         }
     }

@@ -13,8 +13,8 @@ package struct ReplicationCoordinator: Sendable {
     /// Where this phase sits in its chain (all zero and its own horizon when it continues none).
     package let clock: ChainClock
     /// Whether the platforms keep their claims experience (this phase or a later one floats
-    /// rates on a paid basis, which reads the experience from the chain's start) and whether it
-    /// measures case reserves (the `paidPlusReserves` basis).
+    /// rates on a paid basis or assigns rate tiers, which read the experience from the chain's
+    /// start) and whether it measures case reserves (the `paidPlusReserves` basis).
     package let booksExperience: Bool
     package let measuresReserves: Bool
     /// Who the persons hired in earlier phases are (their age bands).
@@ -27,7 +27,7 @@ package struct ReplicationCoordinator: Sendable {
             ChainClock(chainStart: scenario.chainStart, phaseStart: phase.startMonth, months: phase.months, chainEnd: chainEnd)
         }
         let all = phases + [scenario]
-        let paid = all.map { $0.rateFloat.enabled && $0.rateFloat.basis != .foresight }
+        let paid = all.map { ($0.rateFloat.enabled && $0.rateFloat.basis != .foresight) || $0.rateTiers != nil }
         let reserves = all.map { $0.rateFloat.enabled && $0.rateFloat.basis == .paidPlusReserves }
         func phase(_ index: Int, earlier: [ReplicationCoordinator]) -> ReplicationCoordinator {
             let c = clock(all[index])
@@ -101,10 +101,21 @@ package struct ReplicationCoordinator: Sendable {
         var pipeline = opening?.pipeline ?? ClaimPipeline()
         let slots = trace == nil ? [] : PopulationPlan.slotCounts(s)
 
+        let tiersMonth = s.rateTiers.map { $0.effectiveMonth(phaseStart: s.startMonth).months(since: s.startMonth) }
         for month in 0..<s.months {
-            // Rates float once a year, effective from the review month (`RateFloatRule.reviews`).
-            if float.reviews(at: s.startMonth.adding(months: month), chainMonth: clock.monthOffset + month) {
-                for platform in platforms { _ = await platform.review(rule: float) }
+            // Rates float once a year, effective from the review month (`RateFloatRule.reviews`),
+            // each province from its first review.
+            let calendarMonth = s.startMonth.adding(months: month)
+            if float.reviews(at: calendarMonth, chainMonth: clock.monthOffset + month) {
+                for platform in platforms { _ = await platform.review(rule: float, month: calendarMonth) }
+            }
+            // The tier rule puts its sectors' platforms on their tiers as its month opens (after a
+            // review in the same month: the first year is charged at the tier's rate).
+            if let tiers = s.rateTiers, month == tiersMonth, let threshold = inputs.paidRatioThreshold {
+                let window = tiers.window(chainStart: clock.chainStart)
+                for (index, platform) in platforms.enumerated() where tiers.sectors.contains(s.platforms[index].sector) {
+                    await platform.assignTiers(tiers, threshold: threshold, window: window, sector: s.platforms[index].sector)
+                }
             }
             let contexts = monthContexts(inputs: inputs, month: month)
             let firstDay = clock.dayOffset + calendar.firstDays[month]
@@ -164,10 +175,14 @@ package struct ReplicationCoordinator: Sendable {
                     adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
                 recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
             }
-            trace?.record(
-                phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) },
-                workforce: contexts.map { $0.map(\.workforceShare) }, orders: merged.orders,
-                active: merged.activeWorkers, newly: merged.newlyInsured, booked: bookedByPair, benchmark: inputs.platformRateYuan)
+            if trace != nil {
+                var benchmark: [[Double]] = []
+                for platform in platforms { benchmark.append(await platform.baseYuanPerOrder()) }
+                trace?.record(
+                    phase: phase, scenario: s, month: month, slots: slots, coverage: contexts.map { $0.map(\.coverage) },
+                    workforce: contexts.map { $0.map(\.workforceShare) }, orders: merged.orders, active: merged.activeWorkers,
+                    newly: merged.newlyInsured, booked: bookedByPair, benchmark: benchmark)
+            }
         }
         let result = recorder.finished(sampleFractions: s.poolSampleFractions)
         guard let next else { return (result, nil) }
