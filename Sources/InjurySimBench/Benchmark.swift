@@ -57,6 +57,14 @@ package enum Benchmark {
             Workload(
                 name: "small-many", scenarioFile: "smoke.json", sampleFraction: 1, months: 12,
                 replications: { _ in tiny ? 4 : quick ? 50 : 2000 }, layout: .engine, threadCounts: { [1, $0] }),
+            // Issue 23: the national projection over 50 years (the whole chain from the 2022
+            // pilot, the national phase to June 2075) with its shipped 1% sample and 100
+            // replications, at the machine's thread count; quick runs five years of it, tiny
+            // (the debug end-to-end test) two months of national-2026.json without the chain.
+            Workload(
+                name: "national-50y", scenarioFile: tiny ? "national-2026.json" : "national-2055.json", sampleFraction: tiny ? 0.0005 : 0.01,
+                months: tiny ? 2 : quick ? 60 : 588, replications: { _ in tiny ? 1 : quick ? 2 : 100 }, layout: .engine,
+                threadCounts: { [$0] }),
             Workload(
                 name: "ref-plain-loop", scenarioFile: "pilot-2022.json", sampleFraction: tiny ? 0.001 : quick ? 0.01 : 1, months: tiny ? 3 : 36,
                 replications: { _ in 1 }, layout: .plainLoop, threadCounts: { _ in [1] }),

@@ -150,7 +150,8 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
         let rows = try #require(json?["rows"] as? [[String: Any]])
         let names = Set(rows.compactMap { $0["workload"] as? String })
-        #expect(names == ["national-12m", "pilot-36m-many", "small-many", "ref-plain-loop", "ref-scalar-kernel", "ref-actor-per-worker"])
+        #expect(
+            names == ["national-12m", "pilot-36m-many", "small-many", "national-50y", "ref-plain-loop", "ref-scalar-kernel", "ref-actor-per-worker"])
         for name in ["national-12m", "pilot-36m-many", "small-many"] {
             let checksums = Set(rows.filter { $0["workload"] as? String == name }.compactMap { $0["checksum"] as? String })
             #expect(checksums.count == 1, "\(name)")

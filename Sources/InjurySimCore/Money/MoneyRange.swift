@@ -35,12 +35,18 @@ package enum MoneyRange {
         // The phase's months end at the chain's horizon at the latest: month m of the phase is at
         // most `first + m` months from the chain's start.
         let first = max(0, years * 12 - Double(scenario.months))
-        /// Σ over the phase's months of the growth at `rates` a year compounded to each month:
-        /// the horizon's flows grow month by month, not all at the last month's level.
-        func monthsOfGrowth(_ rates: Double...) -> Double {
+        /// Σ over the phase's months of orders' growth (`orders`: at most `ordersCap`, its
+        /// ceiling) times the growth at `rates` a year, compounded to each month: the horizon's
+        /// flows grow month by month, not all at the last month's level.
+        func monthsOfGrowth(orders: Double, ordersCap: Double, _ rates: Double...) -> Double {
+            let ordersPerMonth = PortableMath.log(max(1, 1 + orders)) / 12
             let perMonth = rates.reduce(0.0) { $0 + PortableMath.log(max(1, 1 + $1)) } / 12
-            return (0..<scenario.months).reduce(0.0) { $0 + PortableMath.exp(perMonth * (first + Double($1))) }
+            return (0..<scenario.months).reduce(0.0) { sum, m in
+                let t = first + Double(m)
+                return sum + min(ordersCap, PortableMath.exp(ordersPerMonth * t)) * PortableMath.exp(perMonth * t)
+            }
         }
+        let largestCareLevel = min(1, b.careLevel.max() ?? 1)
         let largestIncomeOrWageGrowth = max(largestWageGrowth, b.urbanIncomeGrowthPerYear.largest)
         let returnGrowth = growth(basis.investmentReturnPerYear)
         var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0, shockReturn = 1.0
@@ -103,6 +109,9 @@ package enum MoneyRange {
             for sector in scenario.sectors.indices where province.workers[sector] > 0 {
                 let s = scenario.sectors[sector]
                 let ordersRate = s.ordersGrowthPerYear.largest
+                // A logistic path never exceeds its ceiling (``GrowthPath``); a ceiling that can
+                // be drawn at 1 means none.
+                let ordersCap = s.ordersSaturation.smallest > 1 ? s.ordersSaturation.largest : .infinity
                 // Sampled slots are rounded per platform, each scaled back by 1/fraction.
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
                 // Workers grow at most to their largest ceiling; a logistic orders path stays
@@ -121,16 +130,17 @@ package enum MoneyRange {
                 let weights = s.severity.map(\.largest)
                 func share(_ grades: [Severity]) -> Double { min(1, shockSeverity * grades.reduce(0) { $0 + weights[$1.rawValue] }) }
                 let deathShare = share([.death])
-                // Per lifetime claim at most 0.9 W allowance + W care (grades 1–4), 0.7 W (grades
+                // Per lifetime claim at most 0.9 W allowance + the largest care level × W (grades 1–4), 0.7 W (grades
                 // 5–6), or W of dependants' pensions (death).
                 let grades1to4 = share([.grade4, .grade3, .grade2, .grade1])
                 let lifetimeWageMonths =
-                    allowanceMonths * (0.9 * grades1to4 + 0.7 * share([.grade6, .grade5]) + deathShare) + careMonths * grades1to4
+                    allowanceMonths * (0.9 * grades1to4 + 0.7 * share([.grade6, .grade5]) + deathShare) + careMonths * largestCareLevel * grades1to4
                 let wageBenefits = wage * (lifetimeWageMonths + 60) + 20 * urbanIncome * deathShare
                 let horizonYuan =
-                    ordersPerMonth * largestRate * rateFloat * monthsOfGrowth(ordersRate)
-                    + claimsPerMonth * wageBenefits * monthsOfGrowth(ordersRate, largestIncomeOrWageGrowth)
-                    + claimsPerMonth * 3 * medicalMean * monthsOfGrowth(ordersRate, basis.medicalInflationPerYear.largest)
+                    ordersPerMonth * largestRate * rateFloat * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap)
+                    + claimsPerMonth * wageBenefits * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap, largestIncomeOrWageGrowth)
+                    + claimsPerMonth * 3 * medicalMean
+                    * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap, basis.medicalInflationPerYear.largest)
                 total += (horizonYuan + largestMedical / fraction) * 100
             }
         }
