@@ -62,7 +62,7 @@ package enum Benchmark {
             // replications, at the machine's thread count; quick runs five years of it, tiny
             // (the debug end-to-end test) two months of national-2026.json without the chain.
             Workload(
-                name: "national-50y", scenarioFile: tiny ? "national-2026.json" : "national-2055.json", sampleFraction: tiny ? 0.0005 : 0.01,
+                name: "national-50y", scenarioFile: tiny ? "national-2026.json" : "national-2053.json", sampleFraction: tiny ? 0.0005 : 0.01,
                 months: tiny ? 2 : quick ? 60 : 588, replications: { _ in tiny ? 1 : quick ? 2 : 100 }, layout: .engine,
                 threadCounts: { [$0] }),
             Workload(

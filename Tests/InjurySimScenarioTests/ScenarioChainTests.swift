@@ -30,6 +30,29 @@ import Testing
         #expect(national.phasesToRun.map(\.months) == [36, 12])
     }
 
+    /// The money bound is the whole chain's: the shipped decades-long projection passes it to June
+    /// 2053, and the same file two years longer is refused on `months` — though the file alone (no
+    /// earlier phases, growth from its own start) stays under the limit, as the decoder checks it.
+    @Test func theChainsMoneyBoundLimitsTheHorizon() throws {
+        let shipped = Self.repository.appendingPathComponent("Scenarios/national-2053.json")
+        let scenario = try ScenarioLoader.load(path: shipped.path).scenario
+        #expect(scenario.months == 324 && MoneyRange.boundFen(scenario) < MoneyRange.limitFen)
+        let dir = Self.folder()
+        let longer = dir.appendingPathComponent("longer.json")
+        try Self.write("{\"extends\": \"\(shipped.path)\", \"months\": 348}", longer)
+        #expect(throws: ScenarioError.self) { _ = try ScenarioLoader.load(path: longer.path) }
+        do {
+            _ = try ScenarioLoader.load(path: longer.path)
+        } catch {
+            #expect(error.issues.map(\.path) == ["months"])
+            #expect(error.issues.first?.message.contains("with the earlier phases it continues") == true)
+        }
+        var alone = scenario
+        alone.months = 348
+        alone.earlierPhases = []  // the file read alone: growth from its own start
+        #expect(MoneyRange.boundFen(alone) < MoneyRange.limitFen)
+    }
+
     @Test func pathsAreRelativeToTheFileThatNamesThemAndTheHashCoversThem() throws {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
