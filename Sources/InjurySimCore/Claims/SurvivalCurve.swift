@@ -62,31 +62,22 @@ package struct SurvivalCurve: Sendable {
             return years == 0 ? 1 : PortableMath.exp(years * logC)
         }
 
+        /// The Gompertz term's integral over `years` = `months` / 12 (with improvement, of c·e^(−ρ)).
+        func gompertz(months: Int, years: Double) -> Double {
+            if law.b == 0 { return 0 }
+            if logC == 0 { return law.b * powAge * years }
+            return law.b * powAge * (power(months: months) - 1) / logC
+        }
+
         /// LifeTable.cumulativeHazard over `years` = `months` / 12, term by term.
         func hazard(months: Int, years: Double, factor: Double) -> Double {
-            let gompertz: Double
-            if law.b == 0 {
-                gompertz = 0
-            } else if logC == 0 {
-                gompertz = law.b * powAge * years
-            } else {
-                gompertz = law.b * powAge * (power(months: months) - 1) / logC
-            }
-            return factor * (law.a * years + gompertz)
+            factor * (law.a * years + gompertz(months: months, years: years))
         }
 
         /// The same with improvement: the Makeham term A(1 − e^(−ρs))/ρ.
         func hazard(months: Int, years: Double, factor: Double, improvement: Improvement) -> Double {
-            let gompertz: Double
-            if law.b == 0 {
-                gompertz = 0
-            } else if logC == 0 {
-                gompertz = law.b * powAge * years
-            } else {
-                gompertz = law.b * powAge * (power(months: months) - 1) / logC
-            }
             let makeham = law.a * (1 - improvement.decay(months: months)) / improvement.rho
-            return factor * improvement.atOrigin * (makeham + gompertz)
+            return factor * improvement.atOrigin * (makeham + gompertz(months: months, years: years))
         }
     }
 
