@@ -3,7 +3,7 @@ extension Scenario {
     /// what the fund's cash earns, the rate its liabilities, capital values, break-even costs and
     /// IBNR are discounted at, how wages, medical costs and benefits in payment grow, and how
     /// mortality improves (financing reference §3–§5).
-    public struct Basis: Sendable {
+    package struct Basis: Sendable {
         /// What allowances (grades 1–6) and dependants' pensions are adjusted by each year.
         package enum AllowanceIndexation: String, Sendable, CaseIterable {
             /// Average wage growth (the province's).
