@@ -54,6 +54,7 @@ enum ScenarioDecoder {
         let benefits = decodeBenefits(top.node("benefits"), log: log)
         let fund = decodeFund(top.node("fund"), log: log)
         let basis = decodeBasis(top.node("basis"), log: log)
+        let financing = decodeFinancing(top.node("financing"), log: log)
         let rateFloat = decodeRateFloat(top.node("rateFloat"), log: log, provinces: provinceNames)
         let rateTiers = top.node("rateTiers").map { decodeRateTiers($0, log: log, sectors: sectorNames, start: start, months: months) }
         var rollout: [Scenario.RolloutPhase] = []
@@ -83,7 +84,7 @@ enum ScenarioDecoder {
             "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
             "sampleFraction",
             "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-            "benefits", "fund", "basis", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage"
+            "benefits", "fund", "basis", "financing", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage"
         ])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
         if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
@@ -94,7 +95,7 @@ enum ScenarioDecoder {
         }
 
         guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
-            let fraction, let shardSize, let risk, let benefits, let fund, let basis, let rateFloat
+            let fraction, let shardSize, let risk, let benefits, let fund, let basis, let financing, let rateFloat
         else { return nil }
         resolveShares(&platforms, sectorCount: sectors.count)
         var scenario = Scenario(
@@ -105,6 +106,7 @@ enum ScenarioDecoder {
             rollout: rollout, shocks: shocks)
         scenario.published = published
         scenario.basis = basis
+        scenario.financing = financing
         scenario.rateTiers = rateTiers ?? nil
         scenario.reportLanguage = reportLanguage.rawValue
         scenario.minimumSampledWorkersPerPool = minimumPerPool ?? Scenario.defaultMinimumSampledWorkersPerPool

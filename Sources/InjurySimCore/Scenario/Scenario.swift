@@ -35,6 +35,8 @@ public struct Scenario: Sendable {
     /// The economic basis (returns, discounting, growth, indexation, mortality improvement);
     /// neutral unless set (a scenario file's defaults are the decoder's).
     package var basis: Basis = .neutral
+    /// How the fund is judged (the financing method, its reserve target, the premium's periods).
+    package var financing: Financing = .standard
     package var rateFloat: RateFloatRule
     /// The two-tier assignment of per-order rates (`rateTiers`), applied in this phase; nil: none.
     package var rateTiers: RateTierRule?
