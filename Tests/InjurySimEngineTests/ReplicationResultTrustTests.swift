@@ -8,9 +8,9 @@ import Testing
 /// whose products would overflow (instead of trapping), and a result is used only when its shape
 /// is the scenario's (issue 20).
 @Suite struct ReplicationResultTrustTests {
-    /// The 11 header words of an ISR3 encoding, then nothing.
+    /// The 12 header words of an ISR4 encoding, then a platform count and nothing.
     static func header(months: UInt64, pools: UInt64, sectors: UInt64) -> [UInt8] {
-        let words: [UInt64] = [0x3352_5349, 0, months, pools, sectors, 1, 1, 1, 0, 0, 0, 0]
+        let words: [UInt64] = [0x3452_5349, 0, months, pools, sectors, 1, 1, 1, 0, 0, 0, 0, 0]
         return words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }
     }
 

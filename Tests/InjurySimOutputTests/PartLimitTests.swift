@@ -126,7 +126,7 @@ import Testing
                 error.description.contains(
                     "part parts/2: \(name) has \(size + 8) bytes; one replication of this scenario (2 months, 2 pools"),
                 "\(error.description)")
-            #expect(error.description.contains("takes \(size) in the ISR3 format"), "\(error.description)")
+            #expect(error.description.contains("takes \(size) in the ISR4 format"), "\(error.description)")
         }
         #expect(reads.withLock { $0 } == ["scenario.json", "scenario.json"], "no replication file is read")
     }
@@ -201,9 +201,9 @@ import Testing
     }
 
     /// A replication file's header whose dimensions multiply past Int.max decodes to nil; it trapped.
-    @Test func anISR3HeaderWhoseProductsOverflowIsNotAResult() {
+    @Test func anISR4HeaderWhoseProductsOverflowIsNotAResult() {
         var words = [UInt64](repeating: 0, count: 16)
-        words[0] = 0x3352_5349  // ISR3
+        words[0] = 0x3452_5349  // ISR4
         (words[2], words[3], words[4]) = (1 << 39, 1 << 39, 1)  // months, pools, sectors
         (words[5], words[6], words[7]) = (1 << 39, 1 << 39, 1 << 39)
         let bytes = words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> UInt64(8 * $0)) } }

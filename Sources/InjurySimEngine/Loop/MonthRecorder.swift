@@ -29,13 +29,15 @@ package struct MonthRecorder: Sendable {
     /// The books per platform.
     package private(set) var books: PlatformBooks
 
-    /// A recorder for `scenario`; `carried` opens it where an earlier phase ended.
-    package init(scenario: Scenario, replication: Int, adminCostShare: Double, carried: Carried? = nil) {
+    /// A recorder for `scenario`; `carried` opens it where an earlier phase ended;
+    /// `discountRatePerYear` is the replication's economic basis, kept on the result.
+    package init(scenario: Scenario, replication: Int, adminCostShare: Double, discountRatePerYear: Double = 0, carried: Carried? = nil) {
         let pools = scenario.poolCount
         result = ReplicationResult(
             replication: replication, months: scenario.months, poolCount: pools,
             sectorCount: scenario.sectors.count, platformCount: scenario.platforms.count)
         result.adminCostShare = adminCostShare
+        result.discountRatePerYear = discountRatePerYear
         sectorOfPlatform = scenario.platforms.map(\.sector)
         sectorCount = scenario.sectors.count
         insuredHalves = carried?.insuredHalves ?? [Int64](repeating: 0, count: pools)
@@ -182,6 +184,12 @@ package struct MonthRecorder: Sendable {
     package mutating func recordContributions(platform: Int, booked: Fen, paid: Fen, month: Int, pool: Int) {
         result.add(booked, month: month, pool: pool, metric: .contributionsBooked)
         books.recordContributions(platform: platform, month: month, booked: booked, paid: paid, scale: scales[pool])
+    }
+
+    /// A fund's net position (cash − backstop debt − arrears, fen at the pool's sample scale)
+    /// as it opens, before the horizon's first month: scaled and summed with the months.
+    package mutating func recordOpening(netPosition: Fen, pool: Int) {
+        result.openingReserve[pool] = netPosition
     }
 
     /// A fund's closed month and the reserve for its claims not yet reported. Call after every

@@ -90,14 +90,18 @@ package struct ReplicationCoordinator: Sendable {
         let poolOf = s.poolOfProvince
         let shocks = ShockMultipliers(scenario: s, inputs: inputs)
         let claims = ClaimBuilder(scenario: s, inputs: inputs, clock: clock, hiredEarlier: hiredEarlier)
-        var recorder = MonthRecorder(scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, carried: opening?.recorder)
+        var recorder = MonthRecorder(
+            scenario: s, replication: replication, adminCostShare: inputs.adminCostShare, discountRatePerYear: inputs.discountRatePerYear,
+            carried: opening?.recorder)
         let shards = await makeShards(inputs: inputs, opening: opening)
         let monthlyDiscount = PortableMath.pow(1 + inputs.discountRatePerYear, -1.0 / 12)
         // The paid bases of the float read each platform's reported claims; reserves only for one.
         let float = s.rateFloat
         let platformsReadClaims = booksExperience
         let platforms = makePlatforms(inputs: inputs, reserveDiscount: measuresReserves ? monthlyDiscount : nil, opening: opening)
-        let funds = makeFunds(opening: opening, discountRatePerYear: inputs.discountRatePerYear)
+        let ledgers = makeFundLedgers(opening: opening, discountRatePerYear: inputs.discountRatePerYear)
+        for (pool, ledger) in ledgers.enumerated() { recorder.recordOpening(netPosition: ledger.cash - ledger.debt - ledger.arrears, pool: pool) }
+        let funds = ledgers.map(FundActor.init(ledger:))
         var pipeline = opening?.pipeline ?? ClaimPipeline()
         let slots = trace == nil ? [] : PopulationPlan.slotCounts(s)
 
@@ -216,9 +220,10 @@ package struct ReplicationCoordinator: Sendable {
         }
     }
 
-    /// One fund actor per pool, opening with its provinces' balances at the sampled scale, or
-    /// with the earlier phase's books of its provinces and the balances of its new ones.
-    private func makeFunds(opening: PhaseHandover?, discountRatePerYear: Double) -> [FundActor] {
+    /// One fund ledger per pool (each held by a fund actor), opening with its provinces' balances
+    /// at the sampled scale, or with the earlier phase's books of its provinces and the balances
+    /// of its new ones.
+    private func makeFundLedgers(opening: PhaseHandover?, discountRatePerYear: Double) -> [FundLedger] {
         let s = scenario
         let poolOf = s.poolOfProvince
         let fractions = s.poolSampleFractions
@@ -227,10 +232,9 @@ package struct ReplicationCoordinator: Sendable {
             initialCash[poolOf[index]] += Money.fen(yuan: province.initialBalanceYuan * fractions[poolOf[index]])
         }
         return initialCash.indices.map { pool in
-            FundActor(
-                ledger: FundLedger(
-                    continuing: opening?.funds[pool] ?? [], months: opening?.months ?? 0, initialCash: initialCash[pool],
-                    shortfall: s.fund.shortfall, liabilityDiscountRatePerYear: discountRatePerYear))
+            FundLedger(
+                continuing: opening?.funds[pool] ?? [], months: opening?.months ?? 0, initialCash: initialCash[pool],
+                shortfall: s.fund.shortfall, liabilityDiscountRatePerYear: discountRatePerYear)
         }
     }
 

@@ -3,18 +3,23 @@ import InjurySimCore
 /// A replication's result as bytes, bit for bit, so an interrupted run can resume from the
 /// replications it finished and end byte-identical to an uninterrupted one.
 extension ReplicationResult {
-    /// "ISR3": the layout below, little-endian (2: the metrics of the solvency verdict; 3: the
-    /// platform books).
-    static let magic: UInt32 = 0x3352_5349
+    /// "ISR4": the layout below, little-endian (2: the metrics of the solvency verdict; 3: the
+    /// platform books; 4: the discount rate and the opening reserves of the financing methods).
+    static let magic: UInt32 = 0x3452_5349
 
-    /// magic, replication, months, poolCount, sectorCount, the three array lengths, coveredWorkerDays,
-    /// simulatedAccidents, adminCostShare bits, then monthly, incurredBySector bits, ordersBySector,
-    /// then platformCount, platformMonthly and platformOpening.
+    /// Words before the monthly figures: magic, replication, months, poolCount, sectorCount, the
+    /// three array lengths, coveredWorkerDays, simulatedAccidents, adminCostShare bits,
+    /// discountRatePerYear bits.
+    static let headerWords = 12
+
+    /// The header (``headerWords``), then monthly, incurredBySector bits, ordersBySector, then
+    /// platformCount, platformMonthly and platformOpening, then openingReserve (poolCount + 1).
     package func encoded() -> [UInt8] {
         var words: [UInt64] = [
             UInt64(Self.magic), UInt64(replication), UInt64(months), UInt64(poolCount), UInt64(sectorCount),
             UInt64(monthly.count), UInt64(incurredBySector.count), UInt64(ordersBySector.count),
-            UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern
+            UInt64(bitPattern: coveredWorkerDays), UInt64(bitPattern: simulatedAccidents), adminCostShare.bitPattern,
+            discountRatePerYear.bitPattern
         ]
         words.reserveCapacity(words.count + monthly.count + incurredBySector.count + ordersBySector.count)
         words += monthly.map { UInt64(bitPattern: $0) }
@@ -23,6 +28,7 @@ extension ReplicationResult {
         words.append(UInt64(platformCount))
         words += platformMonthly.map { UInt64(bitPattern: $0) }
         words += platformOpening.map { UInt64(bitPattern: $0) }
+        words += openingReserve.map { UInt64(bitPattern: $0) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(words.count * 8)
         for word in words {
@@ -35,8 +41,8 @@ extension ReplicationResult {
     /// part must hold for its scenario, checked before the file is read.
     package static func encodedSize(months: Int, poolCount: Int, sectorCount: Int, platformCount: Int) -> Int {
         let metrics = PlatformMetric.allCases.count
-        let words = 12 + months * (poolCount + 1) * Metric.allCases.count + 2 * (poolCount + 1) * sectorCount
-        return 8 * (words + months * platformCount * metrics + platformCount * metrics)
+        let words = headerWords + 1 + months * (poolCount + 1) * Metric.allCases.count + 2 * (poolCount + 1) * sectorCount
+        return 8 * (words + months * platformCount * metrics + platformCount * metrics + poolCount + 1)
     }
 
     /// `factors` multiplied, or nil when the product does not fit in an `Int`.
@@ -52,7 +58,8 @@ extension ReplicationResult {
 
     /// The result encoded in `bytes`, or nil when they are not a complete, consistent encoding.
     package init?(encoded bytes: [UInt8]) {
-        guard bytes.count % 8 == 0, bytes.count >= 11 * 8 else { return nil }
+        let h = Self.headerWords
+        guard bytes.count % 8 == 0, bytes.count >= h * 8 else { return nil }
         var words = [UInt64](repeating: 0, count: bytes.count / 8)
         for i in words.indices {
             var word: UInt64 = 0
@@ -65,23 +72,25 @@ extension ReplicationResult {
         // The header's words are each below 2^40, so their products can overflow Int (a trap on
         // a hostile part's file): a product that does not fit, or exceeds the file, is no valid encoding.
         guard let monthlyCount = Self.product(months, pools + 1, Metric.allCases.count), let sectorCells = Self.product(pools + 1, sectors),
-            m == monthlyCount, i == sectorCells, o == i, words.count > 11 + m + i + o, words[11 + m + i + o] < 1 << 20
+            m == monthlyCount, i == sectorCells, o == i, words.count > h + m + i + o, words[h + m + i + o] < 1 << 20
         else { return nil }
-        let platforms = Int(words[11 + m + i + o])
+        let platforms = Int(words[h + m + i + o])
         let metrics = PlatformMetric.allCases.count
         guard let pm = Self.product(months, platforms, metrics), pm <= words.count else { return nil }
         let po = platforms * metrics
-        guard words.count == 12 + m + i + o + pm + po else { return nil }
+        let p = h + 1 + m + i + o
+        guard words.count == p + pm + po + pools + 1 else { return nil }
         self.init(replication: replication, months: months, poolCount: pools, sectorCount: sectors, platformCount: platforms)
         coveredWorkerDays = Int64(bitPattern: words[8])
         simulatedAccidents = Int64(bitPattern: words[9])
         adminCostShare = Double(bitPattern: words[10])
-        monthly = words[11..<(11 + m)].map { Int64(bitPattern: $0) }
-        incurredBySector = words[(11 + m)..<(11 + m + i)].map { Double(bitPattern: $0) }
-        ordersBySector = words[(11 + m + i)..<(11 + m + i + o)].map { Int64(bitPattern: $0) }
-        let p = 12 + m + i + o
+        discountRatePerYear = Double(bitPattern: words[11])
+        monthly = words[h..<(h + m)].map { Int64(bitPattern: $0) }
+        incurredBySector = words[(h + m)..<(h + m + i)].map { Double(bitPattern: $0) }
+        ordersBySector = words[(h + m + i)..<(h + m + i + o)].map { Int64(bitPattern: $0) }
         platformMonthly = words[p..<(p + pm)].map { Int64(bitPattern: $0) }
-        platformOpening = words[(p + pm)...].map { Int64(bitPattern: $0) }
+        platformOpening = words[(p + pm)..<(p + pm + po)].map { Int64(bitPattern: $0) }
+        openingReserve = words[(p + pm + po)...].map { Int64(bitPattern: $0) }
     }
 
     /// True when this result has the shape a replication of `scenario` has (months, pools,
@@ -120,7 +129,9 @@ extension ReplicationResult {
         }
         let counts = ordersBySector + [coveredWorkerDays, simulatedAccidents]
         if counts.contains(where: { abs(Double($0)) > limit }) { return "a count beyond \(limit)" }
+        if openingReserve.contains(where: { abs(Double($0)) > limit }) { return "an opening reserve beyond \(limit) fen" }
         if !(incurredBySector + [adminCostShare]).allSatisfy(\.isFinite) { return "a cost that is not a finite number" }
+        if !(discountRatePerYear.isFinite && discountRatePerYear > -1) { return "a discount rate that is not a finite rate above −100%" }
         return nil
     }
 }

@@ -29,6 +29,14 @@ package struct ReplicationResult: Sendable {
     /// The replication's administration cost share (to load the break-even rate); 0 when the
     /// fund is not charged for administration.
     package var adminCostShare: Double = 0
+    /// The replication's discount rate a year (its economic basis: the rate the fund's
+    /// liabilities and the awards' capital values are discounted at); 0 when not recorded.
+    package var discountRatePerYear: Double = 0
+    /// Per pool and the total (index `poolCount`), in fen at full scale: the fund's net position
+    /// (cash − backstop debt − arrears, as ``Metric/netPosition``) just before the horizon's
+    /// first month — the provinces' initial balances, or for a chain phase that `continues`,
+    /// what the earlier phase handed over (plus the balances of provinces new in this phase).
+    package var openingReserve: [Int64]
 
     package init(replication: Int, months: Int, poolCount: Int, sectorCount: Int, platformCount: Int = 0) {
         self.replication = replication
@@ -41,6 +49,7 @@ package struct ReplicationResult: Sendable {
         monthly = Array(repeating: 0, count: months * (poolCount + 1) * Metric.allCases.count)
         incurredBySector = Array(repeating: 0, count: (poolCount + 1) * sectorCount)
         ordersBySector = Array(repeating: 0, count: (poolCount + 1) * sectorCount)
+        openingReserve = Array(repeating: 0, count: poolCount + 1)
         coveredWorkerDays = 0
     }
 
@@ -103,6 +112,7 @@ package struct ReplicationResult: Sendable {
     /// sampling each figure is rounded on its own, so they hold to within a few fen.
     mutating func scalePools(by scales: [Double]) {
         for (pool, scale) in scales.enumerated() where scale != 1 {
+            openingReserve[pool] = Int64((Double(openingReserve[pool]) * scale).rounded())
             for month in 0..<months {
                 for metric in Metric.allCases {
                     let i = index(month: month, pool: pool, metric: metric)
@@ -116,8 +126,9 @@ package struct ReplicationResult: Sendable {
         }
     }
 
-    /// Fills the total row of every month as the sum over pools.
+    /// Fills the total row of every month (and the total opening reserve) as the sum over pools.
     mutating func sumPools() {
+        openingReserve[poolCount] = openingReserve[0..<poolCount].reduce(0, +)
         for month in 0..<months {
             for metric in Metric.allCases {
                 var total: Int64 = 0

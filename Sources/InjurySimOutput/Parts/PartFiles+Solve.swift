@@ -5,7 +5,7 @@ import InjurySimScenario
 
 /// Parts of `solve`: `scenario.json` as for `run`, and per replication `replication-NNNNNN.iss1`:
 /// three little-endian 64-bit words — the threshold multiplier's bits, the bracket-growing rounds
-/// and the bisection rounds it took part in — then its result at the benchmark rates (ISR3).
+/// and the bisection rounds it took part in — then its result at the benchmark rates (ISR4).
 extension PartFiles {
     package init(
         solving scenario: Scenario, study: Study, shard: ShardSelection, target: String, forSector: String,

@@ -11,8 +11,9 @@ import InjurySimScenario
 package struct PartManifest: Sendable, Equatable {
     /// Bumped whenever the part layout changes (2: the ISM2 figures of compare, sweep and
     /// sensitivity, with the break-even rate and the monthly net positions; 3: the pools'
-    /// benefits by item and long-term awards, 45 monthly figures a pool in a `run` replication).
-    package static let partFormatVersion = 3
+    /// benefits by item and long-term awards, 45 monthly figures a pool in a `run` replication;
+    /// 4: a `run` replication's discount rate and opening reserves, ISR4).
+    package static let partFormatVersion = 4
     package static let generator = "injurysim part"
     package static let scenarioFileName = "scenario.json"
     /// The largest `manifest.json` a merge reads, in bytes (32 MiB). A manifest takes about 140

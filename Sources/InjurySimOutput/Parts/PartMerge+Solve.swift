@@ -9,7 +9,7 @@ extension PartMerge {
         let owners = try PartSetCheck.owners(parts.map { ($0.label, $0.manifest) })
         try checkFiles(parts)
         let scenario = try studyScenario(parts)
-        // Three words (threshold, growing and bisection rounds), then the ISR3 result.
+        // Three words (threshold, growing and bisection rounds), then the ISR4 result.
         let size =
             24
             + ReplicationResult.encodedSize(

@@ -86,7 +86,7 @@ package enum PartMerge {
         let size = ReplicationResult.encodedSize(
             months: scenario.months, poolCount: scenario.poolNames.count, sectorCount: scenario.sectors.count,
             platformCount: scenario.platforms.count)
-        try checkDataSizes(parts, expected: size, format: "ISR3", scenario: dimensions(scenario))
+        try checkDataSizes(parts, expected: size, format: "ISR4", scenario: dimensions(scenario))
         var problems: [String] = []
         func verified(_ part: Part, _ name: String) -> [UInt8]? { verifiedBytes(part, name, problems: &problems) }
         var results: [ReplicationResult] = []
@@ -99,7 +99,7 @@ package enum PartMerge {
                 result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
             else {
                 problems.append(
-                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR3 format; "
+                    "part \(part.label): \(name) is not replication \(replication) of this scenario in the ISR4 format; "
                         + "run shard \(part.manifest.shard) again")
                 continue
             }
