@@ -27,7 +27,7 @@ extension PolicyCommands {
         for run in sensitivityRuns(scenario) {
             progress?(run.label)
             let results = await MonteCarloRunner.run(scenario: run.scenario, replications: 0..<run.scenario.replications, threads: threads)
-            runs.append(results.map { ReplicationMetrics($0) })
+            runs.append(results.map { ReplicationMetrics($0, scenario: run.scenario) })
         }
         return sensitivityOutcome(runs)
     }

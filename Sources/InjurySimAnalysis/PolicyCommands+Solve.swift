@@ -70,7 +70,7 @@ extension PolicyCommands {
             }
             let results = await MonteCarloRunner.run(jobs: jobs, threads: threads)
             var out = [ReplicationMetrics?](repeating: nil, count: n)
-            for (index, result) in results.enumerated() { out[owners[index]] = ReplicationMetrics(result) }
+            for (index, result) in results.enumerated() { out[owners[index]] = ReplicationMetrics(result, scenario: scenario) }
             return out
         }
         // Benchmark rates first: also gives the break-even rates.
@@ -78,7 +78,7 @@ extension PolicyCommands {
         let coordinator = ReplicationCoordinator(scenario: scenario)
         let atBenchmark = await MonteCarloRunner.run(jobs: replications.map { (coordinator, $0) }, threads: threads)
         for i in 0..<n {
-            if target.isMet(ReplicationMetrics(atBenchmark[i])) { high[i] = 1 } else { low[i] = 1 }
+            if target.isMet(ReplicationMetrics(atBenchmark[i], scenario: scenario)) { high[i] = 1 } else { low[i] = 1 }
         }
         // Grow the bracket for replications that fail at the benchmark.
         var top = 1.0

@@ -10,7 +10,7 @@ package enum PolicyCommands {
     /// Runs `scenario`'s replications and returns their headline figures.
     package static func metrics(_ scenario: Scenario, threads: Int, progress: (@Sendable (Int) -> Void)?) async -> [ReplicationMetrics] {
         let results = await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: threads, progress: progress)
-        return results.map { ReplicationMetrics($0) }
+        return results.map { ReplicationMetrics($0, scenario: scenario) }
     }
 
     // MARK: Sweep
@@ -38,6 +38,12 @@ package enum PolicyCommands {
         case insolvency(Double)
         /// Median funded ratio at the horizon at least this.
         case funded(Double)
+        /// Pay-as-you-go: the reserve holds at least `months` months of spending at every year
+        /// end through `year` (nil: the horizon's last) in at least `probability` of worlds.
+        case reserve(months: Double, through: Int?, probability: Double)
+        /// Terminal funding: the reserve at the horizon falls short of the capital of the
+        /// long-term awards in payment at most this probability.
+        case capital(Double)
 
         package init?(parsing text: String) {
             let compact = text.replacingOccurrences(of: " ", with: "")
@@ -52,6 +58,25 @@ package enum PolicyCommands {
                 self = .insolvency(p)
             } else if compact.hasPrefix("funded>="), let x = number(compact.dropFirst(8)), x >= 0 {
                 self = .funded(x)
+            } else if compact.hasPrefix("capital<="), let p = number(compact.dropFirst(9)), (0...1).contains(p) {
+                self = .capital(p)
+            } else if compact.hasPrefix("reserve>=") {
+                // reserve>=K[@YEAR][:P]
+                var rest = compact.dropFirst(9)
+                var probability = 0.95
+                if let colon = rest.firstIndex(of: ":") {
+                    guard let p = number(rest[rest.index(after: colon)...]), p > 0, p <= 1 else { return nil }
+                    probability = p
+                    rest = rest[..<colon]
+                }
+                var year: Int?
+                if let at = rest.firstIndex(of: "@") {
+                    guard let y = Int(rest[rest.index(after: at)...]), (1900...2300).contains(y) else { return nil }
+                    year = y
+                    rest = rest[..<at]
+                }
+                guard let months = Double(rest), months.isFinite, months >= 0, months <= 240 else { return nil }
+                self = .reserve(months: months, through: year, probability: probability)
             } else {
                 return nil
             }
@@ -63,6 +88,10 @@ package enum PolicyCommands {
             case .poolRuin(let p): return "P(any pool short) ≤ \(Format.short(p))"
             case .insolvency(let p): return "P(total fund insolvent at the horizon) ≤ \(Format.short(p))"
             case .funded(let x): return "median funded ratio at the horizon ≥ \(Format.short(x))"
+            case .reserve(let months, let year, let p):
+                let through = year.map { "every year end to \($0)" } ?? "every year end of the horizon"
+                return "P(reserve ≥ \(Format.short(months)) months of spending at \(through)) ≥ \(Format.short(p))"
+            case .capital(let p): return "P(reserve below the capital of awards in payment at the horizon) ≤ \(Format.short(p))"
             }
         }
 
@@ -73,14 +102,17 @@ package enum PolicyCommands {
             case .poolRuin: return !m.anyPoolRuined
             case .insolvency: return !m.insolventAtEnd
             case .funded(let x): return (m.fundedRatioAtEnd ?? .infinity) >= x
+            case .reserve(let months, let year, _): return m.financing.reserveHolds(months: months, through: year)
+            case .capital: return !m.financing.capitalShort
             }
         }
 
         /// Share of replications that must meet the event.
         var requiredShare: Double {
             switch self {
-            case .ruin(let p), .poolRuin(let p), .insolvency(let p): return 1 - p
+            case .ruin(let p), .poolRuin(let p), .insolvency(let p), .capital(let p): return 1 - p
             case .funded: return 0.5
+            case .reserve(_, _, let p): return p
             }
         }
     }

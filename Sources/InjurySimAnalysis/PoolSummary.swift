@@ -59,6 +59,8 @@ package struct PoolSummary: Sendable {
     /// to the horizon; the horizon's own without one.
     package var claimsRecognisedSinceStart = Spread([])
     package var benefitsPaidSinceStart = Spread([])
+    /// The figures under the financing methods and the scenario's method's binding test.
+    package var financing: FinancingOutcome
 
     private func share(_ count: Int) -> Double { replications == 0 ? 0 : Double(count) / Double(replications) }
 }

@@ -44,9 +44,17 @@ package struct ReplicationMetrics: Sendable, Equatable {
     /// Assets ÷ all liabilities at the horizon: (cash + contributions receivable for the last
     /// month's orders) ÷ (backstop debt + arrears + reported claims' PV + IBNR); nil without liabilities.
     package var fundedRatioAtEnd: Double?
+    /// The figures of the financing methods (pay-as-you-go, terminal funding, the general average premium).
+    package var financing: FinancingFigures
 
-    /// The figures of `pool` (`nil`: the total over pools).
-    package init(_ result: ReplicationResult, pool: Int? = nil) {
+    /// The figures of `pool` (`nil`: the total over pools) of a replication of `scenario`.
+    package init(_ result: ReplicationResult, pool: Int? = nil, scenario: Scenario) {
+        self.init(result, pool: pool, start: scenario.startMonth, financing: scenario.financing)
+    }
+
+    /// The figures of `pool` (`nil`: the total over pools) of a replication whose horizon starts
+    /// at `start`, judged with the `financing` settings.
+    package init(_ result: ReplicationResult, pool: Int? = nil, start: YearMonth, financing settings: Scenario.Financing) {
         let pool = pool ?? result.poolCount
         func yuan(_ fen: Int64) -> Double { Double(fen) / 100 }
         func sum(_ metric: Metric) -> Double { yuan(result.total(metric, pool: pool)) }
@@ -76,6 +84,7 @@ package struct ReplicationMetrics: Sendable, Equatable {
         netPositionAtEnd = end(.netPosition)
         let owed = end(.debt) + liabilitiesAtEnd + ibnrAtEnd
         fundedRatioAtEnd = owed > 0 ? (end(.cash) + end(.contributionsBooked)) / owed : nil
+        financing = FinancingFigures(FinancingPath(result, pool: pool, start: start), financing: settings)
     }
 
     /// The break-even rate (yuan per order) of `incurredFen` over `orders`: the fund's incurred

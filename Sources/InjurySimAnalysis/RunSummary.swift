@@ -72,7 +72,7 @@ package struct RunSummary: Sendable {
         func endOf(_ metric: Metric) -> [Double] { results.map { Double($0.last(metric, pool: pool)) } }
         // The rules (what counts as short or insolvent, the ratios) come from ReplicationMetrics;
         // money is taken here in whole fen so the VaR figures are exact.
-        let metrics = results.map { ReplicationMetrics($0, pool: pool) }
+        let metrics = results.map { ReplicationMetrics($0, pool: pool, scenario: scenario) }
         let lowest = results.map { Double($0.series(.netPosition, pool: pool).min() ?? 0) }
         let firstShortfall = metrics.compactMap { $0.firstShortfallMonth.map(Double.init) }
         let firstInsolvent = metrics.compactMap { $0.firstInsolventMonth.map(Double.init) }
@@ -89,6 +89,7 @@ package struct RunSummary: Sendable {
                 }.filter { !$0.isNaN })
         }
         let severityMetrics = SeverityGroup.allCases.map(Metric.claims(of:))
+        let fullFunding = Verdict(ruined: firstShortfall.count, insolvent: metrics.filter(\.insolventAtEnd).count)
         return PoolSummary(
             name: name,
             ruinedReplications: firstShortfall.count,
@@ -123,6 +124,8 @@ package struct RunSummary: Sendable {
             insuredPersons: Spread(endOf(.insuredPersons)),
             activeWorkersAtEnd: Spread(endOf(.activeWorkers)),
             claimsRecognisedSinceStart: Spread(endOf(.claimsRecognisedCumulative)),
-            benefitsPaidSinceStart: Spread(endOf(.benefitsPaidCumulative)))
+            benefitsPaidSinceStart: Spread(endOf(.benefitsPaidCumulative)),
+            financing: FinancingOutcome(
+                metrics: metrics, settings: scenario.financing, start: scenario.startMonth, months: scenario.months, fullFunding: fullFunding))
     }
 }

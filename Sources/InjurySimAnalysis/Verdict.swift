@@ -15,10 +15,15 @@ package enum Verdict: String, Sendable {
 
     /// The binding test of a pool's (or the total's) summary.
     package init(binding pool: PoolSummary) {
-        if pool.ruinedReplications == 0 && pool.insolventAtEndReplications == 0 {
+        self.init(ruined: pool.ruinedReplications, insolvent: pool.insolventAtEndReplications)
+    }
+
+    /// The binding test when `ruined` replications ran short and `insolvent` ended insolvent.
+    package init(ruined: Int, insolvent: Int) {
+        if ruined == 0 && insolvent == 0 {
             self = .neither
         } else {
-            self = pool.insolventAtEndReplications >= pool.ruinedReplications ? .solvency : .liquidity
+            self = insolvent >= ruined ? .solvency : .liquidity
         }
     }
 }

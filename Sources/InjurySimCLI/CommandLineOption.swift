@@ -23,7 +23,9 @@ struct CommandLineOption: Sendable {
         return [
             CommandLineOption(
                 names: ["--target"], value: "TARGET",
-                help: "required: ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X", commands: [.solve]),
+                help:
+                    "required: ruin<=P, poolruin<=P, insolvency<=P, capital<=P (P from 0 to 1, or a percentage), funded>=X or reserve>=MONTHS[@YEAR][:P] (reserve of MONTHS of spending at every year end to YEAR in a share P of worlds, 0.95 if left out)",
+                commands: [.solve]),
             CommandLineOption(names: ["--for"], value: "SECTOR|all", help: "which sector's rates are scaled (default: all)", commands: [.solve]),
             CommandLineOption(
                 names: ["--replications"], value: "N", help: "simulated worlds (default: the scenario's \"replications\", else 100)",

@@ -33,7 +33,8 @@ enum CommandName: String, CaseIterable, Sendable {
         case .run: "simulate a scenario; print the verdict; write Results/<name>/"
         case .compare: "run scenarios with common random numbers; side by side with paired differences"
         case .sweep: "a grid over one or two fields (VALUES: a,b,c or low:high:step)"
-        case .solve: "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P or funded>=X"
+        case .solve:
+            "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P, capital<=P, funded>=X or reserve>=MONTHS[@YEAR][:P]"
         case .sensitivity: "one input at a time over its range: a ranked tornado table"
         case .report: "render report.html again from a results folder's files (no simulation)"
         case .validate: "check scenario files without running them; every problem is listed"

@@ -57,7 +57,9 @@ struct CommandOptions {
         noReport = parsed.has("--no-report")
         language = try parsed.language()
         if command == .solve && target == nil {
-            throw UsageError(message: "solve needs --target, for example --target \"ruin<=0.01\", \"insolvency<=0.05\" or \"funded>=1\"")
+            throw UsageError(
+                message: "solve needs --target, for example --target \"ruin<=0.01\", \"insolvency<=0.05\", \"funded>=1\" or \"reserve>=12@2055:0.95\""
+            )
         }
     }
 

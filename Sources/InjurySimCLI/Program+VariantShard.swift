@@ -88,7 +88,7 @@ extension Program {
             let results = await claimed.simulate {
                 await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
             }
-            metrics.append(results.map { ReplicationMetrics($0) })
+            metrics.append(results.map { ReplicationMetrics($0, scenario: scenario) })
         }
         progress?.finish()
         let study = PartFiles.Study(

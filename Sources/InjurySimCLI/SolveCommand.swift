@@ -14,7 +14,8 @@ struct SolveCommand: SimulationCommand {
         let (scenario, hash) = try Program.loadSingle(options, console: console)
         guard let targetText = options.target, let target = PolicyCommands.Target(parsing: targetText) else {
             throw .usage(
-                "--target must be ruin<=P, poolruin<=P, insolvency<=P (P from 0 to 1, or a percentage) or funded>=X; got '\(options.target ?? "")'")
+                "--target must be ruin<=P, poolruin<=P, insolvency<=P, capital<=P (P from 0 to 1, or a percentage), funded>=X or "
+                    + "reserve>=MONTHS[@YEAR][:P] (MONTHS from 0 to 240, P above 0, 0.95 when left out); got '\(options.target ?? "")'")
         }
         var sector: Int?
         if let name = options.forSector, name != "all" {

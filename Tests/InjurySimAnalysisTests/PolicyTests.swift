@@ -61,13 +61,20 @@ func policyScenario(replications: Int = 24) throws -> Scenario {
 @Suite struct SolveTests {
     @Test(arguments: [
         ("ruin<=0.01", PolicyCommands.Target.ruin(0.01)), ("ruin <= 5%", .ruin(0.05)),
-        ("poolruin<=0.1", .poolRuin(0.1)), ("funded>=1.2", .funded(1.2))
+        ("poolruin<=0.1", .poolRuin(0.1)), ("funded>=1.2", .funded(1.2)), ("capital<=10%", .capital(0.1)),
+        ("reserve>=12", .reserve(months: 12, through: nil, probability: 0.95)),
+        ("reserve >= 12 @ 2055 : 0.9", .reserve(months: 12, through: 2055, probability: 0.9)),
+        ("reserve>=6:80%", .reserve(months: 6, through: nil, probability: 0.8)),
+        ("reserve>=0@2030", .reserve(months: 0, through: 2030, probability: 0.95))
     ])
     func targetsParse(text: String, target: PolicyCommands.Target) {
         #expect(PolicyCommands.Target(parsing: text) == target)
     }
 
-    @Test(arguments: ["ruin<0.01", "ruin<=2", "solvent", "funded>=-1"])
+    @Test(arguments: [
+        "ruin<0.01", "ruin<=2", "solvent", "funded>=-1", "reserve>=-1", "reserve>=300", "reserve>=12@20x5", "reserve>=12:0",
+        "reserve>=12:1.5", "reserve>=", "capital<=2", "reserve>=12@2055@2060"
+    ])
     func badTargetsAreRejected(text: String) {
         #expect(PolicyCommands.Target(parsing: text) == nil)
     }

@@ -6,7 +6,7 @@ import Testing
 
 @testable import InjurySimAnalysis
 
-/// A replication's headline figures survive the ISM2 bytes of a `compare` part bit for bit —
+/// A replication's headline figures survive the ISM3 bytes of a `compare` part bit for bit —
 /// absent months and funded ratios stay absent, NaN stays NaN, the monthly net positions and the
 /// break-even rate come back — and damaged bytes are refused.
 @Suite struct ReplicationMetricsBytesTests {
@@ -16,7 +16,7 @@ import Testing
         let tiny = TinyScenario.make(workers: 20, months: 2)  // no claims: no liabilities, no funded ratio
         let a = await MonteCarloRunner.run(scenario: smoke, replications: 0..<2, threads: 2)
         let b = await MonteCarloRunner.run(scenario: tiny, replications: 0..<1, threads: 1)
-        return (a + b).map { ReplicationMetrics($0) }
+        return a.map { ReplicationMetrics($0, scenario: smoke) } + b.map { ReplicationMetrics($0, scenario: tiny) }
     }
 
     @Test func figuresRoundTripBitForBit() async throws {
@@ -25,8 +25,10 @@ import Testing
         #expect(values.contains { $0.firstShortfallMonth != nil })
         for value in values {
             let bytes = value.encoded()
-            #expect(bytes.count == ReplicationMetrics.encodedSize(months: value.netPositionByMonth.count))
-            #expect(bytes.count == 8 * (19 + value.netPositionByMonth.count))
+            let years = value.financing.reserveMonthsByYear.count
+            #expect(years >= 1)
+            #expect(bytes.count == ReplicationMetrics.encodedSize(months: value.netPositionByMonth.count, years: years))
+            #expect(bytes.count == 8 * (28 + value.netPositionByMonth.count + years))
             let back = try #require(ReplicationMetrics(encoded: bytes))
             #expect(back.encoded() == bytes)
             #expect(back.ruined == value.ruined && back.anyPoolRuined == value.anyPoolRuined && back.insolventAtEnd == value.insolventAtEnd)
@@ -39,10 +41,19 @@ import Testing
                 (back.incurredLossRatio, value.incurredLossRatio), (back.liabilitiesAtEnd, value.liabilitiesAtEnd),
                 (back.ibnrAtEnd, value.ibnrAtEnd), (back.borrowing, value.borrowing),
                 (back.netPositionAtEnd, value.netPositionAtEnd), (back.solvencyPositionAtEnd, value.solvencyPositionAtEnd),
-                (back.breakEvenRate, value.breakEvenRate)
+                (back.breakEvenRate, value.breakEvenRate),
+                (back.financing.costRateLastYear, value.financing.costRateLastYear),
+                (back.financing.rateChargedLastYear, value.financing.rateChargedLastYear),
+                (back.financing.terminalRateLastYear, value.financing.terminalRateLastYear),
+                (back.financing.capitalShortfallAtEnd, value.financing.capitalShortfallAtEnd),
+                (back.financing.generalAveragePremium, value.financing.generalAveragePremium),
+                (back.financing.actuarialBalance, value.financing.actuarialBalance),
+                (back.financing.reserveTargetMonths, value.financing.reserveTargetMonths)
             ]
             for (index, pair) in pairs.enumerated() { #expect(pair.0.bitPattern == pair.1.bitPattern, "double \(index)") }
             #expect(back.netPositionByMonth.map(\.bitPattern) == value.netPositionByMonth.map(\.bitPattern))
+            #expect(back.financing.firstYear == value.financing.firstYear)
+            #expect(back.financing.reserveMonthsByYear.map(\.bitPattern) == value.financing.reserveMonthsByYear.map(\.bitPattern))
         }
         // Runs of different horizons one after another, as a part's record holds them.
         let record = values.flatMap { $0.encoded() }
@@ -58,7 +69,7 @@ import Testing
         var smoke = try TestScenarios.load("smoke.json")
         smoke.months = 4
         let result = try #require(await MonteCarloRunner.run(scenario: smoke, replications: 0..<1, threads: 1).first)
-        let metrics = ReplicationMetrics(result)
+        let metrics = ReplicationMetrics(result, scenario: smoke)
         #expect(metrics.netPositionByMonth == result.series(.netPosition, pool: result.poolCount).map { Double($0) / 100 })
         #expect(metrics.netPositionByMonth.count == 4 && metrics.netPositionByMonth.last == metrics.netPositionAtEnd)
         let row = result.poolCount * result.sectorCount

@@ -42,7 +42,7 @@ import Testing
         #expect(result.firstShortfall(pool: 0) == c.firstShortfall)
         #expect(result.firstShortfall(pool: 1) == c.firstShortfall)
 
-        let metrics = ReplicationMetrics(result)
+        let metrics = ReplicationMetrics(result, start: YearMonth(year: 2024, month: 1), financing: .standard)
         #expect(metrics.ruined == (c.firstShortfall != nil))
         #expect(metrics.anyPoolRuined == (c.firstShortfall != nil))
         #expect(metrics.firstShortfallMonth == c.firstShortfall)

@@ -71,7 +71,7 @@ import Testing
                 let received = result.series(.contributions, pool: pool)
                 #expect(received[0] == 0)
                 #expect(Array(booked.dropLast()) == Array(received.dropFirst()))
-                let m = ReplicationMetrics(result, pool: pool)
+                let m = ReplicationMetrics(result, pool: pool, scenario: scenario)
                 #expect(m.contributionsBooked == Double(booked.reduce(0, +)) / 100)
             }
         }
@@ -111,7 +111,8 @@ import Testing
         #expect(PolicyCommands.Target(parsing: "insolvency<=0.05") == .insolvency(0.05))
         #expect(PolicyCommands.Target(parsing: "insolvency <= 5%") == .insolvency(0.05))
         #expect(PolicyCommands.Target(parsing: "insolvency<=2") == nil)
-        var solvent = ReplicationMetrics(ReplicationResult(replication: 0, months: 1, poolCount: 1, sectorCount: 1))
+        var solvent = ReplicationMetrics(
+            ReplicationResult(replication: 0, months: 1, poolCount: 1, sectorCount: 1), start: YearMonth(year: 2024, month: 1), financing: .standard)
         #expect(PolicyCommands.Target.insolvency(0.1).isMet(solvent))
         solvent.insolventAtEnd = true
         #expect(!PolicyCommands.Target.insolvency(0.1).isMet(solvent))

@@ -35,7 +35,10 @@ actor ReportFixture {
             let summary = RunSummary(scenario: scenario, results: results)
             let files = ResultFiles(
                 scenario: scenario, scenarioFile: "smoke.json", contentHash: loaded.contentHash, results: results, summary: summary, report: true)
-            return (Dictionary(uniqueKeysWithValues: files.files.map { ($0.name, $0.text) }), results.map { ReplicationMetrics($0) }, scenario)
+            return (
+                Dictionary(uniqueKeysWithValues: files.files.map { ($0.name, $0.text) }), results.map { ReplicationMetrics($0, scenario: scenario) },
+                scenario
+            )
         }
         made = task
         return await task.value

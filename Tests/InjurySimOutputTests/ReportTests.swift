@@ -32,9 +32,15 @@ import Testing
         let texts = await ReportFixture.smoke()
         let page = ReportPage.parse(try Self.render(texts, language))
         #expect(page.error == nil, "\(page.error ?? "")")
-        // Total fan, two pool fans, shortfall, cash flows, spending by item and the reserve by
-        // year, severity, liabilities, break-even by sector and by platform, persons.
-        #expect(page.charts.count == 12)
+        // The method's (pay-as-you-go) three: the cost rate against the rate charged, the reserve
+        // in months and the share exhausted by year; then the total fan, two pool fans,
+        // shortfall, cash flows, spending by item and the reserve by year, severity, liabilities,
+        // break-even by sector and by platform, persons.
+        #expect(page.charts.count == 15)
+        let html = try Self.render(texts, language)
+        let lead = html.range(of: language == .en ? "Pay-as-you-go cost rate against the rate charged" : "现收现付成本费率与实际费率")
+        let fan = html.range(of: language == .en ? "Fund net position" : "基金净头寸")
+        #expect(lead != nil && fan != nil && lead!.lowerBound < fan!.lowerBound, "the method's chart leads")
         for (index, chart) in page.charts.enumerated() {
             #expect(
                 chart.contains("h3") && chart.contains("svg") && chart.contains("figcaption") && chart.contains("div.legend"),
@@ -92,7 +98,11 @@ import Testing
         let texts = await ReportFixture.smoke()
         let summary = try ResultJSON(parsing: try #require(texts["summary.json"]), file: "summary.json")
         let figures = RunReport.verdictFigures(summary)
-        #expect(VerdictSentence.english(figures) == summary.at("verdict/sentence").string)
+        #expect(VerdictSentence.english(figures) == summary.at("verdict/fullFunding/sentence").string)
+        let method = MethodVerdictFigures(summary: summary, fullFunding: figures)
+        #expect(MethodSentence.english(method) == summary.at("verdict/sentence").string)
+        #expect(try Self.render(texts, .en).contains(MethodSentence.english(method)))
+        #expect(try Self.render(texts, .zh).contains(MethodSentence.chinese(method)))
         #expect(try Self.render(texts, .en).contains(VerdictSentence.english(figures)))
         let chinese = VerdictSentence.chinese(figures)
         #expect(try Self.render(texts, .zh).contains(chinese))

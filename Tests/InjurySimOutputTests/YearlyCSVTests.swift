@@ -57,9 +57,9 @@ import Testing
         let pools = scenario.poolNames + ["total"]
         // 2024 holds October to December, 2025 all twelve months, 2026 January and February.
         let years: [(year: String, first: Int, months: Int)] = [("2024", 0, 3), ("2025", 3, 12), ("2026", 15, 2)]
-        #expect(records.count == 1 + years.count * pools.count * Self.expected.count)
+        #expect(records.count == 1 + years.count * pools.count * (Self.expected.count + Self.financing.count))
         var seen: [String: Int] = [:]
-        for fields in records.dropFirst() {
+        for fields in records.dropFirst() where Self.financing[fields[3]] == nil {
             let year = try #require(years.first { $0.year == fields[0] }, "year \(fields[0])")
             #expect(fields[1] == String(year.months), "the months of \(year.year) inside the horizon")
             let pool = try #require(pools.firstIndex(of: fields[2]))
@@ -92,7 +92,57 @@ import Testing
         }
         #expect(Set(seen.keys) == Set(Self.expected.keys))
         #expect(seen.values.allSatisfy { $0 == years.count * pools.count })
+
+        // The financing rows: each replication's year from its months, by the rules as
+        // docs/FINANCING.md states them, then percentiles over the replications that have one.
+        var financingSeen = 0
+        for fields in records.dropFirst() {
+            guard let rule = Self.financing[fields[3]], fields[3] != "constituent_capital" else { continue }
+            financingSeen += 1
+            let year = try #require(years.first { $0.year == fields[0] })
+            let pool = try #require(pools.firstIndex(of: fields[2]))
+            let perReplication: [Double] = results.compactMap { result in
+                func sum(_ metric: Metric) -> Double {
+                    Double((year.first..<(year.first + year.months)).reduce(Int64(0)) { $0 + result.value(month: $1, pool: pool, metric: metric) })
+                }
+                let value = rule(sum, Double(result.value(month: year.first + year.months - 1, pool: pool, metric: .netPosition)), year.months)
+                return value.isNaN ? nil : value
+            }
+            let sorted = perReplication.sorted()
+            guard !sorted.isEmpty else {
+                #expect(fields[5...].allSatisfy { $0.isEmpty }, "\(fields)")
+                continue
+            }
+            func rank(_ p: Double) -> Double { sorted[max(0, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)] }
+            for (column, p) in zip(5..<10, [5.0, 25, 50, 75, 95]) {
+                let written = try #require(Double(fields[column]), "\(fields)")
+                let tolerance = (fields[3] == "reserve_months_of_spending" ? 0.005 : 0.00005) + 1e-12 * abs(rank(p))
+                #expect(abs(written - rank(p)) <= tolerance, "\(fields[3]) \(fields[0]) \(fields[2]) column \(column)")
+            }
+        }
+        #expect(financingSeen == years.count * pools.count * (Self.financing.count - 1), "all but the constituent capital")
     }
+
+    /// The financing rows checked from the months (the constituent capital, a recursion over
+    /// years, is FinancingPath's and tested there): yuan per order or months, from the year's
+    /// sums (fen), its last net position (fen) and its months inside the horizon.
+    static let financing: [String: @Sendable ((Metric) -> Double, Double, Int) -> Double] = [
+        "cost_rate_yuan_per_order": { sum, _, _ in
+            sum(.orders) > 0 ? (sum(.benefitsDue) + sum(.adminCost)) / 100 / sum(.orders) : .nan
+        },
+        "rate_charged_yuan_per_order": { sum, _, _ in sum(.orders) > 0 ? sum(.contributions) / 100 / sum(.orders) : .nan },
+        "terminal_funding_rate_yuan_per_order": { sum, _, _ in
+            let short = [Metric.dueMedical, .dueSuspensionWages, .dueDisabilitySubsidy, .dueDeathSubsidy, .dueFuneralGrant].reduce(0.0) {
+                $0 + sum($1)
+            }
+            return sum(.orders) > 0 ? (short + sum(.adminCost) + sum(.awardsCapitalValue)) / 100 / sum(.orders) : .nan
+        },
+        "reserve_months_of_spending": { sum, reserve, months in
+            let spending = sum(.benefitsDue) + sum(.adminCost)
+            return spending == 0 ? .nan : Double(months) * reserve / spending
+        },
+        "constituent_capital": { _, _, _ in .nan }
+    ]
 
     @Test func yearsFollowTheCalendarAndAPartlyCoveredYearIsARowWithItsMonths() {
         func years(_ year: Int, _ month: Int, _ months: Int) -> [YearlyCSV.Year] {

@@ -88,7 +88,7 @@ public func customMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ m
     let found = sections(input)
     guard !found.isEmpty else { return LLVMFuzzerMutate(data, size, maxSize) }
     let section = random.pick(found)
-    let isData = section.name.hasSuffix(".isr3") || section.name.hasSuffix(".ism2") || section.name.hasSuffix(".iss1")
+    let isData = section.name.hasSuffix(".isr3") || section.name.hasSuffix(".ism3") || section.name.hasSuffix(".iss1")
     if isData && section.range.count >= 8 && random.chance(70) {
         // One aligned word, the header's more often (it holds the dimensions and counts).
         let words = section.range.count / 8

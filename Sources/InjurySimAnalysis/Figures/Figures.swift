@@ -14,6 +14,44 @@ package enum Figures {
         Figure(
             "insolvencyProbability", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率", short: "P(insolvent at horizon)",
             unit: .share, isIndicator: true, perReplication: { $0.insolventAtEnd ? 1 : 0 }),
+        // The financing methods (financing reference §1): pay-as-you-go's reserve target and
+        // terminal funding's capital, per replication (exhaustion is running short, above).
+        Figure(
+            "reserveBelowTargetProbability", "Reserve below the target months of spending at some year end",
+            "某年末储备低于目标可支付月数的概率", short: "P(reserve < target)", unit: .share, isIndicator: true,
+            perReplication: { $0.financing.reserveTargetMissed ? 1 : 0 }),
+        Figure(
+            "capitalShortProbability", "Reserve below the capital of long-term awards in payment at the horizon",
+            "期末储备低于在付长期待遇资本化价值的概率", short: "P(reserve < awards' capital)", unit: .share, isIndicator: true,
+            perReplication: { $0.financing.capitalShort ? 1 : 0 }),
+        Figure(
+            "reserveMonthsAtEnd", "Reserve at the last year end, months of that year's spending", "末年年末储备可支付月数",
+            short: "reserve, months of spending", unit: .ratio, spread: { $0.financing.reserveMonthsAtEnd },
+            perReplication: { $0.financing.reserveMonthsAtEnd }),
+        Figure(
+            "costRateLastYearYuanPerOrder", "Pay-as-you-go cost rate in the last year (yuan per order)", "末年现收现付成本费率（元/单）",
+            short: "PAYG cost rate, last year", unit: .yuanPerOrder, spread: { $0.financing.costRateLastYear },
+            perReplication: { $0.financing.costRateLastYear }),
+        Figure(
+            "rateChargedLastYearYuanPerOrder", "Rate charged in the last year (yuan per order)", "末年实际费率（元/单）",
+            short: "rate charged, last year", unit: .yuanPerOrder, spread: { $0.financing.rateChargedLastYear },
+            perReplication: { $0.financing.rateChargedLastYear }),
+        Figure(
+            "terminalFundingRateLastYearYuanPerOrder", "Terminal-funding rate in the last year (yuan per order)",
+            "末年资本化价值筹资费率（元/单）", short: "terminal-funding rate, last year", unit: .yuanPerOrder,
+            spread: { $0.financing.terminalRateLastYear }, perReplication: { $0.financing.terminalRateLastYear }),
+        Figure(
+            "capitalShortfallAtEndYuan", "Awards' capital not covered by the reserve at the horizon", "期末储备未覆盖的在付长期待遇资本化价值",
+            short: "awards' capital not covered", unit: .yuan, spread: { $0.financing.capitalShortfallAtEnd },
+            perReplication: { $0.financing.capitalShortfallAtEnd }),
+        Figure(
+            "generalAveragePremiumYuanPerOrder", "General average premium over the horizon's full years (yuan per order)",
+            "全期一般平均费率（元/单）", short: "general average premium", unit: .yuanPerOrder,
+            spread: { $0.financing.generalAveragePremium }, perReplication: { $0.financing.generalAveragePremium }),
+        Figure(
+            "actuarialBalanceYuanPerOrder", "Actuarial balance: rate charged − general average premium (yuan per order)",
+            "精算平衡：实际费率 − 一般平均费率（元/单）", short: "actuarial balance", unit: .yuanPerOrder,
+            spread: { $0.financing.actuarialBalance }, perReplication: { $0.financing.actuarialBalance }),
         // Solvency and cash at the horizon.
         Figure(
             "solvencyPositionAtEndYuan", "Assets − liabilities at the end", "期末资产减负债", short: "solvency surplus at horizon", unit: .yuan,

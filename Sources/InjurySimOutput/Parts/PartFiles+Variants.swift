@@ -6,7 +6,7 @@ import InjurySimScenario
 /// Parts of commands that run several scenario variants with common random numbers (`compare`,
 /// `sweep`):
 /// `scenario.json` is a list of the variants' resolved documents, and each replication's file
-/// holds its ``ReplicationMetrics`` for every run in order (``ReplicationMetrics/encodedSize(months:)``
+/// holds its ``ReplicationMetrics`` for every run in order (``ReplicationMetrics/encodedSize(months:years:)``
 /// bytes each, monthly net positions included) — what the command's tables and monthly medians
 /// are computed from after the merge.
 extension PartFiles {

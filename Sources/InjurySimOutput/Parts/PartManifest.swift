@@ -12,7 +12,8 @@ package struct PartManifest: Sendable, Equatable {
     /// Bumped whenever the part layout changes (2: the ISM2 figures of compare, sweep and
     /// sensitivity, with the break-even rate and the monthly net positions; 3: the pools'
     /// benefits by item and long-term awards, 45 monthly figures a pool in a `run` replication;
-    /// 4: a `run` replication's discount rate and opening reserves, ISR4).
+    /// 4: a `run` replication's discount rate and opening reserves (ISR4), the ISM3 figures of
+    /// compare, sweep and sensitivity with the financing methods' figures).
     package static let partFormatVersion = 4
     package static let generator = "injurysim part"
     package static let scenarioFileName = "scenario.json"
@@ -90,10 +91,10 @@ package struct PartManifest: Sendable, Equatable {
 
     /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr3`) in a part of
     /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
-    /// ``ReplicationMetrics`` for every run (`.ism2`) in a part of `compare`, `sweep`, `sensitivity`.
+    /// ``ReplicationMetrics`` for every run (`.ism3`) in a part of `compare`, `sweep`, `sensitivity`.
     package static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism2"
+        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism3"
         return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
     }
 

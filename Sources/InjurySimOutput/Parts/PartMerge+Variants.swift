@@ -53,8 +53,10 @@ extension PartMerge {
         // Sensitivity: one scenario, its runs derived from it.
         let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
         let runs = runScenarios.count
-        let size = runScenarios.reduce(0) { $0 + ReplicationMetrics.encodedSize(months: $1.months) }
-        try checkDataSizes(parts, expected: size, format: "ISM2", scenario: "the study's \(runs) runs")
+        let size = runScenarios.reduce(0) {
+            $0 + ReplicationMetrics.encodedSize(months: $1.months, years: YearlyCSV.years(start: $1.startMonth, months: $1.months).count)
+        }
+        try checkDataSizes(parts, expected: size, format: "ISM3", scenario: "the study's \(runs) runs")
         var metrics = [[ReplicationMetrics]](repeating: [], count: runs)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
@@ -64,7 +66,7 @@ extension PartMerge {
                 zip(decoded, runScenarios).allSatisfy({ $0.0.netPositionByMonth.count == $0.1.months })
             else {
                 problems.append(
-                    "part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM2 format; "
+                    "part \(part.label): \(name) does not hold \(runs) runs' figures in the ISM3 format; "
                         + "run shard \(part.manifest.shard) again")
                 continue
             }

@@ -5,7 +5,8 @@ import InjurySimFormat
 /// The charts of a run's report, each from the files' figures with its reading in words.
 extension RunReport {
     func charts() -> [SVGChart] {
-        var charts = [fan(pool: "total")]
+        // The financing method's charts lead (none under full funding, led by the fan).
+        var charts = methodCharts() + [fan(pool: "total")]
         let pools = folder.monthly.pools.filter { $0 != "total" }
         if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
         charts += [firstShortfall(), cashFlows()]

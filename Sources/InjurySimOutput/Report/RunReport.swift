@@ -38,10 +38,17 @@ package struct RunReport: Sendable {
             firstShortfallMonths: start.flatMap { s in first.map { $0.months(since: s) + 1 } })
     }
 
-    /// The verdict sentence, then one sentence on break-even against the rates charged.
+    /// The financing method's verdict sentence, the full-funding one when the method is another,
+    /// then one sentence on break-even against the rates charged.
     func verdict() -> String {
         let figures = Self.verdictFigures(summary)
-        var text = language == .en ? VerdictSentence.english(figures) : VerdictSentence.chinese(figures)
+        let method = MethodVerdictFigures(summary: summary, fullFunding: figures)
+        var text = language == .en ? MethodSentence.english(method) : MethodSentence.chinese(method)
+        if method.method != .fullFunding {
+            text +=
+                language == .en
+                ? " Under full funding: " + VerdictSentence.english(figures) : "按完全积累：" + VerdictSentence.chinese(figures)
+        }
         let breakEven = summary.at("total/breakEvenRateYuanPerOrder")
         var parts: [String] = []
         for sector in breakEven.keys {

@@ -37,7 +37,13 @@ package enum ConsoleReport {
                 + "; uncertainty \(scenario.uncertainty ? "on" : "off"); \(scenario.pooling.rawValue) pooling; shortfall: \(scenario.fund.shortfall.rawValue)"
         )
         out.append("")
-        out.append(VerdictSentence.english(summary.total, months: scenario.months))
+        out.append(MethodSentence.english(MethodVerdictFigures(summary.total, months: scenario.months)))
+        if scenario.financing.method != .fullFunding {
+            out.append("Under full funding: " + VerdictSentence.english(summary.total, months: scenario.months))
+        }
+        if let premium = MethodSentence.premium(summary.total.financing, closingReserveYears: scenario.financing.closingReserveYears) {
+            out.append(premium)
+        }
         out.append("")
         out.append("Money in millions of yuan (median over replications unless marked).")
         out.append("")

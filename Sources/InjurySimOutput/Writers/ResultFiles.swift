@@ -86,6 +86,19 @@ package struct ResultFiles: Sendable {
         for figure in Figures.poolSpreads {
             if let value = figure.spread { json[figure.key] = spread(value(p), money: figure.isMoney, decimals: figure.unit.decimals) }
         }
+        let f = p.financing
+        func financingShare(_ count: Int) -> JSONOut { probability(f.share(count), f.interval(count), count) }
+        json["financing"] = .object([
+            "method": .string(f.method.rawValue), "binding": .string(f.binding.rawValue),
+            "reserveTargetMonths": JSONOut.fixed(f.reserveTargetMonths, 4),
+            "exhaustionProbability": financingShare(f.exhaustedReplications),
+            "exhaustionYear": f.exhaustionYear.map { y in
+                .object(["p5": .number(String(Int(y.p5))), "p50": .number(String(Int(y.p50))), "p95": .number(String(Int(y.p95)))])
+            } ?? .null,
+            "reserveBelowTargetProbability": financingShare(f.targetMissedReplications),
+            "capitalShortProbability": financingShare(f.capitalShortReplications),
+            "lastYear": .number(String(f.lastYear)), "fullYears": .number(String(f.fullYears))
+        ])
         if let sampleFraction { json["sampleFraction"] = JSONOut.fixed(sampleFraction, 6) }
         return json
     }
@@ -97,6 +110,23 @@ package struct ResultFiles: Sendable {
             pools[pool.name] = .object(poolJSON(pool, scenario: scenario, sampleFraction: fractions[index]))
         }
         var total = poolJSON(summary.total, scenario: scenario, sampleFraction: nil)
+        // The general average premium and actuarial balance over each period the horizon covers.
+        let settings = scenario.financing
+        let periods = FinancingSummary(
+            results: results, pool: scenario.poolCount, start: scenario.startMonth, reserveTargetMonths: settings.reserveTargetMonths,
+            gapYears: settings.gapYears, closingReserveYears: settings.closingReserveYears)
+        if case .object(var financing) = total["financing"] {
+            financing["byPeriod"] = .array(
+                periods.gap.indices.map { index in
+                    .object([
+                        "years": .number(String(periods.gap[index].years)),
+                        "generalAveragePremiumYuanPerOrder": spread(periods.gap[index].premium, decimals: 4),
+                        "actuarialBalanceYuanPerOrder": spread(periods.actuarialBalance[index].balance, decimals: 4),
+                        "summarizedIncomeRateYuanPerOrder": spread(periods.summarizedIncomeRate[index].rate, decimals: 4)
+                    ])
+                })
+            total["financing"] = .object(financing)
+        }
         let any = Statistics.wilson(successes: summary.anyPoolRuinedReplications, trials: summary.replications)
         total["anyPoolRuinProbability"] = .object([
             "estimate": JSONOut.fixed(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
@@ -104,8 +134,19 @@ package struct ResultFiles: Sendable {
         ])
         return .object([
             "verdict": .object([
-                "binding": .string(Verdict(binding: summary.total).rawValue),
-                "sentence": .string(VerdictSentence.english(summary.total, months: scenario.months))
+                "method": .string(scenario.financing.method.rawValue),
+                "binding": .string(summary.total.financing.binding.rawValue),
+                "sentence": .string(MethodSentence.english(MethodVerdictFigures(summary.total, months: scenario.months))),
+                "fullFunding": .object([
+                    "binding": .string(Verdict(binding: summary.total).rawValue),
+                    "sentence": .string(VerdictSentence.english(summary.total, months: scenario.months))
+                ])
+            ]),
+            "financing": .object([
+                "method": .string(scenario.financing.method.rawValue),
+                "reserveTargetMonths": JSONOut.fixed(scenario.financing.reserveTargetMonths, 4),
+                "closingReserveYears": JSONOut.fixed(scenario.financing.closingReserveYears, 4),
+                "gapYears": .array(scenario.financing.gapYears.map { .number(String($0)) })
             ]),
             "scenario": .string(scenario.name),
             "startMonth": .string(scenario.startMonth.description),
@@ -188,7 +229,7 @@ package struct ResultFiles: Sendable {
             let pool = result.poolCount
             func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
             func end(_ metric: Metric) -> Double { Double(result.last(metric, pool: pool)) }
-            let metrics = ReplicationMetrics(result)
+            let metrics = ReplicationMetrics(result, scenario: scenario)
             let first = metrics.firstShortfallMonth
             let poolsRuined = (0..<result.poolCount).filter { result.firstShortfall(pool: $0) != nil }.count
             let contributions = sum(.contributions)

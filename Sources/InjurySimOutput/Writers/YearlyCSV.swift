@@ -1,3 +1,4 @@
+import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
 import InjurySimFormat
@@ -87,25 +88,44 @@ package enum YearlyCSV {
         }
     }
 
+    /// The financing methods' yearly figures (``FinancingYear``), after the metrics: key,
+    /// decimals, and the figure of one replication's year (NaN: none — no orders or no spending).
+    package static let financingRows: [(key: String, decimals: Int, value: @Sendable (FinancingYear) -> Double)] = [
+        ("cost_rate_yuan_per_order", 4, { $0.costRate }),
+        ("rate_charged_yuan_per_order", 4, { $0.rateCharged }),
+        ("terminal_funding_rate_yuan_per_order", 4, { $0.terminalRate }),
+        ("reserve_months_of_spending", 2, { $0.reserveMonths ?? .nan }),
+        ("constituent_capital", 2, { $0.constituentCapital / 100 })
+    ]
+
     /// Long format: one row per year × pool × metric, with the number of the year's months
-    /// inside the horizon, the mean and the nearest-rank percentiles over replications.
+    /// inside the horizon, the mean and the nearest-rank percentiles over replications (over the
+    /// replications that have the figure, for the financing rows).
     package static func text(scenario: Scenario, results: [ReplicationResult]) -> String {
         var lines = ["year,months,pool,metric,mean,p5,p25,p50,p75,p95"]
         let names = (scenario.poolNames + ["total"]).map(CSV.cell)
-        var values = [Double](repeating: 0, count: results.count)
-        for year in years(start: scenario.startMonth, months: scenario.months) {
+        let paths = names.indices.map { pool in results.map { FinancingPath($0, pool: pool, start: scenario.startMonth) } }
+        func line(_ prefix: String, _ values: [Double], decimals: Int, divisor: Double = 1) -> String {
+            let present = values.filter { !$0.isNaN }
+            let sorted = present.sorted()
+            let mean = present.isEmpty ? Double.nan : present.reduce(0, +) / Double(present.count)
+            var line = prefix + (Format.fixed(mean / divisor, max(2, decimals)) ?? "")
+            for p in [5.0, 25, 50, 75, 95] {
+                line += "," + (Statistics.percentile(sorted: sorted, p).flatMap { Format.fixed($0 / divisor, decimals) } ?? "")
+            }
+            return line
+        }
+        for (index, year) in years(start: scenario.startMonth, months: scenario.months).enumerated() {
             let prefix = String(year.year) + "," + String(year.months) + ","
             for pool in names.indices {
                 for row in rows {
-                    for (index, result) in results.enumerated() { values[index] = value(row, of: result, pool: pool, year: year) }
-                    let sorted = values.sorted()
+                    let values = results.map { value(row, of: $0, pool: pool, year: year) }
                     let divisor = row.rule.metric.isMoney ? 100.0 : 1.0
-                    let mean = values.reduce(0, +) / Double(max(1, values.count))
-                    var line = prefix + names[pool] + "," + row.key + "," + (Format.fixed(mean / divisor, 2) ?? "")
-                    for p in [5.0, 25, 50, 75, 95] {
-                        line += "," + (Statistics.percentile(sorted: sorted, p).flatMap { Format.fixed($0 / divisor, row.decimals) } ?? "")
-                    }
-                    lines.append(line)
+                    lines.append(line(prefix + names[pool] + "," + row.key + ",", values, decimals: row.decimals, divisor: divisor))
+                }
+                for row in financingRows {
+                    let values = paths[pool].map { index < $0.years.count ? row.value($0.years[index]) : .nan }
+                    lines.append(line(prefix + names[pool] + "," + row.key + ",", values, decimals: row.decimals))
                 }
             }
         }
