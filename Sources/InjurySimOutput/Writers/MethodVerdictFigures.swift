@@ -38,6 +38,29 @@ package struct MethodVerdictFigures: Sendable, Equatable {
     /// The full-funding verdict's figures (the method's verdict when the method is full funding).
     package var fullFunding: VerdictFigures
 
+    package init(
+        method: Scenario.Financing.Method, binding: FinancingOutcome.Binding, months: Int, replications: Int, reserveTargetMonths: Double,
+        exhausted: Share, targetMissed: Share, capitalShort: Share, exhaustionYear: Int?, lastYear: Int, costRate: Double?,
+        rateCharged: Double?, terminalRate: Double?, reserveMonths: Double?, capitalShortfall: Double?, fullFunding: VerdictFigures
+    ) {
+        self.method = method
+        self.binding = binding
+        self.months = months
+        self.replications = replications
+        self.reserveTargetMonths = reserveTargetMonths
+        self.exhausted = exhausted
+        self.targetMissed = targetMissed
+        self.capitalShort = capitalShort
+        self.exhaustionYear = exhaustionYear
+        self.lastYear = lastYear
+        self.costRate = costRate
+        self.rateCharged = rateCharged
+        self.terminalRate = terminalRate
+        self.reserveMonths = reserveMonths
+        self.capitalShortfall = capitalShortfall
+        self.fullFunding = fullFunding
+    }
+
     /// As the file writes `value` with `decimals` decimals, read back; nil for NaN.
     static func filed(_ value: Double, _ decimals: Int) -> Double? { Format.fixed(value, decimals).flatMap(Double.init) }
 
