@@ -38,11 +38,11 @@ package enum Figures {
             perReplication: { $0.financing.rateChargedLastYear }),
         Figure(
             "terminalFundingRateLastYearYuanPerOrder", "Terminal-funding rate in the last year (yuan per order)",
-            "末年资本化价值筹资费率（元/单）", short: "terminal-funding rate, last year", unit: .yuanPerOrder,
+            "末年资本化价值筹资费率（元/单）", short: "TF rate, last year", unit: .yuanPerOrder,
             spread: { $0.financing.terminalRateLastYear }, perReplication: { $0.financing.terminalRateLastYear }),
         Figure(
             "capitalShortfallAtEndYuan", "Awards' capital not covered by the reserve at the horizon", "期末储备未覆盖的在付长期待遇资本化价值",
-            short: "awards' capital not covered", unit: .yuan, spread: { $0.financing.capitalShortfallAtEnd },
+            short: "capital not covered", unit: .yuan, spread: { $0.financing.capitalShortfallAtEnd },
             perReplication: { $0.financing.capitalShortfallAtEnd }),
         Figure(
             "generalAveragePremiumYuanPerOrder", "General average premium over the horizon's full years (yuan per order)",
