@@ -14,7 +14,11 @@ package enum MethodSentence {
     static func ci(_ share: MethodVerdictFigures.Share) -> String {
         "95%置信区间 " + Format.roundedPercent(share.low) + "–" + Format.roundedPercent(share.high)
     }
-    static func rate(_ value: Double?) -> String { value.flatMap { Format.fixed($0, 3) }.map { "¥" + $0 } ?? "n/a" }
+    /// Yuan per order with three decimals, the sign before the currency ("−¥0.012").
+    static func rate(_ value: Double?) -> String {
+        guard let value, let text = Format.fixed(abs(value), 3) else { return "n/a" }
+        return (value < 0 && text != "0.000" ? "−¥" : "¥") + text
+    }
     /// An amount in its unit: whole above 100, one decimal above 1, else two significant digits.
     static func amount(_ value: Double) -> String {
         abs(value) >= 100 ? Format.fixed(value, 0) ?? "n/a" : abs(value) >= 1 ? Format.fixed(value, 1) ?? "n/a" : Format.significant(value, 2)
