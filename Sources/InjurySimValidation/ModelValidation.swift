@@ -252,13 +252,14 @@ package enum ModelValidation {
 
     /// The names of ``checks(threads:)``, in report order (the committed report's outline is
     /// read against them in the debug tests, which do not run the engine-sized checks).
-    package static let checkNames = [
-        "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
-        "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
-        "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
-        improvementCheckName, "Rate float (2025 rule)", "Lagged rate float (paid basis)",
-        "Persons ever insured under churn", "IBNR reserve", stationaryName, logisticName, chainCheckName
-    ]
+    package static let checkNames =
+        [
+            "Expected claim counts", "One severity: cost = count × benefit", "Compound-Poisson variance",
+            "Ruin probability, compound Poisson", "Grade 1 allowance PV, constant hazard", "Parent's pension PV, life table",
+            "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
+            improvementCheckName, "Rate float (2025 rule)", "Lagged rate float (paid basis)",
+            "Persons ever insured under churn", "IBNR reserve", stationaryName, logisticName
+        ] + financingCheckNames + [chainCheckName]
 
     /// Every analytic check, in report order.
     package static func checks(threads: Int) async -> [Check] {
@@ -274,6 +275,7 @@ package enum ModelValidation {
         out.append(await ibnrReserve(threads: threads))
         out.append(stationaryPopulation())
         out.append(await logisticGrowth(threads: threads))
+        out += await financingChecks(threads: threads)
         return out
     }
 

@@ -29,7 +29,7 @@ import Testing
         case .extend: bytes += [0, 0, 0, 0, 0, 0, 0, 0]
         case .wrongMagic: bytes[0] = UInt8(ascii: "X")
         case .hugeLength: bytes[15] = 0x7F
-        case .unknownFormat: bytes[4] = 2
+        case .unknownFormat: bytes[4] = 1
         case .empty: bytes = []
         }
         return bytes
@@ -37,7 +37,7 @@ import Testing
 
     static let expected: [Damage: CheckpointEntry.Problem?] = [
         .none: nil, .flipPayloadBit: nil, .flipChecksumBit: nil, .truncate: nil, .extend: nil,
-        .wrongMagic: .notAnEntry, .hugeLength: nil, .unknownFormat: .unknownFormat(2), .empty: .notAnEntry
+        .wrongMagic: .notAnEntry, .hugeLength: nil, .unknownFormat: .unknownFormat(1), .empty: .notAnEntry
     ]
 
     @Test(arguments: Damage.allCases)

@@ -73,4 +73,15 @@ import Testing
             #expect(check.passed, "\(check.name): \(check.expected) vs \(check.simulated)")
         }
     }
+
+    /// The financing checks that need no engine run pass (the engine-sized PAYG check runs in
+    /// `validate-model`, release build).
+    @Test func financingChecksOnHandBuiltPaths() {
+        for check in [
+            ModelValidation.terminalFunding(), ModelValidation.generalAveragePremium(), ModelValidation.depletionYear(),
+            ModelValidation.aaronSamuelson()
+        ] {
+            #expect(check.passed, "\(check.name): \(check.expected) vs \(check.simulated)")
+        }
+    }
 }

@@ -6,11 +6,11 @@ import InjurySimEngine
 /// loads a file that was truncated, extended or changed by one bit since it was written
 /// (checkpoints can sit on a shared cluster file system: they are untrusted input).
 ///
-/// Layout, little-endian: "ISCK", format 1 (4 bytes), payload length (8 bytes), FNV-1a 64 of the
+/// Layout, little-endian: "ISCK", format 2 (4 bytes; 2 since the payload is an ISR4 result), payload length (8 bytes), FNV-1a 64 of the
 /// payload (8 bytes), then the payload. Pure: bytes in, a result or a reason out.
 package enum CheckpointEntry {
     static let magic: [UInt8] = Array("ISCK".utf8)
-    static let format: UInt32 = 1
+    static let format: UInt32 = 2
     static let headerBytes = 24
     /// The largest payload read back (a national replication is well under 4 MB).
     package static let maxPayloadBytes = 1 << 30
@@ -66,7 +66,7 @@ package enum CheckpointEntry {
         package var description: String {
             switch self {
             case .notAnEntry: "it does not start with an injurysim checkpoint header"
-            case .unknownFormat(let format): "its entry format \(format) is not one this build reads (1)"
+            case .unknownFormat(let format): "its entry format \(format) is not one this build reads (\(CheckpointEntry.format))"
             case .tooLarge(let length): "its header announces \(length) bytes, more than a replication can hold"
             case .wrongSize(let expected, let found): "it is \(found) bytes but its header says \(expected): truncated or extended"
             case .checksum(let stored, let found):
