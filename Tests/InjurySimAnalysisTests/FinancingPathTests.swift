@@ -104,7 +104,7 @@ import Testing
         for m in 0..<24 { r.set(m >= month ? -1 : 1, month: m, pool: 0, metric: .netPosition) }
         if month < 23 { r.set(5, month: month + 1, pool: 0, metric: .netPosition) }  // recovering later does not matter
         r.sumPools()
-        let shortfall = try #require(ReplicationMetrics(r, pool: 0).firstShortfallMonth)
+        let shortfall = try #require(ReplicationMetrics(r, pool: 0, start: start, financing: .standard).firstShortfallMonth)
         #expect(shortfall == month)
         let path = FinancingPath(r, pool: 0, start: start)
         #expect(path.exhaustionYear == start.adding(months: shortfall).year)
@@ -243,9 +243,8 @@ import Testing
     }
 
     /// Three replications over 2024–2026 from January: one exhausted in 2025, one in 2026, one
-    /// never (and short of its constituent capital); the counts by year, their Wilson intervals,
-    /// the target, the terminal shortfall,
-    /// yuan for money, and the periods the horizon covers.
+    /// never (and short of its constituent capital); the periods the horizon covers, and the
+    /// verdict's counts — exhaustion and its year, the target, the terminal shortfall (fen).
     @Test func theSummaryCountsOverReplications() throws {
         func path(exhaustedAt month: Int?, reserve: Int64, capital: Int64) -> ReplicationResult {
             var r = Self.result(months: 36)
@@ -263,24 +262,26 @@ import Testing
             path(exhaustedAt: 14, reserve: 900, capital: 0), path(exhaustedAt: 30, reserve: 600, capital: 0),
             path(exhaustedAt: nil, reserve: 700, capital: 800)
         ]
-        let summary = FinancingSummary(
-            results: results, pool: 1, start: Self.january, reserveTargetMonths: 6, gapYears: [1, 3, 5], closingReserveYears: 1)
-        #expect(summary.replications == 3 && summary.years == [2024, 2025, 2026])
-        #expect(summary.exhaustedBy == [0, 1.0 / 3, 2.0 / 3])
-        #expect(summary.exhaustedByInterval.map(\.low) == [0, 1, 2].map { Statistics.wilson(successes: $0, trials: 3).low })
-        #expect(summary.exhausted == 2 && summary.exhaustedShare == 2.0 / 3)
-        let years = try #require(summary.exhaustionYear)
-        #expect(years.p5 == 2025 && years.p95 == 2026 && years.mean == 2025.5)
-        // 6 months of 1,200 a year is 600: the third path holds 700 every year end.
-        #expect(summary.targetMet == 1)
-        #expect(summary.targetMetInterval == Statistics.wilson(successes: 1, trials: 3))
-        // The exhausted two end 1 fen below a capital of 0; the third ¥1 below its 800 fen.
-        #expect(summary.terminalShortfallReplications == 3)
-        #expect(summary.terminalShortfall.p5 == 0.01 && summary.terminalShortfall.p95 == 1)
-        #expect(summary.reserve[0].p5 == 6 && summary.reserve[0].p95 == 9)
-        #expect(summary.reserveMonths[0].p50 == 7)
-        #expect(summary.costRate.allSatisfy { $0.p50 == 0.001 })
+        let summary = FinancingSummary(results: results, pool: 1, start: Self.january, gapYears: [1, 3, 5], closingReserveYears: 1)
+        #expect(summary.replications == 3)
         #expect(summary.gap.map(\.years) == [1, 3] && summary.actuarialBalance.map(\.years) == [1, 3])
         #expect(summary.summarizedIncomeRate.map(\.rate.p50) == [0, 0])
+        #expect(
+            summary.gap[1].premium.p50
+                == FinancingPath(results[1], pool: 1, start: Self.january).generalAveragePremium(years: 3, closingReserveYears: 1))
+        // The verdict's counts over the same replications (FinancingOutcome, from each one's metrics).
+        var settings = Scenario.Financing.standard
+        settings.reserveTargetMonths = 6
+        let metrics = results.map { ReplicationMetrics($0, pool: 1, start: Self.january, financing: settings) }
+        let outcome = FinancingOutcome(metrics: metrics, settings: settings, start: Self.january, months: 36, fullFunding: .neither)
+        #expect(outcome.exhaustedReplications == 2)
+        let years = try #require(outcome.exhaustionYear)
+        #expect(years.p5 == 2025 && years.p95 == 2026 && years.mean == 2025.5)
+        // 6 months of 1,200 a year is 600: the third path holds 700 every year end; the first
+        // two fall below it when exhausted.
+        #expect(outcome.targetMissedReplications == 2)
+        // The exhausted two end 1 fen below a capital of 0; the third ¥1 below its 800 fen.
+        #expect(outcome.capitalShortReplications == 3)
+        #expect(outcome.capitalShortfallAtEnd.p5 == 1 && outcome.capitalShortfallAtEnd.p95 == 100)
     }
 }

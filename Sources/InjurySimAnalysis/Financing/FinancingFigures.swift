@@ -58,8 +58,14 @@ package struct FinancingFigures: Sendable, Equatable {
     /// horizon's first year through `year` (nil: through the last); a year without spending
     /// counts as met. A `year` before the horizon asks of no year: met.
     package func reserveHolds(months: Double, through year: Int? = nil) -> Bool {
-        let count = year.map { min(reserveMonthsByYear.count, max(0, $0 - firstYear + 1)) } ?? reserveMonthsByYear.count
-        return reserveMonthsByYear.prefix(count).allSatisfy { $0.isNaN || $0 >= months }
+        Self.holds(reserveMonthsByYear, firstYear: firstYear, months: months, through: year)
+    }
+
+    /// The one rule of a reserve target: `reserveMonths[k]` (year `firstYear + k`; NaN: nothing
+    /// spent, met) at least `months` at every year end through `year` (nil: all).
+    package static func holds(_ reserveMonths: [Double], firstYear: Int, months: Double, through year: Int?) -> Bool {
+        let count = year.map { min(reserveMonths.count, max(0, $0 - firstYear + 1)) } ?? reserveMonths.count
+        return reserveMonths.prefix(count).allSatisfy { $0.isNaN || $0 >= months }
     }
 
     /// The scenario's reserve target is missed at some year end.

@@ -127,6 +127,6 @@ package struct FinancingPath: Sendable {
     /// first through `year`, inclusive; a year with no spending counts as met, and so does a
     /// `year` before the horizon.
     package func reserveTargetMet(months k: Double, through year: Int) -> Bool {
-        years.allSatisfy { $0.year > year || ($0.reserveMonths.map { $0 >= k } ?? true) }
+        FinancingFigures.holds(years.map { $0.reserveMonths ?? .nan }, firstYear: years.first?.year ?? 0, months: k, through: year)
     }
 }

@@ -47,16 +47,23 @@ extension RunReport {
         ).chart()
     }
 
-    func firstShortfall() -> SVGChart {
-        let labels = folder.monthly.months
+    /// The share of worlds (%) that have run short by each of `labels` (months, or years when
+    /// `period` cuts a month `YYYY-MM` to its year), with Wilson 95% bands, from
+    /// `replications.csv`'s first shortfall month; `n` the worlds.
+    func shortfallShares(_ labels: [String], period: (String) -> String = { $0 }) -> (shares: [Double], bands: [(low: Double, high: Double)], n: Int)
+    {
         let n = folder.replications.count
         var counts = [Int](repeating: 0, count: labels.count)
         for row in folder.replications {
-            guard let month = row["first_shortfall_month"], let index = labels.firstIndex(of: month) else { continue }
+            guard let month = row["first_shortfall_month"], let index = labels.firstIndex(of: period(month)) else { continue }
             for later in index..<labels.count { counts[later] += 1 }
         }
-        let shares = counts.map { Double($0) / Double(max(1, n)) * 100 }
-        let bands = counts.map { Statistics.wilson(successes: $0, trials: n) }
+        return (counts.map { Double($0) / Double(max(1, n)) * 100 }, counts.map { Statistics.wilson(successes: $0, trials: n) }, n)
+    }
+
+    func firstShortfall() -> SVGChart {
+        let labels = folder.monthly.months
+        let (shares, bands, n) = shortfallShares(labels)
         let reading = language(
             "By \(labels.last ?? "") the fund has run short at least once in \(numbers.percent((shares.last ?? 0) / 100)) of \(numbers.count(Double(n))) worlds.",
             "至 \(labels.last ?? "")，\(numbers.count(Double(n))) 个情景中有 \(numbers.percent((shares.last ?? 0) / 100)) 至少出现过一次现金不足。")

@@ -15,6 +15,14 @@ extension RunReport {
         return [ratesByYear(yearly, terminal: terminal), reserveMonths(yearly, target: figures.reserveTargetMonths), exhaustionYears(yearly)]
     }
 
+    /// The 5th–95th and 25th–75th percentile bands of yearly rows.
+    func percentileBands(_ rows: [MonthlyTable.Row], colour: String) -> [BandChart.Band] {
+        [
+            .init(label: language("5th–95th percentile", "第5–95百分位"), low: rows.map(\.p5), high: rows.map(\.p95), colour: colour, opacity: 0.2),
+            .init(label: language("25th–75th percentile", "第25–75百分位"), low: rows.map(\.p25), high: rows.map(\.p75), colour: colour, opacity: 0.45)
+        ]
+    }
+
     /// The rate each year needs under the method (bands over worlds) against the rate charged.
     func ratesByYear(_ yearly: YearlyTable, terminal: Bool) -> SVGChart {
         let cost = yearly.series(terminal ? "terminal_funding_rate_yuan_per_order" : "cost_rate_yuan_per_order")
@@ -35,14 +43,7 @@ extension RunReport {
             title: language("\(name) against the rate charged, by year (all pools)", "\(name)与实际费率（按年，全部统筹池）"),
             xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
             yTitle: language("Yuan per order", "元/单"),
-            bands: [
-                .init(
-                    label: language("5th–95th percentile", "第5–95百分位"), low: cost.map(\.p5), high: cost.map(\.p95), colour: ChartStyle.colour(1),
-                    opacity: 0.2),
-                .init(
-                    label: language("25th–75th percentile", "第25–75百分位"), low: cost.map(\.p25), high: cost.map(\.p75), colour: ChartStyle.colour(1),
-                    opacity: 0.45)
-            ],
+            bands: percentileBands(cost, colour: ChartStyle.colour(1)),
             lines: [
                 .init(label: language("\(name), median", "\(name)中位数"), values: cost.map(\.p50), colour: "#000", dash: ""),
                 .init(label: language("Rate charged, median", "实际费率中位数"), values: charged.map(\.p50), colour: ChartStyle.colour(0), dash: "6 3")
@@ -63,14 +64,7 @@ extension RunReport {
             title: language("Reserve in months of spending at each year's end (all pools)", "各年末储备可支付月数（全部统筹池）"),
             xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
             yTitle: language("Months of that year's spending", "当年支出的月数"),
-            bands: [
-                .init(
-                    label: language("5th–95th percentile", "第5–95百分位"), low: rows.map(\.p5), high: rows.map(\.p95), colour: ChartStyle.colour(0),
-                    opacity: 0.2),
-                .init(
-                    label: language("25th–75th percentile", "第25–75百分位"), low: rows.map(\.p25), high: rows.map(\.p75), colour: ChartStyle.colour(0),
-                    opacity: 0.45)
-            ],
+            bands: percentileBands(rows, colour: ChartStyle.colour(0)),
             lines: [
                 .init(label: language("Median", "中位数"), values: rows.map(\.p50), colour: "#000", dash: ""),
                 .init(label: language("Target", "目标"), values: rows.map { _ in target }, colour: ChartStyle.colour(3), dash: "6 3")
@@ -82,17 +76,8 @@ extension RunReport {
     /// The share of worlds whose reserve has run out by each year's end, with 95% intervals
     /// (from `replications.csv`'s first shortfall month).
     func exhaustionYears(_ yearly: YearlyTable) -> SVGChart {
-        let n = folder.replications.count
         let years = yearly.years
-        var counts = [Int](repeating: 0, count: years.count)
-        for row in folder.replications {
-            guard let month = row["first_shortfall_month"], month.count >= 4, let index = years.firstIndex(of: String(month.prefix(4))) else {
-                continue
-            }
-            for later in index..<years.count { counts[later] += 1 }
-        }
-        let shares = counts.map { Double($0) / Double(max(1, n)) * 100 }
-        let bands = counts.map { Statistics.wilson(successes: $0, trials: n) }
+        let (shares, bands, n) = shortfallShares(years) { String($0.prefix(4)) }
         let reading = language(
             "By the end of \(years.last ?? "") the reserve has run out in \(numbers.percent((shares.last ?? 0) / 100)) of \(numbers.count(Double(n))) worlds.",
             "至 \(years.last ?? "") 年末，\(numbers.count(Double(n))) 个情景中有 \(numbers.percent((shares.last ?? 0) / 100)) 储备已耗尽。")

@@ -113,8 +113,8 @@ package struct ResultFiles: Sendable {
         // The general average premium and actuarial balance over each period the horizon covers.
         let settings = scenario.financing
         let periods = FinancingSummary(
-            results: results, pool: scenario.poolCount, start: scenario.startMonth, reserveTargetMonths: settings.reserveTargetMonths,
-            gapYears: settings.gapYears, closingReserveYears: settings.closingReserveYears)
+            results: results, pool: scenario.poolCount, start: scenario.startMonth, gapYears: settings.gapYears,
+            closingReserveYears: settings.closingReserveYears)
         if case .object(var financing) = total["financing"] {
             financing["byPeriod"] = .array(
                 periods.gap.indices.map { index in
