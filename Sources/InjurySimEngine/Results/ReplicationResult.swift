@@ -100,13 +100,16 @@ package struct ReplicationResult: Sendable {
     /// Scales every pool's figures from the sampled population to the full one (each figure
     /// multiplied by 1 / the pool's sample fraction and rounded to a whole fen or count).
     /// With a fraction of 1 it changes nothing, so the books' identities hold to the fen; with
-    /// sampling each figure is rounded on its own, so they hold to within a few fen.
-    mutating func scalePools(by scales: [Double]) {
+    /// sampling each figure is rounded on its own, so they hold to within a few fen. A scaled
+    /// figure beyond ±``CheckedFen/limit`` throws where it is.
+    mutating func scalePools(by scales: [Double]) throws(OverflowSite) {
         for (pool, scale) in scales.enumerated() where scale != 1 {
             for month in 0..<months {
                 for metric in Metric.allCases {
                     let i = index(month: month, pool: pool, metric: metric)
-                    monthly[i] = Int64((Double(monthly[i]) * scale).rounded())
+                    do throws(FenOverflow) {
+                        monthly[i] = try CheckedFen.fen((Double(monthly[i]) * scale).rounded(), metric.key)
+                    } catch { throw OverflowSite(figure: metric.key, month: month, place: .pool(pool)) }
                 }
             }
             for sector in 0..<sectorCount {
@@ -116,12 +119,15 @@ package struct ReplicationResult: Sendable {
         }
     }
 
-    /// Fills the total row of every month as the sum over pools.
-    mutating func sumPools() {
+    /// Fills the total row of every month as the sum over pools (checked: a total beyond
+    /// ±``CheckedFen/limit`` throws where it is).
+    mutating func sumPools() throws(OverflowSite) {
         for month in 0..<months {
             for metric in Metric.allCases {
                 var total: Int64 = 0
-                for pool in 0..<poolCount { total += value(month: month, pool: pool, metric: metric) }
+                do throws(FenOverflow) {
+                    for pool in 0..<poolCount { total = try CheckedFen.add(total, value(month: month, pool: pool, metric: metric), metric.key) }
+                } catch { throw OverflowSite(figure: metric.key, month: month, place: .pool(poolCount)) }
                 set(total, month: month, pool: poolCount, metric: metric)
             }
         }
@@ -135,5 +141,33 @@ package struct ReplicationResult: Sendable {
             incurredBySector[poolCount * sectorCount + sector] = incurred
             ordersBySector[poolCount * sectorCount + sector] = orders
         }
+    }
+
+    /// The first place where a series' magnitudes, summed month by month, pass ``seriesLimit``
+    /// (what the summaries and `yearly.csv` add up in Int64; ``outOfRangeFigure`` holds results
+    /// read back to the same limit): the figure, the month it passes and the pool or platform.
+    func firstUnsummableSeries() -> OverflowSite? {
+        let limit = Self.seriesLimit
+        for pool in 0...poolCount {
+            for metric in Metric.allCases {
+                var magnitude = 0.0
+                for month in 0..<months {
+                    magnitude += abs(Double(value(month: month, pool: pool, metric: metric)))
+                    if magnitude > limit { return OverflowSite(figure: metric.key + " summed over the months", month: month, place: .pool(pool)) }
+                }
+            }
+        }
+        for platform in 0..<platformCount {
+            for metric in PlatformMetric.allCases {
+                var magnitude = abs(Double(opening(platform: platform, metric: metric)))
+                for month in 0..<months {
+                    magnitude += abs(Double(value(month: month, platform: platform, metric: metric)))
+                    if magnitude > limit {
+                        return OverflowSite(figure: metric.key + " summed over the months", month: month, place: .platform(platform))
+                    }
+                }
+            }
+        }
+        return nil
     }
 }

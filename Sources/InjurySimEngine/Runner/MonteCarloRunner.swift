@@ -14,11 +14,43 @@ package enum MonteCarloRunner {
     }
 
     /// Runs a list of (scenario, replication) jobs — for searches where each replication runs
-    /// its own variant — and returns results in job order.
+    /// its own variant — and returns results in job order. When a replication's money overflows
+    /// (``checkedRun(jobs:threads:progress:)``) the error goes to ``RunStop/current`` and the
+    /// results are empty ones of the right shape, which the command discards; once the command's
+    /// ``RunStop`` holds an error nothing more runs. Without a ``RunStop`` (tests, fixed
+    /// reference runs) an overflow traps.
     package static func run(
         jobs: [(ReplicationCoordinator, Int)], threads: Int,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async -> [ReplicationResult] {
+        func empty() -> [ReplicationResult] {
+            jobs.map { coordinator, replication in
+                let s = coordinator.scenario
+                return ReplicationResult(
+                    replication: replication, months: s.months, poolCount: s.poolCount, sectorCount: s.sectors.count,
+                    platformCount: s.platforms.count)
+            }
+        }
+        let stop = RunStop.current
+        if stop?.error != nil { return empty() }
+        do throws(EngineError) {
+            return try await checkedRun(jobs: jobs, threads: threads, progress: progress)
+        } catch {
+            guard let stop else { preconditionFailure(error.description) }
+            stop.record(error)
+            return empty()
+        }
+    }
+
+    /// ``run(jobs:threads:progress:)`` that throws the error of the lowest job whose replication's
+    /// money left the exact range (``MoneyOverflow``). Jobs start in order, so when a job fails
+    /// every earlier one has started: the runner starts no more, lets those in flight end, and
+    /// throws the lowest failure — the same whatever the thread count. A failed replication is
+    /// not stored in the checkpoint.
+    package static func checkedRun(
+        jobs: [(ReplicationCoordinator, Int)], threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws(EngineError) -> [ReplicationResult] {
         // Jobs finished by an earlier, interrupted run of the same command are loaded, not run.
         let store = ReplicationStores.current
         let call = store?.beginCall() ?? 0
@@ -37,31 +69,42 @@ package enum MonteCarloRunner {
         guard !pending.isEmpty else { return results.map { $0! } }
         let executor = ThreadPoolExecutor(threadCount: max(1, threads))
         defer { executor.shutdown() }
-        return await withTaskExecutorPreference(executor) {
-            await withTaskGroup(of: (Int, ReplicationResult).self) { group in
+        let outcome = await withTaskExecutorPreference(executor) {
+            await withTaskGroup(of: (Int, Result<ReplicationResult, EngineError>).self) { group in
                 // At most `threads` replications in flight bounds memory; shards inside each
                 // replication keep the threads busy when there are few replications.
                 var next = 0
                 func start(_ index: Int) {
                     let (coordinator, replication) = jobs[index]
-                    group.addTask { (index, await coordinator.run(replication: replication)) }
+                    group.addTask {
+                        do throws(EngineError) { return (index, .success(try await coordinator.checkedRun(replication: replication))) } catch {
+                            return (index, .failure(error))
+                        }
+                    }
                 }
                 while next < pending.count && next < max(1, threads) {
                     start(pending[next])
                     next += 1
                 }
-                while let (index, result) = await group.next() {
-                    results[index] = result
-                    store?.save(call: call, job: index, result)
-                    finished += 1
-                    progress?(finished)
-                    if next < pending.count {
+                var failure: (index: Int, error: EngineError)?
+                while let (index, outcome) = await group.next() {
+                    switch outcome {
+                    case .success(let result):
+                        results[index] = result
+                        store?.save(call: call, job: index, result)
+                        finished += 1
+                        progress?(finished)
+                    case .failure(let error):
+                        if failure.map({ index < $0.index }) ?? true { failure = (index, error) }
+                    }
+                    if failure == nil && next < pending.count {
                         start(pending[next])
                         next += 1
                     }
                 }
-                return results.map { $0! }
+                return failure.map { Result<[ReplicationResult], EngineError>.failure($0.error) } ?? .success(results.map { $0! })
             }
         }
+        return try outcome.get()
     }
 }
