@@ -145,29 +145,35 @@ package struct ReplicationResult: Sendable {
 
     /// The first place where a series' magnitudes, summed month by month, pass ``seriesLimit``
     /// (what the summaries and `yearly.csv` add up in Int64; ``outOfRangeFigure`` holds results
-    /// read back to the same limit): the figure, the month it passes and the pool or platform.
+    /// read back to the same limit): the figure (its column name), the earliest month any series
+    /// passes it (the first such series in pool, then metric, then platform order) and where.
     func firstUnsummableSeries() -> OverflowSite? {
         let limit = Self.seriesLimit
+        var first: OverflowSite?
+        func passes(_ opening: Double, _ values: (Int) -> Int64) -> Int? {
+            var magnitude = opening
+            for month in 0..<(first?.month ?? months) {
+                magnitude += abs(Double(values(month)))
+                if magnitude > limit { return month }
+            }
+            return nil
+        }
         for pool in 0...poolCount {
             for metric in Metric.allCases {
-                var magnitude = 0.0
-                for month in 0..<months {
-                    magnitude += abs(Double(value(month: month, pool: pool, metric: metric)))
-                    if magnitude > limit { return OverflowSite(figure: metric.key + " summed over the months", month: month, place: .pool(pool)) }
+                if let month = passes(0, { value(month: $0, pool: pool, metric: metric) }) {
+                    first = OverflowSite(figure: metric.key + " summed over the months", month: month, place: .pool(pool))
                 }
             }
         }
         for platform in 0..<platformCount {
             for metric in PlatformMetric.allCases {
-                var magnitude = abs(Double(opening(platform: platform, metric: metric)))
-                for month in 0..<months {
-                    magnitude += abs(Double(value(month: month, platform: platform, metric: metric)))
-                    if magnitude > limit {
-                        return OverflowSite(figure: metric.key + " summed over the months", month: month, place: .platform(platform))
-                    }
+                if let month = passes(
+                    abs(Double(opening(platform: platform, metric: metric))), { value(month: $0, platform: platform, metric: metric) })
+                {
+                    first = OverflowSite(figure: metric.key + " summed over the months", month: month, place: .platform(platform))
                 }
             }
         }
-        return nil
+        return first
     }
 }
