@@ -20,10 +20,10 @@ import Testing
 
     static func error(_ scenario: Scenario, threads: Int) async -> EngineError? {
         let coordinator = ReplicationCoordinator(scenario: scenario)
-        do throws(EngineError) {
-            _ = try await MonteCarloRunner.checkedRun(jobs: (0..<scenario.replications).map { (coordinator, $0) }, threads: threads)
-            return nil
-        } catch { return error }
+        switch await MonteCarloRunner.checkedRun(jobs: (0..<scenario.replications).map { (coordinator, $0) }, threads: threads) {
+        case .success: return nil
+        case .failure(let error): return error
+        }
     }
 
     @Test func cumulativeMoneyBeyondTheRangeIsAnErrorNamingWhereAndWhat() async throws {

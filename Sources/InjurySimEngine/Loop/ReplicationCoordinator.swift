@@ -57,28 +57,43 @@ package struct ReplicationCoordinator: Sendable {
     /// Runs replication `replication` to the horizon: replication `replication` of every earlier
     /// phase first, each handing its end state to the next (common random numbers: the earlier
     /// phases are the same whatever the later one changes). Throws when its money leaves the
-    /// exact range (``MoneyOverflow``): the replication stops in that month.
-    package func checkedRun(replication: Int) async throws(EngineError) -> ReplicationResult {
+    /// exact range (``MoneyOverflow``): the replication stops in that month, and its error is
+    /// the outcome. (A `Result`, not an async typed `throws`: with the typed throw caught inside
+    /// the runner's task group, release builds crashed reading the group's results, debug builds
+    /// did not; not isolated further.)
+    package func checkedRun(replication: Int) async -> Result<ReplicationResult, EngineError> {
         var trace: PairTrace?
-        return try await run(replication: replication, trace: &trace)
+        do { return .success(try await run(replication: replication, trace: &trace)) } catch {
+            return .failure(Self.engineError(error))
+        }
+    }
+
+    /// The phases throw only ``EngineError``.
+    private static func engineError(_ error: any Error) -> EngineError {
+        guard let engine = error as? EngineError else { preconditionFailure("unexpected error \(error)") }
+        return engine
     }
 
     /// ``checkedRun(replication:)`` for scenarios that cannot overflow (tests, fixed reference
     /// runs); it traps if one did. What runs a user's scenario calls ``checkedRun(replication:)``
     /// (``MonteCarloRunner`` does).
     package func run(replication: Int) async -> ReplicationResult {
-        do throws(EngineError) { return try await checkedRun(replication: replication) } catch { preconditionFailure(error.description) }
+        switch await checkedRun(replication: replication) {
+        case .success(let result): return result
+        case .failure(let error): preconditionFailure(error.description)
+        }
     }
 
     /// Replication `replication` with every phase's (province, platform) months traced (traps
     /// on a money overflow, as ``run(replication:)``).
     package func trace(replication: Int) async -> PairTrace {
         var trace: PairTrace? = PairTrace()
-        do throws(EngineError) { _ = try await run(replication: replication, trace: &trace) } catch { preconditionFailure(error.description) }
+        do { _ = try await run(replication: replication, trace: &trace) } catch { preconditionFailure(Self.engineError(error).description) }
         return trace!
     }
 
-    private func run(replication: Int, trace: inout PairTrace?) async throws(EngineError) -> ReplicationResult {
+    /// Throws only ``EngineError``.
+    private func run(replication: Int, trace: inout PairTrace?) async throws -> ReplicationResult {
         var handover: PhaseHandover?
         for (index, phase) in earlierPhases.enumerated() {
             let next = index + 1 < earlierPhases.count ? earlierPhases[index + 1].scenario : scenario
@@ -95,7 +110,7 @@ package struct ReplicationCoordinator: Sendable {
     /// the order platforms, funds by pool, recorder) stops the phase with its month and place.
     package func runPhase(
         replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?, phase: Int = 0, trace: inout PairTrace?
-    ) async throws(EngineError) -> (result: ReplicationResult, handover: PhaseHandover?) {
+    ) async throws -> (result: ReplicationResult, handover: PhaseHandover?) {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication, monthsIntoChain: clock.monthOffset)
         let s = scenario
         let poolOf = s.poolOfProvince
@@ -172,7 +187,7 @@ package struct ReplicationCoordinator: Sendable {
                 {
                 case .success(let books): (paid, booked) = books
                 case .failure(let overflow):
-                    throw .moneyOverflow(
+                    throw EngineError.moneyOverflow(
                         MoneyOverflow(
                             replication: replication, month: calendarMonth, place: "platform " + s.platforms[index].name, figure: overflow.figure))
                 }
@@ -198,11 +213,11 @@ package struct ReplicationCoordinator: Sendable {
                     books = try closed.get()
                     reserve = try CheckedFen.fen(ibnr[pool], "IBNR reserve")
                 } catch {
-                    throw .moneyOverflow(MoneyOverflow(replication: replication, month: calendarMonth, place: place, figure: error.figure))
+                    throw EngineError.moneyOverflow(MoneyOverflow(replication: replication, month: calendarMonth, place: place, figure: error.figure))
                 }
                 recorder.recordFund(books, ibnr: reserve, month: month, pool: pool)
             }
-            if let overflow = recorder.overflow { throw .moneyOverflow(overflow) }
+            if let overflow = recorder.overflow { throw EngineError.moneyOverflow(overflow) }
             if trace != nil {
                 var benchmark: [[Double]] = []
                 for platform in platforms { benchmark.append(await platform.baseYuanPerOrder()) }
@@ -214,7 +229,7 @@ package struct ReplicationCoordinator: Sendable {
         }
         let result: ReplicationResult
         do throws(MoneyOverflow) { result = try recorder.checkedFinished(sampleFractions: s.poolSampleFractions) } catch {
-            throw .moneyOverflow(error)
+            throw EngineError.moneyOverflow(error)
         }
         guard let next else { return (result, nil) }
         var shardStates: [ShardState] = []
