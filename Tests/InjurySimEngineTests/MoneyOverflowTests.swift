@@ -80,4 +80,34 @@ import Testing
     @Test func theSameWorldInsideTheRangeRuns() async {
         #expect(await Self.error(Self.compounding(months: 60), threads: 2) == nil)
     }
+
+    /// The recorder's running totals are checked too: benefits paid so far that would pass the
+    /// limit, a solvency position out of range, or an amount carried into the next phase at a
+    /// larger sample scale are overflows naming the figure, the calendar month and the pool.
+    @Test func theRecordersTotalsAndWhatIsCarriedAreChecked() throws {
+        var s = TinyScenario.twoRegions()
+        s.months = 3
+        var r = MonthRecorder(scenario: s, replication: 7, adminCostShare: 0)
+        var books = FundMonth()
+        books.benefitsPaid = CheckedFen.limit / 2 + 1
+        books.cash = 1
+        r.recordFund(books, ibnr: 0, month: 0, pool: 1)
+        #expect(r.overflow == nil)
+        // Handed to a next phase sampled at ten times the fraction, the sum is out of range.
+        let carried = r.carried(pools: 1, poolOf: [0, 0], rescale: [1, 10], platforms: 1, platformOf: [0])
+        #expect(carried.overflow == FenOverflow(figure: "benefits carried into the next phase") && carried.overflowPool == 0)
+        let next = MonthRecorder(scenario: TinyScenario.make(), replication: 7, adminCostShare: 0, carried: carried)
+        #expect(next.overflow?.place == "pool region" && next.overflow?.month == TinyScenario.start)
+        r.recordFund(books, ibnr: 0, month: 1, pool: 1)
+        let overflow = try #require(r.overflow)
+        #expect(overflow == MoneyOverflow(replication: 7, month: s.startMonth.adding(months: 1), place: "pool other", figure: "benefits paid so far"))
+        #expect(throws: overflow) { try r.checkedFinished(sampleFractions: [1, 1]) }
+
+        var solvency = MonthRecorder(scenario: s, replication: 0, adminCostShare: 0)
+        var deep = FundMonth()
+        deep.debt = CheckedFen.limit
+        deep.liabilities = CheckedFen.limit
+        solvency.recordFund(deep, ibnr: 0, month: 2, pool: 0)
+        #expect(solvency.overflow?.figure == "solvency position" && solvency.overflow?.place == "pool region")
+    }
 }

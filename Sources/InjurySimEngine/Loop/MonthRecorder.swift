@@ -60,6 +60,7 @@ package struct MonthRecorder: Sendable {
         startMonth = scenario.startMonth
         poolNames = scenario.poolNames
         platformNames = scenario.platforms.map(\.name)
+        if let carried, let overflow = carried.overflow { noteOverflow(overflow, month: 0, pool: carried.overflowPool) }
     }
 
     /// `site` of this replication as a ``MoneyOverflow``: the calendar month and the names.
@@ -87,6 +88,9 @@ package struct MonthRecorder: Sendable {
         package var books: PlatformBooks.Carried
         /// The fund's payments still to fall due per pool, by month (from the next phase's start) and item.
         package var due: [[Fen]]
+        /// A carried amount that left the exact range, and the next phase's pool it was for.
+        package var overflow: FenOverflow?
+        package var overflowPool = 0
 
         package init(insuredHalves: [Int64], recognised: [Int64], paid: [Fen], books: PlatformBooks.Carried, due: [[Fen]] = []) {
             self.insuredHalves = insuredHalves
@@ -110,13 +114,24 @@ package struct MonthRecorder: Sendable {
             func scaled(_ x: Int64) -> Int64 { rescale[pool] == 1 ? x : Int64((Double(x) * rescale[pool]).rounded()) }
             out.insuredHalves[next] += scaled(insuredHalves[pool])
             out.recognised[next] += scaled(recognisedSoFar[pool])
-            out.paid[next] += scaled(paidSoFar[pool])
-            // The payments of later months, by item, moved to the next phase's months (as the
-            // fund ledger carries its schedule, `FundLedger.init(continuing:…)`).
-            guard due[pool].count > skip else { continue }
-            let later = due[pool][skip...].map(scaled)
-            if later.count > out.due[next].count { out.due[next] += repeatElement(0, count: later.count - out.due[next].count) }
-            for (k, amount) in later.enumerated() { out.due[next][k] += amount }
+            // Money rescaled and summed with checks: an amount out of range is handed over as an
+            // overflow of the next pool, which stops the next phase in its first month.
+            func money(_ x: Fen) throws(FenOverflow) -> Fen {
+                rescale[pool] == 1 ? x : try CheckedFen.fen((Double(x) * rescale[pool]).rounded(), "benefits carried into the next phase")
+            }
+            do throws(FenOverflow) {
+                out.paid[next] = try CheckedFen.add(out.paid[next], try money(paidSoFar[pool]), "benefits paid so far")
+                // The payments of later months, by item, moved to the next phase's months (as the
+                // fund ledger carries its schedule, `FundLedger.init(continuing:…)`).
+                guard due[pool].count > skip else { continue }
+                let later = due[pool][skip...]
+                if later.count > out.due[next].count { out.due[next] += repeatElement(0, count: later.count - out.due[next].count) }
+                for (k, amount) in later.enumerated() {
+                    out.due[next][k] = try CheckedFen.add(out.due[next][k], try money(amount), "scheduled benefits")
+                }
+            } catch {
+                if out.overflow == nil { (out.overflow, out.overflowPool) = (error, next) }
+            }
         }
         return out
     }
