@@ -1,3 +1,4 @@
+import InjurySimEngine
 import InjurySimOutput
 
 /// A command of `injurysim`, as a type: made from its parsed arguments (the options its
@@ -40,6 +41,9 @@ extension SimulationCommand {
                 return ExitCode.usage
             case .usage(let message):
                 console.err("injurysim \(Self.name.rawValue): \(message)\n" + keptNote("stopped on an error (\(message))"))
+                return ExitCode.usage
+            case .engine(let problem):
+                console.err("injurysim \(Self.name.rawValue): \(problem)\n" + keptNote("stopped on an error (\(problem))"))
                 return ExitCode.usage
             case .output(let problem):
                 console.err("injurysim: \(problem.description)\n" + keptNote("stopped on an error (\(problem.reason))"))

@@ -35,7 +35,7 @@ struct CompareCommand: SimulationCommand {
         for (scenario, _) in loaded {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
-            let metrics = await folder.simulate { await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress) }
+            let metrics = try await folder.simulate { await PolicyCommands.metrics(scenario, threads: options.threads, progress: onProgress) }
             entries.append(Comparison.Entry(name: scenario.name, startMonth: scenario.startMonth, metrics: metrics))
         }
         progress?.finish()

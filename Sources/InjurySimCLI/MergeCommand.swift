@@ -73,6 +73,7 @@ struct MergeCommand: Command {
         case .usage(let text): return text
         case .scenario(let problem): return problem.description
         case .output(let problem): return "\(problem)"
+        case .engine(let problem): return problem.description
         }
     }
 

@@ -85,7 +85,7 @@ extension Program {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
             let coordinator = ReplicationCoordinator(scenario: scenario)
-            let results = await claimed.simulate {
+            let results = try await claimed.simulate {
                 await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
             }
             metrics.append(results.map { ReplicationMetrics($0, scenario: scenario) })

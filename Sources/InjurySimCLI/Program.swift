@@ -71,6 +71,8 @@ package enum Program {
         case scenario(ScenarioError)
         case usage(String)
         case output(OutputError)
+        /// A run stopped by the engine (money out of the exact range): a scenario to change.
+        case engine(EngineError)
     }
 }
 

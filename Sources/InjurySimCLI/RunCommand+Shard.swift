@@ -34,7 +34,7 @@ extension Program {
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
         let coordinator = ReplicationCoordinator(scenario: scenario)
-        let results = await claimed.simulate {
+        let results = try await claimed.simulate {
             await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
         }
         progress?.finish()

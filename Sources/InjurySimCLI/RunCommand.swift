@@ -20,7 +20,7 @@ struct RunCommand: SimulationCommand {
         let progress = Program.progressHandler(options, console: console, total: scenario.replications)
         var onProgress: (@Sendable (Int) -> Void)?
         if let progress { onProgress = { done in progress.update(done: done) } }
-        let results = await folder.simulate {
+        let results = try await folder.simulate {
             await MonteCarloRunner.run(scenario: scenario, replications: 0..<scenario.replications, threads: options.threads, progress: onProgress)
         }
         progress?.finish()

@@ -23,7 +23,7 @@ struct SensitivityCommand: SimulationCommand {
         if !options.quiet && console.errIsTerminal {
             onProgress = { step in console.err("\r\u{1B}[2Ksensitivity: run \(counter.increment())/\(total) (\(step))…") }
         }
-        let outcome = await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
+        let outcome = try await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
         if onProgress != nil { console.err("\r\u{1B}[2K") }
         let report = SensitivityReport(
             scenario: scenario, baselineRuin: outcome.baselineRuin,

@@ -32,7 +32,7 @@ extension Program {
         defer { claimed.release() }
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve shard \(shard): \(step)…") } }
-        let share = await claimed.simulate {
+        let share = try await claimed.simulate {
             await PolicyCommands.solveSearch(
                 scenario, target: target, sector: sector, replications: held, threads: options.threads, progress: onProgress)
         }

@@ -33,7 +33,7 @@ struct SolveCommand: SimulationCommand {
         defer { folder.release() }
         var onProgress: (@Sendable (String) -> Void)?
         if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
-        let solution = await folder.simulate {
+        let solution = try await folder.simulate {
             await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
         }
         if onProgress != nil { console.err("\r\u{1B}[2K") }

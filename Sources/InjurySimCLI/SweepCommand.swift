@@ -52,7 +52,7 @@ struct SweepCommand: SimulationCommand {
         for point in points {
             var onProgress: (@Sendable (Int) -> Void)?
             if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
-            let metrics = await folder.simulate { await PolicyCommands.metrics(point.scenario, threads: options.threads, progress: onProgress) }
+            let metrics = try await folder.simulate { await PolicyCommands.metrics(point.scenario, threads: options.threads, progress: onProgress) }
             results.append(PolicyCommands.SweepPoint(settings: point.settings.map { (path: $0.0, value: $0.1) }, metrics: metrics))
         }
         progress?.finish()

@@ -25,9 +25,21 @@ extension Program {
         let checks = await ModelValidation.checks(threads: threads)
         let settings = ModelValidation.CalibrationRun()
         let calibration: [PublishedComparison]
-        do throws(ScenarioError) {
-            calibration = try await ModelValidation.calibration(scenarioPath: scenario, settings: settings, threads: threads)
-        } catch {
+        // The calibration runs the user's scenario: a replication whose money leaves the exact
+        // range is reported as `run` reports it (``RunStop``), not a trap.
+        let stop = RunStop()
+        let calibrated = await RunStop.$current.withValue(stop) { () async -> Result<[PublishedComparison], ScenarioError> in
+            do throws(ScenarioError) {
+                return .success(try await ModelValidation.calibration(scenarioPath: scenario, settings: settings, threads: threads))
+            } catch { return .failure(error) }
+        }
+        if let error = stop.error {
+            console.err("injurysim validate-model: \(error)\n")
+            return ExitCode.usage
+        }
+        switch calibrated {
+        case .success(let comparisons): calibration = comparisons
+        case .failure(let error):
             console.err(error.description + "\n")
             return ExitCode.usage
         }

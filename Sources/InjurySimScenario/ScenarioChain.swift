@@ -123,17 +123,18 @@ enum ScenarioChain {
         own.earlierPhases = []
         scenario.earlierPhases = earlier.earlierPhases + [own]
         scenario.continues = earlier.name
-        // The money bound of the whole chain (each file's own bound, checked as it is read, leaves
-        // out what the earlier phases bring and the growth since the chain's start).
-        let bound = MoneyRange.boundFen(scenario)
+        // The month money bound of the whole chain (each file's own bound, checked as it is read,
+        // leaves out the earlier phases' flows and the growth since the chain's start); what
+        // accumulates over the months is checked as the run goes (``MoneyRange``).
+        let bound = MoneyRange.monthBoundFen(scenario)
         guard !(bound < MoneyRange.limitFen) else { return }
         throw ScenarioError(
             file: file,
             issues: [
                 ScenarioIssue(
                     path: "months", value: String(scenario.months),
-                    message: "with the earlier phases it continues, this horizon's growth and population could reach about "
-                        + "\(Format.scientific(bound / 100)) yuan, beyond what the model counts exactly "
+                    message: "with the earlier phases it continues, this horizon's growth and population could move about "
+                        + "\(Format.scientific(bound / 100)) yuan in one month, beyond what the model counts exactly "
                         + "(\(Format.scientific(MoneyRange.limitFen / 100)) yuan); shorten the horizon or lower the growth rates, the workers "
                         + "or the rates per order", line: continues.node.line, column: continues.node.column, file: continues.node.source)
             ])

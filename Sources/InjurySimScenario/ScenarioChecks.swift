@@ -68,13 +68,15 @@ package enum ScenarioChecks {
         return warnings
     }
 
-    /// Refuses a scenario whose money could outgrow the 64-bit fen counters (see ``MoneyRange``).
+    /// Refuses a scenario one of whose months could move more money than the 64-bit fen
+    /// counters hold (see ``MoneyRange``); what accumulates over the months is checked as the
+    /// run goes instead.
     package static func moneyRange(_ scenario: Scenario, root: JSONNode?, log: IssueLog) {
-        let bound = MoneyRange.boundFen(scenario)
+        let bound = MoneyRange.monthBoundFen(scenario)
         guard !(bound < MoneyRange.limitFen) else { return }
         log.add(
             "months", root.flatMap { node($0, ["months"]) },
-            "with this horizon, growth and population the money figures could reach about \(Format.scientific(bound / 100)) yuan, "
+            "with this horizon, growth and population one month's money could reach about \(Format.scientific(bound / 100)) yuan, "
                 + "beyond what the model counts exactly (\(Format.scientific(MoneyRange.limitFen / 100)) yuan); "
                 + "shorten the horizon or lower the growth rates, the workers or the rates per order")
     }

@@ -103,7 +103,7 @@ import Testing
         var r = Self.result(months: 24)
         for m in 0..<24 { r.set(m >= month ? -1 : 1, month: m, pool: 0, metric: .netPosition) }
         if month < 23 { r.set(5, month: month + 1, pool: 0, metric: .netPosition) }  // recovering later does not matter
-        r.sumPools()
+        try r.sumPools()
         let shortfall = try #require(ReplicationMetrics(r, pool: 0, start: start, financing: .standard).firstShortfallMonth)
         #expect(shortfall == month)
         let path = FinancingPath(r, pool: 0, start: start)
@@ -246,7 +246,7 @@ import Testing
     /// never (and short of its constituent capital); the periods the horizon covers, and the
     /// verdict's counts — exhaustion and its year, the target, the terminal shortfall (fen).
     @Test func theSummaryCountsOverReplications() throws {
-        func path(exhaustedAt month: Int?, reserve: Int64, capital: Int64) -> ReplicationResult {
+        func path(exhaustedAt month: Int?, reserve: Int64, capital: Int64) throws -> ReplicationResult {
             var r = Self.result(months: 36)
             for m in 0..<36 {
                 r.set(1_000, month: m, pool: 0, metric: .orders)
@@ -255,12 +255,12 @@ import Testing
                 r.set(month.map { m >= $0 ? -1 : reserve } ?? reserve, month: m, pool: 0, metric: .netPosition)
             }
             r.set(capital, month: 0, pool: 0, metric: .awardsCapitalValue)
-            r.sumPools()
+            try r.sumPools()
             return r
         }
         let results = [
-            path(exhaustedAt: 14, reserve: 900, capital: 0), path(exhaustedAt: 30, reserve: 600, capital: 0),
-            path(exhaustedAt: nil, reserve: 700, capital: 800)
+            try path(exhaustedAt: 14, reserve: 900, capital: 0), try path(exhaustedAt: 30, reserve: 600, capital: 0),
+            try path(exhaustedAt: nil, reserve: 700, capital: 800)
         ]
         let summary = FinancingSummary(results: results, pool: 1, start: Self.january, gapYears: [1, 3, 5], closingReserveYears: 1)
         #expect(summary.replications == 3)

@@ -30,27 +30,29 @@ import Testing
         #expect(national.phasesToRun.map(\.months) == [36, 12])
     }
 
-    /// The money bound is the whole chain's: the shipped decades-long projection passes it to June
-    /// 2053, and the same file two years longer is refused on `months` — though the file alone (no
-    /// earlier phases, growth from its own start) stays under the limit, as the decoder checks it.
-    @Test func theChainsMoneyBoundLimitsTheHorizon() throws {
-        let shipped = Self.repository.appendingPathComponent("Scenarios/national-2053.json")
+    /// The money bound is a month's, over the whole chain: the shipped projection to December
+    /// 2075 passes it well inside the range (a month at most a fiftieth of it) (what accumulates is checked as it runs); the chain's
+    /// bound counts the earlier phases and the growth since the pilot, so it is above the file's
+    /// alone; and a chain one of whose months could leave the range is refused on `months`.
+    @Test func theChainsMoneyBoundIsAMonthsAndTheHorizonRunsTo2075() throws {
+        let shipped = Self.repository.appendingPathComponent("Scenarios/national-2075.json")
         let scenario = try ScenarioLoader.load(path: shipped.path).scenario
-        #expect(scenario.months == 324 && MoneyRange.boundFen(scenario) < MoneyRange.limitFen)
+        #expect(scenario.months == 594 && scenario.startMonth.adding(months: scenario.months - 1) == YearMonth(year: 2075, month: 12))
+        #expect(MoneyRange.monthBoundFen(scenario) < MoneyRange.limitFen / 50)
+        var alone = scenario
+        alone.earlierPhases = []  // the file read alone: growth from its own start
+        #expect(MoneyRange.monthBoundFen(scenario) > MoneyRange.monthBoundFen(alone))
         let dir = Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let longer = dir.appendingPathComponent("longer.json")
-        try Self.write("{\"extends\": \"\(shipped.path)\", \"months\": 348}", longer)
+        try Self.write("{\"extends\": \"\(shipped.path)\", \"months\": 1200, \"basis\": {\"wageGrowthPerYear\": 0.5}}", longer)
         #expect(throws: ScenarioError.self) { _ = try ScenarioLoader.load(path: longer.path) }
         do {
             _ = try ScenarioLoader.load(path: longer.path)
         } catch {
             #expect(error.issues.map(\.path) == ["months"])
-            #expect(error.issues.first?.message.contains("with the earlier phases it continues") == true)
+            #expect(error.issues.first?.message.contains("one month") == true, "\(error)")
         }
-        var alone = scenario
-        alone.months = 348
-        alone.earlierPhases = []  // the file read alone: growth from its own start
-        #expect(MoneyRange.boundFen(alone) < MoneyRange.limitFen)
     }
 
     @Test func pathsAreRelativeToTheFileThatNamesThemAndTheHashCoversThem() throws {

@@ -2,6 +2,11 @@ import Foundation
 
 /// A fund's books as a state machine: the fund actor holds it and calls ``close(month:contributions:adminCostShare:investmentReturnPerYear:)``
 /// once per month. Pure and synchronous, so its rules are tested without actors.
+///
+/// Its figures accumulate over months and claims, so their arithmetic is checked
+/// (``CheckedFen``): the first figure that would leave the exact range is kept in ``overflow``
+/// and the books stop there (later calls change nothing and report an empty month); the engine
+/// reads it after each month and ends the replication with an error.
 package struct FundLedger: Sendable {
     package private(set) var cash: Fen
     package private(set) var debt: Fen = 0
@@ -11,6 +16,8 @@ package struct FundLedger: Sendable {
     package let shortfall: Scenario.Shortfall
     /// Monthly discount factor for liabilities.
     package let monthlyDiscount: Double
+    /// The figure that left the exact range, if any; the books stopped when it did.
+    package private(set) var overflow: FenOverflow?
 
     package init(initialCash: Fen, shortfall: Scenario.Shortfall, liabilityDiscountRatePerYear: Double) {
         precondition(initialCash >= 0, "initial cash must not be negative")
@@ -28,24 +35,33 @@ package struct FundLedger: Sendable {
         liabilityDiscountRatePerYear: Double
     ) {
         self.init(initialCash: initialCash, shortfall: shortfall, liabilityDiscountRatePerYear: liabilityDiscountRatePerYear)
-        for (ledger, rescale) in earlier {
-            func scaled(_ x: Fen) -> Fen { rescale == 1 ? x : Money.fen(Double(x) * rescale) }
-            cash += scaled(ledger.cash)
-            debt += scaled(ledger.debt)
-            arrears += scaled(ledger.arrears)
-            if ledger.due.count > months {
-                let later = ledger.due[months...].map(scaled)
-                if later.count > due.count { due.append(contentsOf: repeatElement(0, count: later.count - due.count)) }
-                for (t, amount) in later.enumerated() { due[t] += amount }
+        do throws(FenOverflow) {
+            for (ledger, rescale) in earlier {
+                if let earlierOverflow = ledger.overflow { throw earlierOverflow }
+                func scaled(_ x: Fen, _ figure: String) throws(FenOverflow) -> Fen {
+                    rescale == 1 ? x : try CheckedFen.fen(Double(x) * rescale, figure)
+                }
+                cash = try CheckedFen.add(cash, try scaled(ledger.cash, "cash"), "cash")
+                debt = try CheckedFen.add(debt, try scaled(ledger.debt, "backstop debt"), "backstop debt")
+                arrears = try CheckedFen.add(arrears, try scaled(ledger.arrears, "arrears"), "arrears")
+                if ledger.due.count > months {
+                    let later = ledger.due[months...]
+                    if later.count > due.count { due.append(contentsOf: repeatElement(0, count: later.count - due.count)) }
+                    for (t, amount) in later.enumerated() {
+                        due[t] = try CheckedFen.add(due[t], try scaled(amount, "scheduled benefits"), "scheduled benefits")
+                    }
+                }
             }
-        }
+        } catch { overflow = error }
     }
 
     /// Books a reported claim's payments (the schedule grown once, to the claim's last month).
     package mutating func schedule(_ payments: [Payment]) {
-        guard let last = payments.lazy.map(\.month).max() else { return }
+        guard overflow == nil, let last = payments.lazy.map(\.month).max() else { return }
         if last >= due.count { due.append(contentsOf: repeatElement(0, count: last + 1 - due.count)) }
-        for payment in payments { due[payment.month] += payment.amount }
+        do throws(FenOverflow) {
+            for payment in payments { due[payment.month] = try CheckedFen.add(due[payment.month], payment.amount, "scheduled benefits") }
+        } catch { overflow = error }
     }
 
     /// Closes month `month`: books contributions, deducts administration, earns the investment
@@ -58,18 +74,34 @@ package struct FundLedger: Sendable {
         month: Int, contributions: Fen, adminCostShare: Double,
         investmentReturnPerYear: Double
     ) -> FundMonth {
+        guard overflow == nil else { return FundMonth() }
+        do throws(FenOverflow) {
+            return try checkedClose(
+                month: month, contributions: contributions, adminCostShare: adminCostShare, investmentReturnPerYear: investmentReturnPerYear)
+        } catch {
+            overflow = error
+            return FundMonth()
+        }
+    }
+
+    /// ``close(month:contributions:adminCostShare:investmentReturnPerYear:)`` with every sum
+    /// and conversion checked; throws at the first figure out of range.
+    private mutating func checkedClose(
+        month: Int, contributions: Fen, adminCostShare: Double,
+        investmentReturnPerYear: Double
+    ) throws(FenOverflow) -> FundMonth {
         var report = FundMonth()
         report.contributions = contributions
-        cash += contributions
-        report.adminCost = Money.fen(Double(contributions) * adminCostShare)
-        cash -= report.adminCost
+        cash = try CheckedFen.add(cash, contributions, "cash")
+        report.adminCost = try CheckedFen.fen(Double(contributions) * adminCostShare, "administration cost")
+        cash = try CheckedFen.subtract(cash, report.adminCost, "cash")
         if cash > 0 && investmentReturnPerYear != 0 {
             let monthlyRate = PortableMath.pow(1 + investmentReturnPerYear, 1.0 / 12) - 1
-            report.investment = Money.fen(Double(cash) * monthlyRate)
-            cash += report.investment
+            report.investment = try CheckedFen.fen(Double(cash) * monthlyRate, "investment income")
+            cash = try CheckedFen.add(cash, report.investment, "cash")
         }
         let newlyDue = month < due.count ? due[month] : 0
-        let payable = arrears + newlyDue
+        let payable = try CheckedFen.add(arrears, newlyDue, "benefits due")
         report.benefitsDue = payable
         if cash >= payable {
             report.benefitsPaid = payable
@@ -78,8 +110,8 @@ package struct FundLedger: Sendable {
             switch shortfall {
             case .borrow:
                 report.borrowed = payable - max(cash, 0)
-                debt += report.borrowed
-                cash += report.borrowed
+                debt = try CheckedFen.add(debt, report.borrowed, "backstop debt")
+                cash = try CheckedFen.add(cash, report.borrowed, "cash")
                 report.benefitsPaid = payable
                 arrears = 0
             case .defer:
@@ -93,7 +125,9 @@ package struct FundLedger: Sendable {
             debt -= report.repaid
             cash -= report.repaid
         }
-        report.liabilities = Money.fen(FundLedger.presentValue(of: due, after: month, monthlyDiscount: monthlyDiscount)) + arrears
+        let scheduled = try CheckedFen.fen(
+            FundLedger.presentValue(of: due, after: month, monthlyDiscount: monthlyDiscount), "outstanding liabilities")
+        report.liabilities = try CheckedFen.add(scheduled, arrears, "outstanding liabilities")
         report.cash = cash
         report.debt = debt
         report.arrears = arrears

@@ -63,9 +63,19 @@ package struct PlatformExperience: Sendable, Equatable {
         max(0, monthsClosed - windowMonths)..<monthsClosed
     }
 
-    /// Contributions received over the window.
+    /// Contributions received over the window (at most `Fen.max`: the sum saturates rather than
+    /// overflow; every month's amount is at least zero).
     package func contributions(overLast windowMonths: Int) -> Fen {
-        received[window(windowMonths)].reduce(0, +)
+        received[window(windowMonths)].reduce(0) {
+            let (sum, overflow) = $0.addingReportingOverflow($1)
+            return overflow ? Fen.max : sum
+        }
+    }
+
+    /// `amounts` summed as doubles: the same value as their integer sum while it stays below
+    /// 2⁵³ fen (every partial sum is then exact), and no overflow beyond it.
+    static func sum(_ amounts: ArraySlice<Fen>) -> Double {
+        amounts.reduce(0.0) { $0 + Double($1) }
     }
 
     /// The paid ratio (支缴率) over the closed months of `months` (chain month indices; months
@@ -73,9 +83,9 @@ package struct PlatformExperience: Sendable, Equatable {
     /// nothing was received in them (the 2025 tier rule's "new" platform).
     package func paidRatio(over months: Range<Int>) -> Double? {
         let closed = months.clamped(to: 0..<monthsClosed)
-        let contributions = received[closed].reduce(0, +)
+        let contributions = Self.sum(received[closed])
         guard contributions > 0 else { return nil }
-        return Double(paid[closed].reduce(0, +)) / Double(contributions)
+        return Self.sum(paid[closed]) / contributions
     }
 
     /// The loss ratio over the last `windowMonths` closed months: benefits paid ÷ contributions
@@ -86,13 +96,13 @@ package struct PlatformExperience: Sendable, Equatable {
     package func lossRatio(basis: RateFloatRule.Basis, windowMonths: Int) -> Double {
         precondition(basis != .foresight, "the foresight loss ratio is the ledger's, not the experience's")
         let months = window(windowMonths)
-        let contributions = received[months].reduce(0, +)
+        let contributions = Self.sum(received[months])
         guard contributions > 0 else { return .infinity }
-        var cost = Double(paid[months].reduce(0, +))
+        var cost = Self.sum(paid[months])
         if basis == .paidPlusReserves, let last = months.last {
             precondition(reserveDiscount != nil, "the paidPlusReserves basis needs measured reserves")
             cost += reserve[last] - (months.lowerBound > 0 ? reserve[months.lowerBound - 1] : 0)
         }
-        return cost / Double(contributions)
+        return cost / contributions
     }
 }

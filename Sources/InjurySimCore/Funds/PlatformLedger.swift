@@ -1,6 +1,7 @@
 /// A platform's contribution account in every province: orders booked, contributions remitted
 /// the month after, its claims experience, and the yearly rate float. Pure; the platform actor
-/// holds one.
+/// holds one. Contributions are converted and summed with checks (``CheckedFen``): the first
+/// figure out of the exact range is kept in ``overflow`` and the ledger books nothing more.
 package struct PlatformLedger: Sendable {
     /// A newly reported claim of this platform: the province of the accident and the fund's payments.
     package struct ReportedClaim: Sendable, Equatable {
@@ -35,6 +36,8 @@ package struct PlatformLedger: Sendable {
     /// Months of earlier phases in the experience (0 unless the ledger continues one): the
     /// experience counts months from the chain's start, this phase from its own.
     package private(set) var monthOffset = 0
+    /// The figure that left the exact range, if any (the ledger stopped booking when it did).
+    package private(set) var overflow: FenOverflow?
 
     /// A ledger at the benchmark in every province. `reserveDiscount`, the monthly discount
     /// factor of case reserves, is needed only by the `paidPlusReserves` float (nil: not measured).
@@ -72,13 +75,16 @@ package struct PlatformLedger: Sendable {
     /// that stops paying (the unpaid part is lost). Returns the fen paid per province.
     package mutating func remit(paymentShare: [Double]) -> [Fen] {
         var paid = [Fen](repeating: 0, count: owed.count)
-        for p in owed.indices where owed[p] > 0 {
-            paid[p] = Money.fen(Double(owed[p]) * min(max(paymentShare[p], 0), 1))
-            yearContributions[p] += paid[p]
-            receivedThisMonth[p] += paid[p]
-            monthsContributed[p] += 1
-            owed[p] = 0
-        }
+        guard overflow == nil else { return paid }
+        do throws(FenOverflow) {
+            for p in owed.indices where owed[p] > 0 {
+                paid[p] = try CheckedFen.fen(Double(owed[p]) * min(max(paymentShare[p], 0), 1), "contributions paid")
+                yearContributions[p] = try CheckedFen.add(yearContributions[p], paid[p], "contributions since the review")
+                receivedThisMonth[p] = try CheckedFen.add(receivedThisMonth[p], paid[p], "contributions paid")
+                monthsContributed[p] += 1
+                owed[p] = 0
+            }
+        } catch { overflow = error }
         return paid
     }
 
@@ -87,10 +93,13 @@ package struct PlatformLedger: Sendable {
     @discardableResult
     package mutating func book(orders: [Int64]) -> [Fen] {
         var booked = [Fen](repeating: 0, count: owed.count)
-        for p in orders.indices where orders[p] > 0 {
-            booked[p] = Money.fen(Double(orders[p]) * baseFenPerOrder(province: p) * multiplier[p])
-            owed[p] += booked[p]
-        }
+        guard overflow == nil else { return booked }
+        do throws(FenOverflow) {
+            for p in orders.indices where orders[p] > 0 {
+                booked[p] = try CheckedFen.fen(Double(orders[p]) * baseFenPerOrder(province: p) * multiplier[p], "contributions booked")
+                owed[p] = try CheckedFen.add(owed[p], booked[p], "contributions owed")
+            }
+        } catch { overflow = error }
         return booked
     }
 

@@ -1,61 +1,62 @@
-/// An up-front bound on the money a scenario can reach, so that validation can refuse a
-/// scenario whose growth would overflow the 64-bit fen counters instead of letting the run trap.
+/// An up-front bound on the money one month of a scenario can move, so that validation can refuse
+/// a scenario whose single month could overflow the 64-bit fen counters: what the engine sums
+/// without checks within a month (the shards' orders, the claims and contributions of the
+/// month, the pools' month figures) must stay far inside the range.
 ///
 /// The bound takes every input at the largest value its distribution can draw, every worker
 /// working the longest shift the model allows (16 hours) on every day of the month at the
-/// highest fatigue, growth compounded over the whole horizon, and every claim of a grade that
-/// earns lifetime benefits (grade 1–6, death) paying them in full at once. Medical costs are
-/// heavy-tailed: the bound counts three times the mean per claim plus one claim at the largest
-/// draw, scaled up by the sample fraction. It is far above any simulated figure (a test checks
-/// it against runs), and below the counters' range for every shipped scenario.
+/// highest fatigue, growth compounded to the chain's horizon (the last month's level, the
+/// highest), every shock at once, and every claim of a grade that earns lifetime benefits
+/// (grade 1–6, death) valued in full at once. Medical costs are heavy-tailed: the bound counts
+/// three times the mean per claim plus one claim at the largest draw, scaled up by the sample
+/// fraction. The provinces' initial balances count too (they arrive in the first month).
+///
+/// What accumulates across months — a fund's cash, backstop debt, arrears and scheduled
+/// payments, its liabilities and investment income, the running totals, the pools' sums — is
+/// not bounded up front but checked as the run goes (``CheckedFen``): a replication that
+/// leaves the range ends the run with an error naming the figure, the month and the pool. So a
+/// long horizon is refused only if one of its months is already out of range.
 package enum MoneyRange {
-    /// Fen a figure may reach before the bound refuses the scenario: half the Int64 range.
+    /// Fen a month's bound may reach before validation refuses the scenario: half the Int64
+    /// range (``CheckedFen/limit``, the range of every checked figure too).
     package static let limitFen = Double(Int64.max) / 2
 
     /// The longest shift a worker can draw (``HireProfile/hire(_:person:day:)`` clamps to it).
     static let longestShiftHours = 16.0
 
-    /// A bound, in fen, on the cumulative contributions, benefits, balances and liabilities of any
-    /// replication of `scenario` (all pools together). A later phase of a chain also carries
-    /// what the earlier phases brought, and its growth counts from the chain's start: each phase's
-    /// own bound, with growth compounded to the chain's horizon, summed.
-    package static func boundFen(_ scenario: Scenario) -> Double {
+    /// A bound, in fen, on what any one month of any replication of `scenario` moves (all pools
+    /// together): the month's contributions, the value of the claims it brings (lump sums,
+    /// medical costs, lifetime benefits in full) and the initial balances. The growth of every
+    /// phase of a chain counts from the chain's start to its horizon; each phase's bound is
+    /// summed, so a month of any phase is under it.
+    package static func monthBoundFen(_ scenario: Scenario) -> Double {
         let years = Double(scenario.monthsIntoChain + scenario.months) / 12
-        return scenario.phasesToRun.reduce(phaseBoundFen(scenario, growthYears: years)) { $0 + phaseBoundFen($1, growthYears: years) }
+        return scenario.phasesToRun.reduce(phaseMonthBoundFen(scenario, growthYears: years)) { $0 + phaseMonthBoundFen($1, growthYears: years) }
     }
 
-    /// One phase's bound, its growth compounded over `growthYears`.
-    static func phaseBoundFen(_ scenario: Scenario, growthYears years: Double) -> Double {
+    /// One phase's month bound, its growth compounded over `growthYears` (the last month's level).
+    static func phaseMonthBoundFen(_ scenario: Scenario, growthYears years: Double) -> Double {
         func growth(_ param: Param) -> Double { PortableMath.pow(max(1, 1 + param.largest), years) }
         let b = scenario.benefits
         let basis = scenario.basis
         let largestPremium = scenario.provinces.map(\.wageGrowthPremiumPerYear.largest).max() ?? 0
         let largestWageGrowth = basis.wageGrowthPerYear.largest + max(0, largestPremium)
         let medicalGrowth = growth(basis.medicalInflationPerYear)
-        // The phase's months end at the chain's horizon at the latest: month m of the phase is at
-        // most `first + m` months from the chain's start.
-        let first = max(0, years * 12 - Double(scenario.months))
-        /// Σ over the phase's months of orders' growth (`orders`: at most `ordersCap`, its
-        /// ceiling) times the growth at `rates` a year, compounded to each month: the horizon's
-        /// flows grow month by month, not all at the last month's level.
-        func monthsOfGrowth(orders: Double, ordersCap: Double, _ rates: Double...) -> Double {
-            let ordersPerMonth = PortableMath.log(max(1, 1 + orders)) / 12
-            let perMonth = rates.reduce(0.0) { $0 + PortableMath.log(max(1, 1 + $1)) } / 12
-            return (0..<scenario.months).reduce(0.0) { sum, m in
-                let t = first + Double(m)
-                return sum + min(ordersCap, PortableMath.exp(ordersPerMonth * t)) * PortableMath.exp(perMonth * t)
-            }
+        /// Orders' growth (`orders` a year, at most `ordersCap`, its ceiling) times the growth at
+        /// `rates` a year, compounded to the chain's horizon: the largest month's level.
+        func horizonGrowth(orders: Double, ordersCap: Double, _ rates: Double...) -> Double {
+            let ordersLevel = PortableMath.log(max(1, 1 + orders)) * years
+            let level = rates.reduce(0.0) { $0 + PortableMath.log(max(1, 1 + $1)) } * years
+            return min(ordersCap, PortableMath.exp(ordersLevel)) * PortableMath.exp(level)
         }
         let largestCareLevel = min(1, b.careLevel.max() ?? 1)
         let largestIncomeOrWageGrowth = max(largestWageGrowth, b.urbanIncomeGrowthPerYear.largest)
-        let returnGrowth = growth(basis.investmentReturnPerYear)
-        var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0, shockReturn = 1.0
+        var shockOrders = 1.0, shockClaims = 1.0, shockSeverity = 1.0, shockMedical = 1.0
         for shock in scenario.shocks {
             shockOrders *= max(1, shock.orders.largest)
             shockClaims *= max(1, shock.claimFrequency.largest)
             shockSeverity *= max(1, shock.severity.largest)
             shockMedical *= max(1, shock.medicalCost.largest)
-            shockReturn *= max(1, abs(shock.investmentReturn.largest))
         }
         let rateFloat = scenario.rateFloat.enabled ? 1 + scenario.rateFloat.maxShare : 1
         // A tier rule may put a platform on its high rate.
@@ -73,8 +74,8 @@ package enum MoneyRange {
         // no stream's survival is better: a
         // stream's present value is at most the wage × 12 Σ_y ρ^y S(y), ρ = (1 + g) / (1 + r), S
         // the better survival of the two sexes from 18 at the lowest loading (the disabled's
-        // multipliers are at least 1); the cash it pays within the horizon at most the wage × the
-        // horizon's months.
+        // multipliers are at least 1). The cash a stream pays month by month is checked at run
+        // time, not bounded here.
         let youngest = Scenario.Sector.ageBandEdges[0]
         let lowestDiscount = basis.discountRate(investmentReturn: basis.investmentReturnPerYear.smallest)
         let largestAllowanceIndexation = basis.allowanceRate(
@@ -95,7 +96,7 @@ package enum MoneyRange {
                 months += 12 * indexed * max(men.survival(months: 12 * year), women.survival(months: 12 * year))
                 indexed *= rho
             }
-            return max(Double(scenario.months), months)
+            return months
         }
         // Allowances and pensions at their rule's rate (at most the cap), care at wage growth.
         let allowanceMonths = presentValueMonths(indexation: largestAllowanceIndexation)
@@ -116,7 +117,7 @@ package enum MoneyRange {
                 let platformsHere = Double(scenario.platforms.filter { $0.sector == sector }.count)
                 // Workers grow at most to their largest ceiling; a logistic orders path stays
                 // below the exponential one of the same initial growth (``GrowthPath``). At the
-                // chain's start; each flow's growth is summed over the months below.
+                // chain's start; each flow's growth to the horizon is applied below.
                 let workers = (Double(province.workers[sector]) + platformsHere * 0.5 / fraction) * max(1, s.workersSaturation.largest)
                 let ordersPerMonth = workers * s.ordersPerHour.largest * longestShiftHours * 31 * shockOrders
                 let claimsPerMonth =
@@ -136,14 +137,14 @@ package enum MoneyRange {
                 let lifetimeWageMonths =
                     allowanceMonths * (0.9 * grades1to4 + 0.7 * share([.grade6, .grade5]) + deathShare) + careMonths * largestCareLevel * grades1to4
                 let wageBenefits = wage * (lifetimeWageMonths + 60) + 20 * urbanIncome * deathShare
-                let horizonYuan =
-                    ordersPerMonth * largestRate * rateFloat * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap)
-                    + claimsPerMonth * wageBenefits * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap, largestIncomeOrWageGrowth)
+                let monthYuan =
+                    ordersPerMonth * largestRate * rateFloat * horizonGrowth(orders: ordersRate, ordersCap: ordersCap)
+                    + claimsPerMonth * wageBenefits * horizonGrowth(orders: ordersRate, ordersCap: ordersCap, largestIncomeOrWageGrowth)
                     + claimsPerMonth * 3 * medicalMean
-                    * monthsOfGrowth(orders: ordersRate, ordersCap: ordersCap, basis.medicalInflationPerYear.largest)
-                total += (horizonYuan + largestMedical / fraction) * 100
+                    * horizonGrowth(orders: ordersRate, ordersCap: ordersCap, basis.medicalInflationPerYear.largest)
+                total += (monthYuan + largestMedical / fraction) * 100
             }
         }
-        return total * returnGrowth * shockReturn
+        return total
     }
 }

@@ -6,15 +6,18 @@ package actor FundActor {
 
     package init(ledger: FundLedger) { self.ledger = ledger }
 
-    /// Books newly reported claims, then closes the month.
+    /// Books newly reported claims, then closes the month; the figure that left the exact
+    /// range instead, once the ledger's money overflows (``FundLedger/overflow``).
     package func close(
         month: Int, contributions: Fen, reported: [[Payment]], adminCostShare: Double,
         investmentReturnPerYear: Double
-    ) -> FundMonth {
+    ) -> Result<FundMonth, FenOverflow> {
         for payments in reported { ledger.schedule(payments) }
-        return ledger.close(
+        let books = ledger.close(
             month: month, contributions: contributions, adminCostShare: adminCostShare,
             investmentReturnPerYear: investmentReturnPerYear)
+        if let overflow = ledger.overflow { return .failure(overflow) }
+        return .success(books)
     }
 
     /// The state at the end of a phase, handed to the next one.

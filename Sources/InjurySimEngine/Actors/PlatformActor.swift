@@ -7,12 +7,15 @@ package actor PlatformActor {
     package init(ledger: PlatformLedger) { self.ledger = ledger }
 
     /// One month of the platform (``PlatformLedger/closeMonth(paymentShare:orders:incurred:reported:)``).
-    /// Returns what was paid and what was booked (due next month), per province.
+    /// Returns what was paid and what was booked (due next month), per province, or the figure
+    /// that left the exact range (``PlatformLedger/overflow``).
     package func closeMonth(
         paymentShare: [Double], orders: [Int64], incurred: [Double],
         reported: [PlatformLedger.ReportedClaim]
-    ) -> (paid: [Fen], booked: [Fen]) {
-        ledger.closeMonth(paymentShare: paymentShare, orders: orders, incurred: incurred, reported: reported)
+    ) -> Result<(paid: [Fen], booked: [Fen]), FenOverflow> {
+        let books = ledger.closeMonth(paymentShare: paymentShare, orders: orders, incurred: incurred, reported: reported)
+        if let overflow = ledger.overflow { return .failure(overflow) }
+        return .success(books)
     }
 
     /// Floats next year's rates by the review's loss ratios (as `month` opens, each province

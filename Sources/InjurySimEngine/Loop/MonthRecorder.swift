@@ -5,6 +5,10 @@ import InjurySimCore
 /// each fund's closed books with the solvency position derived from them. Running totals
 /// (persons insured, claims recognised, benefits paid) are kept here, so the coordinator only
 /// hands over what happened. Pure: table-tested without actors (`MonthRecorderTests`).
+///
+/// The figures that accumulate (benefits paid so far, the solvency position, the scheduled
+/// payments, the pools' totals) are added with checks (``CheckedFen``): the first that leaves the
+/// exact range is kept in ``overflow`` and the coordinator stops the replication.
 package struct MonthRecorder: Sendable {
     private var result: ReplicationResult
     private let sectorOfPlatform: [Int]
@@ -28,6 +32,12 @@ package struct MonthRecorder: Sendable {
     private let scales: [Double]
     /// The books per platform.
     package private(set) var books: PlatformBooks
+    /// The first figure that left the exact range, if any.
+    package private(set) var overflow: MoneyOverflow?
+    /// The phase's first month and its pools' and platforms' names, to name where money overflows.
+    private let startMonth: YearMonth
+    private let poolNames: [String]
+    private let platformNames: [String]
 
     /// A recorder for `scenario`; `carried` opens it where an earlier phase ended;
     /// `discountRatePerYear` is the replication's economic basis, kept on the result.
@@ -49,6 +59,26 @@ package struct MonthRecorder: Sendable {
         awardsValue = [Double](repeating: 0, count: scenario.months * pools)
         scales = scenario.poolSampleFractions.map { 1 / $0 }
         books = PlatformBooks(platforms: scenario.platforms.count, months: scenario.months, carried: carried?.books)
+        startMonth = scenario.startMonth
+        poolNames = scenario.poolNames
+        platformNames = scenario.platforms.map(\.name)
+        if let carried, let overflow = carried.overflow { noteOverflow(overflow, month: 0, pool: carried.overflowPool) }
+    }
+
+    /// `site` of this replication as a ``MoneyOverflow``: the calendar month and the names.
+    func overflow(at site: OverflowSite) -> MoneyOverflow {
+        let place: String
+        switch site.place {
+        case .pool(let pool): place = pool < poolNames.count ? "pool " + poolNames[pool] : "all pools"
+        case .platform(let platform): place = "platform " + platformNames[platform]
+        }
+        return MoneyOverflow(replication: result.replication, month: startMonth.adding(months: site.month), place: place, figure: site.figure)
+    }
+
+    /// Keeps the first overflow: a figure of pool `pool` in month `month`.
+    mutating func noteOverflow(_ error: FenOverflow, month: Int, pool: Int) {
+        guard overflow == nil else { return }
+        overflow = overflow(at: OverflowSite(figure: error.figure, month: month, place: .pool(pool)))
     }
 
     /// The running totals one phase hands the next, per pool of the next phase at its sample
@@ -60,6 +90,9 @@ package struct MonthRecorder: Sendable {
         package var books: PlatformBooks.Carried
         /// The fund's payments still to fall due per pool, by month (from the next phase's start) and item.
         package var due: [[Fen]]
+        /// A carried amount that left the exact range, and the next phase's pool it was for.
+        package var overflow: FenOverflow?
+        package var overflowPool = 0
 
         package init(insuredHalves: [Int64], recognised: [Int64], paid: [Fen], books: PlatformBooks.Carried, due: [[Fen]] = []) {
             self.insuredHalves = insuredHalves
@@ -83,13 +116,24 @@ package struct MonthRecorder: Sendable {
             func scaled(_ x: Int64) -> Int64 { rescale[pool] == 1 ? x : Int64((Double(x) * rescale[pool]).rounded()) }
             out.insuredHalves[next] += scaled(insuredHalves[pool])
             out.recognised[next] += scaled(recognisedSoFar[pool])
-            out.paid[next] += scaled(paidSoFar[pool])
-            // The payments of later months, by item, moved to the next phase's months (as the
-            // fund ledger carries its schedule, `FundLedger.init(continuing:…)`).
-            guard due[pool].count > skip else { continue }
-            let later = due[pool][skip...].map(scaled)
-            if later.count > out.due[next].count { out.due[next] += repeatElement(0, count: later.count - out.due[next].count) }
-            for (k, amount) in later.enumerated() { out.due[next][k] += amount }
+            // Money rescaled and summed with checks: an amount out of range is handed over as an
+            // overflow of the next pool, which stops the next phase in its first month.
+            func money(_ x: Fen) throws(FenOverflow) -> Fen {
+                rescale[pool] == 1 ? x : try CheckedFen.fen((Double(x) * rescale[pool]).rounded(), "benefits carried into the next phase")
+            }
+            do throws(FenOverflow) {
+                out.paid[next] = try CheckedFen.add(out.paid[next], try money(paidSoFar[pool]), "benefits paid so far")
+                // The payments of later months, by item, moved to the next phase's months (as the
+                // fund ledger carries its schedule, `FundLedger.init(continuing:…)`).
+                guard due[pool].count > skip else { continue }
+                let later = due[pool][skip...]
+                if later.count > out.due[next].count { out.due[next] += repeatElement(0, count: later.count - out.due[next].count) }
+                for (k, amount) in later.enumerated() {
+                    out.due[next][k] = try CheckedFen.add(out.due[next][k], try money(amount), "scheduled benefits")
+                }
+            } catch {
+                if out.overflow == nil { (out.overflow, out.overflowPool) = (error, next) }
+            }
         }
         return out
     }
@@ -142,20 +186,25 @@ package struct MonthRecorder: Sendable {
         result.add(1, month: month, pool: claim.pool, metric: .claims(of: claim.severity.group))
         result.add(claim.platformPaid, month: month, pool: claim.pool, metric: .platformPaid)
         guard !claim.fundPayments.isEmpty else { return }
-        scheduleByItem(claim.fundPayments, pool: claim.pool)
+        scheduleByItem(claim.fundPayments, month: month, pool: claim.pool)
         recordAward(claim.fundPayments, month: month, pool: claim.pool, monthlyDiscount: monthlyDiscount)
     }
 
-    /// A claim's fund payments added to its pool's schedule by month and item (grown once, to
-    /// the claim's last month; the row moved out while it is added to).
-    private mutating func scheduleByItem(_ payments: [Payment], pool: Int) {
+    /// A claim's fund payments (reported in `month`) added to its pool's schedule by month and
+    /// item (grown once, to the claim's last month; the row moved out while it is added to).
+    private mutating func scheduleByItem(_ payments: [Payment], month: Int, pool: Int) {
         let items = BenefitItem.allCases.count
         var row = due[pool]
         due[pool] = []
         var lastMonth = 0
         for payment in payments { lastMonth = max(lastMonth, payment.month) }
         if (lastMonth + 1) * items > row.count { row += repeatElement(0, count: (lastMonth + 1) * items - row.count) }
-        for payment in payments { row[payment.month * items + payment.item.index] += payment.amount }
+        do throws(FenOverflow) {
+            for payment in payments {
+                let slot = payment.month * items + payment.item.index
+                row[slot] = try CheckedFen.add(row[slot], payment.amount, "scheduled benefits")
+            }
+        } catch { noteOverflow(error, month: month, pool: pool) }
         due[pool] = row
     }
 
@@ -195,7 +244,15 @@ package struct MonthRecorder: Sendable {
     /// A fund's closed month and the reserve for its claims not yet reported. Call after every
     /// platform's `recordContributions` of the month: the receivable counts among the assets.
     package mutating func recordFund(_ books: FundMonth, ibnr: Fen, month: Int, pool: Int) {
-        result.set(books.netPosition, month: month, pool: pool, metric: .netPosition)
+        do throws(FenOverflow) {
+            try checkedRecordFund(books, ibnr: ibnr, month: month, pool: pool)
+        } catch { noteOverflow(error, month: month, pool: pool) }
+    }
+
+    /// ``recordFund(_:ibnr:month:pool:)`` with the positions and running totals checked.
+    private mutating func checkedRecordFund(_ books: FundMonth, ibnr: Fen, month: Int, pool: Int) throws(FenOverflow) {
+        let net = try CheckedFen.subtract(try CheckedFen.subtract(books.cash, books.debt, "net position"), books.arrears, "net position")
+        result.set(net, month: month, pool: pool, metric: .netPosition)
         result.set(books.cash, month: month, pool: pool, metric: .cash)
         result.set(books.debt, month: month, pool: pool, metric: .debt)
         result.set(books.arrears, month: month, pool: pool, metric: .arrears)
@@ -211,7 +268,9 @@ package struct MonthRecorder: Sendable {
         // less every liability: backstop debt, arrears and reported claims' future payments (both
         // in `liabilities`), and the claims incurred but not yet reported.
         let receivable = result.value(month: month, pool: pool, metric: .contributionsBooked)
-        result.set(books.cash + receivable - books.debt - books.liabilities - ibnr, month: month, pool: pool, metric: .solvencyPosition)
+        var solvency = try CheckedFen.add(books.cash, receivable, "solvency position")
+        for owed in [books.debt, books.liabilities, ibnr] { solvency = try CheckedFen.subtract(solvency, owed, "solvency position") }
+        result.set(solvency, month: month, pool: pool, metric: .solvencyPosition)
         // The month's new dues by item (arrears caught up are not new dues).
         let items = BenefitItem.allCases.count
         var newlyDue: Fen = 0
@@ -219,25 +278,44 @@ package struct MonthRecorder: Sendable {
             for item in BenefitItem.allCases {
                 let amount = due[pool][month * items + item.index]
                 result.set(amount, month: month, pool: pool, metric: .due(item))
-                newlyDue += amount
+                newlyDue = try CheckedFen.add(newlyDue, amount, "benefits due")
             }
         }
         result.set(newlyDue, month: month, pool: pool, metric: .benefitsDue)
-        paidSoFar[pool] += books.benefitsPaid
+        paidSoFar[pool] = try CheckedFen.add(paidSoFar[pool], books.benefitsPaid, "benefits paid so far")
         result.set(paidSoFar[pool], month: month, pool: pool, metric: .benefitsPaidCumulative)
         result.set(recognisedSoFar[pool], month: month, pool: pool, metric: .claimsRecognisedCumulative)
     }
 
     /// The replication's result at full scale (each pool divided by its sample fraction) with
-    /// the total row filled in.
+    /// the total row filled in: ``checkedFinished(sampleFractions:)`` for books that cannot
+    /// overflow (tests of a few claims); it traps if they did.
     package func finished(sampleFractions: [Double]) -> ReplicationResult {
-        var out = result
-        for (index, value) in awardsValue.enumerated() where value != 0 {
-            out.set(Money.fen(value), month: index / result.poolCount, pool: index % result.poolCount, metric: .awardsCapitalValue)
+        do throws(MoneyOverflow) { return try checkedFinished(sampleFractions: sampleFractions) } catch {
+            preconditionFailure(error.description)
         }
-        (out.platformMonthly, out.platformOpening) = books.finished()
-        out.scalePools(by: sampleFractions.map { 1 / $0 })
-        out.sumPools()
+    }
+
+    /// The replication's result at full scale (each pool divided by its sample fraction) with
+    /// the total row filled in, or the first figure out of range: an overflow noted during the
+    /// months, a value that cannot be rounded to fen, a scaled figure or a total beyond
+    /// ±``CheckedFen/limit``, or a series whose magnitudes summed over the months pass
+    /// ``ReplicationResult/seriesLimit`` (what the summaries add in Int64).
+    package func checkedFinished(sampleFractions: [Double]) throws(MoneyOverflow) -> ReplicationResult {
+        if let overflow { throw overflow }
+        var out = result
+        do throws(OverflowSite) {
+            for (index, value) in awardsValue.enumerated() where value != 0 {
+                let month = index / result.poolCount, pool = index % result.poolCount
+                do throws(FenOverflow) {
+                    out.set(try CheckedFen.fen(value, Metric.awardsCapitalValue.key), month: month, pool: pool, metric: .awardsCapitalValue)
+                } catch { throw OverflowSite(figure: error.figure, month: month, place: .pool(pool)) }
+            }
+            (out.platformMonthly, out.platformOpening) = try books.finished()
+            try out.scalePools(by: sampleFractions.map { 1 / $0 })
+            try out.sumPools()
+            if let site = out.firstUnsummableSeries() { throw site }
+        } catch { throw overflow(at: error) }
         return out
     }
 }

@@ -124,9 +124,21 @@ package struct PlatformBooks: Sendable {
     }
 
     /// The books rounded to whole fen and counts (``ReplicationResult/platformMonthly``), and
-    /// the earlier phases' flows (``ReplicationResult/platformOpening``).
-    package func finished() -> (monthly: [Int64], opening: [Int64]) {
-        (values.map { Int64($0.rounded()) }, opening.map { Int64($0.rounded()) })
+    /// the earlier phases' flows (``ReplicationResult/platformOpening``); a figure that is not
+    /// finite or beyond ±``CheckedFen/limit`` throws where it is (rounding it would trap).
+    func finished() throws(OverflowSite) -> (monthly: [Int64], opening: [Int64]) {
+        func rounded(_ x: Double, _ cell: Int, month: Int?) throws(OverflowSite) -> Int64 {
+            let metric = PlatformMetric.allCases[cell % Self.metricCount]
+            let platform = cell / Self.metricCount % platformCount
+            do throws(FenOverflow) { return try CheckedFen.fen(x.rounded(), metric.key) } catch {
+                throw OverflowSite(figure: metric.key, month: month ?? 0, place: .platform(platform))
+            }
+        }
+        var monthly = [Int64](repeating: 0, count: values.count)
+        for (cell, x) in values.enumerated() { monthly[cell] = try rounded(x, cell, month: cell / (Self.metricCount * platformCount)) }
+        var flows = [Int64](repeating: 0, count: opening.count)
+        for (cell, x) in opening.enumerated() { flows[cell] = try rounded(x, cell, month: nil) }
+        return (monthly, flows)
     }
 
     /// What the next phase, starting `months` months after this one, opens with; `platformOf`

@@ -56,35 +56,61 @@ package struct ReplicationCoordinator: Sendable {
 
     /// Runs replication `replication` to the horizon: replication `replication` of every earlier
     /// phase first, each handing its end state to the next (common random numbers: the earlier
-    /// phases are the same whatever the later one changes).
-    package func run(replication: Int) async -> ReplicationResult {
+    /// phases are the same whatever the later one changes). Throws when its money leaves the
+    /// exact range (``MoneyOverflow``): the replication stops in that month, and its error is
+    /// the outcome. (A `Result`, not an async typed `throws`: with the typed throw caught inside
+    /// the runner's task group, release builds crashed reading the group's results, debug builds
+    /// did not; not isolated further.)
+    package func checkedRun(replication: Int) async -> Result<ReplicationResult, EngineError> {
         var trace: PairTrace?
-        return await run(replication: replication, trace: &trace)
+        do { return .success(try await run(replication: replication, trace: &trace)) } catch {
+            return .failure(Self.engineError(error))
+        }
     }
 
-    /// Replication `replication` with every phase's (province, platform) months traced.
+    /// The phases throw only ``EngineError``.
+    private static func engineError(_ error: any Error) -> EngineError {
+        guard let engine = error as? EngineError else { preconditionFailure("unexpected error \(error)") }
+        return engine
+    }
+
+    /// ``checkedRun(replication:)`` for scenarios that cannot overflow (tests, fixed reference
+    /// runs); it traps if one did. What runs a user's scenario calls ``checkedRun(replication:)``
+    /// (``MonteCarloRunner`` does).
+    package func run(replication: Int) async -> ReplicationResult {
+        switch await checkedRun(replication: replication) {
+        case .success(let result): return result
+        case .failure(let error): preconditionFailure(error.description)
+        }
+    }
+
+    /// Replication `replication` with every phase's (province, platform) months traced (traps
+    /// on a money overflow, as ``run(replication:)``).
     package func trace(replication: Int) async -> PairTrace {
         var trace: PairTrace? = PairTrace()
-        _ = await run(replication: replication, trace: &trace)
+        do { _ = try await run(replication: replication, trace: &trace) } catch { preconditionFailure(Self.engineError(error).description) }
         return trace!
     }
 
-    private func run(replication: Int, trace: inout PairTrace?) async -> ReplicationResult {
+    /// Throws only ``EngineError``.
+    private func run(replication: Int, trace: inout PairTrace?) async throws -> ReplicationResult {
         var handover: PhaseHandover?
         for (index, phase) in earlierPhases.enumerated() {
             let next = index + 1 < earlierPhases.count ? earlierPhases[index + 1].scenario : scenario
-            handover = await phase.runPhase(replication: replication, opening: handover, handOverTo: next, phase: index, trace: &trace).handover
+            handover = try await phase.runPhase(replication: replication, opening: handover, handOverTo: next, phase: index, trace: &trace).handover
         }
-        return await runPhase(replication: replication, opening: handover, handOverTo: nil, phase: earlierPhases.count, trace: &trace).result
+        return try await runPhase(replication: replication, opening: handover, handOverTo: nil, phase: earlierPhases.count, trace: &trace).result
     }
 
     /// One phase: the month loop and nothing else. What a claim is comes from `ClaimBuilder`,
     /// what is recorded from `MonthRecorder`; `opening` is the earlier phase's end state, and
     /// with `next` the phase's own end state is handed over; `trace` (when not nil) collects the
-    /// pairs' months as phase `phase` of the chain.
+    /// pairs' months as phase `phase` of the chain. After each month the fund, platform and
+    /// recorder books are asked whether a figure left the exact range; the first one found (in
+    /// the order platforms, funds by pool, recorder) stops the phase with its month and place.
     package func runPhase(
         replication: Int, opening: PhaseHandover?, handOverTo next: Scenario?, phase: Int = 0, trace: inout PairTrace?
-    ) async -> (result: ReplicationResult, handover: PhaseHandover?) {
+    ) async throws -> (result: ReplicationResult, handover: PhaseHandover?) {
         let inputs = ReplicationInputs(scenario: scenario, replication: replication, monthsIntoChain: clock.monthOffset)
         let s = scenario
         let poolOf = s.poolOfProvince
@@ -159,9 +185,17 @@ package struct ReplicationCoordinator: Sendable {
             var contributions = [Fen](repeating: 0, count: s.poolCount)
             for (index, platform) in platforms.enumerated() {
                 let share = s.provinces.indices.map { shocks.product(month: month, province: $0, platform: index, \.platformPayment) }
-                let (paid, booked) = await platform.closeMonth(
-                    paymentShare: share, orders: merged.orders[index], incurred: merged.incurred[index],
-                    reported: platformReports[index])
+                let (paid, booked): ([Fen], [Fen])
+                switch await platform.closeMonth(
+                    paymentShare: share, orders: merged.orders[index], incurred: merged.incurred[index], reported: platformReports[index])
+                {
+                case .success(let books): (paid, booked) = books
+                case .failure(let overflow):
+                    throw EngineError.moneyOverflow(
+                        MoneyOverflow(
+                            replication: replication, month: calendarMonth, place: "platform " + s.platforms[index].name, figure: overflow.figure))
+                }
+                // A month's contributions are under the up-front bound (``MoneyRange``): summed unchecked.
                 for (province, amount) in paid.enumerated() { contributions[poolOf[province]] += amount }
                 if trace != nil { bookedByPair[index] = booked }
                 for province in booked.indices where booked[province] != 0 || paid[province] != 0 {
@@ -174,11 +208,20 @@ package struct ReplicationCoordinator: Sendable {
             let ibnr = pipeline.reserve(atEndOf: month, pools: s.poolCount, monthlyDiscount: monthlyDiscount)
             for (pool, fund) in funds.enumerated() {
                 let investmentReturn = inputs.investmentReturnPerYear * shocks.investment(month: month, pool: pool)
-                let books = await fund.close(
+                let closed = await fund.close(
                     month: month, contributions: contributions[pool], reported: reported[pool],
                     adminCostShare: inputs.adminCostShare, investmentReturnPerYear: investmentReturn)
-                recorder.recordFund(books, ibnr: Money.fen(ibnr[pool]), month: month, pool: pool)
+                let place = "pool " + s.poolNames[pool]
+                let books: FundMonth, reserve: Fen
+                do throws(FenOverflow) {
+                    books = try closed.get()
+                    reserve = try CheckedFen.fen(ibnr[pool], "IBNR reserve")
+                } catch {
+                    throw EngineError.moneyOverflow(MoneyOverflow(replication: replication, month: calendarMonth, place: place, figure: error.figure))
+                }
+                recorder.recordFund(books, ibnr: reserve, month: month, pool: pool)
             }
+            if let overflow = recorder.overflow { throw EngineError.moneyOverflow(overflow) }
             if trace != nil {
                 var benchmark: [[Double]] = []
                 for platform in platforms { benchmark.append(await platform.baseYuanPerOrder()) }
@@ -188,7 +231,10 @@ package struct ReplicationCoordinator: Sendable {
                     newly: merged.newlyInsured, booked: bookedByPair, benchmark: benchmark)
             }
         }
-        let result = recorder.finished(sampleFractions: s.poolSampleFractions)
+        let result: ReplicationResult
+        do throws(MoneyOverflow) { result = try recorder.checkedFinished(sampleFractions: s.poolSampleFractions) } catch {
+            throw EngineError.moneyOverflow(error)
+        }
         guard let next else { return (result, nil) }
         var shardStates: [ShardState] = []
         for shard in shards { shardStates.append(await shard.currentState()) }

@@ -101,10 +101,11 @@ extension ReplicationResult {
     }
 
     /// The largest magnitude a series of a result may reach, summed over its months: an eighth
-    /// of the Int64 range (a quarter of ``MoneyRange/limitFen``, the most money validation lets a
-    /// scenario reach). The summaries add a series over the months and a few series together in
-    /// Int64; within this bound they cannot overflow, however hostile the file (a checksum is no
-    /// secret: anyone can make one match).
+    /// of the Int64 range (a quarter of ``MoneyRange/limitFen``). The summaries add a series over
+    /// the months and a few series together in Int64; within this bound they cannot overflow,
+    /// however hostile the file (a checksum is no secret: anyone can make one match). A run holds
+    /// its own results to the same bound: a replication whose series pass it ends with a
+    /// ``MoneyOverflow`` (``MonthRecorder/checkedFinished(sampleFractions:)``).
     package static let seriesLimit = MoneyRange.limitFen / 4
 
     /// Every figure within what the summaries can add up: the checks of ``outOfRangeFigure``.

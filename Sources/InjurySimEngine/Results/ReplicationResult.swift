@@ -109,14 +109,19 @@ package struct ReplicationResult: Sendable {
     /// Scales every pool's figures from the sampled population to the full one (each figure
     /// multiplied by 1 / the pool's sample fraction and rounded to a whole fen or count).
     /// With a fraction of 1 it changes nothing, so the books' identities hold to the fen; with
-    /// sampling each figure is rounded on its own, so they hold to within a few fen.
-    mutating func scalePools(by scales: [Double]) {
+    /// sampling each figure is rounded on its own, so they hold to within a few fen. A scaled
+    /// figure beyond ±``CheckedFen/limit`` throws where it is.
+    mutating func scalePools(by scales: [Double]) throws(OverflowSite) {
         for (pool, scale) in scales.enumerated() where scale != 1 {
-            openingReserve[pool] = Int64((Double(openingReserve[pool]) * scale).rounded())
+            do throws(FenOverflow) {
+                openingReserve[pool] = try CheckedFen.fen((Double(openingReserve[pool]) * scale).rounded(), "opening_reserve")
+            } catch { throw OverflowSite(figure: "opening_reserve", month: 0, place: .pool(pool)) }
             for month in 0..<months {
                 for metric in Metric.allCases {
                     let i = index(month: month, pool: pool, metric: metric)
-                    monthly[i] = Int64((Double(monthly[i]) * scale).rounded())
+                    do throws(FenOverflow) {
+                        monthly[i] = try CheckedFen.fen((Double(monthly[i]) * scale).rounded(), metric.key)
+                    } catch { throw OverflowSite(figure: metric.key, month: month, place: .pool(pool)) }
                 }
             }
             for sector in 0..<sectorCount {
@@ -126,13 +131,20 @@ package struct ReplicationResult: Sendable {
         }
     }
 
-    /// Fills the total row of every month (and the total opening reserve) as the sum over pools.
-    mutating func sumPools() {
-        openingReserve[poolCount] = openingReserve[0..<poolCount].reduce(0, +)
+    /// Fills the total row of every month (and the total opening reserve) as the sum over pools
+    /// (checked: a total beyond ±``CheckedFen/limit`` throws where it is).
+    mutating func sumPools() throws(OverflowSite) {
+        do throws(FenOverflow) {
+            var opening: Int64 = 0
+            for pool in 0..<poolCount { opening = try CheckedFen.add(opening, openingReserve[pool], "opening_reserve") }
+            openingReserve[poolCount] = opening
+        } catch { throw OverflowSite(figure: "opening_reserve", month: 0, place: .pool(poolCount)) }
         for month in 0..<months {
             for metric in Metric.allCases {
                 var total: Int64 = 0
-                for pool in 0..<poolCount { total += value(month: month, pool: pool, metric: metric) }
+                do throws(FenOverflow) {
+                    for pool in 0..<poolCount { total = try CheckedFen.add(total, value(month: month, pool: pool, metric: metric), metric.key) }
+                } catch { throw OverflowSite(figure: metric.key, month: month, place: .pool(poolCount)) }
                 set(total, month: month, pool: poolCount, metric: metric)
             }
         }
@@ -146,5 +158,39 @@ package struct ReplicationResult: Sendable {
             incurredBySector[poolCount * sectorCount + sector] = incurred
             ordersBySector[poolCount * sectorCount + sector] = orders
         }
+    }
+
+    /// The first place where a series' magnitudes, summed month by month, pass ``seriesLimit``
+    /// (what the summaries and `yearly.csv` add up in Int64; ``outOfRangeFigure`` holds results
+    /// read back to the same limit): the figure (its column name), the earliest month any series
+    /// passes it (the first such series in pool, then metric, then platform order) and where.
+    func firstUnsummableSeries() -> OverflowSite? {
+        let limit = Self.seriesLimit
+        var first: OverflowSite?
+        func passes(_ opening: Double, _ values: (Int) -> Int64) -> Int? {
+            var magnitude = opening
+            for month in 0..<(first?.month ?? months) {
+                magnitude += abs(Double(values(month)))
+                if magnitude > limit { return month }
+            }
+            return nil
+        }
+        for pool in 0...poolCount {
+            for metric in Metric.allCases {
+                if let month = passes(0, { value(month: $0, pool: pool, metric: metric) }) {
+                    first = OverflowSite(figure: metric.key + " summed over the months", month: month, place: .pool(pool))
+                }
+            }
+        }
+        for platform in 0..<platformCount {
+            for metric in PlatformMetric.allCases {
+                if let month = passes(
+                    abs(Double(opening(platform: platform, metric: metric))), { value(month: $0, platform: platform, metric: metric) })
+                {
+                    first = OverflowSite(figure: metric.key + " summed over the months", month: month, place: .platform(platform))
+                }
+            }
+        }
+        return first
     }
 }
