@@ -46,6 +46,20 @@ package struct BookSeries: Sendable {
     static func perOrder(_ fen: Double, _ orders: Double) -> Double { orders > 0 ? fen / orders / 100 : .nan }
     static func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
 
+    /// The pay-as-you-go cost rate over `months` (yuan per order): the fund's benefits falling
+    /// due for the book's claims plus the administration share of the contributions it paid, ÷
+    /// its orders — the total's (benefits due + administration) ÷ orders, for a platform or sector.
+    package func costRate(_ months: Range<Int>) -> Double {
+        let due = months.reduce(0.0) { $0 + monthly(.benefitsDue, $1) }
+        let paid = months.reduce(0.0) { $0 + monthly(.contributionsPaid, $1) }
+        return Self.perOrder(due + adminCostShare * paid, months.reduce(0.0) { $0 + monthly(.orders, $1) })
+    }
+
+    /// The rate charged over `months`: contributions booked ÷ orders, yuan per order.
+    package func rateCharged(_ months: Range<Int>) -> Double {
+        Self.perOrder(months.reduce(0.0) { $0 + monthly(.contributionsBooked, $1) }, months.reduce(0.0) { $0 + monthly(.orders, $1) })
+    }
+
     /// The rate charged in a month, after the float: contributions booked ÷ orders, yuan per order.
     package func rateCharged(_ month: Int) -> Double { Self.perOrder(monthly(.contributionsBooked, month), monthly(.orders, month)) }
     /// The average rate charged since the first phase.

@@ -38,10 +38,15 @@ import Testing
     static func results(_ scenario: Scenario, count: Int) -> [ReplicationResult] {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         return (0..<count).map { r in
-            var result = ReplicationResult(replication: r, months: scenario.months, poolCount: scenario.poolCount, sectorCount: 1)
+            var result = ReplicationResult(
+                replication: r, months: scenario.months, poolCount: scenario.poolCount, sectorCount: 1, platformCount: scenario.platforms.count)
             for index in result.monthly.indices {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 result.monthly[index] = Int64(state >> 34) - (1 << 29)
+            }
+            for index in result.platformMonthly.indices {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                result.platformMonthly[index] = Int64(state >> 34) - (1 << 27)
             }
             return result
         }
@@ -57,9 +62,10 @@ import Testing
         let pools = scenario.poolNames + ["total"]
         // 2024 holds October to December, 2025 all twelve months, 2026 January and February.
         let years: [(year: String, first: Int, months: Int)] = [("2024", 0, 3), ("2025", 3, 12), ("2026", 15, 2)]
-        #expect(records.count == 1 + years.count * pools.count * (Self.expected.count + Self.financing.count))
+        let sectors = scenario.sectors.map(\.name)
+        #expect(records.count == 1 + years.count * (pools.count * (Self.expected.count + Self.financing.count) + 2 * sectors.count))
         var seen: [String: Int] = [:]
-        for fields in records.dropFirst() where Self.financing[fields[3]] == nil {
+        for fields in records.dropFirst() where Self.financing[fields[3]] == nil && !fields[3].contains(".") {
             let year = try #require(years.first { $0.year == fields[0] }, "year \(fields[0])")
             #expect(fields[1] == String(year.months), "the months of \(year.year) inside the horizon")
             let pool = try #require(pools.firstIndex(of: fields[2]))
@@ -121,6 +127,36 @@ import Testing
             }
         }
         #expect(financingSeen == years.count * pools.count * (Self.financing.count - 1), "all but the constituent capital")
+
+        // Per sector, in the total only: its platforms' books over the year's months.
+        var sectorSeen = 0
+        for fields in records.dropFirst() where fields[3].contains(".") {
+            sectorSeen += 1
+            #expect(fields[2] == "total")
+            let parts = fields[3].split(separator: ".").map(String.init)
+            let sector = try #require(sectors.firstIndex(of: parts[1]))
+            let platforms = scenario.platforms.indices.filter { scenario.platforms[$0].sector == sector }
+            let year = try #require(years.first { $0.year == fields[0] })
+            let perReplication: [Double] = results.compactMap { result in
+                func sum(_ metric: PlatformMetric) -> Double {
+                    Double(
+                        (year.first..<(year.first + year.months)).reduce(Int64(0)) { total, month in
+                            platforms.reduce(total) { $0 + result.value(month: month, platform: $1, metric: metric) }
+                        })
+                }
+                let orders = sum(.orders)
+                guard orders > 0 else { return nil }
+                let value =
+                    parts[0] == "cost_rate_yuan_per_order"
+                    ? (sum(.benefitsDue) + result.adminCostShare * sum(.contributionsPaid)) / orders / 100 : sum(.contributionsBooked) / orders / 100
+                return value
+            }
+            let sorted = perReplication.sorted()
+            if sorted.isEmpty { continue }
+            let median = sorted[max(0, Int((0.5 * Double(sorted.count)).rounded(.up)) - 1)]
+            #expect(abs(try #require(Double(fields[7])) - median) <= 0.00005 + 1e-12 * abs(median), "\(fields)")
+        }
+        #expect(sectorSeen == years.count * 2 * sectors.count)
     }
 
     /// The financing rows checked from the months (the constituent capital, a recursion over

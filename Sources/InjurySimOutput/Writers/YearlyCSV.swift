@@ -105,6 +105,7 @@ package enum YearlyCSV {
         var lines = ["year,months,pool,metric,mean,p5,p25,p50,p75,p95"]
         let names = (scenario.poolNames + ["total"]).map(CSV.cell)
         let paths = names.indices.map { pool in results.map { FinancingPath($0, pool: pool, start: scenario.startMonth) } }
+        let sectorSeries = Book.sectors(scenario).map { book in (book.name, results.map { BookSeries(book, $0) }) }
         func line(_ prefix: String, _ values: [Double], decimals: Int, divisor: Double = 1) -> String {
             let present = values.filter { !$0.isNaN }
             let sorted = present.sorted()
@@ -127,6 +128,13 @@ package enum YearlyCSV {
                     let values = paths[pool].map { index < $0.years.count ? row.value($0.years[index]) : .nan }
                     lines.append(line(prefix + names[pool] + "," + row.key + ",", values, decimals: row.decimals))
                 }
+            }
+            // Per sector, with the total: the cost rate and the rate charged on its books.
+            let months = year.first..<(year.first + year.months)
+            for (sector, series) in sectorSeries {
+                lines.append(line(prefix + "total,cost_rate_yuan_per_order." + sector + ",", series.map { $0.costRate(months) }, decimals: 4))
+                lines.append(
+                    line(prefix + "total,rate_charged_yuan_per_order." + sector + ",", series.map { $0.rateCharged(months) }, decimals: 4))
             }
         }
         return lines.joined(separator: "\n") + "\n"
