@@ -105,7 +105,10 @@ package enum YearlyCSV {
         var lines = ["year,months,pool,metric,mean,p5,p25,p50,p75,p95"]
         let names = (scenario.poolNames + ["total"]).map(CSV.cell)
         let paths = names.indices.map { pool in results.map { FinancingPath($0, pool: pool, start: scenario.startMonth) } }
-        let sectorSeries = Book.sectors(scenario).map { book in (book.name, results.map { BookSeries(book, $0) }) }
+        // Every replication of a run holds every platform's books; results made without them
+        // (a hand-built fixture) have no sector rows.
+        let withBooks = results.allSatisfy { $0.platformCount == scenario.platforms.count }
+        let sectorSeries = withBooks ? Book.sectors(scenario).map { book in (book.name, results.map { BookSeries(book, $0) }) } : []
         func line(_ prefix: String, _ values: [Double], decimals: Int, divisor: Double = 1) -> String {
             let present = values.filter { !$0.isNaN }
             let sorted = present.sorted()
