@@ -112,21 +112,41 @@ package struct RunReport: Sendable {
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
         let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
         // The figures and their words come from the registry (Figures); the paths from summary.json.
-        let probabilities: [(path: String, figure: Figure)] = [
-            ("total/ruinProbability", Figures.named("ruinProbability")),
-            ("total/insolvencyProbabilityAtHorizon", Figures.named("insolvencyProbability")),
-            ("total/anyPoolRuinProbability", Figures.named("anyPoolRuinProbability"))
-        ]
+        // The financing method's own figures first (none extra under full funding).
+        let method = Scenario.Financing.Method(rawValue: summary.at("verdict/method").string ?? "") ?? .fullFunding
+        let methodProbabilities: [(path: String, figure: Figure)] =
+            switch method {
+            case .payAsYouGo: [("total/financing/reserveBelowTargetProbability", Figures.named("reserveBelowTargetProbability"))]
+            case .terminalFunding: [("total/financing/capitalShortProbability", Figures.named("capitalShortProbability"))]
+            case .fullFunding: []
+            }
+        let methodSpreads: [String] =
+            switch method {
+            case .payAsYouGo:
+                [
+                    "reserveMonthsAtEnd", "costRateLastYearYuanPerOrder", "rateChargedLastYearYuanPerOrder", "generalAveragePremiumYuanPerOrder",
+                    "actuarialBalanceYuanPerOrder"
+                ]
+            case .terminalFunding: ["terminalFundingRateLastYearYuanPerOrder", "rateChargedLastYearYuanPerOrder", "capitalShortfallAtEndYuan"]
+            case .fullFunding: []
+            }
+        let probabilities: [(path: String, figure: Figure)] =
+            methodProbabilities + [
+                ("total/ruinProbability", Figures.named("ruinProbability")),
+                ("total/insolvencyProbabilityAtHorizon", Figures.named("insolvencyProbability")),
+                ("total/anyPoolRuinProbability", Figures.named("anyPoolRuinProbability"))
+            ]
         for (path, figure) in probabilities {
             out +=
                 "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/estimate", "percent") + cell(path + "/low95", "percent")
                 + cell(path + "/high95", "percent") + "<td>\(e(ci))</td></tr>\n"
         }
-        let spreads = [
-            "netPositionAtEndYuan", "lowestNetPositionYuan", "solvencyPositionAtEndYuan", "contributionsYuan", "benefitsPaidYuan",
-            "liabilitiesAtEndYuan", "ibnrReserveAtEndYuan", "backstopBorrowingYuan", "fundedRatioAtEnd", "lossRatioPaid",
-            "lossRatioIncurred", "claimsRecognised", "insuredPersonsCumulative", "orders"
-        ].map(Figures.named)
+        let spreads =
+            (methodSpreads + [
+                "netPositionAtEndYuan", "lowestNetPositionYuan", "solvencyPositionAtEndYuan", "contributionsYuan", "benefitsPaidYuan",
+                "liabilitiesAtEndYuan", "ibnrReserveAtEndYuan", "backstopBorrowingYuan", "fundedRatioAtEnd", "lossRatioPaid",
+                "lossRatioIncurred", "claimsRecognised", "insuredPersonsCumulative", "orders"
+            ]).map(Figures.named)
         for figure in spreads {
             let path = "total/" + figure.key, kind = figure.unit.reportKind
             out +=
