@@ -61,9 +61,10 @@ package struct ReportNumbers: Sendable {
 
     /// A rate in yuan per order with four decimals, trailing zeros dropped down to two ("¥0.0712", "¥0.07").
     package func rate(_ yuanPerOrder: Double) -> String {
-        guard var text = Format.fixed(yuanPerOrder, 4) else { return "—" }
+        guard var text = Format.fixed(abs(yuanPerOrder), 4) else { return "—" }
         while text.hasSuffix("0"), let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) > 3 { text.removeLast() }
-        return "¥" + text
+        // The sign before the currency, as the report's other negative amounts ("-¥0.0119").
+        return (yuanPerOrder < 0 && text != "0.00" ? "-¥" : "¥") + text
     }
 
     /// A plain ratio with two decimals ("1.05").

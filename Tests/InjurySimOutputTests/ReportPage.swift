@@ -64,6 +64,7 @@ final class ReportPage: NSObject, XMLParserDelegate {
             break
         }
         if body.hasPrefix("¥") { body = String(body.dropFirst()) }
+        if body.hasPrefix("-¥") { body = "-" + body.dropFirst(2) }  // a negative rate: the sign before the currency
         guard let number = Double(body) else { return nil }
         let decimals = body.split(separator: ".").count == 2 ? body.split(separator: ".")[1].count : 0
         return (number * scale, 0.5 * pow(10, -Double(decimals)) * scale * 1.000001)

@@ -172,5 +172,7 @@ import Testing
         #expect(ReportNumbers(.en).percent(-0.047) == "-4.7%")
         #expect(ReportNumbers(.zh).rate(0.0912) == "¥0.0912")
         #expect(ReportNumbers(.en).rate(0.07) == "¥0.07")
+        #expect(ReportNumbers(.en).rate(-0.0119) == "-¥0.0119" && ReportNumbers(.zh).rate(-0.5) == "-¥0.50")
+        #expect(ReportNumbers(.en).rate(-0.00001) == "¥0.00")
     }
 }
