@@ -56,7 +56,7 @@ package struct FinancingPath: Sendable {
     }
 
     /// The calendar years a horizon of `months` months from `start` touches, in order, as
-    /// (year, first month index, months inside the horizon) — the cut of `YearlyCSV.years`.
+    /// (year, first month index, months inside the horizon) — the one cut, which `YearlyCSV.years` reads too.
     package static func calendarYears(start: YearMonth, months: Int) -> [(year: Int, first: Int, months: Int)] {
         var out: [(year: Int, first: Int, months: Int)] = []
         for month in 0..<max(0, months) {

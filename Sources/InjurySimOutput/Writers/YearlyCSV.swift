@@ -65,12 +65,8 @@ package enum YearlyCSV {
 
     /// The calendar years that a horizon of `months` months from `start` touches, in order.
     package static func years(start: YearMonth, months: Int) -> [Year] {
-        var out: [Year] = []
-        for month in 0..<max(0, months) {
-            let year = start.adding(months: month).year
-            if out.last?.year == year { out[out.count - 1].months += 1 } else { out.append(Year(year: year, first: month, months: 1)) }
-        }
-        return out
+        // The one cut of the horizon into calendar years (the financing paths read it too).
+        FinancingPath.calendarYears(start: start, months: months).map { Year(year: $0.year, first: $0.first, months: $0.months) }
     }
 
     /// One replication's figure of `row` in `year` for `pool` (`poolCount`: the total), in fen
