@@ -6,6 +6,9 @@ package struct RunSummary: Sendable {
     package var pools: [PoolSummary]
     /// The scenario's published figures against the simulated ones.
     package var published: [PublishedComparison]
+    /// The verdict conditioned on the published figures, the inputs' draws and their shares of
+    /// the headline figures' variance.
+    package var evidence: Evidence
     package var total: PoolSummary
     /// Share of replications in which at least one pool ran short.
     package var anyPoolRuinedReplications: Int
@@ -18,53 +21,18 @@ package struct RunSummary: Sendable {
         let names = scenario.poolNames
         pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results) }
         total = RunSummary.summarise(pool: poolCount, name: "total", scenario: scenario, results: results)
-        published = scenario.published.flatMap { RunSummary.compare($0, scenario: scenario, results: results) }
+        let counterparts = PublishedCounterpart.all(scenario: scenario, results: results)
+        evidence = Evidence(scenario: scenario, results: results, counterparts: counterparts)
+        published = counterparts.map { c in
+            var comparison = PublishedComparison(
+                figure: c.figure, month: c.month, published: c.published, simulated: Spread(c.values), source: c.source)
+            comparison.book = c.book
+            return comparison
+        }
         anyPoolRuinedReplications =
             results.filter { result in
                 (0..<poolCount).contains { result.firstShortfall(pool: $0) != nil }
             }.count
-    }
-
-    /// One published entry against the simulation: the scheme's totals from the pools' figures,
-    /// a platform's or sector's from its books (since the first phase of a chain).
-    static func compare(_ figures: Scenario.PublishedFigures, scenario: Scenario, results: [ReplicationResult]) -> [PublishedComparison] {
-        let month = figures.month.months(since: scenario.startMonth)
-        let poolCount = scenario.poolCount
-        var book: Book?
-        if let platform = figures.platform { book = Book.platforms(scenario)[platform] }
-        if let sector = figures.sector { book = Book.sectors(scenario)[sector] }
-        let series = book.map { b in results.map { BookSeries(b, $0) } } ?? []
-        func simulated(_ metric: Metric, _ bookMetric: PlatformMetric, divisor: Double) -> Spread {
-            if book != nil { return Spread(series.map { $0.cumulative(bookMetric, month) / divisor }) }
-            return Spread(results.map { Double($0.value(month: month, pool: poolCount, metric: metric)) / divisor })
-        }
-        let wanted: [(String, Double?, Metric, PlatformMetric, Double)] = [
-            ("insuredPersons", figures.insuredPersons, .insuredPersons, .insuredPersons, 1),
-            ("recognisedInjuries", figures.recognisedInjuries, .claimsRecognisedCumulative, .claimsRecognised, 1),
-            ("benefitsPaidYuan", figures.benefitsPaidYuan, .benefitsPaidCumulative, .benefitsDue, 100)
-        ]
-        var out: [PublishedComparison] = []
-        for (figure, value, metric, bookMetric, divisor) in wanted {
-            guard let value else { continue }
-            var c = PublishedComparison(
-                figure: figure, month: figures.month, published: value, simulated: simulated(metric, bookMetric, divisor: divisor),
-                source: figures.source)
-            c.book = book?.label ?? "total"
-            out.append(c)
-        }
-        if let value = figures.contributionsYuan {
-            let spread =
-                book != nil
-                ? Spread(series.map { $0.cumulative(.contributionsPaid, month) / 100 })
-                : Spread(
-                    results.map { r in Double((0...month).reduce(Int64(0)) { $0 + r.value(month: $1, pool: poolCount, metric: .contributions) }) / 100
-                    })
-            var c = PublishedComparison(
-                figure: "contributionsYuan", month: figures.month, published: value, simulated: spread, source: figures.source)
-            c.book = book?.label ?? "total"
-            out.append(c)
-        }
-        return out
     }
 
     static func summarise(pool: Int, name: String, scenario: Scenario, results: [ReplicationResult]) -> PoolSummary {

@@ -104,6 +104,9 @@ enum ArgumentParser {
     static func checkOperands(_ operands: [String], _ command: CommandName) throws(UsageError) {
         let (range, noun) = command.operands
         let name = command.rawValue
+        if range.lowerBound > 1 && range.lowerBound == range.upperBound && operands.count != range.lowerBound {
+            throw UsageError(message: "\(name) needs \(noun), got \(operands.count) operand\(operands.count == 1 ? "" : "s")")
+        }
         if operands.count < range.lowerBound {
             let count =
                 range == 1...1

@@ -67,6 +67,7 @@ extension CommandName {
         case .bench: BenchCommand.self
         case .merge: MergeCommand.self
         case .report: ReportCommand.self
+        case .reweight: ReweightCommand.self
         case .help: HelpCommand.self
         }
     }

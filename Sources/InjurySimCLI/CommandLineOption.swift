@@ -70,6 +70,13 @@ struct CommandLineOption: Sendable {
             CommandLineOption(names: ["--tiny"], help: "the smallest workloads (the last of --quick and --tiny counts)", commands: [.bench]),
             CommandLineOption(names: ["--json"], help: "print JSON rather than a table", commands: [.bench]),
             CommandLineOption(
+                names: ["--set"], value: "PATH=DISTRIBUTION",
+                help: "the what-if's distribution of an uncertain input, as a scenario file writes it (repeatable)", commands: [.reweight],
+                repeatable: true),
+            CommandLineOption(
+                names: ["--no-condition"], help: "leave the published figures' observation models out (default: weigh by them)",
+                commands: [.reweight]),
+            CommandLineOption(
                 names: ["--scenarios"], value: "DIR", help: "where the workloads' scenarios are (default: Scenarios)", commands: [.bench]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (default: write it)", commands: simulation),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (give it when the shards were run with it)", commands: [.merge]),

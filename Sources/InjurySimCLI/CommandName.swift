@@ -3,7 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
-    case bench, merge, report, help
+    case bench, merge, report, reweight, help
 
     /// The commands that simulate a scenario and share the simulation options.
     static let simulation: [CommandName] = [.run, .compare, .sweep, .solve, .sensitivity]
@@ -23,6 +23,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
         case .merge: "merge PART [PART …] [--out DIR] [--quiet] [--no-report] [--lang en|zh]"
         case .report: "report DIR [--lang en|zh] [--out FILE]"
+        case .reweight: "reweight SCENARIO DIR [--set PATH=DISTRIBUTION …] [--no-condition]"
         case .help: "help [COMMAND] | COMMAND --help | --version"
         }
     }
@@ -37,6 +38,7 @@ enum CommandName: String, CaseIterable, Sendable {
             "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P, capital<=P, funded>=X or reserve>=MONTHS[@YEAR][:P]"
         case .sensitivity: "one input at a time over its range: a ranked tornado table"
         case .report: "render report.html again from a results folder's files (no simulation)"
+        case .reweight: "what-ifs without re-running: a run's worlds reweighted to other input distributions and the evidence"
         case .validate: "check scenario files without running them; every problem is listed"
         case .validateModel:
             "run the analytic checks, the pilot calibration and the shipped chain's continuity; write docs/VALIDATION.md\n"
@@ -71,6 +73,11 @@ enum CommandName: String, CaseIterable, Sendable {
         case .report:
             "Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from\n"
                 + "its files alone, without running anything."
+        case .reweight:
+            "Reweights the worlds of a run of SCENARIO (its results folder DIR) to the distributions --set gives\n"
+                + "(likelihood ratios of the draws replications.csv records) and to the published figures' observation\n"
+                + "models (unless --no-condition); prints the verdict over all worlds beside the reweighted one, with\n"
+                + "the effective sample size. Runs nothing. Exit 65 when too few worlds carry the weight (the input named)."
         case .help: "Prints the general help, or COMMAND's."
         }
     }
@@ -98,6 +105,8 @@ enum CommandName: String, CaseIterable, Sendable {
         case .bench: "swift run -c release injurysim bench --quick"
         case .merge: "injurysim merge Results/national-2026-parts/* --out Results/national-2026"
         case .report: "injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html"
+        case .reweight:
+            "injurysim reweight Scenarios/pilot-2022.json Results/pilot-2022 --set 'basis.wageGrowthPerYear={\"uniform\":[0.03,0.05]}'"
         case .help: "injurysim help sweep"
         }
     }
@@ -110,6 +119,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .validate: (1...Int.max, "scenario file")
         case .merge: (0...Int.max, "part folder")
         case .report: (1...1, "results folder")
+        case .reweight: (2...2, "a scenario file and a results folder")
         case .help: (0...1, "command")
         case .validateModel, .bench: (0...0, "argument")
         }

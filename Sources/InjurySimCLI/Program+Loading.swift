@@ -45,6 +45,11 @@ extension Program {
         try loadAll(options, overrides: parseOverrides(options.sets), console: console)[0]
     }
 
+    /// A scenario file with `overrides`, as a command that runs nothing reads it (no warnings said).
+    static func scenario(_ path: String, overrides: [ScenarioOverride]) throws(CommandError) -> Scenario {
+        do throws(ScenarioError) { return try ScenarioLoader.load(path: path, overrides: overrides).0 } catch { throw .scenario(error) }
+    }
+
     static func parseOverrides(_ texts: [String]) throws(CommandError) -> [ScenarioOverride] {
         var overrides: [ScenarioOverride] = []
         for text in texts {

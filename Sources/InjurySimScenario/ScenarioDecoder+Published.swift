@@ -16,6 +16,10 @@ extension ScenarioDecoder {
             if let source { checkName(source, .text, path: path + ".source", node: r.node("source"), log: log) }
             let platform = r.string("platform", default: "")
             let sector = r.string("sector", default: "")
+            let given: [String: Double?] = [
+                "insuredPersons": insured, "recognisedInjuries": injuries, "benefitsPaidYuan": paid, "contributionsYuan": contributions
+            ]
+            let observations = r.node("observation").map { observationModels($0, path: path + ".observation", figures: given, log: log) }
             r.finish()
             guard let month, let insured, let injuries, let paid, let contributions, let source, let platform, let sector else { return nil }
             if !platform.isEmpty && !platformNames.contains(platform) {
@@ -41,7 +45,51 @@ extension ScenarioDecoder {
             figures.contributionsYuan = contributions >= 0 ? contributions : nil
             figures.platform = platformNames.firstIndex(of: platform)
             figures.sector = sectorNames.firstIndex(of: sector)
+            figures.observations = observations ?? [:]
             return figures
         }
+    }
+
+    /// `published[].observation`: for each figure the entry gives, how it was observed —
+    /// `{"relativeError": e}` (normal, sd e × the published value) or `{"interval": [low, high]}`.
+    static func observationModels(_ node: JSONNode, path: String, figures: [String: Double?], log: IssueLog) -> [String: Observation] {
+        guard let r = ObjectReader(node, path: path, log: log) else { return [:] }
+        var models: [String: Observation] = [:]
+        let given = figures.filter { ($0.value ?? -1) >= 0 }.keys.sorted()
+        for member in r.allMembers() {
+            let memberPath = path + "." + member.key
+            guard given.contains(member.key) else {
+                let named = figures.keys.contains(member.key) ? "is not given in this entry" : "names no published figure"
+                log.add(
+                    memberPath, member.value,
+                    "\(named); an observation belongs to a figure the entry gives: " + (given.isEmpty ? "none" : given.joined(separator: ", ")))
+                continue
+            }
+            guard let m = ObjectReader(member.value, path: memberPath, log: log) else { continue }
+            let hasError = m.node("relativeError") != nil, hasInterval = m.node("interval") != nil
+            if hasError == hasInterval {
+                log.add(memberPath, member.value, "expected exactly one of {\"relativeError\": e} (0 < e ≤ 10) or {\"interval\": [low, high]}")
+            } else if hasError {
+                if let e = m.number("relativeError", range: 1e-6...10) { models[member.key] = .normal(relativeError: e) }
+            } else if let bounds = m.node("interval").flatMap({ pair($0, path: memberPath + ".interval", log: log) }) {
+                if bounds[0] < bounds[1] && bounds[0] >= 0 {
+                    models[member.key] = .interval(low: bounds[0], high: bounds[1])
+                } else {
+                    log.add(memberPath + ".interval", m.node("interval"), "expected [low, high] with 0 ≤ low < high")
+                }
+            }
+            m.finish()
+        }
+        return models
+    }
+
+    /// Two numbers `[a, b]`, each ≥ 0 and below 10¹⁴ (logged otherwise).
+    static func pair(_ node: JSONNode, path: String, log: IssueLog) -> [Double]? {
+        guard case .array(let items) = node.value, items.count == 2 else {
+            log.add(path, node, "expected a list of 2 numbers [low, high]")
+            return nil
+        }
+        let values = items.enumerated().compactMap { number($1, path: path + "[\($0)]", range: 0...1e14, log: log) }
+        return values.count == 2 ? values : nil
     }
 }

@@ -31,8 +31,13 @@ package enum Statistics {
     /// The Wilson score interval for a binomial proportion at 95% (z = 1.959964).
     package static func wilson(successes: Int, trials: Int, z: Double = 1.959964) -> (low: Double, high: Double) {
         guard trials > 0 else { return (0, 1) }
-        let n = Double(trials)
-        let p = Double(successes) / n
+        return wilson(share: Double(successes) / Double(trials), trials: Double(trials), z: z)
+    }
+
+    /// The Wilson score interval of a share `share` of `trials` (which may be fractional: an
+    /// effective sample size of weighted worlds).
+    package static func wilson(share p: Double, trials n: Double, z: Double = 1.959964) -> (low: Double, high: Double) {
+        guard n > 0 else { return (0, 1) }
         let denominator = 1 + z * z / n
         let centre = (p + z * z / (2 * n)) / denominator
         let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator

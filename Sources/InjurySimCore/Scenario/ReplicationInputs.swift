@@ -80,9 +80,14 @@ public struct ReplicationInputs: Sendable {
         self.init(scenario: scenario, replication: replication, monthsIntoChain: monthsIntoChain, drew: nil)
     }
 
+    /// Replication `replication`'s root stream at `seed`: every draw of the replication derives from it.
+    package static func rootKey(seed: UInt64, replication: Int) -> StreamKey {
+        StreamKey(seed: seed).child(UInt64(replication))
+    }
+
     package init(scenario: Scenario, replication: Int, monthsIntoChain: Int = 0, drew: ((InputPath, Double) -> Void)?) {
         self.replication = replication
-        let root = StreamKey(seed: scenario.seed).child(UInt64(replication))
+        let root = Self.rootKey(seed: scenario.seed, replication: replication)
         self.key = root
         let uncertain = scenario.uncertainty
         /// The input at `path`, drawn on the stream the path names.

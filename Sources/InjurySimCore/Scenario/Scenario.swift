@@ -363,6 +363,10 @@ public struct Scenario: Sendable {
         package var platform: Int?
         package var sector: Int?
         package var source: String
+        /// How each figure was observed, by figure name (`recognisedInjuries`, …): the figures a
+        /// run conditions its verdict on (``Observation``). A figure without one is compared
+        /// only, out of sample.
+        package var observations: [String: Observation] = [:]
 
         package init(month: YearMonth, insuredPersons: Double?, recognisedInjuries: Double?, benefitsPaidYuan: Double?, source: String) {
             self.month = month

@@ -130,6 +130,10 @@ package enum ConsoleReport {
                         + " – " + (Format.fixed(p.simulated.p95, 0) ?? "") + "]" + (p.isWithinInterval ? "" : "  outside"))
             }
         }
+        if let observed = EvidenceTable.observedPhrase(summary.evidence) {
+            out.append("")
+            out += EvidenceTable.lines(summary.evidence, weightedTitle: "worlds agreeing with the evidence", conditionedOn: observed)
+        }
         let t = summary.total
         out.append("")
         out.append(

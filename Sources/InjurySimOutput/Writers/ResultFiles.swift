@@ -21,7 +21,7 @@ package struct ResultFiles: Sendable {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary, results: results).rendered()),
             ("monthly.csv", ResultFiles.monthlyCSV(scenario: scenario, results: results)),
-            ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
+            ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results, evidence: summary.evidence)),
             ("platforms.csv", ResultFiles.platformsCSV(scenario: scenario, results: results)),
             ("yearly.csv", YearlyCSV.text(scenario: scenario, results: results)),
             (
@@ -148,6 +148,7 @@ package struct ResultFiles: Sendable {
                 "closingReserveYears": JSONOut.fixed(scenario.financing.closingReserveYears, 4),
                 "gapYears": .array(scenario.financing.gapYears.map { .number(String($0)) })
             ]),
+            "evidence": evidenceJSON(summary.evidence),
             "scenario": .string(scenario.name),
             "startMonth": .string(scenario.startMonth.description),
             "endMonth": .string(scenario.startMonth.adding(months: scenario.months - 1).description),
@@ -217,15 +218,23 @@ package struct ResultFiles: Sendable {
     }
 
     /// One row per replication: its stream identity and its headline figures (total over pools).
-    static func replicationsCSV(scenario: Scenario, results: [ReplicationResult]) -> String {
+    /// One row per replication; after the verdict's columns, the break-even rate and the
+    /// financing tests, each published figure's counterpart (``PublishedCounterpart/column``) and
+    /// each uncertain input's draw (`input:` + its path).
+    static func replicationsCSV(scenario: Scenario, results: [ReplicationResult], evidence: Evidence) -> String {
+        let extra =
+            ",break_even_rate,reserve_target_missed,capital_short"
+            + evidence.observed.map { "," + CSV.cell($0.counterpart.column) }.joined()
+            + evidence.inputs.map { "," + CSV.cell("input:" + $0.path) }.joined()
         var lines = [
             "replication,seed,ruined,first_shortfall_month,pools_ruined,lowest_net_position_yuan,net_position_end_yuan,"
                 + "contributions_yuan,benefits_paid_yuan,loss_ratio_paid,liabilities_end_yuan,backstop_borrowing_yuan,"
                 + "insolvent_at_end,first_insolvent_month,solvency_position_end_yuan,ibnr_end_yuan,funded_ratio_end,"
                 + "contributions_booked_yuan,loss_ratio_incurred,"
-                + "accidents,claims_recognised,insured_persons_cumulative,orders"
+                + "accidents,claims_recognised,insured_persons_cumulative,orders" + extra
         ]
-        for result in results {
+        for (index, result) in results.enumerated() {
+            let world = evidence.worlds[index]
             let pool = result.poolCount
             func sum(_ metric: Metric) -> Double { Double(result.total(metric, pool: pool)) }
             func end(_ metric: Metric) -> Double { Double(result.last(metric, pool: pool)) }
@@ -255,9 +264,13 @@ package struct ResultFiles: Sendable {
                 Format.fixed(sum(.accidents), 0) ?? "",
                 Format.fixed(sum(.claimsRecognised), 0) ?? "",
                 Format.fixed(end(.insuredPersons), 0) ?? "",
-                Format.fixed(sum(.orders), 0) ?? ""
+                Format.fixed(sum(.orders), 0) ?? "",
+                world.breakEvenRate.isNaN ? "" : Format.fixed(world.breakEvenRate, 6) ?? "",
+                world.reserveTargetMissed ? "true" : "false", world.capitalShort ? "true" : "false"
             ]
-            lines.append(CSV.row(fields))
+            let counterparts = world.counterparts.map { Format.fixed($0, 2) ?? "" }
+            let draws = world.draws.map { Format.significant($0, 17) }
+            lines.append(CSV.row(fields + counterparts + draws))
         }
         return lines.joined(separator: "\n") + "\n"
     }
