@@ -259,7 +259,7 @@ package enum ModelValidation {
             "Indexed annuity certain, financing.md test vector", "Indexed annuity certain, g = i", "Life expectancy of the shipped table",
             improvementCheckName, "Rate float (2025 rule)", "Lagged rate float (paid basis)",
             "Persons ever insured under churn", "IBNR reserve", stationaryName, logisticName
-        ] + financingCheckNames + [chainCheckName]
+        ] + financingCheckNames + evidenceCheckNames + [chainCheckName]
 
     /// Every analytic check, in report order.
     package static func checks(threads: Int) async -> [Check] {
@@ -276,6 +276,7 @@ package enum ModelValidation {
         out.append(stationaryPopulation())
         out.append(await logisticGrowth(threads: threads))
         out += await financingChecks(threads: threads)
+        out += evidenceChecks()
         return out
     }
 

@@ -65,13 +65,14 @@ import Testing
         var figures = Scenario.PublishedFigures(
             month: TinyScenario.start.adding(months: 1), insuredPersons: 12, recognisedInjuries: nil, benefitsPaidYuan: nil, source: "x")
         figures.platform = 1
-        let platform = RunSummary.compare(figures, scenario: s, results: [r])
-        #expect(platform.map(\.book) == ["platform second"] && platform[0].simulated.p50 == 6)
+        let platform = PublishedCounterpart.of(figures, scenario: s, results: [r])
+        #expect(platform.map(\.book) == ["platform second"] && platform[0].values == [6])
+        #expect(platform[0].column == "published:insuredPersons@platform-second@" + figures.month.description)
         figures.platform = nil
         figures.sector = 0
-        let sector = RunSummary.compare(figures, scenario: s, results: [r])
-        #expect(sector.map(\.book) == ["sector delivery"] && sector[0].simulated.p50 == 13)
+        let sector = PublishedCounterpart.of(figures, scenario: s, results: [r])
+        #expect(sector.map(\.book) == ["sector delivery"] && sector[0].values == [13])
         figures.sector = nil
-        #expect(RunSummary.compare(figures, scenario: s, results: [r]).map(\.book) == ["total"])
+        #expect(PublishedCounterpart.of(figures, scenario: s, results: [r]).map(\.book) == ["total"])
     }
 }

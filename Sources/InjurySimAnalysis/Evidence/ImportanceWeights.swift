@@ -28,7 +28,7 @@ package struct ImportanceWeights: Sendable, Equatable {
         let raw = logWeights.map { $0.isFinite ? PortableMath.exp($0 - top) : 0 }
         let total = raw.reduce(0, +)
         weights = raw.map { $0 / total }
-        effectiveSampleSize = 1 / weights.reduce(0) { $0 + $1 * $1 }
+        effectiveSampleSize = total * total / raw.reduce(0) { $0 + $1 * $1 }
     }
 
     /// Worlds with a weight above 0.
