@@ -265,7 +265,7 @@ package struct ResultFiles: Sendable {
                 Format.fixed(sum(.claimsRecognised), 0) ?? "",
                 Format.fixed(end(.insuredPersons), 0) ?? "",
                 Format.fixed(sum(.orders), 0) ?? "",
-                world.breakEvenRate.isNaN ? "" : Format.fixed(world.breakEvenRate, 6) ?? "",
+                world.breakEvenRate.isNaN ? "" : Format.significant(world.breakEvenRate, 17),
                 world.reserveTargetMissed ? "true" : "false", world.capitalShort ? "true" : "false"
             ]
             let counterparts = world.counterparts.map { Format.fixed($0, 2) ?? "" }
