@@ -54,12 +54,13 @@ extension ScenarioDecoder {
             platformPays = Set(names.map { BenefitItem.allCases[$0] })
         }
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
+        let term = r.node("grade1to4Allowance").map { allowanceTerm($0, path: r.path("grade1to4Allowance"), log: r.log) } ?? .life
         r.finish()
         guard let incomeGrowth, let delay, let medicalLag, let appraisalLag, let deathLag,
             let careNeed, let careLevel, let table, let loading, let disabledMortality, let retirementMen, let retirementWomen,
             let pension, let children, let parents, let spouse, let childAge
         else { return nil }
-        return Scenario.Benefits(
+        var benefits = Scenario.Benefits(
             urbanIncomeByYear: incomes, urbanIncomeGrowthPerYear: incomeGrowth,
             reportingDelayDays: delay, medicalLagMonths: medicalLag, appraisalLagMonths: appraisalLag,
             deathLagMonths: deathLag, careNeedProbability: careNeed, careLevel: careLevel,
@@ -67,6 +68,25 @@ extension ScenarioDecoder {
             disabledMortality: disabledMortality, retirementAgeMen: retirementMen, retirementAgeWomen: retirementWomen,
             pensionAfterRetirementYuan: pension, childrenPerDeath: children, parentsPerDeath: parents,
             spousePerDeath: spouse, childSupportAge: childAge)
+        benefits.grade1to4Allowance = term ?? .life
+        return benefits
+    }
+
+    /// `benefits.grade1to4Allowance`: "life", "toRetirement" or {"years": n} (1 ≤ n ≤ 80).
+    static func allowanceTerm(_ node: JSONNode, path: String, log: IssueLog) -> AllowanceTerm? {
+        let allowed = "expected \"life\" (the Regulations), \"toRetirement\" or {\"years\": n} with n from 1 to 80"
+        switch node.value {
+        case .string("life"): return .life
+        case .string("toRetirement"): return .toRetirement
+        case .object:
+            guard let r = ObjectReader(node, path: path, log: log) else { return nil }
+            let years = r.number("years", range: 1...80, unit: "years")
+            r.finish()
+            return years.map(AllowanceTerm.years)
+        default:
+            log.add(path, node, allowed)
+            return nil
+        }
     }
 
     static func shares4(_ r: ObjectReader, _ key: String, default fallback: [Double]) -> [Double]? {

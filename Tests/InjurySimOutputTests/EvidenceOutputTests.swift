@@ -2,6 +2,7 @@ import Foundation
 import InjurySimAnalysis
 import InjurySimCore
 import InjurySimEngine
+import InjurySimFormat
 import Testing
 
 @testable import InjurySimOutput
@@ -66,6 +67,17 @@ import Testing
         }
         #expect(summary.published.map(\.simulated.p50) == counterparts.map { Spread($0.values).p50 })
 
+        let posterior = try #require(summary.evidence.posterior)
+        // The report's evidence section shows the run's figures over all worlds and weighted.
+        for language in [ReportLanguage.en, .zh] {
+            let page = RunReport(folder: folder, language: language).render()
+            let section = try #require(page.range(of: language("What the evidence says", "证据说明了什么")).map { String(page[$0.lowerBound...]) })
+            let numbers = ReportNumbers(language)
+            #expect(section.contains(numbers.percent(summary.evidence.prior.insolvent.share) + " ("))
+            #expect(section.contains(numbers.rate(posterior.breakEvenRate.p50)))
+            #expect(section.contains(language("held out", "未用于加权")) && section.contains(language("conditioned on", "用于加权")))
+        }
+
         // A what-if read from the files: no change and no conditioning is the prior exactly;
         // conditioning alone is the run's own posterior.
         let prior = try WhatIfAnswer(prior: scenario, target: scenario, results: folder, condition: false)
@@ -73,7 +85,6 @@ import Testing
         #expect(prior.evidence.weights == ImportanceWeights(equal: 30))
         #expect(prior.evidence.prior == summary.evidence.prior)
         let conditioned = try WhatIfAnswer(prior: scenario, target: scenario, results: folder, condition: true)
-        let posterior = try #require(summary.evidence.posterior)
         #expect(conditioned.evidence.posterior == posterior)
         #expect(summary.evidence.weights.effectiveSampleSize < 30 && summary.evidence.weights.effectiveSampleSize >= 20)
 

@@ -64,6 +64,8 @@ package struct ClaimRules: Sendable, Equatable {
     package var platformPays: Set<BenefitItem>
     package var suspensionWages: Scenario.SuspensionWagesPayer
     package var lifetime: Lifetime
+    /// How long grade 1–4 allowances are paid.
+    package var grade1to4Allowance: AllowanceTerm = .life
 
     package init(
         medicalLagMonths: Int, appraisalLagMonths: Int, deathLagMonths: Int, careLevel: [Double], indexation: Indexation,

@@ -161,13 +161,23 @@ package final class ClaimScheduler: Sendable {
             add(.disabilitySubsidy, appraisal, yuan: wage * ClaimRules.disabilitySubsidyMonths[grade - 1])
             if grade <= 4 {
                 // Until retirement the allowance; after it the fund tops the basic pension up to the
-                // allowance (Art. 35(3)); both for life, at the disabled's mortality.
+                // allowance (Art. 35(3)); both for life, at the disabled's mortality. A scenario may
+                // state a shorter term (``AllowanceTerm``).
                 let multiplier = lifetime.disabledMortality[grade - 1]
                 let share = ClaimRules.disabilityAllowanceShare[grade - 1]
                 let pension = lifetime.pensionYuanPerMonth
+                let term = rules.grade1to4Allowance
+                let endAge: Double
+                switch term {
+                case .life: endAge = LifeTable.oldestAge
+                case .toRetirement: endAge = retirementAge
+                // The age at the first payment plus n years, less half a month: 12n payments,
+                // whatever the rounding of the ages.
+                case .years(let n): endAge = facts.ageYears + Double(appraisal + 1 - report) / 12 + n - 1.0 / 24
+                }
                 addLifeStream(
                     .disabilityAllowance, from: appraisal + 1, origin: report, age: facts.ageYears, male: facts.isMale,
-                    multiplier: multiplier, endAge: LifeTable.oldestAge
+                    multiplier: multiplier, endAge: endAge
                 ) { k, month, ageThen in
                     let allowance = wage * share * indexed(k)
                     guard ageThen >= retirementAge else { return allowance }

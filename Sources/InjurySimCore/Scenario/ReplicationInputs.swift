@@ -167,6 +167,7 @@ public struct ReplicationInputs: Sendable {
             medicalLagMonths: b.medicalLagMonths, appraisalLagMonths: b.appraisalLagMonths,
             deathLagMonths: b.deathLagMonths, careLevel: b.careLevel, indexation: .uniform(0), platformPays: b.platformPays,
             suspensionWages: b.suspensionWages, lifetime: lifetime)
+        claimRules.grade1to4Allowance = b.grade1to4Allowance
         claimRules.indexation = Self.indexation(basis: basis, wageGrowth: wageGrowthPerYear, pensionIncrease: pensionIncreasePerYear)
         // The share's own stream is read only when used; no other draw depends on it.
         adminCostShare = scenario.fund.chargeAdminCost ? value(scenario.fund, .fund, "adminCostShare", in: Scenario.fundInputs) : 0

@@ -29,6 +29,8 @@ extension Scenario {
         package var careLevel: [Double]
         package var platformPays: Set<BenefitItem>
         package var suspensionWages: SuspensionWagesPayer
+        /// How long grade 1–4 allowances are paid (``AllowanceTerm``); the Regulations: for life.
+        package var grade1to4Allowance: AllowanceTerm = .life
 
         package init(
             urbanIncomeByYear: [Int: Double], urbanIncomeGrowthPerYear: Param,

@@ -132,7 +132,7 @@ package enum ConsoleReport {
         }
         if let observed = EvidenceTable.observedPhrase(summary.evidence) {
             out.append("")
-            out += EvidenceTable.lines(summary.evidence, weightedTitle: "worlds agreeing with the evidence", conditionedOn: observed)
+            out += EvidenceTable.lines(summary.evidence, weightedTitle: "worlds agreeing with the evidence", lead: "Conditioned on " + observed)
         }
         let t = summary.total
         out.append("")

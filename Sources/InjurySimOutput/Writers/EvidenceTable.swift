@@ -9,13 +9,12 @@ package enum EvidenceTable {
     /// The lines for `evidence`; `weightedTitle` heads the weighted column ("worlds agreeing
     /// with the evidence", "what-if"). Empty when there is nothing to say (no published figure
     /// observed and no uncertain input).
-    package static func lines(_ evidence: Evidence, weightedTitle: String, conditionedOn: String? = nil) -> [String] {
+    /// `lead` opens the paragraph ("Conditioned on the published …"); the effective sample size follows it.
+    package static func lines(_ evidence: Evidence, weightedTitle: String, lead: String? = nil) -> [String] {
         var out: [String] = []
         let n = evidence.replications
         let ess = Format.fixed(evidence.weights.effectiveSampleSize, 1) ?? ""
-        if let conditionedOn {
-            out.append("Conditioned on " + conditionedOn + ": effective sample size " + ess + " of \(n) worlds.")
-        }
+        if let lead { out.append(lead + ": effective sample size " + ess + " of \(n) worlds.") }
         func share(_ s: WeightedShare) -> String {
             let i = s.interval
             return Format.percent(s.share) + " [" + Format.percent(i.low) + "–" + Format.percent(i.high) + "]"

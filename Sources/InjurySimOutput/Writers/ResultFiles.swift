@@ -309,6 +309,7 @@ package struct ResultFiles: Sendable {
             "uncertainty": .bool(scenario.uncertainty),
             "pooling": .string(scenario.pooling.rawValue),
             "shortfall": .string(scenario.fund.shortfall.rawValue),
+            "grade1to4Allowance": .string(scenario.benefits.grade1to4Allowance.notation),
             "rateFloat": rateFloatJSON(scenario.rateFloat),
             "earlierPhases": .array(
                 scenario.phasesToRun.map {

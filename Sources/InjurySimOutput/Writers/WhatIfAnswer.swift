@@ -69,14 +69,14 @@ package struct WhatIfAnswer: Sendable {
         var what: [String] = []
         if !changed.isEmpty {
             what.append(
-                "the what-if's "
+                "Reweighted to "
                     + changed.map { path in path + " " + (target.uncertainInputs.first { $0.path == path }?.param.notation ?? "") }.joined(
                         separator: ", "))
         }
-        if let observed = EvidenceTable.observedPhrase(evidence) { what.append(observed) }
+        if let observed = EvidenceTable.observedPhrase(evidence) { what.append((what.isEmpty ? "Conditioned on " : "conditioned on ") + observed) }
         lines = EvidenceTable.lines(
             evidence, weightedTitle: changed.isEmpty ? "worlds agreeing with the evidence" : "what-if",
-            conditionedOn: what.isEmpty ? "nothing (no change given, no observed figure): the weights are equal" : what.joined(separator: " and "))
+            lead: what.isEmpty ? "Nothing to reweight (no change given, no observed figure): the weights are equal" : what.joined(separator: ", "))
     }
 
     static func missing(_ column: String, row: Int) -> WhatIfError {

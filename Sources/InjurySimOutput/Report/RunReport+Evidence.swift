@@ -1,0 +1,187 @@
+import InjurySimAnalysis
+import InjurySimFormat
+
+/// The run page's "What the evidence says": the verdict over all worlds beside the worlds that
+/// agree with the published figures (`summary.json`'s `evidence`), the published figures before
+/// and after, the inputs the evidence constrains, and the inputs that carry most of each
+/// headline figure's variance.
+extension RunReport {
+    func evidenceSection() -> String {
+        let evidence = summary["evidence"]
+        guard evidence.exists else { return "" }
+        let e = ChartStyle.escape
+        var out = "<section>\n<h2>\(e(language("What the evidence says", "证据说明了什么")))</h2>\n"
+        let ess = evidence["effectiveSampleSize"].number ?? 0, n = evidence["replications"].number ?? 0
+        let conditioned = evidence["conditioned"].bool ?? false
+        let observed = evidence["published"].array.filter { $0["observation"].string != nil }
+        let names = observed.map {
+            publishedFigureLabel($0["figure"].string ?? "") + " " + ($0["month"].string ?? "") + " ("
+                + observationText($0["observation"].string ?? "") + ")"
+        }
+        if !conditioned {
+            out +=
+                "<p>"
+                + e(
+                    language(
+                        "No published figure carries an observation model, so every world counts equally. Give one (published[].observation) to weigh the worlds by how well they agree with the evidence.",
+                        "没有公开数据设置观测模型，所有模拟世界权重相同。为公开数据设置观测模型（published[].observation）后，可按各世界与证据的吻合程度加权。"))
+                + "</p>\n"
+        } else {
+            let essText = numbers.count(ess.rounded()), nText = numbers.count(n)
+            out +=
+                "<p>"
+                + e(
+                    language(
+                        "Weighted by how well each world's simulated figures agree with the published " + names.joined(separator: ", ")
+                            + ": the weights leave an effective sample size of \(essText) of \(nText) worlds.",
+                        "按各模拟世界与公开数据（" + names.joined(separator: "，") + "）的吻合程度加权：有效样本量为 \(nText) 个世界中的 \(essText) 个。"))
+                + (evidence["posterior"]["shortProbability"].exists
+                    ? ""
+                    : e(
+                        language(
+                            " Too few worlds agree for the weighted figures to be read (below \(Int(Evidence.minimumEffectiveSampleSize))): run more replications.",
+                            " 吻合的世界太少（少于 \(Int(Evidence.minimumEffectiveSampleSize)) 个），加权结果不可解读：请增加重复次数。")))
+                + "</p>\n"
+        }
+        out += "<p>" + e(allowanceSentence()) + "</p>\n"
+        out += figuresTable(evidence)
+        out += publishedTable(evidence)
+        out += inputsTable(evidence)
+        return out + "</section>\n"
+    }
+
+    /// The assumption the verdict rests on most: how long grade 1–4 allowances run.
+    func allowanceSentence() -> String {
+        let term = folder.manifest["grade1to4Allowance"].string ?? "life"
+        let english: String, chinese: String
+        switch term {
+        case "life":
+            (english, chinese) = (
+                "for life, with the fund's top-up of the pension after retirement (the Regulations, Art. 35)", "终身支付，退休后由基金补足养老金差额（《工伤保险条例》第三十五条）"
+            )
+        case "toRetirement": (english, chinese) = ("to the retirement age only, with no top-up after it", "仅支付至退休年龄，退休后不再补差")
+        default:
+            let years = term.replacingOccurrences(of: "years: ", with: "")
+            (english, chinese) = ("for \(years) years from the first payment", "自首次支付起 \(years) 年")
+        }
+        return language(
+            "The verdict rests most on one assumption the published figures cannot settle: how long grade 1–4 disability allowances are paid. This run pays them "
+                + english + " (benefits.grade1to4Allowance); compare the other terms to see how far the verdict moves.",
+            "结论最依赖一项公开数据无法检验的假设：一至四级伤残津贴的支付期限。本次运行的设定为" + chinese
+                + "（benefits.grade1to4Allowance）；可比较其他期限设定，查看结论的变化幅度。")
+    }
+
+    /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
+    func figuresTable(_ evidence: ResultJSON) -> String {
+        let e = ChartStyle.escape
+        func share(_ node: ResultJSON) -> String {
+            guard let estimate = node["estimate"].number else { return "—" }
+            return numbers.percent(estimate) + " (" + numbers.percent(node["low95"].number ?? .nan) + "–"
+                + numbers.percent(node["high95"].number ?? .nan) + ")"
+        }
+        func rate(_ node: ResultJSON) -> String {
+            guard let p50 = node["p50"].number else { return "—" }
+            return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
+        }
+        let rows: [(String, String, (ResultJSON) -> String)] = [
+            ("shortProbability", language("Short of cash (reserve exhausted)", "现金不足（储备耗尽）"), share),
+            ("insolvencyProbabilityAtHorizon", language("Insolvent at the horizon", "期末资不抵债"), share),
+            ("reserveTargetMissedProbability", language("Reserve below target (pay-as-you-go)", "储备低于目标（现收现付）"), share),
+            ("capitalShortProbability", language("Capital short (terminal funding)", "资本不足（终端积累）"), share),
+            ("breakEvenRateYuanPerOrder", language("Break-even rate per order, median (5th–95th)", "盈亏平衡费率（每单），中位数（第5–95百分位）"), rate)
+        ]
+        var out =
+            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
+            + "<th>\(e(language("All worlds (95% interval)", "全部世界（95% 置信区间）")))</th>"
+            + "<th>\(e(language("Worlds agreeing with the evidence", "与证据吻合的世界")))</th></tr>\n"
+        for (key, label, format) in rows {
+            let weighted = evidence["posterior"][key].exists ? format(evidence["posterior"][key]) : "—"
+            out += "<tr><td>\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    /// Each published figure: its value, its simulated median and 90% range over all worlds and
+    /// weighted, and whether it was conditioned on or held out.
+    func publishedTable(_ evidence: ResultJSON) -> String {
+        let published = evidence["published"].array
+        guard !published.isEmpty else { return "" }
+        let e = ChartStyle.escape
+        func spread(_ node: ResultJSON, money: Bool) -> String {
+            guard let p50 = node["p50"].number else { return "—" }
+            let numbers = self.numbers
+            func f(_ x: Double) -> String { money ? numbers.money(x) : numbers.count(x) }
+            return f(p50) + " (" + f(node["p5"].number ?? .nan) + "–" + f(node["p95"].number ?? .nan) + ")"
+        }
+        var out =
+            "<table>\n<tr><th>\(e(language("Published figure", "公开数据")))</th><th>\(e(language("Published", "公布值")))</th>"
+            + "<th>\(e(language("All worlds: median (90%)", "全部世界：中位数（90%）")))</th>"
+            + "<th>\(e(language("Weighted: median (90%)", "加权：中位数（90%）")))</th><th>\(e(language("Use", "用途")))</th></tr>\n"
+        for p in published {
+            let figure = p["figure"].string ?? "", money = figure.hasSuffix("Yuan")
+            let label =
+                publishedFigureLabel(figure) + " " + (p["month"].string ?? "")
+                + ((p["book"].string ?? "total") == "total" ? "" : " (" + (p["book"].string ?? "") + ")")
+            let value = p["published"].number.map { money ? numbers.money($0) : numbers.count($0) } ?? "—"
+            let use =
+                p["observation"].string.map { language("conditioned on: ", "用于加权：") + observationText($0) }
+                ?? language("held out (checked out of sample)", "未用于加权（样本外检验）")
+            out +=
+                "<tr><td>\(e(label))</td><td class=\"num\">\(e(value))</td><td class=\"num\">\(e(spread(p["prior"], money: money)))</td>"
+                + "<td class=\"num\">\(e(spread(p["posterior"], money: money)))</td><td>\(e(use))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    /// The inputs carrying most of the variance of the break-even rate and of insolvency (first-
+    /// order shares over all worlds), with how far the evidence narrowed each.
+    func inputsTable(_ evidence: ResultJSON) -> String {
+        let e = ChartStyle.escape
+        let inputs = evidence["inputs"].array
+        func index(_ input: ResultJSON, _ key: String) -> Double { input["firstOrderIndex"][key].number ?? 0 }
+        // A sector drawn as another shares its draws (and so its shares): listed once, under the other.
+        let drawnAs = Set(folder.manifest["uncertainInputs"].array.filter { $0["drawnAs"].exists }.compactMap { $0["path"].string })
+        let ranked = inputs.filter { !drawnAs.contains($0["path"].string ?? "") }.filter {
+            max(index($0, "breakEvenRate"), index($0, "insolventAtHorizon")) >= 0.05
+        }
+        .sorted {
+            max(index($0, "breakEvenRate"), index($0, "insolventAtHorizon")) > max(index($1, "breakEvenRate"), index($1, "insolventAtHorizon"))
+        }
+        guard !ranked.isEmpty else { return "" }
+        var out =
+            "<p>"
+            + e(
+                language(
+                    "The inputs that carry most of the headline figures' variance: each one's first-order share, the part of the figure's variance its value explains alone, estimated from the worlds run (interactions not included). An evidence column below 100% means the published figures narrowed the input's 90% range to that share.",
+                    "承载主要指标方差的输入参数：一阶方差份额，即该参数单独解释的方差比例，由已模拟的世界估计（不含交互作用）。证据一栏低于 100% 表示公开数据把该参数的 90% 区间收窄到相应比例。"))
+            + "</p>\n<table>\n<tr><th>\(e(language("Input", "输入参数")))</th>"
+            + "<th>\(e(language("Share of break-even rate variance", "盈亏平衡费率方差份额")))</th>"
+            + "<th>\(e(language("Share of insolvency variance", "资不抵债方差份额")))</th>"
+            + "<th>\(e(language("Evidence: 90% range kept", "证据：90% 区间保留")))</th></tr>\n"
+        for input in ranked.prefix(8) {
+            let narrowing = input["narrowing"].number.map { numbers.percent($0) } ?? "—"
+            out +=
+                "<tr><td><code>\(e(input["path"].string ?? ""))</code></td><td class=\"num\">\(e(numbers.percent(index(input, "breakEvenRate"))))</td>"
+                + "<td class=\"num\">\(e(numbers.percent(index(input, "insolventAtHorizon"))))</td><td class=\"num\">\(e(narrowing))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    /// A published figure's name in the page's language.
+    func publishedFigureLabel(_ key: String) -> String {
+        switch key {
+        case "insuredPersons": return language("Persons insured (cumulative)", "累计参保人数")
+        case "recognisedInjuries": return language("Recognised injuries", "职业伤害确认")
+        case "benefitsPaidYuan": return language("Benefits paid", "已付待遇")
+        case "contributionsYuan": return language("Contributions paid", "已缴保费")
+        default: return key
+        }
+    }
+
+    /// An observation model's notation (``Observation/notation``) in the page's language.
+    func observationText(_ notation: String) -> String {
+        if notation.hasPrefix("normal ±") { return language(notation, "正态误差 ±" + notation.dropFirst("normal ±".count)) }
+        if notation.hasPrefix("in [") { return language(notation, "区间 [" + notation.dropFirst("in [".count)) }
+        return notation
+    }
+}
