@@ -48,6 +48,20 @@ import Testing
         #expect(FirstOrderIndex.estimate(x: [1, 2, 3], y: [1, 2, 3]).isNaN)
     }
 
+    /// With few worlds an input that does not matter still explains (M − 1)/(n − 1) of the variance
+    /// by chance (10 classes of 100 worlds: 9%); corrected, its index averages near 0.
+    @Test func givenDataTakesOutTheChanceShare() {
+        var sum = 0.0
+        for seed in 0..<60 {
+            let root = StreamKey(seed: UInt64(100 + seed))
+            let x = (0..<100).map { root.uniform(UInt64($0)) }
+            let y = (0..<100).map { root.child(1).uniform(UInt64($0)) }
+            sum += FirstOrderIndex.estimate(x: x, y: y)
+        }
+        #expect(FirstOrderIndex.bins(for: 100) == 10)
+        #expect(sum / 60 < 0.045, "mean index of an irrelevant input: \(sum / 60)")
+    }
+
     /// An indicator figure (insolvent or not) driven by one input through a threshold.
     @Test func givenDataOnAnIndicator() {
         let root = StreamKey(seed: 4)

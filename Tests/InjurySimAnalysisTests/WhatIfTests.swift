@@ -52,6 +52,17 @@ import Testing
         #expect(abs(spread.p50 - 0.5.squareRoot()) < 0.02)
     }
 
+    /// N(0, 1) → N(0.5, 1): each world weighs q(x)/p(x) = e^(x/2 − 1/8); the weighted mean is 0.5
+    /// (a weight of q(x) alone would give 0.25, the mean of the product of the two densities).
+    @Test func shiftingANormal() throws {
+        let draws = (0..<20_000).map { Sample.inverseNormalCDF(StreamKey(seed: 2).uniform(UInt64($0))) }
+        let (logWeights, _) = try WhatIf.logWeights(
+            prior: Self.input(.normal(mean: 0, sd: 1)), target: Self.input(.normal(mean: 0.5, sd: 1)), worlds: Self.worlds(draws))
+        for (x, logWeight) in zip(draws.prefix(50), logWeights) { #expect(abs(logWeight - (x / 2 - 0.125)) < 1e-9) }
+        let weights = ImportanceWeights(logWeights: logWeights)
+        #expect(abs(weights.spread(draws).mean - 0.5) < 4 / weights.effectiveSampleSize.squareRoot())
+    }
+
     /// (run's, what-if's, the refusal)
     static let refusalCases: [(Param.Shape, Param.Shape, WhatIfError)] = [
         (.uniform(low: 0, high: 1), .fixed(0.5), .fixed(path: "x")),
