@@ -66,6 +66,7 @@ extension CommandName {
         case .validateModel: ValidateModelCommand.self
         case .bench: BenchCommand.self
         case .merge: MergeCommand.self
+        case .plan: PlanCommand.self
         case .report: ReportCommand.self
         case .help: HelpCommand.self
         }
