@@ -87,7 +87,7 @@ struct CommandLineOption: Sendable {
                 commands: [.plan]),
             CommandLineOption(
                 names: ["--measure-fraction"], value: "F",
-                help: "measure at F and 3F (at the study's fraction and a third of it when that is\nbelow 3F) (default: 0.01)",
+                help: "measure at F and 3F (at the study's fraction and a third of it when that is\nbelow 3F) (default: 0.03)",
                 commands: [.plan]),
             CommandLineOption(
                 names: ["--measure-replications"], value: "K", help: "replications per measured run (default: 1)", commands: [.plan]),

@@ -10,7 +10,7 @@ struct PlanOptions {
     var shape: ClusterShape
     var cpusPerTask: Int?
     var taskSeconds = 3600
-    var measureFraction = 0.01
+    var measureFraction = 0.03
     var measureReplications = 1
     var json = false
 

@@ -37,6 +37,7 @@ import Testing
 
     static let fractions: [(Double, Double, Double, Double)] = [
         (1.0, 0.01, 0.01, 0.03),  // far above: measure at F and 3F
+        (1.0, 0.0123456, 0.0123, 0.037),  // 3 significant digits
         (0.02, 0.01, 0.00667, 0.02),  // below 3F: the study's own fraction and a third of it (3 digits)
         (0.000002, 0.01, 0.000001, 0.000002)  // never below the smallest fraction
     ]

@@ -63,11 +63,13 @@ package struct ReplicationCost: Sendable, Equatable {
 
     /// The two sample fractions measured for a study at `study`: the higher is the study's own
     /// when it is at most 3 × `measure` (then the plan interpolates), else 3 × `measure`; the
-    /// lower is a third of the higher to 3 significant digits, never below `smallest`.
+    /// lower is a third of the higher; both to 3 significant digits, never below `smallest`.
     package static func measurementFractions(study: Double, measure: Double, smallest: Double) -> (low: Double, high: Double) {
-        let high = max(smallest, min(study, 3 * measure))
-        let third = high / 3
-        let scale = pow(10, floor(log10(third)) - 2)
-        return (max(smallest, (third / scale).rounded() * scale), high)
+        func rounded(_ value: Double) -> Double {
+            let scale = pow(10, floor(log10(value)) - 2)
+            return (value / scale).rounded() * scale
+        }
+        let high = max(smallest, study <= 3 * measure ? study : rounded(3 * measure))
+        return (max(smallest, rounded(high / 3)), high)
     }
 }
