@@ -123,14 +123,15 @@ diff -r "$scratch/single" "$scratch/merged"
 say "merged folder byte-identical to the single run ($(ls "$scratch/merged" | tr '\n' ' '))"
 
 # Resuming a failed task (cluster/README.md): without task 2's part, merge names it and exits 65;
-# resubmitting only that index (SHARDS=4: a one-task array cannot know N) completes the study.
+# resubmitting only that index (SHARDS=4: a one-task array cannot know N; as OFFSET=2 with
+# --array=0, the way a study of more tasks than MaxArraySize numbers its later arrays) completes it.
 mv "$scratch/parts/task-2" "$scratch/task-2.aside"
 set +e
 "$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" 2>"$scratch/merge-missing.err" >/dev/null
 code=$?
 set -e
 [ "$code" -eq 65 ] && grep -q "Slurm array indices 2" "$scratch/merge-missing.err" || { say "merge without task 2 exited $code: $(cat "$scratch/merge-missing.err")"; exit 1; }
-PARTS="$scratch/parts" SHARDS=4 INJURYSIM="$binary" sbatch --parsable --array=2 --cpus-per-task=1 \
+PARTS="$scratch/parts" SHARDS=4 OFFSET=2 INJURYSIM="$binary" sbatch --parsable --array=0 --cpus-per-task=1 \
   "$repo/cluster/slurm/run-array.sbatch" "$repo/Scenarios/smoke.json" >/dev/null
 for _ in $(seq 1 600); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
 "$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" --quiet
