@@ -67,6 +67,7 @@ extension CommandName {
         case .bench: BenchCommand.self
         case .merge: MergeCommand.self
         case .plan: PlanCommand.self
+        case .status: StatusCommand.self
         case .report: ReportCommand.self
         case .help: HelpCommand.self
         }
