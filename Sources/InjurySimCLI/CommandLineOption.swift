@@ -83,6 +83,8 @@ struct CommandLineOption: Sendable {
             CommandLineOption(
                 names: ["--cpus-per-task"], value: "T", help: "threads per task (default: a node's cores, fewer if memory needs)", commands: [.plan]),
             CommandLineOption(
+                names: ["--tasks"], value: "N", help: "this many tasks (default: the fewest that fit --task-time)", commands: [.plan]),
+            CommandLineOption(
                 names: ["--task-time"], value: "TIME", help: "the longest a task should run, margin included (default: 1:00:00)",
                 commands: [.plan]),
             CommandLineOption(

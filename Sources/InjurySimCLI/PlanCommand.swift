@@ -51,7 +51,8 @@ struct PlanCommand: Command {
         let request = StudyPlan.Request(
             replications: scenario.replications, slots: Self.slots(scenario, fraction: scenario.sampleFraction),
             cost: ReplicationCost(low: measured.low, high: measured.high), shape: options.shape, cpusPerTask: options.cpusPerTask,
-            taskSeconds: options.taskSeconds, replicationBytes: measured.replicationBytes, partFixedBytes: measured.partFixedBytes,
+            tasks: options.tasks, taskSeconds: options.taskSeconds, replicationBytes: measured.replicationBytes,
+            partFixedBytes: measured.partFixedBytes,
             mergeFixedSeconds: mergeSeconds.fixed, mergeSecondsPerReplication: mergeSeconds.perUnit, mergeFixedBytes: mergeBytes.fixed,
             mergeBytesPerReplication: mergeBytes.perUnit)
         let plan: StudyPlan

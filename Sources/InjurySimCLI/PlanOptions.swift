@@ -1,4 +1,5 @@
 import InjurySimAnalysis
+import InjurySimCore
 import InjurySimFormat
 import InjurySimScenario
 
@@ -9,6 +10,7 @@ struct PlanOptions {
     var study: CommandOptions
     var shape: ClusterShape
     var cpusPerTask: Int?
+    var tasks: Int?
     var taskSeconds = 3600
     var measureFraction = 0.03
     var measureReplications = 1
@@ -34,6 +36,7 @@ struct PlanOptions {
         let arraySize = try parsed.integer("--max-array-size", 1...4_000_000) ?? ClusterShape.defaultMaxArraySize
         shape = ClusterShape(coresPerNode: cores, memoryPerNode: memory, maxArraySize: arraySize, wallLimit: limit)
         cpusPerTask = try parsed.integer("--cpus-per-task", 1...cores)
+        tasks = try parsed.integer("--tasks", 1...Scenario.maximumReplications)
         if let text = parsed.value("--task-time") { taskSeconds = try Self.time("--task-time", text) }
         if let text = parsed.value("--measure-fraction") {
             let range = ScenarioLoader.sampleFractionRange

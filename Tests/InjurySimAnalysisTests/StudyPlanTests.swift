@@ -13,13 +13,14 @@ import Testing
     /// node with a day's limit, tasks of at most an hour; parts of 1,000,000 bytes a replication.
     static func request(
         replications: Int = 2000, seconds: Double = 60, bytes: Double = gibibyte, cores: Int = 32, memory: Double = 256 * gibibyte,
-        maxArraySize: Int = 1001, wallLimit: Int = 86_400, cpusPerTask: Int? = nil, taskSeconds: Int = 3600, replicationBytes: Int = 0
+        maxArraySize: Int = 1001, wallLimit: Int = 86_400, cpusPerTask: Int? = nil, tasks: Int? = nil, taskSeconds: Int = 3600,
+        replicationBytes: Int = 0
     ) -> StudyPlan.Request {
         StudyPlan.Request(
             replications: replications, slots: 1000,
             cost: ReplicationCost(fixedSeconds: 0, secondsPerSlot: seconds / 1000, fixedBytes: 0, bytesPerSlot: bytes / 1000),
             shape: ClusterShape(coresPerNode: cores, memoryPerNode: memory, maxArraySize: maxArraySize, wallLimit: wallLimit),
-            cpusPerTask: cpusPerTask, taskSeconds: taskSeconds, replicationBytes: replicationBytes, partFixedBytes: 15_000,
+            cpusPerTask: cpusPerTask, tasks: tasks, taskSeconds: taskSeconds, replicationBytes: replicationBytes, partFixedBytes: 15_000,
             mergeFixedSeconds: 1, mergeSecondsPerReplication: 0.03, mergeFixedBytes: 30 * mebibyte, mergeBytesPerReplication: Double(replicationBytes)
         )
     }
@@ -85,6 +86,15 @@ import Testing
         #expect(plan.timeRequest <= 1800)
     }
 
+    @Test func tasksAskedForShareTheReplications() throws {
+        // 2000 over 7 tasks: ceil(2000 / 7) = 286 each at most, 32 threads, 9 waves of 60 s.
+        let plan = try StudyPlan(Self.request(tasks: 7))
+        #expect(plan.tasks == 7 && plan.replicationsPerTask == 286 && plan.cpusPerTask == 32)
+        #expect(plan.taskWallSeconds == 9 * 60)
+        // Never more tasks than replications.
+        #expect(try StudyPlan(Self.request(replications: 3, tasks: 10)).tasks == 3)
+    }
+
     @Test func unevenStudiesDifferByOneReplicationAtMost() throws {
         let plan = try StudyPlan(Self.request(replications: 2001, cpusPerTask: 1))
         // ceil(2001 / 36) = 56 tasks; ceil(2001 / 56) = 36; 56 × 36 ≥ 2001 > 56 × 35.
@@ -106,7 +116,8 @@ import Testing
     static let refused: [StudyPlan.Request] = [
         request(seconds: 3000),  // 3000 × 1.5 s do not fit 3300 s
         request(bytes: 100 * gibibyte, memory: 64 * gibibyte),  // one replication is larger than a node
-        request(bytes: 10 * gibibyte, memory: 64 * gibibyte, cpusPerTask: 8)  // 8 asked, 5 fit
+        request(bytes: 10 * gibibyte, memory: 64 * gibibyte, cpusPerTask: 8),  // 8 asked, 5 fit
+        request(wallLimit: 3600, tasks: 1)  // 63 waves of 90 s pass 3600 − 300 s
     ]
 
     @Test(arguments: refused)

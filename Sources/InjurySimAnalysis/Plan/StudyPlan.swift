@@ -6,7 +6,8 @@
 /// The rule: `--cpus-per-task` is the whole node (or the value asked for), lowered until the
 /// task's memory request fits the node; a task runs `waves × cpus` replications, as many waves
 /// (one replication per thread each) as fit the target task time with the time margin; the
-/// replications are then spread evenly over the fewest tasks that hold them. Requests carry
+/// replications are then spread evenly over the fewest tasks that hold them (with `tasks` asked
+/// for, over those, refused when a task would not fit the wall-clock limit). Requests carry
 /// margins over the prediction: memory × 1.25, time × 1.5 + 5 minutes (capped at the wall limit);
 /// the merge's time × 3 + 10 minutes, as it reads every part from a shared file system.
 package struct StudyPlan: Sendable, Equatable {
@@ -18,6 +19,8 @@ package struct StudyPlan: Sendable, Equatable {
         package var shape: ClusterShape
         /// Threads per task asked for; nil: the rule chooses.
         package var cpusPerTask: Int?
+        /// Tasks asked for (at most one per replication); nil: the rule chooses from the task time.
+        package var tasks: Int?
         /// The wall time a task should take, at most (seconds; capped at the wall limit).
         package var taskSeconds: Int
         /// Bytes of one replication's file in a part (also what a process keeps per replication).
@@ -31,7 +34,8 @@ package struct StudyPlan: Sendable, Equatable {
         package var mergeBytesPerReplication: Double
 
         package init(
-            replications: Int, slots: Int, cost: ReplicationCost, shape: ClusterShape, cpusPerTask: Int? = nil, taskSeconds: Int = 3600,
+            replications: Int, slots: Int, cost: ReplicationCost, shape: ClusterShape, cpusPerTask: Int? = nil, tasks: Int? = nil,
+            taskSeconds: Int = 3600,
             replicationBytes: Int, partFixedBytes: Int, mergeFixedSeconds: Double, mergeSecondsPerReplication: Double, mergeFixedBytes: Double,
             mergeBytesPerReplication: Double
         ) {
@@ -40,6 +44,7 @@ package struct StudyPlan: Sendable, Equatable {
             self.cost = cost
             self.shape = shape
             self.cpusPerTask = cpusPerTask
+            self.tasks = tasks
             self.taskSeconds = taskSeconds
             self.replicationBytes = replicationBytes
             self.partFixedBytes = partFixedBytes
@@ -117,7 +122,7 @@ package struct StudyPlan: Sendable, Equatable {
         let largest = min(request.cpusPerTask ?? shape.coresPerNode, request.replications)
         var chosen: (cpus: Int, tasks: Int, perTask: Int, bytes: Double)?
         for cpus in stride(from: largest, through: 1, by: -1) {
-            let tasks = (request.replications + waves * cpus - 1) / (waves * cpus)
+            let tasks = request.tasks.map { min($0, request.replications) } ?? (request.replications + waves * cpus - 1) / (waves * cpus)
             let perTask = (request.replications + tasks - 1) / tasks
             let bytes =
                 request.cost.bytes(slots: request.slots, inFlight: min(cpus, perTask))
@@ -135,13 +140,19 @@ package struct StudyPlan: Sendable, Equatable {
                     + "\(ClusterShape.mebibytes(shape.memoryPerNode)) MiB of a node (one replication in flight: about "
                     + "\(ClusterShape.mebibytes(one)) MiB, with the × \(Self.memoryMargin) margin) — lower --cpus-per-task or --sample-fraction")
         }
+        let taskWaves = (chosen.perTask + chosen.cpus - 1) / chosen.cpus
+        if request.tasks != nil && Double(taskWaves) * wave > Double(shape.wallLimit - Self.timeAdded) {
+            throw Problem(
+                message: "\(chosen.tasks) tasks of \(chosen.perTask) replications on \(chosen.cpus) CPUs take about "
+                    + "\(Int((Double(taskWaves) * seconds).rounded(.up))) s each; with the margin that passes the wall-clock limit of "
+                    + "\(shape.wallLimit) s — ask for more --tasks")
+        }
         tasks = chosen.tasks
         replicationsPerTask = chosen.perTask
         cpusPerTask = chosen.cpus
         secondsPerReplication = seconds
         bytesPerReplication = request.cost.bytes(slots: request.slots)
         taskBytes = chosen.bytes
-        let taskWaves = (chosen.perTask + chosen.cpus - 1) / chosen.cpus
         taskWallSeconds = Double(taskWaves) * seconds
         memRequest = (chosen.bytes * Self.memoryMargin / 1_048_576).rounded(.up) * 1_048_576
         timeRequest = min(shape.wallLimit, Int((taskWallSeconds * Self.timeFactor).rounded(.up)) + Self.timeAdded)
