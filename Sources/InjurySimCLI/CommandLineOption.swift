@@ -92,7 +92,8 @@ struct CommandLineOption: Sendable {
                 help: "measure at F and 3F (at the study's fraction and a third of it when that is\nbelow 3F) (default: 0.03)",
                 commands: [.plan]),
             CommandLineOption(
-                names: ["--measure-replications"], value: "K", help: "replications per measured run (default: 1)", commands: [.plan]),
+                names: ["--measure-replications"], value: "K", help: "replications measured at the higher fraction, 4K at the lower (default: 1)",
+                commands: [.plan]),
             CommandLineOption(names: ["--json"], help: "print the plan as JSON", commands: [.plan]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (default: write it)", commands: simulation),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (give it when the shards were run with it)", commands: [.merge]),
