@@ -66,6 +66,8 @@ extension CommandName {
         case .validateModel: ValidateModelCommand.self
         case .bench: BenchCommand.self
         case .merge: MergeCommand.self
+        case .plan: PlanCommand.self
+        case .status: StatusCommand.self
         case .report: ReportCommand.self
         case .reweight: ReweightCommand.self
         case .help: HelpCommand.self

@@ -29,17 +29,17 @@ struct CommandLineOption: Sendable {
             CommandLineOption(names: ["--for"], value: "SECTOR|all", help: "which sector's rates are scaled (default: all)", commands: [.solve]),
             CommandLineOption(
                 names: ["--replications"], value: "N", help: "simulated worlds (default: the scenario's \"replications\", else 100)",
-                commands: simulation),
-            CommandLineOption(names: ["--seed"], value: "S", help: "random seed (default: the scenario's \"seed\")", commands: simulation),
+                commands: simulation + [.plan]),
+            CommandLineOption(names: ["--seed"], value: "S", help: "random seed (default: the scenario's \"seed\")", commands: simulation + [.plan]),
             CommandLineOption(
                 names: ["--sample-fraction"], value: "F", help: "share of worker slots simulated, 0.000001 ≤ F ≤ 1 (default: the scenario's)",
-                commands: simulation),
+                commands: simulation + [.plan]),
             CommandLineOption(
                 names: ["--no-uncertainty"], help: "use central values of uncertain inputs (default: draw them per replication)",
-                commands: simulation),
+                commands: simulation + [.plan]),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUE", help: "change one scenario field (repeatable)",
-                commands: simulation.filter { $0 != .sweep }, repeatable: true),
+                commands: simulation.filter { $0 != .sweep } + [.plan], repeatable: true),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUES",
                 help: "a grid axis (VALUES: a,b,c or low:high:step; one or two axes), or with one value\na fixed field (repeatable)",
@@ -78,6 +78,30 @@ struct CommandLineOption: Sendable {
                 commands: [.reweight]),
             CommandLineOption(
                 names: ["--scenarios"], value: "DIR", help: "where the workloads' scenarios are (default: Scenarios)", commands: [.bench]),
+            CommandLineOption(names: ["--node-cores"], value: "C", help: "required: cores of one node", commands: [.plan]),
+            CommandLineOption(
+                names: ["--node-memory"], value: "SIZE", help: "required: memory a job may use on one node (Slurm units: 256G, 192000M)",
+                commands: [.plan]),
+            CommandLineOption(
+                names: ["--time-limit"], value: "TIME", help: "required: the partition's wall-clock limit (Slurm: 2-00:00:00, 12:00:00, 90)",
+                commands: [.plan]),
+            CommandLineOption(
+                names: ["--max-array-size"], value: "N", help: "Slurm's MaxArraySize: array indices 0 to N-1 (default: 1001)", commands: [.plan]),
+            CommandLineOption(
+                names: ["--cpus-per-task"], value: "T", help: "threads per task (default: a node's cores, fewer if memory needs)", commands: [.plan]),
+            CommandLineOption(
+                names: ["--tasks"], value: "N", help: "this many tasks (default: the fewest that fit --task-time)", commands: [.plan]),
+            CommandLineOption(
+                names: ["--task-time"], value: "TIME", help: "the longest a task should run, margin included (default: 1:00:00)",
+                commands: [.plan]),
+            CommandLineOption(
+                names: ["--measure-fraction"], value: "F",
+                help: "measure at F and 3F (at the study's fraction and a third of it when that is\nbelow 3F) (default: 0.03)",
+                commands: [.plan]),
+            CommandLineOption(
+                names: ["--measure-replications"], value: "K", help: "replications measured at the higher fraction, 4K at the lower (default: 1)",
+                commands: [.plan]),
+            CommandLineOption(names: ["--json"], help: "print the plan as JSON", commands: [.plan]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (default: write it)", commands: simulation),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (give it when the shards were run with it)", commands: [.merge]),
             CommandLineOption(names: ["--lang"], value: "en|zh", help: "language of report.html (default: en)", commands: simulation),

@@ -3,7 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
-    case bench, merge, report, reweight, help
+    case bench, merge, plan, status, report, reweight, help
 
     /// The commands that simulate a scenario and share the simulation options.
     static let simulation: [CommandName] = [.run, .compare, .sweep, .solve, .sensitivity]
@@ -22,6 +22,8 @@ enum CommandName: String, CaseIterable, Sendable {
         case .validateModel: "validate-model [--out FILE] [--scenario FILE] [--chain FILE] [--pairs CSV] [--threads T] [--check]"
         case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
         case .merge: "merge PART [PART …] [--out DIR] [--quiet] [--no-report] [--lang en|zh]"
+        case .plan: "plan SCENARIO --node-cores C --node-memory SIZE --time-limit TIME [options]"
+        case .status: "status PARTS [PARTS …]"
         case .report: "report DIR [--lang en|zh] [--out FILE]"
         case .reweight: "reweight SCENARIO DIR [--set PATH=DISTRIBUTION …] [--no-condition]"
         case .help: "help [COMMAND] | COMMAND --help | --version"
@@ -44,6 +46,8 @@ enum CommandName: String, CaseIterable, Sendable {
             "run the analytic checks, the pilot calibration and the shipped chain's continuity; write docs/VALIDATION.md\n"
                 + "(--check: compare with the committed file instead, write nothing)"
         case .merge: "merge the parts of a sharded command into the folder it writes on one machine"
+        case .plan: "measure a replication at a small fraction; print a cluster plan: tasks, --mem, --time, node-hours, merge"
+        case .status: "a sharded study's progress from its parts folder: tasks done, running, stopped; time left"
         case .bench: "measure throughput on fixed workloads (release build, from the package root)"
         case .help: "print this help, or a command's"
         }
@@ -70,6 +74,15 @@ enum CommandName: String, CaseIterable, Sendable {
             "Checks the parts of a sharded command (same scenario, seed, options and version; every replication\n"
                 + "exactly once; checksums) and writes the folder the command writes on one machine, byte for byte.\n"
                 + "Exit 65 when parts are damaged, mismatched, missing or doubled (each named)."
+        case .plan:
+            "Measures replications of the scenario at two small sample fractions (child processes, one thread) and\n"
+                + "plans the sharded study for the cluster: tasks, replications per task, --cpus-per-task, --mem,\n"
+                + "--time, node-hours, Slurm arrays split at MaxArraySize, part sizes and the merge's memory and time.\n"
+                + "Only the measured figures change from one call to the next."
+        case .status:
+            "Shows a sharded study's progress from its parts folder (the one holding task-0, task-1, …): each\n"
+                + "task done (its part), running or stopped (its checkpoint) or not started, the replications done\n"
+                + "and, when every unfinished task runs, the time left at their rates. Writes nothing."
         case .report:
             "Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from\n"
                 + "its files alone, without running anything."
@@ -104,6 +117,8 @@ enum CommandName: String, CaseIterable, Sendable {
         case .validateModel: "injurysim validate-model --out /tmp/VALIDATION.md"
         case .bench: "swift run -c release injurysim bench --quick"
         case .merge: "injurysim merge Results/national-2026-parts/* --out Results/national-2026"
+        case .status: "injurysim status Results/national-2026.parts"
+        case .plan: "injurysim plan Scenarios/national-2026.json --replications 2000 --node-cores 32 --node-memory 256G --time-limit 1-00:00:00"
         case .report: "injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html"
         case .reweight:
             "injurysim reweight Scenarios/pilot-2022.json Results/pilot-2022 --set 'basis.wageGrowthPerYear={\"uniform\":[0.03,0.05]}'"
@@ -120,6 +135,8 @@ enum CommandName: String, CaseIterable, Sendable {
         case .merge: (0...Int.max, "part folder")
         case .report: (1...1, "results folder")
         case .reweight: (2...2, "a scenario file and a results folder")
+        case .plan: (1...1, "scenario file")
+        case .status: (1...Int.max, "parts folder")
         case .help: (0...1, "command")
         case .validateModel, .bench: (0...0, "argument")
         }

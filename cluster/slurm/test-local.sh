@@ -2,7 +2,8 @@
 # Runs the shipped Slurm scripts against a real Slurm on this machine: installs Debian's
 # packages when missing, starts munged, slurmctld and slurmd on loopback with a configuration in
 # a scratch folder, submits smoke.json as a 4-shard array plus the dependent merge (submit.sh),
-# and checks the merged folder is byte-identical to a single-machine run. Every daemon it
+# and checks the merged folder is byte-identical to a single-machine run; then runs a study with
+# study.sh (two arrays, a task killed on purpose and resubmitted) and checks it the same way. Every daemon it
 # started is stopped by its process id, on success and on failure. Needs root.
 #
 #   cluster/slurm/test-local.sh        (INJURYSIM=path/to/injurysim to test another build)
@@ -123,18 +124,47 @@ diff -r "$scratch/single" "$scratch/merged"
 say "merged folder byte-identical to the single run ($(ls "$scratch/merged" | tr '\n' ' '))"
 
 # Resuming a failed task (cluster/README.md): without task 2's part, merge names it and exits 65;
-# resubmitting only that index (SHARDS=4: a one-task array cannot know N) completes the study.
+# resubmitting only that index (SHARDS=4: a one-task array cannot know N; as OFFSET=2 with
+# --array=0, the way a study of more tasks than MaxArraySize numbers its later arrays) completes it.
 mv "$scratch/parts/task-2" "$scratch/task-2.aside"
 set +e
 "$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" 2>"$scratch/merge-missing.err" >/dev/null
 code=$?
 set -e
 [ "$code" -eq 65 ] && grep -q "Slurm array indices 2" "$scratch/merge-missing.err" || { say "merge without task 2 exited $code: $(cat "$scratch/merge-missing.err")"; exit 1; }
-PARTS="$scratch/parts" SHARDS=4 INJURYSIM="$binary" sbatch --parsable --array=2 --cpus-per-task=1 \
+PARTS="$scratch/parts" SHARDS=4 OFFSET=2 INJURYSIM="$binary" sbatch --parsable --array=0 --cpus-per-task=1 \
   "$repo/cluster/slurm/run-array.sbatch" "$repo/Scenarios/smoke.json" >/dev/null
 for _ in $(seq 1 600); do [ -z "$(squeue -h 2>/dev/null)" ] && break; sleep 0.5; done
 "$binary" merge "$scratch"/parts/task-* --out "$scratch/remerged" --quiet
 diff -r "$scratch/single" "$scratch/remerged"
 say "resubmitting only task 2 completed the study; merge byte-identical again"
+
+# The study driver (study.sh): plan 3 tasks, submit them as two arrays (MAX_ARRAY_SIZE=2), kill
+# task 1's first run on purpose once its checkpoint keeps a replication (a wrapper around the
+# binary), watch, resubmit it (it resumes), merge with the planned resources, and compare.
+cat > "$scratch/kill-task-1-once" <<WRAP
+#!/usr/bin/env bash
+echo "\$*" >> "$scratch/calls.log"
+case " \$* " in
+  *" run "*"/task-1 "*)
+    if mkdir "$scratch/killed-once" 2>/dev/null; then
+      "$binary" "\$@" & pid=\$!
+      for _ in \$(seq 1 600); do ls "$scratch"/study-parts/.task-1.checkpoint/*.bin >/dev/null 2>&1 && break; sleep 0.05; done
+      kill -KILL \$pid; wait \$pid; exit 137
+    fi;;
+esac
+exec "$binary" "\$@"
+WRAP
+chmod +x "$scratch/kill-task-1-once"
+"$binary" run "$repo/Scenarios/smoke.json" --replications 24 --out "$scratch/single-24" --quiet --threads 2
+NODE_CORES=1 NODE_MEMORY=1G TIME_LIMIT=30 TASKS=3 MAX_ARRAY_SIZE=2 RETRIES=2 POLL=0.5 PARTS="$scratch/study-parts" \
+  OUT="$scratch/study-merged" INJURYSIM="$scratch/kill-task-1-once" \
+  "$repo/cluster/slurm/study.sh" "$repo/Scenarios/smoke.json" --replications 24 | tee "$scratch/study.log"
+[ -d "$scratch/killed-once" ] || { say "the wrapper never killed task 1"; exit 1; }
+grep -q "submitted tasks 2+\[0\]" "$scratch/study.log" || { say "study.sh did not split the arrays at MAX_ARRAY_SIZE=2"; exit 1; }
+grep -q "done: 3 tasks, 1 resubmitted" "$scratch/study.log" || { say "study.sh did not resubmit the killed task once"; exit 1; }
+grep -q "^run .*/task-1 .*--resume" "$scratch/calls.log" || { say "the resubmitted task 1 did not resume: $(grep task-1 "$scratch/calls.log")"; exit 1; }
+diff -r "$scratch/single-24" "$scratch/study-merged"
+say "study.sh: task 1 killed and resubmitted, two arrays, merge byte-identical to the single run"
 status=0
 say "passed in $(( $(date +%s) - started )) s"
