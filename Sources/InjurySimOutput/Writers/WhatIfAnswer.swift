@@ -60,11 +60,12 @@ package struct WhatIfAnswer: Sendable {
             }
         }
         let weights = ImportanceWeights(logWeights: logWeights)
-        guard weights.effectiveSampleSize >= Evidence.minimumEffectiveSampleSize else {
+        let weighs = conditioned || !changed.isEmpty
+        guard !weighs || weights.effectiveSampleSize >= Evidence.minimumEffectiveSampleSize else {
             throw .tooFewWorlds(effectiveSampleSize: weights.effectiveSampleSize, replications: worlds.count, changed: changed)
         }
         evidence = Evidence(
-            worlds: worlds, counterparts: filled, inputs: inputs.map(\.path), weights: weights, conditioned: conditioned || !changed.isEmpty)
+            worlds: worlds, counterparts: filled, inputs: inputs.map(\.path), weights: weights, conditioned: weighs)
         self.changed = changed
         var what: [String] = []
         if !changed.isEmpty {
