@@ -84,6 +84,7 @@ extension Program {
         var object: [String: JSONOut] = [
             "formatVersion": .number(String(ResultFiles.formatVersion)),
             "generator": .string("injurysim " + command.rawValue),
+            "programVersion": .string(ProgramVersion.current),
             "scenarios": .array(
                 scenarios.map { scenario, hash in
                     .object(["name": .string(scenario.name), "contentHash": .string(hash)])

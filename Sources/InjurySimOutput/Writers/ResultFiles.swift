@@ -284,6 +284,7 @@ package struct ResultFiles: Sendable {
         .object([
             "formatVersion": .number(String(formatVersion)),
             "generator": .string("injurysim"),
+            "programVersion": .string(ProgramVersion.current),
             "scenario": .string(scenario.name),
             "scenarioFile": .string(scenarioFile),
             "scenarioContentHash": .string(contentHash),
