@@ -112,7 +112,8 @@ enum ArgumentParser {
         }
         if operands.count > range.upperBound {
             if range.upperBound == 0 { throw UsageError(message: "\(name) takes no \(noun)s, got '\(operands[0])'") }
-            throw UsageError(message: "\(name) takes one \(noun), got \(operands.count)")
+            let count = range.upperBound == 1 ? "one" : "\(range.upperBound)"
+            throw UsageError(message: "\(name) takes \(count) \(noun)\(range.upperBound == 1 ? "" : "s"), got \(operands.count)")
         }
     }
 

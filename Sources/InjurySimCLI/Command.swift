@@ -67,6 +67,9 @@ extension CommandName {
         case .bench: BenchCommand.self
         case .merge: MergeCommand.self
         case .report: ReportCommand.self
+        case .schema: SchemaCommand.self
+        case .show: ShowCommand.self
+        case .diff: DiffCommand.self
         case .help: HelpCommand.self
         }
     }

@@ -39,7 +39,7 @@ struct CommandLineOption: Sendable {
                 commands: simulation),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUE", help: "change one scenario field (repeatable)",
-                commands: simulation.filter { $0 != .sweep }, repeatable: true),
+                commands: simulation.filter { $0 != .sweep } + [.show], repeatable: true),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUES",
                 help: "a grid axis (VALUES: a,b,c or low:high:step; one or two axes), or with one value\na fixed field (repeatable)",

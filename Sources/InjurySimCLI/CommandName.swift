@@ -3,7 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
-    case bench, merge, report, help
+    case bench, merge, report, schema, show, diff, help
 
     /// The commands that simulate a scenario and share the simulation options.
     static let simulation: [CommandName] = [.run, .compare, .sweep, .solve, .sensitivity]
@@ -23,6 +23,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
         case .merge: "merge PART [PART …] [--out DIR] [--quiet] [--no-report] [--lang en|zh]"
         case .report: "report DIR [--lang en|zh] [--out FILE]"
+        case .schema: "schema"
+        case .show: "show SCENARIO [--set PATH=VALUE …]"
+        case .diff: "diff A.json B.json"
         case .help: "help [COMMAND] | COMMAND --help | --version"
         }
     }
@@ -43,6 +46,9 @@ enum CommandName: String, CaseIterable, Sendable {
                 + "(--check: compare with the committed file instead, write nothing)"
         case .merge: "merge the parts of a sharded command into the folder it writes on one machine"
         case .bench: "measure throughput on fixed workloads (release build, from the package root)"
+        case .schema: "print the JSON Schema of scenario files (docs/scenario.schema.json)"
+        case .show: "print a scenario resolved: extends merged, continues inlined, --set applied"
+        case .diff: "print the fields that differ between two resolved scenarios, with both values"
         case .help: "print this help, or a command's"
         }
     }
@@ -71,6 +77,15 @@ enum CommandName: String, CaseIterable, Sendable {
         case .report:
             "Renders report.html for a results folder (of run, compare, sweep, solve or sensitivity) from\n"
                 + "its files alone, without running anything."
+        case .schema:
+            "Prints the JSON Schema (draft 2020-12) of scenario files, generated from the decoder's declarations;\n"
+                + "docs/scenario.schema.json is a copy, for editors."
+        case .show:
+            "Prints the scenario as one JSON document: its extends merged, the phases it continues inlined and\n"
+                + "each --set applied. When that scenario is not valid, its problems follow on stderr (exit 64)."
+        case .diff:
+            "Prints each field whose value differs between two scenarios (each resolved as show prints it),\n"
+                + "as PATH: A-value → B-value. Exit 0 when they are the same, 1 when they differ."
         case .help: "Prints the general help, or COMMAND's."
         }
     }
@@ -98,6 +113,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .bench: "swift run -c release injurysim bench --quick"
         case .merge: "injurysim merge Results/national-2026-parts/* --out Results/national-2026"
         case .report: "injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html"
+        case .schema: "injurysim schema > scenario.schema.json"
+        case .show: "injurysim show Scenarios/policy/pooling-national.json --set replications=50"
+        case .diff: "injurysim diff Scenarios/pilot-2022.json Scenarios/policy/pooling-national.json"
         case .help: "injurysim help sweep"
         }
     }
@@ -110,6 +128,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .validate: (1...Int.max, "scenario file")
         case .merge: (0...Int.max, "part folder")
         case .report: (1...1, "results folder")
+        case .show: (1...1, "scenario file")
+        case .diff: (2...2, "scenario file")
+        case .schema: (0...0, "argument")
         case .help: (0...1, "command")
         case .validateModel, .bench: (0...0, "argument")
         }

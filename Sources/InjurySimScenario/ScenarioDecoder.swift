@@ -84,8 +84,8 @@ enum ScenarioDecoder {
                 node, log: log, start: start, months: months, platformNames: platformNames, sectorNames: sectorNames)
         }
         // `continues` is taken out before decoding (ScenarioChain), `extends` before that; a
-        // label is the report's (read where the report reads it).
-        _ = (top.node("extends"), top.node("continues"), top.node("label"))
+        // label is the report's (read where the report reads it); `$schema` is for editors.
+        _ = (top.node("extends"), top.node("continues"), top.node("label"), top.node("$schema"))
         top.finish()
         for (key, names) in [("sectors", sectorNames), ("platforms", platformNames), ("provinces", provinceNames)] {
             if let root = top.node(key), names.names.isEmpty, case .object = root.value { log.add(key, root, "needs at least one \(names.what)") }

@@ -142,7 +142,7 @@ public struct ScenarioOverride: Sendable, Equatable {
                 path, text,
                 "unknown key \"\(key)\" in \(place); \(NearestName.hint(for: key, among: object.keyNames))"
                     + "allowed keys here: \(object.keyNames.sorted().joined(separator: ", "))")
-        case .keyedParams(let names, let range):
+        case .keyedParams(let names, let range, _):
             if names.contains(key) { return .param(range) }
             throw ScenarioOverride.error(
                 path, text,

@@ -12,7 +12,7 @@ package struct ScenarioKey: Sendable, Equatable {
         /// A number or a distribution (``Param``): `{"uniform": …}` and the others.
         case param(ClosedRange<Double>)
         /// A keyed input: an object of these members, each a ``param(_:)``.
-        case keyedParams(members: [String], range: ClosedRange<Double>)
+        case keyedParams(members: [String], range: ClosedRange<Double>, membersRequired: Bool)
         case string
         case bool
         /// A month as `"YYYY-MM"`.
@@ -47,12 +47,15 @@ package struct ScenarioKey: Sendable, Equatable {
     }
 
     /// The keys of declared inputs (``InputField``): a plain input is a ``Kind/param(_:)``,
-    /// required when it has no default; a keyed one an object of its members.
-    static func inputs<Owner>(_ fields: [InputField<Owner>]) -> [ScenarioKey] {
+    /// required when it has no default; a keyed one an object of its members, required when its
+    /// members have no defaults or when listed in `required` (a sector's `severity`, whose
+    /// members default to 0 but which must be given).
+    static func inputs<Owner>(_ fields: [InputField<Owner>], required: Set<String> = []) -> [ScenarioKey] {
         fields.map { field in
             if field.keyed != nil {
                 return ScenarioKey(
-                    field.key, .keyedParams(members: field.members, range: field.range), required: field.memberDefaults == nil)
+                    field.key, .keyedParams(members: field.members, range: field.range, membersRequired: field.memberDefaults == nil),
+                    required: field.memberDefaults == nil || required.contains(field.key))
             }
             return ScenarioKey(field.key, .param(field.range), required: field.fallback == nil)
         }

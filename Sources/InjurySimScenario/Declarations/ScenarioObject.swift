@@ -21,7 +21,7 @@ package enum ScenarioObject: String, Sendable, CaseIterable {
         switch self {
         case .scenario:
             return [
-                K("extends", .string), K("continues", .fileOrDocument), K("name", .string, required: true), K("label", .label),
+                K("$schema", .string), K("extends", .string), K("continues", .fileOrDocument), K("name", .string, required: true), K("label", .label),
                 K("description", .string), K("startMonth", .month, required: true), K("months", .integer, required: true),
                 K("seed", .integer), K("replications", .integer),
                 K("sampleFraction", .number), K("uncertainty", .bool), K("shardSize", .integer),
@@ -33,7 +33,7 @@ package enum ScenarioObject: String, Sendable, CaseIterable {
                 K("rollout", .objectList(.phase)), K("shocks", .objectList(.shock)), K("published", .objectList(.published))
             ]
         case .sector:
-            return [K("label", .label)] + K.inputs(Scenario.sectorInputs) + [
+            return [K("label", .label)] + K.inputs(Scenario.sectorInputs, required: ["severity"]) + [
                 K("shiftHoursSpread", .number), K("ageBands", .list(.number, count: 5)), K("maleShare", .number),
                 K("drawnAs", .string)
             ]
