@@ -72,6 +72,8 @@ struct CommandLineOption: Sendable {
             CommandLineOption(
                 names: ["--scenarios"], value: "DIR", help: "where the workloads' scenarios are (default: Scenarios)", commands: [.bench]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (default: write it)", commands: simulation),
+            CommandLineOption(
+                names: ["--monthly-paths"], help: "also write monthly-paths.csv: every replication's monthly figures (large)", commands: [.run]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (give it when the shards were run with it)", commands: [.merge]),
             CommandLineOption(names: ["--lang"], value: "en|zh", help: "language of report.html (default: en)", commands: simulation),
             CommandLineOption(
