@@ -82,6 +82,32 @@ import Testing
     }
 }
 
+/// One mistake is one problem: a misspelt key inside a sector is not also reported as the
+/// required key it misses, nor at every platform and province that names the sector.
+@Suite struct NoCascadeTests {
+    static func issues(replacing old: String, with new: String) throws -> [ScenarioIssue] {
+        let text = try String(contentsOfFile: OverrideSuggestionTests.smokePath, encoding: .utf8)
+        let range = try #require(text.range(of: old))
+        do {
+            _ = try ScenarioLoader.decode(bytes: Array(text.replacingCharacters(in: range, with: new).utf8))
+            Issue.record("accepted")
+            return []
+        } catch { return error.issues }
+    }
+
+    @Test func aMisspeltRequiredKeyInASectorIsOneProblem() throws {
+        let found = try Self.issues(replacing: "\"claimsPerMillionOrders\"", with: "\"claimsPerMilionOrders\"")
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.path == "sectors.food-delivery.claimsPerMilionOrders")
+        #expect(found.first?.message.contains("did you mean \"claimsPerMillionOrders\"?") == true)
+    }
+
+    @Test func aWrongValueInASectorIsNotRepeatedAtItsReferences() throws {
+        let found = try Self.issues(replacing: "\"ordersPerHour\": 4.0", with: "\"ordersPerHour\": \"four\"")
+        #expect(found.map(\.path) == ["sectors.food-delivery.ordersPerHour"], "\(found)")
+    }
+}
+
 /// ``ScenarioIssue/sortedByPlace(_:)``: the order a reader fixes problems in.
 @Suite struct IssueOrderTests {
     static func issue(_ path: String, line: Int, column: Int = 1, file: String = "") -> ScenarioIssue {
