@@ -20,13 +20,20 @@ extension PolicyCommands {
     }
 
     /// Runs the baseline and each input low and high; rows ranked by ruin swing, then break-even swing.
-    package static func sensitivity(_ scenario: Scenario, threads: Int, progress: (@Sendable (String) -> Void)? = nil)
-        async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
-    {
+    /// `progress` is told each run's label as it starts, and each replication as it finishes.
+    package static func sensitivity(
+        _ scenario: Scenario, threads: Int, progress: (@Sendable (_ run: String, _ replicationFinished: Bool) -> Void)? = nil
+    ) async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
         var runs: [[ReplicationMetrics]] = []
         for run in sensitivityRuns(scenario) {
-            progress?(run.label)
-            let results = await MonteCarloRunner.run(scenario: run.scenario, replications: 0..<run.scenario.replications, threads: threads)
+            progress?(run.label, false)
+            var finished: (@Sendable (Int) -> Void)?
+            if let progress {
+                let label = run.label
+                finished = { _ in progress(label, true) }
+            }
+            let results = await MonteCarloRunner.run(
+                scenario: run.scenario, replications: 0..<run.scenario.replications, threads: threads, progress: finished)
             runs.append(results.map { ReplicationMetrics($0, scenario: run.scenario) })
         }
         return sensitivityOutcome(runs)

@@ -30,6 +30,9 @@ extension PolicyCommands {
 
     /// The search's limit on the multiplier of the benchmark rates.
     static let solveLimit = 64.0
+    /// The most rounds a search runs: the benchmark, the doublings up to ``solveLimit`` and 12
+    /// bisection rounds.
+    package static let solveMostRounds = 1 + solveLimit.exponent + 12
 
     /// Finds, replication by replication, the smallest rate multiplier at which the target's
     /// event holds (each replication's event is monotone in the rate under common random

@@ -115,32 +115,13 @@ enum ArgumentParser {
         }
         if operands.count > range.upperBound {
             if range.upperBound == 0 { throw UsageError(message: "\(name) takes no \(noun)s, got '\(operands[0])'") }
-            throw UsageError(message: "\(name) takes one \(noun), got \(operands.count)")
+            let count = range.upperBound == 1 ? "one" : "\(range.upperBound)"
+            throw UsageError(message: "\(name) takes \(count) \(noun)\(range.upperBound == 1 ? "" : "s"), got \(operands.count)")
         }
     }
 
-    /// The name in `names` nearest to `given`, when within edit distance 2 (the first on a tie).
+    /// The name in `names` nearest to `given` (``NearestName``'s rule).
     static func nearest(_ given: String, among names: [String]) -> String? {
-        var best: (name: String, distance: Int)?
-        for name in names {
-            let distance = editDistance(given, name)
-            if distance <= 2 && distance < (best?.distance ?? .max) { best = (name, distance) }
-        }
-        return best?.name
-    }
-
-    /// The Levenshtein distance: insertions, deletions and substitutions of characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 0..<b.count {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (a[i - 1] == b[j] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        NearestName.suggestion(for: given, among: names)
     }
 }

@@ -70,6 +70,9 @@ extension CommandName {
         case .status: StatusCommand.self
         case .report: ReportCommand.self
         case .reweight: ReweightCommand.self
+        case .schema: SchemaCommand.self
+        case .show: ShowCommand.self
+        case .diff: DiffCommand.self
         case .help: HelpCommand.self
         }
     }

@@ -73,7 +73,7 @@ enum CommandHelp {
             Exit codes: 0 ok, 64 bad arguments, scenario or a run too big for memory, 65 data that cannot
             be used (merge: parts damaged, mismatched, missing or doubled; report: a damaged results
             file), 73 results folder refused or not writable, 130 interrupted (--resume continues);
-            validate-model 1 when a check fails; bench 70 when a workload fails.
+            validate-model 1 when a check fails; diff 1 when the scenarios differ; bench 70 when a workload fails.
 
             """
         return text

@@ -39,7 +39,7 @@ struct CommandLineOption: Sendable {
                 commands: simulation + [.plan]),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUE", help: "change one scenario field (repeatable)",
-                commands: simulation.filter { $0 != .sweep } + [.plan], repeatable: true),
+                commands: simulation.filter { $0 != .sweep } + [.plan, .show], repeatable: true),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUES",
                 help: "a grid axis (VALUES: a,b,c or low:high:step; one or two axes), or with one value\na fixed field (repeatable)",
@@ -103,6 +103,8 @@ struct CommandLineOption: Sendable {
                 commands: [.plan]),
             CommandLineOption(names: ["--json"], help: "print the plan as JSON", commands: [.plan]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (default: write it)", commands: simulation),
+            CommandLineOption(
+                names: ["--monthly-paths"], help: "also write monthly-paths.csv: every replication's monthly figures (large)", commands: [.run]),
             CommandLineOption(names: ["--no-report"], help: "write no report.html (give it when the shards were run with it)", commands: [.merge]),
             CommandLineOption(names: ["--lang"], value: "en|zh", help: "language of report.html (default: en)", commands: simulation),
             CommandLineOption(

@@ -3,7 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
-    case bench, merge, plan, status, report, reweight, help
+    case bench, merge, plan, status, report, reweight, schema, show, diff, help
 
     /// The commands that simulate a scenario and share the simulation options.
     static let simulation: [CommandName] = [.run, .compare, .sweep, .solve, .sensitivity]
@@ -26,6 +26,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .status: "status PARTS [PARTS …]"
         case .report: "report DIR [--lang en|zh] [--out FILE]"
         case .reweight: "reweight SCENARIO DIR [--set PATH=DISTRIBUTION …] [--no-condition]"
+        case .schema: "schema"
+        case .show: "show SCENARIO [--set PATH=VALUE …]"
+        case .diff: "diff A.json B.json"
         case .help: "help [COMMAND] | COMMAND --help | --version"
         }
     }
@@ -49,6 +52,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .plan: "measure a replication at a small fraction; print a cluster plan: tasks, --mem, --time, node-hours, merge"
         case .status: "a sharded study's progress from its parts folder: tasks done, running, stopped; time left"
         case .bench: "measure throughput on fixed workloads (release build, from the package root)"
+        case .schema: "print the JSON Schema of scenario files (docs/scenario.schema.json)"
+        case .show: "print a scenario resolved: extends merged, continues inlined, --set applied"
+        case .diff: "print the fields that differ between two resolved scenarios, with both values"
         case .help: "print this help, or a command's"
         }
     }
@@ -91,6 +97,15 @@ enum CommandName: String, CaseIterable, Sendable {
                 + "(likelihood ratios of the draws replications.csv records) and to the published figures' observation\n"
                 + "models (unless --no-condition); prints the verdict over all worlds beside the reweighted one, with\n"
                 + "the effective sample size. Runs nothing. Exit 65 when too few worlds carry the weight (the input named)."
+        case .schema:
+            "Prints the JSON Schema (draft 2020-12) of scenario files, generated from the decoder's declarations;\n"
+                + "docs/scenario.schema.json is a copy, for editors."
+        case .show:
+            "Prints the scenario as one JSON document: its extends merged, the phases it continues inlined and\n"
+                + "each --set applied. When that scenario is not valid, its problems follow on stderr (exit 64)."
+        case .diff:
+            "Prints each field whose value differs between two scenarios (each resolved as show prints it),\n"
+                + "as PATH: A-value → B-value. Exit 0 when they are the same, 1 when they differ."
         case .help: "Prints the general help, or COMMAND's."
         }
     }
@@ -122,6 +137,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .report: "injurysim report Results/pilot-2022 --lang zh --out pilot-zh.html"
         case .reweight:
             "injurysim reweight Scenarios/pilot-2022.json Results/pilot-2022 --set 'basis.wageGrowthPerYear={\"uniform\":[0.03,0.05]}'"
+        case .schema: "injurysim schema > scenario.schema.json"
+        case .show: "injurysim show Scenarios/policy/pooling-national.json --set replications=50"
+        case .diff: "injurysim diff Scenarios/pilot-2022.json Scenarios/policy/pooling-national.json"
         case .help: "injurysim help sweep"
         }
     }
@@ -137,6 +155,9 @@ enum CommandName: String, CaseIterable, Sendable {
         case .reweight: (2...2, "a scenario file and a results folder")
         case .plan: (1...1, "scenario file")
         case .status: (1...Int.max, "parts folder")
+        case .show: (1...1, "scenario file")
+        case .diff: (2...2, "two scenario files")
+        case .schema: (0...0, "argument")
         case .help: (0...1, "command")
         case .validateModel, .bench: (0...0, "argument")
         }

@@ -22,6 +22,8 @@ struct CommandOptions {
     var language: ReportLanguage?
     /// `--no-report`: write no `report.html`.
     var noReport = false
+    /// `--monthly-paths` (run): also write every replication's monthly figures.
+    var monthlyPaths = false
     /// Continue from the checkpoint an interrupted run of the same command left.
     var resume = false
     /// `--shard K/N` or `auto/N` as given: run one task's share of the replications and write a part.
@@ -55,6 +57,7 @@ struct CommandOptions {
         resume = parsed.has("--resume")
         shard = parsed.value("--shard")
         noReport = parsed.has("--no-report")
+        monthlyPaths = parsed.has("--monthly-paths")
         language = try parsed.language()
         if command == .solve && target == nil {
             throw UsageError(

@@ -43,7 +43,12 @@ extension Program {
     /// Refuses a run that would not fit in memory, before allocating anything, and says what
     /// to change and what sets the limit; otherwise shows the estimate on a terminal. With
     /// `--shard` both count the shard's own replications.
-    static func checkResources(_ scenarios: [Scenario], _ options: CommandOptions, console: Console) throws(CommandError) {
+    /// Refuses a run that would not fit in memory, and says how much memory and time it needs.
+    /// `runs` is how many times each scenario is run (a sensitivity study's 1 + 2 per input; for
+    /// solve, its most rounds, with `atMost`), so the time said is the command's.
+    static func checkResources(
+        _ scenarios: [Scenario], _ options: CommandOptions, console: Console, runs: Int = 1, atMost: Bool = false
+    ) throws(CommandError) {
         var shard: ShardSelection?
         if let text = options.shard {
             do throws(ShardSelection.Problem) {
@@ -61,18 +66,24 @@ extension Program {
                 "this run needs \(summary), more than 80% of the \(ResourceEstimate.describe(bytes: limit.bytes)) \(limit.source); "
                     + "lower --sample-fraction (or the scenario's sampleFraction), or --threads (fewer replications in flight), or --replications")
         }
-        if !options.quiet && console.errIsTerminal {
-            let days = estimates.reduce(0) { $0 + $1.workerDays }
+        if !options.quiet {
+            let days = estimates.reduce(0) { $0 + $1.workerDays } * Double(runs)
             // docs/BENCHMARKS.md measures about 2 × 10⁸ worker-days per second per thread in a release build.
             let seconds = days / (2e8 * Double(max(1, min(options.threads, ProcessInfo.processInfo.activeProcessorCount))))
+            let time = seconds < 90 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min"
+            let counted = runs == 1 ? "" : " (\(atMost ? "up to " : "")\(runs) runs of each scenario)"
             console.err(
-                "estimate: \(summary); \(Format.scientific(days)) worker-days in all, "
-                    + "roughly \(seconds < 90 ? "\(Int(seconds.rounded(.up))) s" : "\(Int((seconds / 60).rounded(.up))) min") in a release build\n")
+                "estimate: \(summary); \(Format.scientific(days)) worker-days in all\(counted), "
+                    + "roughly \(atMost ? "up to " : "")\(time) in a release build\n")
         }
     }
 
-    static func progressHandler(_ options: CommandOptions, console: Console, total: Int, label: String = "replications") -> ProgressLine? {
-        options.quiet || !console.errIsTerminal ? nil : ProgressLine(total: total, console: console, label: label)
+    /// The progress of a long command: a line rewritten in place on a terminal, plain lines at
+    /// each tenth of the work elsewhere; nil with `--quiet`.
+    static func progressHandler(
+        _ options: CommandOptions, console: Console, total: Int, label: String = "replications", bounded: Bool = false
+    ) -> ProgressLine? {
+        options.quiet ? nil : ProgressLine(total: total, console: console, label: label, plain: !console.errIsTerminal, bounded: bounded)
     }
 
     /// Manifest of a policy command's folder. `variants` names what was run and its uncertain
@@ -84,6 +95,7 @@ extension Program {
         var object: [String: JSONOut] = [
             "formatVersion": .number(String(ResultFiles.formatVersion)),
             "generator": .string("injurysim " + command.rawValue),
+            "programVersion": .string(ProgramVersion.current),
             "scenarios": .array(
                 scenarios.map { scenario, hash in
                     .object(["name": .string(scenario.name), "contentHash": .string(hash)])

@@ -11,7 +11,11 @@ struct RunCommand: SimulationCommand {
     var options: CommandOptions
 
     func simulate(console: Console) async throws(Program.CommandError) {
-        if let shard = options.shard { return try await Program.runShard(shard, options, console: console) }
+        if let shard = options.shard {
+            // A part keeps every replication's figures, but merge writes a run's standard files only.
+            if options.monthlyPaths { throw .usage("--monthly-paths cannot be given with --shard: merge writes a run's standard files only") }
+            return try await Program.runShard(shard, options, console: console)
+        }
         let (scenario, hash) = try Program.loadSingle(options, console: console)
         try Program.checkResources([scenario], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name
@@ -27,12 +31,12 @@ struct RunCommand: SimulationCommand {
         let summary = RunSummary(scenario: scenario, results: results)
         let files = ResultFiles(
             scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
-            contentHash: hash, results: results, summary: summary, report: !options.noReport)
+            contentHash: hash, results: results, summary: summary, report: !options.noReport, monthlyPaths: options.monthlyPaths)
         try Program.write(try Program.withReport(files.files, options, scenario: scenario), to: folder)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
             console.out(
-                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, replications.csv, platforms.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
+                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, \(options.monthlyPaths ? "monthly-paths.csv, " : "")replications.csv, platforms.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
             )
         }
     }

@@ -12,19 +12,22 @@ struct SensitivityCommand: SimulationCommand {
 
     func simulate(console: Console) async throws(Program.CommandError) {
         let (scenario, hash) = try Program.loadSingle(options, console: console)
-        try Program.checkResources([scenario], options, console: console)
+        let runCount = PolicyCommands.sensitivityRuns(scenario).count
+        try Program.checkResources([scenario], options, console: console, runs: runCount)
         if let shard = options.shard { return try await Program.sensitivityShard(shard, (scenario, hash), options, console: console) }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sensitivity"
         let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
-        var onProgress: (@Sendable (String) -> Void)?
-        let total = 1 + 2 * PolicyCommands.sensitivityInputs.count
+        // Every replication of every run counts, so the time left is the whole study's.
+        let progress = Program.progressHandler(
+            options, console: console, total: runCount * scenario.replications, label: "sensitivity replications")
+        var onProgress: (@Sendable (String, Bool) -> Void)?
         let counter = ProgressCounter()
-        if !options.quiet && console.errIsTerminal {
-            onProgress = { step in console.err("\r\u{1B}[2Ksensitivity: run \(counter.increment())/\(total) (\(step))…") }
+        if let progress {
+            onProgress = { run, finished in if finished { progress.update(done: counter.increment(), detail: run) } }
         }
         let outcome = try await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
-        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        progress?.finish()
         let report = SensitivityReport(
             scenario: scenario, baselineRuin: outcome.baselineRuin,
             baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)

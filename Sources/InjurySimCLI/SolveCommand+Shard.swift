@@ -30,13 +30,17 @@ extension Program {
         let outDirectory = options.out ?? "Results/\(scenario.name)-solve-parts/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: [hash], console: console)
         defer { claimed.release() }
+        let progress = progressHandler(
+            options, console: console, total: PolicyCommands.solveMostRounds, label: "solve shard \(shard) rounds done", bounded: true)
         var onProgress: (@Sendable (String) -> Void)?
-        if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve shard \(shard): \(step)…") } }
+        let counter = ProgressCounter()
+        // A round is reported as it starts, when those before it are done.
+        if let progress { onProgress = { step in progress.update(done: counter.increment() - 1, detail: "next: " + step) } }
         let share = try await claimed.simulate {
             await PolicyCommands.solveSearch(
                 scenario, target: target, sector: sector, replications: held, threads: options.threads, progress: onProgress)
         }
-        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        progress?.finish()
         let study = PartFiles.Study(
             scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
             sets: options.sets, scenarioText: scenarioText)

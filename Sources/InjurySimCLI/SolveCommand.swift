@@ -24,19 +24,24 @@ struct SolveCommand: SimulationCommand {
             }
             sector = index
         }
-        try Program.checkResources([scenario], options, console: console)
+        try Program.checkResources([scenario], options, console: console, runs: PolicyCommands.solveMostRounds, atMost: true)
         if let shard = options.shard {
             return try await Program.solveShard(shard, (scenario, hash), target: target, sector: sector, options, console: console)
         }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-solve"
         let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
+        // The count of rounds is known only as an upper bound.
+        let progress = Program.progressHandler(
+            options, console: console, total: PolicyCommands.solveMostRounds, label: "solve rounds done", bounded: true)
         var onProgress: (@Sendable (String) -> Void)?
-        if !options.quiet && console.errIsTerminal { onProgress = { step in console.err("\r\u{1B}[2Ksolve: \(step)…") } }
+        let counter = ProgressCounter()
+        // A round is reported as it starts, when those before it are done.
+        if let progress { onProgress = { step in progress.update(done: counter.increment() - 1, detail: "next: " + step) } }
         let solution = try await folder.simulate {
             await PolicyCommands.solve(scenario, target: target, sector: sector, threads: options.threads, progress: onProgress)
         }
-        if onProgress != nil { console.err("\r\u{1B}[2K") }
+        progress?.finish()
         let report = SolveReport(solution: solution)
         try Program.publish(
             .solve, [("solve.json", report.renderJSON().rendered())], scenarios: [(scenario, hash)],

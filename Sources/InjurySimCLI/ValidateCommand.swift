@@ -22,7 +22,11 @@ extension Program {
                 return ExitCode.usage
             }
         }
+        // Three steps of different lengths, each said when it is done.
+        let progress = ProgressLine(total: 3, console: console, label: "validate-model steps done", plain: !console.errIsTerminal)
+        defer { progress.finish() }
         let checks = await ModelValidation.checks(threads: threads)
+        progress.update(done: 1, detail: "model checks; next: calibration")
         let settings = ModelValidation.CalibrationRun()
         let calibration: [PublishedComparison]
         // The calibration runs the user's scenario: a replication whose money leaves the exact
@@ -43,6 +47,7 @@ extension Program {
             console.err(error.description + "\n")
             return ExitCode.usage
         }
+        progress.update(done: 2, detail: "calibration; next: chain continuity")
         let chainRun = ModelValidation.ChainRun()
         let continuity: (continuity: ChainContinuity, rows: [PairTrace.Row], scenario: Scenario)
         do throws(ScenarioError) {
@@ -51,6 +56,7 @@ extension Program {
             console.err(error.description + "\n")
             return ExitCode.usage
         }
+        progress.update(done: 3, detail: "chain continuity")
         let chainCheck = ModelValidation.chainCheck(continuity.continuity, scenario: continuity.scenario, settings: chainRun)
         if let pairs {
             let csv = ModelValidation.pairsCSV(continuity.rows, cuts: continuity.continuity.cuts.map(\.month))

@@ -4,7 +4,7 @@ import InjurySimCore
 extension ScenarioDecoder {
     static func decodeBasis(_ node: JSONNode?, log: IssueLog) -> Scenario.Basis? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "basis", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "basis", log: log, kind: .basis) else { return nil }
         let investment = r.param("investmentReturnPerYear", in: Scenario.basisInputs)
         let discount = r.optionalNumber("discountRatePerYear", range: -0.5...1, unit: "per year")
         let margin = r.number("discountMarginPerYear", default: 0, range: -0.5...0.5, unit: "per year")
@@ -21,11 +21,7 @@ extension ScenarioDecoder {
         let cap = r.optionalNumber("indexationCapPerYear", range: -0.5...1, unit: "per year")
         let improvement = r.param("mortalityImprovementPerYear", in: Scenario.basisInputs)
         let tableYear = r.integer("mortalityTableYear", default: 2020, range: 1950...2100)
-        r.finish(
-            allowed: Scenario.basisInputs.map(\.key) + [
-                "discountRatePerYear", "discountMarginPerYear", "allowanceIndexation", "indexationLagYears", "indexationCapPerYear",
-                "mortalityTableYear"
-            ])
+        r.finish()
         guard let investment, let margin, let wageGrowth, let medical, let pension, let lag, let improvement, let tableYear else {
             return nil
         }

@@ -4,7 +4,7 @@ import InjurySimCore
 extension ScenarioDecoder {
     static func decodeBenefits(_ node: JSONNode?, log: IssueLog) -> Scenario.Benefits? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "benefits", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "benefits", log: log, kind: .benefits) else { return nil }
         movedToBasis(r, ["wageGrowthPerYear": "wageGrowthPerYear", "medicalInflationPerYear": "medicalInflationPerYear"])
         var incomes = urbanIncomeDefaults
         if let tableNode = r.node("urbanIncomeByYear"), let map = ObjectReader(tableNode, path: r.path("urbanIncomeByYear"), log: log) {
@@ -26,6 +26,7 @@ extension ScenarioDecoder {
         let appraisalLag = r.integer("appraisalLagMonths", default: 9, range: 0...120)
         let deathLag = r.integer("deathLagMonths", default: 3, range: 0...120)
         for removed in ["allowanceYears", "dependantsPensionYears", "dependantsPensionShare"] {
+            r.retired.insert(removed)
             if let node = r.node(removed) {
                 r.log.add(
                     r.path(removed), node,
@@ -50,7 +51,7 @@ extension ScenarioDecoder {
         let careLevel = shares4(r, "careLevel", default: [0.5, 0.4, 0.3, 0.3])
         // Grades 5–6 allowances are the platform's unless a scenario's list leaves them out.
         var platformPays: Set<BenefitItem> = [.grade5to6Allowance]
-        if let names = r.names("platformPays", allowed: BenefitItem.allCases.map(\.rawValue), what: "benefit item") {
+        if let names = r.names("platformPays", allowed: DefinedNames(BenefitItem.allCases.map(\.rawValue), what: "benefit item")) {
             platformPays = Set(names.map { BenefitItem.allCases[$0] })
         }
         let suspension: Scenario.SuspensionWagesPayer = r.choice("suspensionWages", default: .none)
@@ -79,7 +80,7 @@ extension ScenarioDecoder {
         case .string("life"): return .life
         case .string("toRetirement"): return .toRetirement
         case .object:
-            guard let r = ObjectReader(node, path: path, log: log) else { return nil }
+            guard let r = ObjectReader(node, path: path, log: log, kind: .allowanceYears) else { return nil }
             let years = r.number("years", range: 1...80, unit: "years")
             r.finish()
             return years.map(AllowanceTerm.years)
@@ -102,20 +103,20 @@ extension ScenarioDecoder {
     /// `{"male": {"a", "b", "c"}, "female": {…}}`: Gompertz–Makeham laws μ(x) = a + b·cˣ.
     static func lifeTable(_ r: ObjectReader) -> LifeTable? {
         guard let node = r.node("mortality") else { return .chinaProxy }
-        guard let table = ObjectReader(node, path: r.path("mortality"), log: r.log) else { return nil }
+        guard let table = ObjectReader(node, path: r.path("mortality"), log: r.log, kind: .mortality) else { return nil }
         func law(_ sex: String) -> LifeTable.Law? {
             guard let lawNode = table.node(sex, required: true),
-                let reader = ObjectReader(lawNode, path: table.path(sex), log: r.log)
+                let reader = ObjectReader(lawNode, path: table.path(sex), log: r.log, kind: .mortalityLaw)
             else { return nil }
             let a = reader.number("a", range: 0...1, unit: "per year")
             let b = reader.number("b", range: 0...1, unit: "per year")
             let c = reader.number("c", range: 1...2)
-            reader.finish(allowed: ["a", "b", "c"])
+            reader.finish()
             guard let a, let b, let c else { return nil }
             return LifeTable.Law(a: a, b: b, c: c)
         }
         let male = law("male"), female = law("female")
-        table.finish(allowed: ["male", "female"])
+        table.finish()
         guard let male, let female else { return nil }
         return LifeTable(male: male, female: female, loading: 1)
     }

@@ -6,12 +6,12 @@ extension ScenarioDecoder {
     static func decodeFinancing(_ node: JSONNode?, log: IssueLog) -> Scenario.Financing? {
         let standard = Scenario.Financing.standard
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "financing", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "financing", log: log, kind: .financing) else { return nil }
         let method: Scenario.Financing.Method = r.choice("method", default: standard.method)
         let target = r.number("reserveTargetMonths", default: standard.reserveTargetMonths, range: 0...240, unit: "months")
         let closing = r.number("closingReserveYears", default: standard.closingReserveYears, range: 0...20, unit: "years")
         let periods = r.node("gapYears").map { gapYears($0, path: r.path("gapYears"), log: log) } ?? standard.gapYears
-        r.finish(allowed: ["method", "reserveTargetMonths", "closingReserveYears", "gapYears"])
+        r.finish()
         guard let target, let closing, let periods else { return nil }
         return Scenario.Financing(method: method, reserveTargetMonths: target, closingReserveYears: closing, gapYears: periods)
     }

@@ -4,9 +4,9 @@ extension ScenarioDecoder {
     /// `published[]`: figures published for the whole scheme, a platform or a sector at a month
     /// of the horizon.
     static func publishedFigures(
-        _ node: JSONNode, log: IssueLog, start: YearMonth?, months: Int?, platformNames: [String], sectorNames: [String]
+        _ node: JSONNode, log: IssueLog, start: YearMonth?, months: Int?, platformNames: DefinedNames, sectorNames: DefinedNames
     ) -> [Scenario.PublishedFigures] {
-        list(node, path: "published", log: log) { r, path in
+        list(node, path: "published", kind: .published, log: log) { r, path in
             let month = r.month("month")
             let insured = r.number("insuredPersons", default: -1, range: -1...1e10)
             let injuries = r.number("recognisedInjuries", default: -1, range: -1...1e10)
@@ -22,14 +22,9 @@ extension ScenarioDecoder {
             let observations = r.node("observation").map { observationModels($0, path: path + ".observation", figures: given, log: log) }
             r.finish()
             guard let month, let insured, let injuries, let paid, let contributions, let source, let platform, let sector else { return nil }
-            if !platform.isEmpty && !platformNames.contains(platform) {
-                log.add(
-                    path + ".platform", r.node("platform"),
-                    "names no platform of this scenario; platforms: " + platformNames.joined(separator: ", "))
-            }
-            if !sector.isEmpty && !sectorNames.contains(sector) {
-                log.add(path + ".sector", r.node("sector"), "names no sector of this scenario; sectors: " + sectorNames.joined(separator: ", "))
-            }
+            let platformIndex =
+                platform.isEmpty ? nil : platformNames.index(of: platform, path: path + ".platform", node: r.node("platform"), log: log)
+            let sectorIndex = sector.isEmpty ? nil : sectorNames.index(of: sector, path: path + ".sector", node: r.node("sector"), log: log)
             if !platform.isEmpty && !sector.isEmpty {
                 log.add(
                     path, r.node("sector"),
@@ -43,8 +38,8 @@ extension ScenarioDecoder {
                 recognisedInjuries: injuries >= 0 ? injuries : nil,
                 benefitsPaidYuan: paid >= 0 ? paid : nil, source: source)
             figures.contributionsYuan = contributions >= 0 ? contributions : nil
-            figures.platform = platformNames.firstIndex(of: platform)
-            figures.sector = sectorNames.firstIndex(of: sector)
+            figures.platform = platformIndex
+            figures.sector = sectorIndex
             figures.observations = observations ?? [:]
             return figures
         }
@@ -53,7 +48,7 @@ extension ScenarioDecoder {
     /// `published[].observation`: for each figure the entry gives, how it was observed —
     /// `{"relativeError": e}` (normal, sd e × the published value) or `{"interval": [low, high]}`.
     static func observationModels(_ node: JSONNode, path: String, figures: [String: Double?], log: IssueLog) -> [String: Observation] {
-        guard let r = ObjectReader(node, path: path, log: log) else { return [:] }
+        guard let r = ObjectReader(node, path: path, log: log, kind: .observation) else { return [:] }
         var models: [String: Observation] = [:]
         let given = figures.filter { ($0.value ?? -1) >= 0 }.keys.sorted()
         for member in r.allMembers() {
@@ -65,7 +60,7 @@ extension ScenarioDecoder {
                     "\(named); an observation belongs to a figure the entry gives: " + (given.isEmpty ? "none" : given.joined(separator: ", ")))
                 continue
             }
-            guard let m = ObjectReader(member.value, path: memberPath, log: log) else { continue }
+            guard let m = ObjectReader(member.value, path: memberPath, log: log, kind: .observationModel) else { continue }
             let hasError = m.node("relativeError") != nil, hasInterval = m.node("interval") != nil
             if hasError == hasInterval {
                 log.add(memberPath, member.value, "expected exactly one of {\"relativeError\": e} (0 < e ≤ 10) or {\"interval\": [low, high]}")

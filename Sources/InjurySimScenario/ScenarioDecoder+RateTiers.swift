@@ -4,12 +4,12 @@ import InjurySimCore
 /// float's first review per province (`rateFloat.firstReview`).
 extension ScenarioDecoder {
     /// The `rateTiers` object (nil when the file has none; issues logged).
-    static func decodeRateTiers(_ node: JSONNode, log: IssueLog, sectors: [String], start: YearMonth?, months: Int?) -> RateTierRule? {
-        guard let r = ObjectReader(node, path: "rateTiers", log: log) else { return nil }
+    static func decodeRateTiers(_ node: JSONNode, log: IssueLog, sectors: DefinedNames, start: YearMonth?, months: Int?) -> RateTierRule? {
+        guard let r = ObjectReader(node, path: "rateTiers", log: log, kind: .rateTiers) else { return nil }
         let month = r.month("month", required: false)
         let from = r.month("windowFrom")
         let to = r.month("windowTo")
-        let listed = r.names("sectors", allowed: sectors, what: "sector")
+        let listed = r.names("sectors", allowed: sectors)
         if let node = r.node("sectors") {
             if case .array(let items) = node.value, items.isEmpty { log.add(r.path("sectors"), node, "needs at least one sector") }
         } else {
@@ -18,7 +18,7 @@ extension ScenarioDecoder {
         let low = r.number("lowYuanPerOrder", range: 0...100, unit: "yuan per order")
         let high = r.number("highYuanPerOrder", range: 0...100, unit: "yuan per order")
         let threshold = r.param("paidRatioThreshold", in: Scenario.rateTierInputs)
-        r.finish(allowed: Scenario.rateTierInputs.map(\.key) + ["month", "windowFrom", "windowTo", "sectors", "lowYuanPerOrder", "highYuanPerOrder"])
+        r.finish()
         if let low, let high, high < low {
             log.add(r.path("highYuanPerOrder"), r.node("highYuanPerOrder"), "must not be below lowYuanPerOrder (\(low))")
         }
@@ -44,15 +44,14 @@ extension ScenarioDecoder {
     }
 
     /// `rateFloat.firstReview`: province name → the first review month that may move its rates.
-    static func firstReviews(_ r: ObjectReader, provinces: [String]) -> [Int: YearMonth]? {
+    static func firstReviews(_ r: ObjectReader, provinces: DefinedNames) -> [Int: YearMonth]? {
         guard let node = r.node("firstReview") else { return [:] }
         guard let map = ObjectReader(node, path: r.path("firstReview"), log: r.log) else { return nil }
         var out: [Int: YearMonth] = [:]
         var ok = true
         for member in map.allMembers() {
             let path = map.path(member.key)
-            guard let province = provinces.firstIndex(of: member.key) else {
-                r.log.add(path, member.value, "no province named \"\(member.key)\"; defined: \(provinces.joined(separator: ", "))")
+            guard let province = provinces.index(of: member.key, path: path, node: member.value, log: r.log) else {
                 ok = false
                 continue
             }

@@ -13,7 +13,7 @@ enum ScenarioDecoder {
     static let urbanIncomeDefaults: [Int: Double] = [2021: 47412, 2022: 49283, 2023: 51821, 2024: 54188, 2025: 56502]
 
     static func decode(_ root: JSONNode, log: IssueLog) -> Scenario? {
-        guard let top = ObjectReader(root, path: "", log: log) else { return nil }
+        guard let top = ObjectReader(root, path: "", log: log, kind: .scenario) else { return nil }
         let name = top.string("name")
         if let name, !Self.isFolderName(name) {
             log.add(
@@ -33,20 +33,23 @@ enum ScenarioDecoder {
         let pooling: Scenario.Pooling = top.choice("pooling", default: .province)
         let reportLanguage: ReportLanguage = top.choice("reportLanguage", default: .en)
 
-        let sectors = namedObjects(top, "sectors", log: log) { sector($0, name: $1) }
-        let sectorNames = sectors.map(\.name)
-        var platforms = namedObjects(top, "platforms", log: log) { platform($0, name: $1, sectors: sectorNames) }
-        let platformNames = platforms.map(\.name)
-        let provinces = namedObjects(top, "provinces", log: log) {
+        // References are checked against every name the maps define, decoded or not, so a
+        // mistake inside one sector is not also reported at every reference to it.
+        let (sectors, sectorNames) = namedObjects(top, "sectors", kind: .sector, what: "sector", log: log) { sector($0, name: $1) }
+        let (decodedPlatforms, platformNames) = namedObjects(top, "platforms", kind: .platform, what: "platform", log: log) {
+            platform($0, name: $1, sectors: sectorNames)
+        }
+        let (provinces, provinceNames) = namedObjects(top, "provinces", kind: .province, what: "province", log: log) {
             province($0, name: $1, sectors: sectorNames, platforms: platformNames)
         }
-        let provinceNames = provinces.map(\.name)
-        checkShares(platforms: platforms, sectors: sectorNames, top: top, log: log)
-        for province in provinces {
+        var platforms = decodedPlatforms
+        checkShares(platforms: platforms, sectors: sectorNames.names, top: top, log: log)
+        // Only when every platform decoded can a sector be said to have none.
+        for province in provinces where platforms.count == platformNames.names.count {
             for (sector, count) in province.workers.enumerated() where count > 0 && !platforms.contains(where: { $0.sector == sector }) {
                 log.add(
-                    "provinces." + province.name + ".workers." + sectorNames[sector], top.node("provinces"),
-                    "has workers but no platform in sector \"\(sectorNames[sector])\" serves them; add a platform or set the count to 0")
+                    "provinces." + province.name + ".workers." + sectorNames.names[sector], top.node("provinces"),
+                    "has workers but no platform in sector \"\(sectorNames.names[sector])\" serves them; add a platform or set the count to 0")
             }
         }
 
@@ -59,7 +62,7 @@ enum ScenarioDecoder {
         let rateTiers = top.node("rateTiers").map { decodeRateTiers($0, log: log, sectors: sectorNames, start: start, months: months) }
         var rollout: [Scenario.RolloutPhase] = []
         if let node = top.node("rollout") {
-            rollout = list(node, path: "rollout", log: log) {
+            rollout = list(node, path: "rollout", kind: .phase, log: log) {
                 phase($0, path: $1, provinces: provinceNames, sectors: sectorNames, platforms: platformNames, log: log)
             }
         } else if let start {
@@ -67,7 +70,7 @@ enum ScenarioDecoder {
         }
         var shocks: [Scenario.Shock] = []
         if let node = top.node("shocks") {
-            shocks = list(node, path: "shocks", log: log) {
+            shocks = list(node, path: "shocks", kind: .shock, log: log) {
                 shock($0, path: $1, provinces: provinceNames, sectors: sectorNames, platforms: platformNames, log: log)
             }
             var seen = Set<String>()
@@ -80,18 +83,12 @@ enum ScenarioDecoder {
             published = publishedFigures(
                 node, log: log, start: start, months: months, platformNames: platformNames, sectorNames: sectorNames)
         }
-        top.finish(allowed: [
-            "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
-            "sampleFraction",
-            "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-            "benefits", "fund", "basis", "financing", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage"
-        ])
-        if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
-        if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
-            log.add("provinces", root, "needs at least one province")
-        }
-        if let root = top.node("platforms"), platforms.isEmpty, case .object = root.value {
-            log.add("platforms", root, "needs at least one platform")
+        // `continues` is taken out before decoding (ScenarioChain), `extends` before that; a
+        // label is the report's (read where the report reads it); `$schema` is for editors.
+        _ = (top.node("extends"), top.node("continues"), top.node("label"), top.node("$schema"))
+        top.finish()
+        for (key, names) in [("sectors", sectorNames), ("platforms", platformNames), ("provinces", provinceNames)] {
+            if let root = top.node(key), names.names.isEmpty, case .object = root.value { log.add(key, root, "needs at least one \(names.what)") }
         }
 
         guard log.issues.isEmpty, let name, let description, let start, let months, let seed, let replications,
@@ -116,30 +113,34 @@ enum ScenarioDecoder {
         return log.issues.isEmpty ? scenario : nil
     }
 
-    /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order.
+    /// Decodes an object whose keys are names (sectors, platforms, provinces), in file order:
+    /// the entries that decoded, and every name the map defines.
     static func namedObjects<T>(
-        _ top: ObjectReader, _ key: String, log: IssueLog,
+        _ top: ObjectReader, _ key: String, kind: ScenarioObject, what: String, log: IssueLog,
         _ make: (ObjectReader, String) -> T?
-    ) -> [T] {
-        guard let node = top.node(key, required: true), let map = ObjectReader(node, path: key, log: log) else { return [] }
+    ) -> ([T], DefinedNames) {
+        guard let node = top.node(key, required: true), let map = ObjectReader(node, path: key, log: log) else {
+            return ([], DefinedNames([], what: what, known: false))
+        }
         var values: [T] = []
-        for member in map.allMembers() {
-            guard let reader = ObjectReader(member.value, path: map.path(member.key), log: log) else { continue }
+        let members = map.allMembers()
+        for member in members {
+            guard let reader = ObjectReader(member.value, path: map.path(member.key), log: log, kind: kind) else { continue }
             if member.key.isEmpty { log.add(map.path(member.key), member.value, "names must not be empty") }
             checkName(member.key, .identifier, path: map.path(member.key), node: member.value, log: log)
             if let value = make(reader, member.key) { values.append(value) }
         }
-        return values
+        return (values, DefinedNames(members.map(\.key), what: what))
     }
 
-    static func list<T>(_ node: JSONNode, path: String, log: IssueLog, _ make: (ObjectReader, String) -> T?) -> [T] {
+    static func list<T>(_ node: JSONNode, path: String, kind: ScenarioObject, log: IssueLog, _ make: (ObjectReader, String) -> T?) -> [T] {
         guard case .array(let items) = node.value else {
             log.add(path, node, "expected a list [ … ], found \(node.typeName)")
             return []
         }
         return items.enumerated().compactMap { index, item in
             let itemPath = path + "[\(index)]"
-            guard let reader = ObjectReader(item, path: itemPath, log: log) else { return nil }
+            guard let reader = ObjectReader(item, path: itemPath, log: log, kind: kind) else { return nil }
             return make(reader, itemPath)
         }
     }
@@ -190,7 +191,8 @@ enum ScenarioDecoder {
             }
         }
         // The declared inputs (Scenario.sectorInputs) and the sector's plain settings.
-        r.finish(allowed: Scenario.sectorInputs.map(\.key) + ["shiftHoursSpread", "ageBands", "maleShare", "drawnAs"])
+        _ = r.node("label")
+        r.finish()
         guard let ordersPerHour, let shiftHours, let spread, let fullTime, let occasionalDays, let occasionalShare,
             let claims, let recognition, let severity, let medical, let sigma, let recovery, let churn, let growth,
             let ordersSaturation, let workersGrowth, let workersSaturation, let ages, let male, let multiPlatform
@@ -248,18 +250,16 @@ enum ScenarioDecoder {
         return values.count == members.count ? values : nil
     }
 
-    static func platform(_ r: ObjectReader, name: String, sectors: [String]) -> Scenario.Platform? {
+    static func platform(_ r: ObjectReader, name: String, sectors: DefinedNames) -> Scenario.Platform? {
         var sector: Int?
         if let sectorName = r.string("sector") {
-            sector = sectors.firstIndex(of: sectorName)
-            if sector == nil {
-                r.log.add(r.path("sector"), r.node("sector"), "no sector named \"\(sectorName)\"; defined: \(sectors.joined(separator: ", "))")
-            }
+            sector = sectors.index(of: sectorName, path: r.path("sector"), node: r.node("sector"), log: r.log)
         }
         let rate = r.param("ratePerOrderYuan", in: Scenario.platformInputs)
         let shareOfSector = r.number("shareOfSector", default: -1, range: -1...1)
         let risk = r.param("riskMultiplier", in: Scenario.platformInputs)
-        r.finish(allowed: Scenario.platformInputs.map(\.key) + ["sector", "shareOfSector"])
+        _ = r.node("label")
+        r.finish()
         if let shareOfSector, shareOfSector < 0, r.node("shareOfSector") != nil {
             r.log.add(r.path("shareOfSector"), r.node("shareOfSector"), "out of range; allowed: a number from 0 to 1")
         }
@@ -288,28 +288,21 @@ enum ScenarioDecoder {
         }
     }
 
-    static func province(_ r: ObjectReader, name: String, sectors: [String], platforms: [String]) -> Scenario.Province? {
+    static func province(_ r: ObjectReader, name: String, sectors: DefinedNames, platforms: DefinedNames) -> Scenario.Province? {
         let wage = r.param("averageMonthlyWageYuan", in: Scenario.provinceInputs)
         let risk = r.param("riskMultiplier", in: Scenario.provinceInputs)
         let premium = r.param("wageGrowthPremiumPerYear", in: Scenario.provinceInputs)
-        var workers = [Int](repeating: 0, count: sectors.count)
+        var workers = [Int](repeating: 0, count: sectors.names.count)
         if let node = r.node("workers", required: true), let map = ObjectReader(node, path: r.path("workers"), log: r.log) {
             for member in map.allMembers() {
-                guard let sector = sectors.firstIndex(of: member.key) else {
-                    r.log.add(map.path(member.key), member.value, "no sector named \"\(member.key)\"; defined: \(sectors.joined(separator: ", "))")
-                    continue
-                }
+                guard let sector = sectors.index(of: member.key, path: map.path(member.key), node: member.value, log: r.log) else { continue }
                 if let count = integer(member.value, path: map.path(member.key), range: 0...2_000_000_000, log: r.log) { workers[sector] = count }
             }
         }
         var shares: [Int: Double] = [:]
         if let node = r.node("platformShares"), let map = ObjectReader(node, path: r.path("platformShares"), log: r.log) {
             for member in map.allMembers() {
-                guard let platform = platforms.firstIndex(of: member.key) else {
-                    r.log.add(
-                        map.path(member.key), member.value, "no platform named \"\(member.key)\"; defined: \(platforms.joined(separator: ", "))")
-                    continue
-                }
+                guard let platform = platforms.index(of: member.key, path: map.path(member.key), node: member.value, log: r.log) else { continue }
                 if let value = number(member.value, path: map.path(member.key), range: share, log: r.log) { shares[platform] = value }
             }
         }
@@ -317,7 +310,8 @@ enum ScenarioDecoder {
         let pool = r.string("pool", default: name)
         if let pool, pool.isEmpty { r.log.add(r.path("pool"), r.node("pool"), "a pool name must not be empty") }
         if let pool, r.node("pool") != nil { checkName(pool, .identifier, path: r.path("pool"), node: r.node("pool"), log: r.log) }
-        r.finish(allowed: Scenario.provinceInputs.map(\.key) + ["workers", "platformShares", "initialBalanceYuan", "pool"])
+        _ = r.node("label")
+        r.finish()
         guard let wage, let risk, let premium, let balance, let pool else { return nil }
         var province = Scenario.Province(
             name: name, averageMonthlyWageYuan: wage, riskMultiplier: risk, workers: workers,
@@ -329,7 +323,7 @@ enum ScenarioDecoder {
 
     static func decodeRisk(_ node: JSONNode?, log: IssueLog) -> Scenario.Risk? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "risk", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "risk", log: log, kind: .risk) else { return nil }
         let longShift = r.number("longShiftHours", default: 10, range: 0...24, unit: "hours")
         let extra = r.param("extraRiskPerLongHour", in: Scenario.riskInputs)
         let newDays = r.integer("newWorkerDays", default: 30, range: 0...3650)
@@ -341,7 +335,7 @@ enum ScenarioDecoder {
 
     static func decodeFund(_ node: JSONNode?, log: IssueLog) -> Scenario.Fund? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "fund", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "fund", log: log, kind: .fund) else { return nil }
         let chargeAdmin = r.bool("chargeAdminCost", default: false)
         let admin = r.param("adminCostShare", in: Scenario.fundInputs)
         movedToBasis(r, ["investmentReturnPerYear": "investmentReturnPerYear", "liabilityDiscountRatePerYear": "discountRatePerYear"])
@@ -351,9 +345,9 @@ enum ScenarioDecoder {
         return Scenario.Fund(chargeAdminCost: chargeAdmin, adminCostShare: admin, shortfall: shortfall)
     }
 
-    static func decodeRateFloat(_ node: JSONNode?, log: IssueLog, provinces: [String]) -> RateFloatRule? {
+    static func decodeRateFloat(_ node: JSONNode?, log: IssueLog, provinces: DefinedNames) -> RateFloatRule? {
         let empty = JSONNode(value: .object([]), line: 0, column: 0)
-        guard let r = ObjectReader(node ?? empty, path: "rateFloat", log: log) else { return nil }
+        guard let r = ObjectReader(node ?? empty, path: "rateFloat", log: log, kind: .rateFloat) else { return nil }
         let enabled = r.bool("enabled", default: false)
         let reviewMonth = r.integer("reviewMonth", default: 1, range: 1...12)
         let basis: RateFloatRule.Basis = r.choice("basis", default: .paid)
@@ -381,13 +375,13 @@ enum ScenarioDecoder {
     }
 
     static func phase(
-        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        _ r: ObjectReader, path: String, provinces: DefinedNames, sectors: DefinedNames, platforms: DefinedNames,
         log: IssueLog
     ) -> Scenario.RolloutPhase? {
         let start = r.month("startMonth")
-        let p = r.names("provinces", allowed: provinces, what: "province")
-        let s = r.names("sectors", allowed: sectors, what: "sector")
-        let k = r.names("platforms", allowed: platforms, what: "platform")
+        let p = r.names("provinces", allowed: provinces)
+        let s = r.names("sectors", allowed: sectors)
+        let k = r.names("platforms", allowed: platforms)
         let ramp = r.integer("rampMonths", default: 0, range: 0...600)
         let takeUp = r.number("takeUp", default: 1, range: share)
         r.finish()
@@ -396,7 +390,7 @@ enum ScenarioDecoder {
     }
 
     static func shock(
-        _ r: ObjectReader, path: String, provinces: [String], sectors: [String], platforms: [String],
+        _ r: ObjectReader, path: String, provinces: DefinedNames, sectors: DefinedNames, platforms: DefinedNames,
         log: IssueLog
     ) -> Scenario.Shock? {
         let name = r.string("name")
@@ -408,9 +402,9 @@ enum ScenarioDecoder {
             log.add(path, r.node, "give exactly one of startMonth (a fixed date) and probabilityPerYear above 0 (a random shock)")
         }
         let months = r.integer("months", range: 1...1200)
-        let p = r.names("provinces", allowed: provinces, what: "province")
-        let s = r.names("sectors", allowed: sectors, what: "sector")
-        let k = r.names("platforms", allowed: platforms, what: "platform")
+        let p = r.names("provinces", allowed: provinces)
+        let s = r.names("sectors", allowed: sectors)
+        let k = r.names("platforms", allowed: platforms)
         let orders = r.param("orders", in: Scenario.shockInputs)
         let claims = r.param("claimFrequency", in: Scenario.shockInputs)
         let severity = r.param("severity", in: Scenario.shockInputs)

@@ -30,3 +30,22 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
         return place + NameRule.visible((path.isEmpty ? "" : path + ": ") + message + found)
     }
 }
+
+extension ScenarioIssue {
+    /// `issues` in the order a reader fixes them: those from `--set` first, then by file (the
+    /// scenario's own before its bases'), line and column; those with no place last. Issues at
+    /// the same place keep the order they were found in.
+    package static func sortedByPlace(_ issues: [ScenarioIssue]) -> [ScenarioIssue] {
+        func rank(_ issue: ScenarioIssue) -> Int {
+            issue.line == ScenarioOverride.commandLine ? 0 : issue.line > 0 ? 1 : 2
+        }
+        return issues.enumerated().sorted { left, right in
+            let a = left.element, b = right.element
+            if rank(a) != rank(b) { return rank(a) < rank(b) }
+            if a.file != b.file { return a.file.isEmpty || (!b.file.isEmpty && a.file < b.file) }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}

@@ -33,3 +33,16 @@ extension ScenarioLoader {
         return try ScenarioChain.inline(root, file: path).renderedPreservingOrder()
     }
 }
+
+extension ScenarioLoader {
+    /// The resolved document (``resolvedText(path:overrides:)``) as a node, for `show` and `diff`.
+    package static func resolvedDocument(path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> JSONNode {
+        let text = try resolvedText(path: path, overrides: overrides)
+        do {
+            return try JSONCParser.parse(Array(text.utf8))
+        } catch {
+            throw ScenarioError(
+                file: path, issues: [ScenarioIssue(path: "", value: "", message: "syntax error: " + error.message, line: 0, column: 0)])
+        }
+    }
+}

@@ -101,7 +101,7 @@ public enum ScenarioLoader {
         let log = IssueLog()
         let decoded = ScenarioDecoder.decode(root, log: log)
         guard var scenario = decoded, log.issues.isEmpty else {
-            throw ScenarioError(file: file, issues: log.issues)
+            throw ScenarioError(file: file, issues: ScenarioIssue.sortedByPlace(log.issues))
         }
         if let continues {
             try ScenarioChain.link(&scenario, continues: continues, file: file, chain: chain, bytes: &baseBytes)

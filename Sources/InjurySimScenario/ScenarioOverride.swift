@@ -59,20 +59,32 @@ public struct ScenarioOverride: Sendable, Equatable {
 
     /// The document with this override applied.
     func apply(to root: JSONNode) throws(ScenarioError) -> JSONNode {
-        try set(root, steps: steps[...], walked: "")
+        try set(root, steps: steps[...], walked: "", kind: .object(.scenario))
     }
 
-    private func set(_ node: JSONNode, steps: ArraySlice<Step>, walked: String) throws(ScenarioError) -> JSONNode {
+    /// Sets the value at `steps` below `node`, whose declared kind (``ScenarioKey/Kind``) is
+    /// `kind` when known. A key the declarations do not allow at that place is refused with the
+    /// nearest allowed one, and so is a field inside a sector, platform or province the scenario
+    /// does not define (a misspelt name would otherwise make a new, incomplete one); a whole new
+    /// entry (`sectors.NAME={…}`) or a new key of a free map (`provinces.x.workers.NAME=…`) may be
+    /// added, and is checked like the file.
+    private func set(_ node: JSONNode, steps: ArraySlice<Step>, walked: String, kind: ScenarioKey.Kind?) throws(ScenarioError) -> JSONNode {
         guard let step = steps.first else { return valueNode }
         var node = node
         switch (step, node.value) {
         case (.key(let key), .object(var members)):
             let here = walked.isEmpty ? key : walked + "." + key
-            if let position = members.firstIndex(where: { $0.key == key }) {
-                members[position].value = try set(members[position].value, steps: steps.dropFirst(), walked: here)
+            let present = members.firstIndex(where: { $0.key == key })
+            let child = try childKind(of: kind, key: key, present: present != nil, last: steps.count == 1, walked: walked, members: members)
+            if let position = present {
+                members[position].value = try set(members[position].value, steps: steps.dropFirst(), walked: here, kind: child)
             } else {
+                if case .index = steps.dropFirst().first {
+                    throw ScenarioOverride.error(
+                        path, text, "the scenario has no \(here), so no entry of it can be set; give the whole list: --set '\(here)=[…]'")
+                }
                 let empty = JSONNode(value: .object([]), line: ScenarioOverride.commandLine, column: 0)
-                members.append(JSONNode.Member(key: key, value: try set(empty, steps: steps.dropFirst(), walked: here)))
+                members.append(JSONNode.Member(key: key, value: try set(empty, steps: steps.dropFirst(), walked: here, kind: child)))
             }
             node.value = .object(members)
         case (.key(let key), .array(var items)):
@@ -82,19 +94,21 @@ public struct ScenarioOverride: Sendable, Equatable {
             let names = items.map(\.name)
             let named = names.indices.filter { names[$0] == key }
             guard named.count == 1, let index = named.first else {
+                let defined = names.compactMap { $0 }
                 throw ScenarioOverride.error(
                     path, text,
                     "\(walked) is a list; name an entry by its index, \(walked)[0], or by its name"
-                        + (names.compactMap { $0 }.isEmpty ? "" : " (\(names.compactMap { $0 }.joined(separator: ", ")))"))
+                        + (defined.isEmpty ? "" : " (\(defined.joined(separator: ", ")))")
+                        + (NearestName.suggestion(for: key, among: defined).map { "; did you mean \"\($0)\"?" } ?? ""))
             }
-            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here)
+            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here, kind: Self.itemKind(of: kind))
             node.value = .array(items)
         case (.index(let index), .array(var items)):
             let here = walked + "[\(index)]"
             guard index < items.count else {
                 throw ScenarioOverride.error(path, text, "\(walked) has \(items.count) entries; there is no \(here)")
             }
-            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here)
+            items[index] = try set(items[index], steps: steps.dropFirst(), walked: here, kind: Self.itemKind(of: kind))
             node.value = .array(items)
         case (.key(let key), _):
             throw ScenarioOverride.error(
@@ -103,6 +117,46 @@ public struct ScenarioOverride: Sendable, Equatable {
             throw ScenarioOverride.error(path, text, "\(walked) is \(node.typeName), not a list")
         }
         return node
+    }
+
+    /// The kind of an item of a list of `kind`.
+    private static func itemKind(of kind: ScenarioKey.Kind?) -> ScenarioKey.Kind? {
+        switch kind {
+        case .objectList(let object): return .object(object)
+        case .list(let item, _): return item
+        default: return nil
+        }
+    }
+
+    /// The declared kind of `key` inside an object of `kind`; throws when the declarations do not
+    /// allow the key there (see ``set(_:steps:walked:kind:)``).
+    private func childKind(
+        of kind: ScenarioKey.Kind?, key: String, present: Bool, last: Bool, walked: String, members: [JSONNode.Member]
+    ) throws(ScenarioError) -> ScenarioKey.Kind? {
+        let place = walked.isEmpty ? "the scenario" : walked
+        switch kind {
+        case .object(let object), .choiceOrObject(_, let object):
+            if let declared = object.key(key) { return declared.kind }
+            if present { return nil }  // the decoder reports the file's unknown key
+            throw ScenarioOverride.error(
+                path, text,
+                "unknown key \"\(key)\" in \(place); \(NearestName.hint(for: key, among: object.keyNames))"
+                    + "allowed keys here: \(object.keyNames.sorted().joined(separator: ", "))")
+        case .keyedParams(let names, let range, _):
+            if names.contains(key) { return .param(range) }
+            throw ScenarioOverride.error(
+                path, text,
+                "unknown key \"\(key)\" in \(place); \(NearestName.hint(for: key, among: names))allowed keys here: \(names.joined(separator: ", "))")
+        case .namedMap(let object):
+            if present || last { return .object(object) }
+            let defined = members.map(\.key)
+            throw ScenarioOverride.error(
+                path, text,
+                "the scenario has no \(object.rawValue) named \"\(key)\"; \(NearestName.hint(for: key, among: defined))"
+                    + "defined: \(defined.joined(separator: ", ")) (to add one, give it whole: --set '\(walked).NAME={…}')")
+        case .map(let value): return value
+        default: return nil
+        }
     }
 }
 

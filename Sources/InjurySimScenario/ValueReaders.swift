@@ -71,7 +71,8 @@ extension ObjectReader {
     }
 
     /// A list of names, each of which must be in `allowed`; returns their indices.
-    func names(_ key: String, allowed: [String], what: String) -> [Int]? {
+    func names(_ key: String, allowed: DefinedNames) -> [Int]? {
+        let what = allowed.what
         guard let node = node(key) else { return nil }
         guard case .array(let items) = node.value else {
             log.add(path(key), node, "expected a list of \(what) names")
@@ -84,10 +85,7 @@ extension ObjectReader {
                 log.add(itemPath, item, "expected a \(what) name in double quotes")
                 continue
             }
-            guard let index = allowed.firstIndex(of: name) else {
-                log.add(itemPath, item, "no \(what) named \"\(name)\"; defined: \(allowed.joined(separator: ", "))")
-                continue
-            }
+            guard let index = allowed.index(of: name, path: itemPath, node: item, log: log) else { continue }
             indices.append(index)
         }
         return indices

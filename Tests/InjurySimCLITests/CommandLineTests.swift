@@ -51,7 +51,7 @@ import Testing
         #expect(message(["--qiuck"], .bench) == "unknown option '--qiuck'; did you mean --quick?")
         #expect(message(["x"], .bench) == "bench takes no arguments, got 'x'")
         #expect(message(["a.json"], .compare) == "compare needs at least two scenario files")
-        #expect(ArgumentParser.editDistance("--sed", "--seed") == 1 && ArgumentParser.editDistance("", "ab") == 2)
+        #expect(ArgumentParser.nearest("--sed", among: ["--out", "--seed"]) == "--seed" && ArgumentParser.nearest("--zz", among: ["--out"]) == nil)
     }
 
     @Test func helpCommandPrintsThatCommandsHelp() throws {

@@ -21,11 +21,14 @@ import Testing
             let out = dir.appendingPathComponent("out-\(threads)")
             let outcome = try EndToEndTests.run(["run", "Scenarios/smoke.json", "--out", out.path, "--threads", threads] + Self.compounding)
             #expect(outcome.code == 64, "\(outcome.stderr)")
-            #expect(outcome.stderr.hasPrefix("injurysim run: replication 0, 20"), "\(outcome.stderr)")
+            // The estimate comes first on stderr; then the error, in one line.
+            let error = outcome.stderr.components(separatedBy: "\n").first { $0.hasPrefix("injurysim run: ") } ?? ""
+            #expect(outcome.stderr.hasPrefix("estimate: "), "\(outcome.stderr)")
+            #expect(error.hasPrefix("injurysim run: replication 0, 20"), "\(outcome.stderr)")
             #expect(outcome.stderr.contains(", pool north: cash left the range money is counted in exactly"), "\(outcome.stderr)")
             #expect(outcome.stderr.contains("shorten the horizon (months)"))
             #expect(!FileManager.default.fileExists(atPath: out.path), "no results folder")
-            messages.append(outcome.stderr.components(separatedBy: "\n")[0])
+            messages.append(error)
         }
         #expect(messages[0] == messages[1])
     }

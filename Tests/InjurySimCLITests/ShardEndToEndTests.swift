@@ -17,6 +17,15 @@ import Testing
         return files
     }
 
+    /// The program version `--version` prints (its first two words), which every manifest.json
+    /// records as `programVersion`.
+    static func expectProgramVersion(_ manifest: Data?, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let printed = try run(["--version"]).stdout.split(separator: " ").prefix(2).joined(separator: " ")
+        #expect(printed.hasPrefix("injurysim "), sourceLocation: sourceLocation)
+        let text = String(decoding: manifest ?? Data(), as: UTF8.self)
+        #expect(text.contains("\"programVersion\": \"\(printed)\""), "\(text)", sourceLocation: sourceLocation)
+    }
+
     @Test func shardedRunMergesToTheSingleRunsFolder() throws {
         let dir = EndToEndTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -42,6 +51,7 @@ import Testing
                 "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "report.html", "summary.json", "yearly.csv"
             ])
         #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
+        try Self.expectProgramVersion(expected["manifest.json"])
 
         // A missing part: exit 65, naming the replications and the shard; nothing written.
         let missing = try Self.run(["merge", parts[0], parts[2], "--out", dir.appendingPathComponent("m2").path])
@@ -87,6 +97,7 @@ import Testing
         #expect(String(decoding: expected["compare-monthly.csv"] ?? Data(), as: UTF8.self).split(separator: "\n").count == 1 + 2 * 3)
         #expect(String(decoding: expected["manifest.json"] ?? Data(), as: UTF8.self).contains("\"uncertainInputs\""))
         #expect(try Self.contents(merged) == expected)
+        try Self.expectProgramVersion(expected["manifest.json"])
 
         let runPart = dir.appendingPathComponent("run-part").path
         #expect(
@@ -116,6 +127,7 @@ import Testing
         let expected = try Self.contents(dir.appendingPathComponent("single"))
         #expect(expected.keys.sorted() == ["manifest.json", "report.html", "solve.json"])
         #expect(try Self.contents(merged) == expected)
+        try Self.expectProgramVersion(expected["manifest.json"])
     }
 
     /// `sensitivity --shard` parts (23 runs' figures, break-even rates included, per replication) merge
@@ -136,6 +148,7 @@ import Testing
         let expected = try Self.contents(dir.appendingPathComponent("single"))
         #expect(expected.keys.sorted() == ["manifest.json", "report.html", "sensitivity.csv", "sensitivity.json"])
         #expect(try Self.contents(merged) == expected)
+        try Self.expectProgramVersion(expected["manifest.json"])
     }
 
     /// `sweep --shard` parts over a two-axis grid (one axis changes the pools) merge to sweep's folder.
@@ -162,5 +175,6 @@ import Testing
             String(decoding: expected["manifest.json"] ?? Data(), as: UTF8.self).contains(
                 "\"name\": \"platforms.caocao.ratePerOrderYuan=0.02, pooling=national\""))
         #expect(try Self.contents(merged) == expected)
+        try Self.expectProgramVersion(expected["manifest.json"])
     }
 }

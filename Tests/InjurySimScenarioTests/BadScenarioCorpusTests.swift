@@ -93,13 +93,13 @@ import Testing
                     bytes: Array(#"{"description": \#(atLimit)}"#.utf8),
                     expected: """
                         <scenario>: 7 problems
-                          name: is required but missing (in the object at line 1, column 1)
+                          line 1, column 1: name: is required but missing from the object that starts here
+                          line 1, column 1: startMonth: is required but missing from the object that starts here
+                          line 1, column 1: months: is required but missing from the object that starts here
+                          line 1, column 1: sectors: is required but missing from the object that starts here
+                          line 1, column 1: platforms: is required but missing from the object that starts here
+                          line 1, column 1: provinces: is required but missing from the object that starts here
                           line 1, column 17: description: expected a string in double quotes, found a list (found a list of 1)
-                          startMonth: is required but missing (in the object at line 1, column 1)
-                          months: is required but missing (in the object at line 1, column 1)
-                          sectors: is required but missing (in the object at line 1, column 1)
-                          platforms: is required but missing (in the object at line 1, column 1)
-                          provinces: is required but missing (in the object at line 1, column 1)
                         """)),
             Case(
                 name: "generated-long-one-line-file",

@@ -13,10 +13,11 @@ package struct ResultFiles: Sendable {
 
     package var files: [(name: String, text: String)]
 
-    /// The data files; `report` lists `report.html` in the manifest too (the caller renders it from these files).
+    /// The data files; `report` lists `report.html` in the manifest too (the caller renders it from these files);
+    /// `monthlyPaths` adds `monthly-paths.csv` (``MonthlyPathsCSV``).
     package init(
         scenario: Scenario, scenarioFile: String, contentHash: String, results: [ReplicationResult], summary: RunSummary,
-        report: Bool = false
+        report: Bool = false, monthlyPaths: Bool = false
     ) {
         files = [
             ("summary.json", ResultFiles.summaryJSON(scenario: scenario, summary: summary, results: results).rendered()),
@@ -28,10 +29,11 @@ package struct ResultFiles: Sendable {
                 "manifest.json",
                 ResultFiles.manifestJSON(
                     scenario: scenario, scenarioFile: scenarioFile, contentHash: contentHash,
-                    report: report
+                    report: report, monthlyPaths: monthlyPaths
                 ).rendered()
             )
         ]
+        if monthlyPaths { files.insert((MonthlyPathsCSV.fileName, MonthlyPathsCSV.text(scenario: scenario, results: results)), at: 2) }
     }
 
     static func yuan(_ fen: Double) -> JSONOut { JSONOut.fixed(fen / 100, 2) }
@@ -293,10 +295,13 @@ package struct ResultFiles: Sendable {
         ])
     }
 
-    static func manifestJSON(scenario: Scenario, scenarioFile: String, contentHash: String, report: Bool = false) -> JSONOut {
+    static func manifestJSON(
+        scenario: Scenario, scenarioFile: String, contentHash: String, report: Bool = false, monthlyPaths: Bool = false
+    ) -> JSONOut {
         .object([
             "formatVersion": .number(String(formatVersion)),
             "generator": .string("injurysim"),
+            "programVersion": .string(ProgramVersion.current),
             "scenario": .string(scenario.name),
             "scenarioFile": .string(scenarioFile),
             "scenarioContentHash": .string(contentHash),
@@ -319,7 +324,7 @@ package struct ResultFiles: Sendable {
                 scenario.uncertainInputs.map(ResultFiles.manifestEntry)),
             "files": .array(
                 (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "manifest.json"]
-                    + (report ? ["report.html"] : [])).map(
+                    + (monthlyPaths ? [MonthlyPathsCSV.fileName] : []) + (report ? ["report.html"] : [])).map(
                         JSONOut.string))
         ])
     }
