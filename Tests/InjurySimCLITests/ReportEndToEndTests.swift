@@ -53,7 +53,7 @@ import Testing
         #expect(rerun.code == 0, "the folder is still ours: \(rerun.stderr)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "summary.json", "yearly.csv"
+                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "solvency-paths.csv", "summary.json", "yearly.csv"
             ])
     }
 

@@ -162,7 +162,7 @@ import Testing
         for language in ReportLanguage.allCases {
             let html = try ReportRenderer.render(texts: texts, language: language)
             let page = ReportPage.parse(html)
-            let title = language == .en ? "Median fund net position by month (all pools), each scenario" : "各方案基金净头寸月度中位数（全部统筹池）"
+            let title = language == .en ? "Median fund net position by month (all pools), each scenario" : "各方案基金净结余月度中位数（全部统筹地区）"
             let chart = try #require(html.components(separatedBy: "<figure class=\"chart\">").first { $0.contains(title) })
             #expect(chart.components(separatedBy: "<polyline").count - 1 == 2, "one line per scenario")
             let cells = page.figures.filter { $0.path.hasPrefix("netPositionMedianYuan/") }

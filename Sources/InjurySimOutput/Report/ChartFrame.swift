@@ -56,7 +56,11 @@ package struct ChartFrame: Sendable {
             let xPosition = x(Double(tick.index))
             out +=
                 "<line x1=\"\(n(xPosition))\" y1=\"\(n(top + plotHeight))\" x2=\"\(n(xPosition))\" y2=\"\(n(top + plotHeight + 4))\" stroke=\"#000\"/>"
-            out += "<text x=\"\(n(xPosition))\" y=\"\(n(top + plotHeight + 17))\" text-anchor=\"middle\">\(e(tick.label))</text>\n"
+            // A label of two lines (a part-year's months under its year) as two spans.
+            let lines = tick.label.split(separator: "\n", omittingEmptySubsequences: false)
+            out += "<text x=\"\(n(xPosition))\" y=\"\(n(top + plotHeight + 17))\" text-anchor=\"middle\">\(e(String(lines[0])))"
+            for line in lines.dropFirst() { out += "<tspan x=\"\(n(xPosition))\" dy=\"12\">\(e(String(line)))</tspan>" }
+            out += "</text>\n"
         }
         out +=
             "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(ChartFrame.height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(e(xTitle))</text>\n"

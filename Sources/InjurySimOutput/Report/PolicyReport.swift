@@ -43,7 +43,7 @@ package struct PolicyReport: Sendable {
             + e(
                 language(
                     "\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
-                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为全部统筹池合计。")) + "</p>\n"
+                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为\(Glossary.allPools.zh)合计。")) + "</p>\n"
         let sections: (verdict: String, body: String)
         switch kind {
         case .compare: sections = compare()

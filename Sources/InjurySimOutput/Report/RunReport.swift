@@ -81,7 +81,8 @@ package struct RunReport: Sendable {
             + e(
                 language(
                     "\(start) to \(end) (\(months) months), \(numbers.count(Double(replications))) simulated worlds (replications); money is total over all pools at full population scale.",
-                    "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为全部统筹池合计，按全体参保人群规模折算。")) + "</p>\n"
+                    "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为\(Glossary.allPools.zh)合计，按全体参保人群规模折算。"))
+            + "</p>\n"
         body += "<p class=\"verdict\">\(e(verdict()))</p>\n"
         body += "<section>\n<h2>\(e(language("Key figures", "主要指标")))</h2>\n" + keyFigures() + poolTable() + "</section>\n"
         body += "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n" + charts().map { $0.html() }.joined() + "</section>\n"
@@ -108,7 +109,7 @@ package struct RunReport: Sendable {
     func keyFigures() -> String {
         let e = ChartStyle.escape
         var out =
-            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
+            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（\(Glossary.allPools.zh)合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
         let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
         // The figures and their words come from the registry (Figures); the paths from summary.json.
@@ -174,9 +175,9 @@ package struct RunReport: Sendable {
         guard pools.count > 1 else { return "" }
         let e = ChartStyle.escape
         var out =
-            "<h3>\(e(language("By pool", "分统筹池")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "统筹池")))</th>"
+            "<h3>\(e(language("By pool", "分\(Glossary.pool.zh)")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "\(Glossary.pool.zh)")))</th>"
             + "<th>\(e(language("P(short)", "现金不足概率")))</th><th>\(e(language("P(assets < liabilities)", "资不抵债概率")))</th>"
-            + "<th>\(e(language("Median net position at the end", "期末净头寸中位数")))</th></tr>\n"
+            + "<th>\(e(language("Median net position at the end", "期末\(Glossary.netPosition.zh)中位数")))</th></tr>\n"
         for pool in pools {
             out +=
                 "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")

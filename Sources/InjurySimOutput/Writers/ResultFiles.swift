@@ -8,8 +8,8 @@ import InjurySimFormat
 package struct ResultFiles: Sendable {
     /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics;
     /// 3: the books per platform and sector, persons counted once; 4: `yearly.csv`, and the
-    /// pools' benefits by item and long-term awards in `monthly.csv`).
-    package static let formatVersion = 4
+    /// pools' benefits by item and long-term awards in `monthly.csv`; 5: `solvency-paths.csv`).
+    package static let formatVersion = 5
 
     package var files: [(name: String, text: String)]
 
@@ -24,6 +24,7 @@ package struct ResultFiles: Sendable {
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results)),
             ("platforms.csv", ResultFiles.platformsCSV(scenario: scenario, results: results)),
             ("yearly.csv", YearlyCSV.text(scenario: scenario, results: results)),
+            (SolvencyPathsCSV.fileName, SolvencyPathsCSV.text(scenario: scenario, results: results)),
             (
                 "manifest.json",
                 ResultFiles.manifestJSON(
@@ -304,7 +305,7 @@ package struct ResultFiles: Sendable {
             "uncertainInputs": .array(
                 scenario.uncertainInputs.map(ResultFiles.manifestEntry)),
             "files": .array(
-                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "manifest.json"]
+                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", SolvencyPathsCSV.fileName, "manifest.json"]
                     + (report ? ["report.html"] : [])).map(
                         JSONOut.string))
         ])

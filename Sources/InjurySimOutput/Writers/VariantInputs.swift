@@ -4,13 +4,13 @@ import InjurySimCore
 /// drawn per replication, and those inputs with their distributions — `manifest.json`'s
 /// `variants`, which the policy pages' *What was run* lists (once when shared).
 package enum VariantInputs {
-    /// One object per variant, in the order run: `name`, `uncertainty`, `uncertainInputs` (each
+    /// One object per variant, in the order run: `name`, `description` (the scenario's), `uncertainty`, `uncertainInputs` (each
     /// `path` and `distribution`, in the notation of a run's manifest).
     package static func json(_ variants: [(name: String, scenario: Scenario)]) -> JSONOut {
         .array(
             variants.map { name, scenario in
                 .object([
-                    "name": .string(name), "uncertainty": .bool(scenario.uncertainty),
+                    "name": .string(name), "description": .string(scenario.description), "uncertainty": .bool(scenario.uncertainty),
                     "uncertainInputs": .array(
                         scenario.uncertainInputs.map(ResultFiles.manifestEntry))
                 ])
