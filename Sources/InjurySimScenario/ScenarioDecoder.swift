@@ -50,6 +50,7 @@ enum ScenarioDecoder {
             }
         }
 
+        let labels = decodeLabels(top, log: log)
         let risk = decodeRisk(top.node("risk"), log: log)
         let benefits = decodeBenefits(top.node("benefits"), log: log)
         let fund = decodeFund(top.node("fund"), log: log)
@@ -84,7 +85,7 @@ enum ScenarioDecoder {
             "extends", "published", "minimumSampledWorkersPerPool", "name", "description", "startMonth", "months", "seed", "replications",
             "sampleFraction",
             "uncertainty", "shardSize", "pooling", "sectors", "platforms", "provinces", "risk",
-            "benefits", "fund", "basis", "financing", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage"
+            "benefits", "fund", "basis", "financing", "rateFloat", "rateTiers", "rollout", "shocks", "reportLanguage", "label"
         ])
         if let root = top.node("sectors"), sectors.isEmpty, case .object = root.value { log.add("sectors", root, "needs at least one sector") }
         if let root = top.node("provinces"), provinces.isEmpty, case .object = root.value {
@@ -105,6 +106,7 @@ enum ScenarioDecoder {
             platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
             rollout: rollout, shocks: shocks)
         scenario.published = published
+        scenario.labels = labels
         scenario.basis = basis
         scenario.financing = financing
         scenario.rateTiers = rateTiers ?? nil
@@ -125,6 +127,7 @@ enum ScenarioDecoder {
         var values: [T] = []
         for member in map.allMembers() {
             guard let reader = ObjectReader(member.value, path: map.path(member.key), log: log) else { continue }
+            _ = reader.node("label")  // read by decodeLabels (ScenarioDecoder+Labels)
             if member.key.isEmpty { log.add(map.path(member.key), member.value, "names must not be empty") }
             checkName(member.key, .identifier, path: map.path(member.key), node: member.value, log: log)
             if let value = make(reader, member.key) { values.append(value) }

@@ -197,6 +197,31 @@ import Testing
         #expect(ReportPage.parse(html).error == nil)
         #expect(!html.contains("Median fund net position by month") && !html.contains("Median net position every twelve months"))
         #expect(!html.contains("Uncertain inputs"))
-        #expect(html.contains("Verdict table"))
+        #expect(html.contains("All figures") && html.contains("Scorecard"))
+    }
+
+    /// The compare page leads with its scorecard: the options by their labels and descriptions
+    /// from the manifest, each difference cell tied to compare.json, and the verdict naming the
+    /// best option per figure (CompareScorecard's own sentence, rebuilt from the file).
+    @Test(arguments: ReportLanguage.allCases)
+    func theComparePageLeadsWithAScorecardOfLabelledDescribedOptions(_ language: ReportLanguage) async throws {
+        var texts = try await Self.folder("compare")
+        texts["manifest.json"] = try #require(texts["manifest.json"]).replacingOccurrences(
+            of: #"{"name": "variant.2", "#,
+            with: #"{"name": "variant.2", "description": "Phased by sector, a year apart", "label": {"en": "By sector", "zh": "按行业分批"}, "#)
+        let html = try ReportRenderer.render(texts: texts, language: language)
+        let page = ReportPage.parse(html)
+        #expect(page.error == nil)
+        let scorecard = try #require(
+            html.components(separatedBy: "<table class=\"scorecard\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(scorecard.contains(language == .en ? "By sector" : "按行业分批") && scorecard.contains("Phased by sector, a year apart"))
+        #expect(scorecard.contains("<thead>"), "the header row repeats on printed pages")
+        // A difference of probabilities in percentage points, tied to the file.
+        let points = page.figures.filter { $0.kind == "points" }
+        #expect(!points.isEmpty && points.allSatisfy { $0.path.contains("/differenceVsFirst/") })
+        #expect(points.allSatisfy { $0.text.hasSuffix(language == .en ? " pp" : "个百分点") })
+        let verdict = try #require(html.components(separatedBy: "<p class=\"verdict\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        #expect(verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案"))
+        #expect(!html.contains("-¥") && html.firstRange(of: />-[0-9]/) == nil, "true minus signs only")
     }
 }

@@ -16,32 +16,7 @@ extension PolicyReport {
             body += differenceChart(key, names: names).html()
         }
         body += "</section>\n"
-        body +=
-            "<section>\n<h2>\(e(language("Verdict table", "结论表")))</h2>\n<table>\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Scenario", "方案")))</th>"
-            + "<th>\(e(language("Estimate (95% interval)", "估计值（95% 置信区间）")))</th>"
-            + "<th>\(e(language("Paired difference from \(first) (95% interval)", "与 \(first) 的配对差值（95% 置信区间）")))</th></tr>\n"
-        let order = [
-            "ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
-            "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
-            "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "breakEvenRateYuanPerOrder", "liabilitiesAtEndYuan",
-            "backstopBorrowingYuan"
-        ]
-        let keys = data["metrics"].keys
-        for key in order.filter(keys.contains) + keys.filter { !order.contains($0) } {
-            let kind = Self.kindOf(key)
-            for name in names {
-                let path = "metrics/\(key)/\(name)"
-                if let needs = data.at(path + "/needsReplications").number {
-                    let text = language("needs ≥ \(numbers.count(needs)) replications", "需至少 \(numbers.count(needs)) 次模拟")
-                    body += "<tr><td>\(e(label(key)))</td><td>\(e(name))</td><td class=\"num\">\(e(text))</td><td></td></tr>\n"
-                    continue
-                }
-                body += "<tr><td>\(e(label(key)))</td><td>\(e(name))</td>" + intervalCells(path, kind)
-                body += data.at(path + "/differenceVsFirst").exists ? intervalCells(path + "/differenceVsFirst", kind) : "<td></td>"
-                body += "</tr>\n"
-            }
-        }
-        body += "</table>\n</section>\n"
+        body += fullTable(names: names)
         let medians = medianNetPositionTable(names: names)
         if !medians.isEmpty {
             body +=
@@ -69,7 +44,7 @@ extension PolicyReport {
         let rows = names.dropFirst().map { name -> IntervalChart.Row in
             let d = data.at("metrics/\(key)/\(name)/differenceVsFirst")
             return IntervalChart.Row(
-                label: name, low: (d["low95"].number ?? .nan) * scale, point: (d["estimate"].number ?? .nan) * scale,
+                label: shownName(name), low: (d["low95"].number ?? .nan) * scale, point: (d["estimate"].number ?? .nan) * scale,
                 high: (d["high95"].number ?? .nan) * scale)
         }
         let clear = rows.filter { $0.low > 0 || $0.high < 0 }.map(\.label)
@@ -80,7 +55,7 @@ extension PolicyReport {
                 "Intervals that exclude zero (a real difference at these replications): \(clear.joined(separator: ", ")).",
                 "区间不含零（在当前模拟次数下差异显著）：\(clear.joined(separator: "、"))。")
         return IntervalChart(
-            title: language("\(label(key)): difference from \(names[0])", "\(label(key))：与 \(names[0]) 之差"),
+            title: language("\(label(key)): difference from \(shownName(names[0]))", "\(label(key))：与\(shownName(names[0]))之差"),
             valueTitle: percent ? language("Percentage points", "百分点") : language("Difference (\(unit.name))", "差值（\(unit.name)）"),
             rows: rows, intervalLabel: language("Paired 95% interval", "配对 95% 置信区间"), pointLabel: language("Paired difference", "配对差值"),
             markerLabel: nil, reference: 0, referenceLabel: language("No difference", "无差异"), reading: reading
@@ -161,5 +136,41 @@ extension PolicyReport {
     func shownName(_ name: String) -> String {
         let variant = manifest["variants"].array.first { $0["name"].string == name }
         return variant?["label"][language.rawValue].string ?? name
+    }
+
+    /// Every figure of the folder: one row per figure and option, the estimate and the paired
+    /// difference from the first each on one line with its interval (the figure named once).
+    func fullTable(names: [String]) -> String {
+        let e = ChartStyle.escape
+        guard let first = names.first else { return "" }
+        var body =
+            "<section>\n<h2>\(e(language("All figures", "全部指标")))</h2>\n<table class=\"compact\">\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Option", "方案")))</th>"
+            + "<th>\(e(language("Estimate (95% interval)", "估计值（95% 置信区间）")))</th>"
+            + "<th>\(e(language("Paired difference from \(shownName(first)) (95% interval)", "与\(shownName(first))的配对差值（95% 置信区间）")))</th></tr>\n"
+        let order = [
+            "ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
+            "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
+            "benefitsPaidYuan", "lossRatioPaid", "lossRatioIncurred", "breakEvenRateYuanPerOrder", "liabilitiesAtEndYuan",
+            "backstopBorrowingYuan"
+        ]
+        let keys = data["metrics"].keys
+        for key in order.filter(keys.contains) + keys.filter({ !order.contains($0) }) {
+            let kind = Self.kindOf(key)
+            for (index, name) in names.enumerated() {
+                let path = "metrics/\(key)/\(name)"
+                let figure = index == 0 ? "<td rowspan=\"\(names.count)\">\(e(label(key)))</td>" : ""
+                if let needs = data.at(path + "/needsReplications").number {
+                    let text = language("needs ≥ \(numbers.count(needs)) replications", "需至少 \(numbers.count(needs)) 次模拟")
+                    body += "<tr>\(figure)<td>\(e(shownName(name)))</td><td class=\"num\">\(e(text))</td><td></td></tr>\n"
+                    continue
+                }
+                body += "<tr>\(figure)<td>\(e(shownName(name)))</td>" + intervalCells(path, kind, oneLine: true)
+                body +=
+                    data.at(path + "/differenceVsFirst").exists
+                    ? intervalCells(path + "/differenceVsFirst", kind == "percent" ? "points" : kind, oneLine: true) : "<td></td>"
+                body += "</tr>\n"
+            }
+        }
+        return body + "</table>\n</section>\n"
     }
 }

@@ -27,10 +27,10 @@ extension PolicyReport {
         let unit = numbers.unit(for: series.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0)
         let lines = zip(names, series).enumerated().map { index, pair in
             BandChart.Line(
-                label: pair.0, values: pair.1.map { $0 / unit.divisor }, colour: ChartStyle.colour(index), dash: ChartStyle.dash(index))
+                label: shownName(pair.0), values: pair.1.map { $0 / unit.divisor }, colour: ChartStyle.colour(index), dash: ChartStyle.dash(index))
         }
-        let negative = zip(names, series).filter { $0.1.contains { $0 < 0 } }.map(\.0)
-        let ends = zip(names, series).map { name, values in name + " " + text(values.last { $0.isFinite }, kind: "money") }
+        let negative = zip(names, series).filter { $0.1.contains { $0 < 0 } }.map { shownName($0.0) }
+        let ends = zip(names, series).map { name, values in shownName(name) + " " + text(values.last { $0.isFinite }, kind: "money") }
         let reading =
             language("Median at the last month: ", "末月中位数：") + ends.joined(separator: language(", ", "，"))
             + (negative.isEmpty
@@ -55,7 +55,7 @@ extension PolicyReport {
         guard let first = starts.compactMap({ $0 }).min() else { return "" }
         var out =
             "<table>\n<tr><th>\(e(language("Month", "月份")))</th>"
-            + names.map { "<th>\(e(language("Median net position, \($0)", "\($0) \(Glossary.netPosition.zh)中位数")))</th>" }.joined() + "</tr>\n"
+            + names.map { "<th>\(e(shownName($0)))</th>" }.joined() + "</tr>\n"
         for index in months.indices where (index + 1) % 12 == 0 || index == months.count - 1 {
             out += "<tr><td>\(e(months[index]))</td>"
             for (k, name) in names.enumerated() {

@@ -44,7 +44,7 @@ extension RunReport {
     func fan(pool: String) -> SVGChart {
         let rows = folder.monthly.series("net_position", pool: pool)
         let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95)])
-        let name = pool == "total" ? language("all pools", "\(Glossary.allPools.zh)") : pool
+        let name = pool == "total" ? Glossary.allPools(language) : shown("provinces", pool)
         let last = rows.last, month = folder.monthly.months.last ?? ""
         let reading = language(
             "In \(month) the median net position is \(numbers.money(last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(last?.p5 ?? .nan)).",
@@ -238,7 +238,7 @@ extension RunReport {
         let rows = breakEven.keys.map { sector in
             let charged = summary["ratesChargedYuanPerOrder"][sector]
             return IntervalChart.Row(
-                label: sector, low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,
+                label: shown("sectors", sector), low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,
                 high: breakEven[sector]["p95"].number ?? .nan, markers: charged.keys.compactMap { charged[$0].number })
         }
         let above = rows.filter { row in !row.markers.isEmpty && row.point > (row.markers.max() ?? 0) }.map(\.label)
@@ -264,7 +264,7 @@ extension RunReport {
         let rows = books.keys.map { name in
             let breakEven = books[name]["sinceFirstPhase"]["breakEvenRateYuanPerOrder"]
             return IntervalChart.Row(
-                label: name, low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
+                label: shown("platforms", name), low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
                 high: breakEven["p95"].number ?? .nan, markers: books[name]["rateChargedYuanPerOrder"]["p50"].number.map { [$0] } ?? [])
         }
         let above = rows.filter { row in row.point > (row.markers.first ?? .infinity) }.map(\.label)

@@ -19,6 +19,15 @@ package struct RunReport: Sendable {
     var numbers: ReportNumbers { ReportNumbers(language) }
     var summary: ResultJSON { folder.summary }
     var scenarioName: String { summary["scenario"].string ?? "?" }
+
+    /// The scenario as the page names it: its label in the page's language, else its name.
+    var shownScenarioName: String { folder.manifest["labels"]["scenario"][language.rawValue].string ?? scenarioName }
+
+    /// A sector's, platform's or province's (pool's) name as the page shows it: its label in the
+    /// page's language (manifest `labels`), else the name itself.
+    func shown(_ kind: String, _ name: String) -> String {
+        folder.manifest["labels"][kind][name][language.rawValue].string ?? name
+    }
     var months: Int { Int(summary["months"].number ?? 0) }
     var replications: Int { Int(summary["replications"].number ?? 0) }
 
@@ -55,7 +64,7 @@ package struct RunReport: Sendable {
             guard let median = breakEven[sector]["p50"].number else { continue }
             let charged = summary["ratesChargedYuanPerOrder"][sector]
             let rates = charged.keys.compactMap { charged[$0].number }
-            var part = language("\(sector): \(numbers.rate(median))", "\(sector)：\(numbers.rate(median))")
+            var part = language("\(shown("sectors", sector)): \(numbers.rate(median))", "\(shown("sectors", sector))：\(numbers.rate(median))")
             if let low = rates.min(), let high = rates.max() {
                 let range = low == high ? numbers.rate(low) : numbers.rate(low) + "–" + numbers.rate(high)
                 part += language(" against \(range) charged", "（现行费率 \(range)）")
@@ -73,7 +82,7 @@ package struct RunReport: Sendable {
     /// The whole page.
     package func render() -> String {
         let e = ChartStyle.escape
-        let title = language("InjurySim report — ", "InjurySim 报告 — ") + scenarioName
+        let title = language("InjurySim report — ", "InjurySim 报告 — ") + shownScenarioName
         var body = "<h1>\(e(title))</h1>\n"
         let start = summary["startMonth"].string ?? "", end = summary["endMonth"].string ?? ""
         body +=
@@ -180,7 +189,7 @@ package struct RunReport: Sendable {
             + "<th>\(e(language("Median net position at the end", "期末\(Glossary.netPosition.zh)中位数")))</th></tr>\n"
         for pool in pools {
             out +=
-                "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
+                "<tr><td>\(e(shown("provinces", pool)))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
                 + cell("pools/\(pool)/insolvencyProbabilityAtHorizon/estimate", "percent")
                 + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money") + "</tr>\n"
         }
@@ -218,7 +227,7 @@ package struct RunReport: Sendable {
                 + (phase["months"].number.flatMap { Format.fixed($0, 0) } ?? "?") + language(" months)", " 个月)")
         }
         let rows: [(String, String, String)] = [
-            (language("Scenario", "情景"), scenarioName, ""),
+            (language("Scenario", "情景"), shownScenarioName == scenarioName ? scenarioName : "\(shownScenarioName) (\(scenarioName))", ""),
             (language("Scenario file", "情景文件"), file, ""),
             (language("Content hash (FNV-1a 64)", "文件内容哈希（FNV-1a 64）"), manifest["scenarioContentHash"].string ?? "—", ""),
             (language("Seed", "随机种子"), seed, ""),

@@ -286,6 +286,7 @@ package struct ResultFiles: Sendable {
             "formatVersion": .number(String(formatVersion)),
             "generator": .string("injurysim"),
             "scenario": .string(scenario.name),
+            "labels": LabelsJSON.labels(scenario.labels),
             "scenarioFile": .string(scenarioFile),
             "scenarioContentHash": .string(contentHash),
             "seed": .number(String(scenario.seed)),
