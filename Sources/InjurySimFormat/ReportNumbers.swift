@@ -33,6 +33,17 @@ package struct ReportNumbers: Sendable {
     package struct MoneyUnit: Sendable, Equatable {
         package var divisor: Double
         package var name: String
+
+        /// The short name a table column's cells carry: "bn", "M", "k" (English; the currency is
+        /// in the column's heading), the same as ``name`` in Chinese (亿元, 万元).
+        package var shortName: String {
+            switch name {
+            case "billion yuan": return "bn"
+            case "million yuan": return "M"
+            case "thousand yuan": return "k"
+            default: return name
+            }
+        }
     }
 
     /// The unit that suits amounts up to `magnitude` yuan.
@@ -56,11 +67,11 @@ package struct ReportNumbers: Sendable {
 
     /// An amount in a given unit, as one column of a table writes all its amounts: three
     /// significant digits for the column's largest, at least two decimals below 100 ("0.35 billion yuan").
-    package func money(_ yuan: Double, in unit: MoneyUnit) -> String {
+    package func money(_ yuan: Double, in unit: MoneyUnit, short: Bool = false) -> String {
         guard yuan.isFinite else { return "—" }
         let scaled = yuan / unit.divisor
         let decimals = unit.divisor == 1 ? 0 : (abs(scaled) >= 100 ? 1 : 2)
-        return Self.grouped(scaled, decimals) + (language == .en ? " " : "") + unit.name
+        return Self.grouped(scaled, decimals) + (language == .en ? " " : "") + (short ? unit.shortName : unit.name)
     }
 
     /// A share as a percentage: one decimal below 10% either way, else whole ("8.5%", "-4.7%", "14%").

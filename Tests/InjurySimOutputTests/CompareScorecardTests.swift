@@ -46,9 +46,9 @@ import Testing
     @Test func theVerdictNamesTheBestAndEveryClearDifferenceAndNoOther() {
         let text = Self.card(.en).verdict()
         #expect(text.contains("lowest P(any pool short) — a (12%)"))
-        #expect(text.contains("highest end net position — b (4.44 billion yuan)"))
+        #expect(text.contains("highest end net position — b (4.44 bn)"))
         #expect(text.contains("a, P(any pool short) \u{2212}75.0 pp (\u{2212}78.0 pp to \u{2212}72.0 pp; better)"))
-        #expect(text.contains("b, end net position +3.44 billion yuan"))
+        #expect(text.contains("b, end net position +3.44 bn"))
         #expect(text.contains("a, break-even rate +¥0.001 (+¥0.0005 to +¥0.002; worse)"))
         // Intervals that hold zero are not named as differences.
         #expect(!text.contains("b, P(any pool short)") && !text.contains("a, end net position") && !text.contains("b, break-even"))
@@ -72,8 +72,8 @@ import Testing
     @Test func aColumnWritesAllItsAmountsInOneUnit() {
         let card = Self.card(.en)
         // The column's largest amount is billions: a hundred million is 0.10 billion, not 100 million.
-        #expect(card.difference(-0.1e9, column: 1) == "\u{2212}0.10 billion yuan")
-        #expect(card.level(1e9, column: 1) == "1.00 billion yuan")
+        #expect(card.difference(-0.1e9, column: 1) == "\u{2212}0.10 bn")
+        #expect(card.level(1e9, column: 1) == "1.00 bn")
         let zh = Self.card(.zh)
         #expect(zh.difference(-0.1e9, column: 1) == "\u{2212}1.00亿元")
     }

@@ -120,19 +120,21 @@ import Testing
     @Test(arguments: ReportLanguage.allCases)
     func whatWasRunListsTheVariantsUncertainInputs(language: ReportLanguage) async throws {
         let compare = try ReportRenderer.render(texts: try await Self.folder("compare"), language: language)
-        let all = language == .en ? "all" : "全部方案"
-        let shared = "<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td><td>\(all)</td></tr>"
+        // Grouped by the object they belong to; an input not drawn by every variant says which draw it.
+        let only = language == .en ? "only in" : "仅限"
         #expect(compare.components(separatedBy: "claimsPerMillionOrders").count == 2, "a shared input is listed once")
-        #expect(compare.contains(shared))
-        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0, 0.03)</td><td>base</td></tr>"))
-        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
+        #expect(compare.contains("<tr><td><code>sectors.food-delivery</code></td><td>"))
+        #expect(compare.contains("<code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)") && !compare.contains("σ 0.35) (\(only)"))
+        #expect(compare.contains("<tr><td><code>basis</code></td><td>"))
+        #expect(compare.contains("<code>investmentReturnPerYear</code> U(0, 0.03) (\(only) base)"))
+        #expect(compare.contains("<code>investmentReturnPerYear</code> U(0.01, 0.02) (\(only) variant.2)"))
         #expect(compare.contains(language == .en ? "on for base; off for variant.2" : "开：base；关：variant.2"))
         let sweep = try ReportRenderer.render(texts: try await Self.folder("sweep"), language: language)
         #expect(sweep.contains(language == .en ? " — the same at every grid point</h3>" : "——各扫描点相同</h3>"), "shared by all: said once")
-        #expect(sweep.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+        #expect(sweep.contains("<tr><td><code>sectors.food-delivery</code></td><td><code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)"))
         for command in ["solve", "sensitivity"] {
             let page = try ReportRenderer.render(texts: try await Self.folder(command), language: language)
-            #expect(page.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+            #expect(page.contains("<tr><td><code>sectors.food-delivery</code></td><td><code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)"))
             #expect(page.contains(language == .en ? "Uncertain inputs, drawn once per replication" : "不确定参数（每次模拟抽样一次）"))
             #expect(!page.contains("--no-uncertainty"))
         }

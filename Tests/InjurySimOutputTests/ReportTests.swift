@@ -34,9 +34,10 @@ import Testing
         #expect(page.error == nil, "\(page.error ?? "")")
         // The method's (pay-as-you-go) three: the cost rate against the rate charged, the reserve
         // in months and the share exhausted by year; the solvency position and funded-ratio fans;
-        // then the total fan, two pool fans, shortfall, cash flows, spending by item and the
-        // reserve by year, severity, liabilities, break-even by sector and by platform, persons.
-        #expect(page.charts.count == 17)
+        // then the total fan, the two pools' fans as small multiples, shortfall, cash flows,
+        // spending by item and the reserve by year, severity, liabilities, break-even by sector
+        // and by platform, persons.
+        #expect(page.charts.count == 16)
         let html = try Self.render(texts, language)
         // The binding test's charts lead: the method's when its reserve target binds, the cash
         // fan when exhaustion (liquidity) does, the solvency fans when solvency does.

@@ -31,8 +31,8 @@ import Testing
 
     /// The x-axis labels of a chart (the tick texts under the plot area).
     static func xLabels(_ figure: String) -> Int {
-        // The labels sit 17 below the plot area: top 14 + plot height (300 − 14 − 54) + 17.
-        figure.components(separatedBy: "y=\"263.0\" text-anchor=\"middle\"").count - 1
+        // The labels sit 17 below the plot area: top 12 + plot height (215 − 12 − 52) + 17.
+        figure.components(separatedBy: "y=\"180.0\" text-anchor=\"middle\"").count - 1
     }
 
     struct Case: Sendable {
@@ -61,8 +61,8 @@ import Testing
         // One legend entry per benefit item, in the language's words.
         #expect(spending.components(separatedBy: "<span>").count - 1 == BenefitItem.allCases.count)
         #expect(spending.contains(en ? "Dependants' pensions" : "供养亲属抚恤金"))
-        // Every year labelled when few; about ten labels for fifty years, so they do not overlap.
-        #expect(Self.xLabels(spending) == (c.years <= 12 ? c.years : 10))
+        // Every year labelled when few; six labels for fifty years, so they do not overlap.
+        #expect(Self.xLabels(spending) == min(c.years, ChartFrame.maximumTicks))
         // The reading's total is the last full year's sum of the items' means, in the file.
         let full = try #require(table.monthsInYear.lastIndex(of: 12))
         #expect(full == (c.partial ? c.years - 2 : c.years - 1))
@@ -99,7 +99,7 @@ import Testing
         #expect(full.contains("Sample world (replication 0)") && full.contains("Funded ratio — assets ÷ liabilities"))
         texts["solvency-paths.csv"] = nil
         let page = try ReportRenderer.render(texts: texts, language: .en)
-        #expect(ReportPage.parse(page).charts.count == 15)
+        #expect(ReportPage.parse(page).charts.count == 14)
         #expect(!page.contains("Sample world") && !page.contains("Funded ratio — assets ÷ liabilities"))
     }
 
@@ -108,8 +108,8 @@ import Testing
         #expect(texts["yearly.csv"] != nil)
         texts["yearly.csv"] = nil
         let page = try ReportRenderer.render(texts: texts, language: .en)
-        // 17 less the method's three and the two yearly charts.
-        #expect(ReportPage.parse(page).charts.count == 12)
+        // 16 less the method's three and the two yearly charts.
+        #expect(ReportPage.parse(page).charts.count == 11)
         #expect(!page.contains("Fund spending by benefit item"))
         texts["yearly.csv"] = "year,pool\n"
         #expect { try ReportRenderer.render(texts: texts, language: .en) } throws: { ($0 as? ReportError)?.isDataError == true }

@@ -61,6 +61,12 @@ package struct CompareScorecard: Sendable {
 
     var numbers: ReportNumbers { ReportNumbers(language) }
 
+    /// A column's heading: the figure, and for amounts the currency ("end net position, yuan").
+    package func heading(_ column: Int) -> String {
+        let criterion = columns[column].criterion
+        return criterion.name(language) + (criterion.kind == "money" ? language(" (yuan)", "") : "")
+    }
+
     /// The money unit of a column: the one that suits its largest amount.
     package func unit(_ column: Int) -> ReportNumbers.MoneyUnit {
         let values = columns[column].values.flatMap { v in [v.estimate] + (v.difference.map { [$0.estimate, $0.low, $0.high] } ?? []) }
@@ -71,7 +77,7 @@ package struct CompareScorecard: Sendable {
     package func level(_ value: Double, column: Int) -> String {
         switch columns[column].criterion.kind {
         case "percent": return numbers.percent(value)
-        case "money": return numbers.money(value, in: unit(column))
+        case "money": return numbers.money(value, in: unit(column), short: true)
         case "rate": return numbers.rate(value)
         default: return numbers.ratio(value)
         }

@@ -16,8 +16,15 @@ package enum HTMLPage {
         th, td { border-bottom: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }
         span.ci { color: #555; font-size: 12px; }
         td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        figure.chart { margin: 18px 0; break-inside: avoid; page-break-inside: avoid; }
-        figure.chart > svg { width: 100%; height: auto; max-width: 680px; display: block; }
+        figure.chart { display: inline-block; width: 49%; vertical-align: top; margin: 10px 0; break-inside: avoid; page-break-inside: avoid; }
+        figure.chart.wide { display: block; width: 100%; }
+        figure.chart > svg { width: 100%; height: auto; display: block; }
+        figure.chart > h3 { font-size: 13px; }
+        div.panels { display: flex; flex-wrap: wrap; gap: 4px 1%; } div.panel { width: 32.6%; } div.panel svg { width: 100%; height: auto; display: block; }
+        div.panel-title { font-size: 12px; text-align: center; }
+        table.scorecard td.num { white-space: normal; }
+        table.compact td, table.compact th { padding: 1px 4px; } table.compact td.num { white-space: normal; }
+        table.inputs { font-size: 12px; } table.inputs code { font-size: 11px; background: none; padding: 0; }
         div.legend { font-size: 12px; margin: 4px 0; }
         div.legend span { margin-right: 14px; white-space: nowrap; }
         div.legend svg { width: 24px; height: 12px; vertical-align: middle; margin-right: 4px; }
@@ -34,8 +41,8 @@ package enum HTMLPage {
           h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 10pt; } h3 { font-size: 10pt; }
           p.verdict { background: none; font-size: 10.5pt; padding: 3pt 8pt; }
           table { font-size: 9pt; margin: 4pt 0; } th, td { padding: 1.5pt 4pt; }
-          span.ci, div.legend, p.note, code { font-size: 9pt; } figcaption { font-size: 9pt; }
-          figure.chart { margin: 6pt 0; } h2 { break-after: avoid; page-break-after: avoid; }
+          span.ci, div.legend, p.note, code, table.inputs, table.inputs code { font-size: 9pt; } figcaption { font-size: 9pt; }
+          figure.chart { margin: 4pt 0; } figure.chart > h3 { font-size: 9.5pt; } div.panel-title { font-size: 9pt; } h2 { break-after: avoid; page-break-after: avoid; }
         }
         """
 
@@ -91,6 +98,27 @@ package enum HTMLPage {
             rest = rest[close.upperBound...]
         }
         return out + rest
+    }
+
+    /// Inputs and their distributions grouped by the object they belong to — one row per object
+    /// path (`sectors.food-delivery`), its fields and distributions in one cell — so a long list
+    /// takes a few lines on paper. `header` the escaped header texts; the rest is escaped here.
+    package static func groupedInputs(header: (group: String, inputs: String), inputs: [(path: String, distribution: String, note: String)]) -> String
+    {
+        let e = ChartStyle.escape
+        var groups: [(name: String, items: [String])] = []
+        for input in inputs {
+            let parts = input.path.split(separator: ".", omittingEmptySubsequences: false)
+            // The object is the path less its field (two parts for `sectors.NAME.field`, one for `fund.field`).
+            let cut = parts.count > 2 ? 2 : max(1, parts.count - 1)
+            let group = parts.prefix(cut).joined(separator: "."), field = parts.dropFirst(cut).joined(separator: ".")
+            let item =
+                "<code>\(e(field.isEmpty ? input.path : field))</code> \(e(input.distribution))" + (input.note.isEmpty ? "" : " (\(e(input.note)))")
+            if let index = groups.firstIndex(where: { $0.name == group }) { groups[index].items.append(item) } else { groups.append((group, [item])) }
+        }
+        var out = "<table class=\"inputs\">\n<tr><th>\(header.group)</th><th>\(header.inputs)</th></tr>\n"
+        for group in groups { out += "<tr><td><code>\(e(group.name))</code></td><td>" + group.items.joined(separator: "; ") + "</td></tr>\n" }
+        return out + "</table>\n"
     }
 
     /// A figure inside a cell (see ``figureCell(_:path:kind:)``).

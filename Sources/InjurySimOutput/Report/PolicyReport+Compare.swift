@@ -87,7 +87,7 @@ extension PolicyReport {
         guard !card.columns.isEmpty else { return "" }
         var out =
             "<section>\n<h2>\(e(language("Scorecard", "方案评分表")))</h2>\n<table class=\"scorecard\">\n<thead><tr><th>\(e(language("Option", "方案")))</th>"
-        for column in card.columns { out += "<th>\(e(column.criterion.name(language)))</th>" }
+        for column in card.columns.indices { out += "<th>\(e(card.heading(column)))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for (index, name) in card.names.enumerated() {
             let description = variantDescription(name)
@@ -138,15 +138,19 @@ extension PolicyReport {
         return variant?["label"][language.rawValue].string ?? name
     }
 
-    /// Every figure of the folder: one row per figure and option, the estimate and the paired
-    /// difference from the first each on one line with its interval (the figure named once).
+    /// Every figure of the folder: one row per figure, one column per option, each cell the
+    /// estimate with its interval and, under it, the paired difference from the first with its.
     func fullTable(names: [String]) -> String {
         let e = ChartStyle.escape
         guard let first = names.first else { return "" }
         var body =
-            "<section>\n<h2>\(e(language("All figures", "全部指标")))</h2>\n<table class=\"compact\">\n<tr><th>\(e(language("Figure", "指标")))</th><th>\(e(language("Option", "方案")))</th>"
-            + "<th>\(e(language("Estimate (95% interval)", "估计值（95% 置信区间）")))</th>"
-            + "<th>\(e(language("Paired difference from \(shownName(first)) (95% interval)", "与\(shownName(first))的配对差值（95% 置信区间）")))</th></tr>\n"
+            "<section>\n<h2>\(e(language("All figures", "全部指标")))</h2>\n<p class=\"note\">"
+            + e(
+                language(
+                    "Each cell: the estimate (95% interval); under it, Δ: the paired difference from \(shownName(first)) (95% interval).",
+                    "每格：估计值（95% 置信区间）；其下 Δ：与\(shownName(first))的配对差值（95% 置信区间）。"))
+            + "</p>\n<table class=\"compact\">\n<tr><th>\(e(language("Figure", "指标")))</th>"
+            + names.map { "<th>\(e(shownName($0)))</th>" }.joined() + "</tr>\n"
         let order = [
             "ruinProbability", "anyPoolRuinProbability", "insolvencyProbability", "netPositionAtEndYuan", "solvencyPositionAtEndYuan",
             "worstDeficitYuan", "worstDeficitMedianYuan", "worstDeficitVaR995Yuan", "worstDeficitTVaR995Yuan", "contributionsYuan",
@@ -156,20 +160,36 @@ extension PolicyReport {
         let keys = data["metrics"].keys
         for key in order.filter(keys.contains) + keys.filter({ !order.contains($0) }) {
             let kind = Self.kindOf(key)
-            for (index, name) in names.enumerated() {
+            // One unit for the row's amounts, the one its largest suits, in its short name.
+            let amounts = names.flatMap { name in
+                ["estimate", "low95", "high95", "differenceVsFirst/estimate", "differenceVsFirst/low95", "differenceVsFirst/high95"].compactMap {
+                    data.at("metrics/\(key)/\(name)/\($0)").number
+                }
+            }
+            let unit = numbers.unit(for: amounts.filter(\.isFinite).map(abs).max() ?? 0)
+            body += "<tr><td>\(e(label(key)))</td>"
+            for name in names {
                 let path = "metrics/\(key)/\(name)"
-                let figure = index == 0 ? "<td rowspan=\"\(names.count)\">\(e(label(key)))</td>" : ""
                 if let needs = data.at(path + "/needsReplications").number {
-                    let text = language("needs ≥ \(numbers.count(needs)) replications", "需至少 \(numbers.count(needs)) 次模拟")
-                    body += "<tr>\(figure)<td>\(e(shownName(name)))</td><td class=\"num\">\(e(text))</td><td></td></tr>\n"
+                    body += "<td class=\"num\">\(e(language("needs ≥ \(numbers.count(needs)) replications", "需至少 \(numbers.count(needs)) 次模拟")))</td>"
                     continue
                 }
-                body += "<tr>\(figure)<td>\(e(shownName(name)))</td>" + intervalCells(path, kind, oneLine: true)
-                body +=
-                    data.at(path + "/differenceVsFirst").exists
-                    ? intervalCells(path + "/differenceVsFirst", kind == "percent" ? "points" : kind, oneLine: true) : "<td></td>"
-                body += "</tr>\n"
+                func span(_ path: String, _ kind: String) -> String {
+                    let value = data.at(path).number
+                    let shown = kind == "money" ? value.map { numbers.money($0, in: unit, short: true) } ?? "—" : text(value, kind: kind)
+                    return HTMLPage.figureSpan(shown, path: path, kind: kind)
+                }
+                func interval(_ path: String, _ kind: String) -> String {
+                    span(path + "/estimate", kind) + " <span class=\"ci\">(" + span(path + "/low95", kind) + " – " + span(path + "/high95", kind)
+                        + ")</span>"
+                }
+                body += "<td class=\"num\">" + interval(path, kind)
+                if data.at(path + "/differenceVsFirst").exists {
+                    body += "<br/><span class=\"ci\">Δ</span> " + interval(path + "/differenceVsFirst", kind == "percent" ? "points" : kind)
+                }
+                body += "</td>"
             }
+            body += "</tr>\n"
         }
         return body + "</table>\n</section>\n"
     }

@@ -8,7 +8,7 @@ extension RunReport {
         // The binding test's charts lead (RunReport+Binding).
         var charts = leadCharts()
         let pools = folder.monthly.pools.filter { $0 != "total" }
-        if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
+        if pools.count > 1 { charts.append(poolFans(pools)) }
         charts += [firstShortfall(), cashFlows()]
         if let yearly = folder.yearly { charts += [spendingByItem(yearly), reserveByYear(yearly)] }
         charts += [claimsBySeverity(), liabilities(), breakEven()]
@@ -61,6 +61,38 @@ extension RunReport {
                 + (pool == "total" ? sampleWorldLines(.netPosition, divisor: unit.divisor) : []),
             zeroLine: true, reading: reading
         ).chart()
+    }
+
+    /// Each pool's net-position fan as small multiples: one panel a pool, the same legend and
+    /// bands as the total's fan, each panel in its own unit.
+    func poolFans(_ pools: [String]) -> SVGChart {
+        var panels: [(title: String, body: String)] = []
+        var lows: [String] = []
+        var legend: [(label: String, swatch: SVGChart.Swatch)] = []
+        for pool in pools {
+            let rows = folder.monthly.series("net_position", pool: pool)
+            let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95)])
+            let chart = BandChart(
+                title: "", xLabels: folder.monthly.months, xTitle: "", yTitle: "",
+                bands: fanBands(low: v[0], p25: v[1], p75: v[3], high: v[4], colour: ChartStyle.colour(0)),
+                lines: [.init(label: language("Median", "中位数"), values: v[2], colour: "#000", dash: "")], zeroLine: true, reading: "", panel: true
+            ).chart()
+            legend = chart.legend
+            panels.append((shown("provinces", pool) + " (" + unit.name + ")", chart.body))
+            if let p5 = rows.last?.p5, p5 < 0 { lows.append(shown("provinces", pool)) }
+        }
+        let month = folder.monthly.months.last ?? ""
+        let reading =
+            lows.isEmpty
+            ? language("In \(month) no pool's 5th percentile is below zero.", "\(month) 各统筹地区第5百分位均不低于零。")
+            : language(
+                "In \(month) one world in twenty ends below zero in: \(lows.joined(separator: ", ")).",
+                "\(month) 以下统筹地区每二十个情景中至少有一个低于零：\(lows.joined(separator: "、"))。")
+        var figure = SVGChart(
+            title: language("Fund net position by pool (each panel in its own unit)", "各统筹地区\(Glossary.netPosition.zh)（各图单位不同）"), body: "",
+            legend: legend, reading: reading)
+        figure.panels = panels
+        return figure
     }
 
     /// The share of worlds (%) that have run short by each of `labels` (months, or years when

@@ -120,7 +120,7 @@ package struct RunReport: Sendable {
         var out =
             "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（\(Glossary.allPools.zh)合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
-        let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
+        let ci = language("95% CI", "95%置信区间"), spread = language("p5–p95", "第5–95百分位")
         // The figures and their words come from the registry (Figures); the paths from summary.json.
         // The financing method's own figures first (none extra under full funding).
         let method = Scenario.Financing.Method(rawValue: summary.at("verdict/method").string ?? "") ?? .fullFunding
@@ -206,11 +206,10 @@ package struct RunReport: Sendable {
             uncertainty
             ? language("Uncertain inputs, drawn once per replication", "不确定参数（每次模拟抽样一次）")
             : language("Uncertain inputs, held at their central values (--no-uncertainty)", "不确定参数（取中心值，--no-uncertainty）")
-        var out = "<h3>\(e(heading))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th></tr>\n"
-        for input in inputs {
-            out += "<tr><td><code>\(e(input["path"].string ?? ""))</code></td><td>\(e(input["distribution"].string ?? ""))</td></tr>\n"
-        }
-        return out + "</table>\n"
+        return "<h3>\(e(heading))</h3>\n"
+            + HTMLPage.groupedInputs(
+                header: (e(language("Inputs of", "参数所属")), e(language("Input and distribution", "参数及分布"))),
+                inputs: inputs.map { ($0["path"].string ?? "", $0["distribution"].string ?? "", "") })
     }
 
     func whatWasRun() -> String {
