@@ -31,8 +31,8 @@ import Testing
 
     /// The x-axis labels of a chart (the tick texts under the plot area).
     static func xLabels(_ figure: String) -> Int {
-        // The labels sit 17 below the plot area: top 12 + plot height (215 − 12 − 52) + 17.
-        figure.components(separatedBy: "y=\"180.0\" text-anchor=\"middle\"").count - 1
+        // The labels sit 17 below the plot area: top 12 + plot height (195 − 12 − 52) + 17.
+        figure.components(separatedBy: "y=\"160.0\" text-anchor=\"middle\"").count - 1
     }
 
     struct Case: Sendable {

@@ -7,7 +7,7 @@ package struct ChartFrame: Sendable {
     /// long names) keep ``wideWidth`` and take the whole row.
     package static let width = 400.0
     package static let wideWidth = 680.0
-    package static let height = 215.0
+    package static let height = 195.0
     /// Most tick labels under the axis (about 50 units each).
     package static let maximumTicks = 6
     package var left = 66.0, right = 14.0, top = 12.0, bottom = 52.0
@@ -78,6 +78,7 @@ package struct ChartFrame: Sendable {
                 "<text x=\"\(n(left + plotWidth / 2))\" y=\"\(n(boxHeight - 8))\" text-anchor=\"middle\" font-size=\"12\">\(e(xTitle))</text>\n"
         }
         if !yTitle.isEmpty {
+            let yTitle = ChartFrame.fitting(yTitle, length: boxHeight - 8, fontSize: 12)
             out +=
                 "<text transform=\"translate(14 \(n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(e(yTitle))</text>\n"
         }
@@ -95,6 +96,19 @@ package struct ChartFrame: Sendable {
         }
         let step = (labels.count + maximum - 1) / maximum
         return stride(from: 0, to: labels.count, by: step).map { ($0, labels[$0]) }
+    }
+
+    /// An axis title that fits `length`: the title, or when it is too long and ends in a unit in
+    /// parentheses ("Solvency position (million yuan)", "资产负债差额（亿元）"), the unit alone (the
+    /// chart's title names the figure).
+    package static func fitting(_ title: String, length: Double, fontSize: Double) -> String {
+        guard textWidth(title, fontSize: fontSize) > length else { return title }
+        for (open, close) in [("(", ")"), ("（", "）")] where title.hasSuffix(close) {
+            if let start = title.range(of: open, options: .backwards) {
+                return String(title[start.upperBound..<title.index(before: title.endIndex)])
+            }
+        }
+        return title
     }
 
     /// About how wide `text` is drawn at `fontSize`: CJK characters a full em, others 0.6 em.

@@ -24,7 +24,7 @@ package enum HTMLPage {
         div.panel-title { font-size: 12px; text-align: center; }
         table.scorecard td.num { white-space: normal; }
         table.compact td, table.compact th { padding: 1px 4px; } table.compact td.num { white-space: normal; }
-        table.inputs { font-size: 12px; } table.inputs code { font-size: 11px; background: none; padding: 0; }
+        table.inputs { font-size: 12px; } table.facts { font-size: 12px; } table.facts td { overflow-wrap: anywhere; } table.inputs code { font-size: 11px; background: none; padding: 0; }
         div.legend { font-size: 12px; margin: 4px 0; }
         div.legend span { margin-right: 14px; white-space: nowrap; }
         div.legend svg { width: 24px; height: 12px; vertical-align: middle; margin-right: 4px; }
@@ -39,9 +39,9 @@ package enum HTMLPage {
         @media print {
           body { max-width: none; margin: 0; padding: 0; font-size: 10pt; line-height: 1.35; }
           h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 10pt; } h3 { font-size: 10pt; }
-          p.verdict { background: none; font-size: 10.5pt; padding: 3pt 8pt; }
-          table { font-size: 9pt; margin: 4pt 0; } th, td { padding: 1.5pt 4pt; }
-          span.ci, div.legend, p.note, code, table.inputs, table.inputs code { font-size: 9pt; } figcaption { font-size: 9pt; }
+          p.verdict { background: none; font-size: 10pt; padding: 2pt 8pt; }
+          table { font-size: 9pt; margin: 4pt 0; line-height: 1.25; } th, td { padding: 1pt 4pt; }
+          span.ci, div.legend, p.note, code, table.inputs, table.inputs code, table.facts { font-size: 9pt; } figcaption { font-size: 9pt; }
           figure.chart { margin: 4pt 0; } figure.chart > h3 { font-size: 9.5pt; } div.panel-title { font-size: 9pt; } h2 { break-after: avoid; page-break-after: avoid; }
         }
         """

@@ -57,13 +57,13 @@ extension RunReport {
         let rows = yearly.series("reserve_months_of_spending")
         let last = rows.last, year = yearly.years.last ?? ""
         let reading = language(
-            "At the end of \(year) the median reserve holds \(Format.fixed(last?.p50 ?? .nan, 1) ?? "—") months of spending; one world in twenty holds under \(Format.fixed(last?.p5 ?? .nan, 1) ?? "—"). The target is \(Format.short(target)) months.",
-            "\(year) 年末储备可支付月数中位数为 \(Format.fixed(last?.p50 ?? .nan, 1) ?? "—")；每二十个情景中有一个低于 \(Format.fixed(last?.p5 ?? .nan, 1) ?? "—")。目标为 \(Format.short(target)) 个月。"
+            "At the end of \(year) the median reserve holds \(ReportNumbers.grouped(last?.p50 ?? .nan, 1)) months of spending; one world in twenty holds under \(ReportNumbers.grouped(last?.p5 ?? .nan, 1)). The target is \(Format.short(target)) months.",
+            "\(year) 年末储备可支付月数中位数为 \(ReportNumbers.grouped(last?.p50 ?? .nan, 1))；每二十个情景中有一个低于 \(ReportNumbers.grouped(last?.p5 ?? .nan, 1))。目标为 \(Format.short(target)) 个月。"
         )
         return BandChart(
             title: language("Reserve in months of spending at each year's end (all pools)", "各年末储备可支付月数（\(Glossary.allPools.zh)）"),
             xLabels: yearly.years.map(yearLabel), xTitle: language("Year", "年份"),
-            yTitle: language("Months of that year's spending", "当年支出的月数"),
+            yTitle: language("Months of spending", "当年支出的月数"),
             bands: percentileBands(rows, colour: ChartStyle.colour(0)),
             lines: [
                 .init(label: language("Median", "中位数"), values: rows.map(\.p50), colour: "#000", dash: ""),

@@ -111,8 +111,16 @@ package struct RunReport: Sendable {
         }
     }
 
-    func cell(_ path: String, _ kind: String) -> String {
-        HTMLPage.figureCell(text(summary.at(path).number, kind: kind), path: path, kind: kind)
+    func cell(_ path: String, _ kind: String, unit: ReportNumbers.MoneyUnit? = nil) -> String {
+        let value = summary.at(path).number
+        let shown =
+            kind == "money" && unit != nil ? value.map { numbers.money($0, in: unit ?? numbers.unit(for: $0)) } ?? "—" : text(value, kind: kind)
+        return HTMLPage.figureCell(shown, path: path, kind: kind)
+    }
+
+    /// The unit that suits the largest of the amounts at `paths`: one unit for a row or column.
+    func unit(_ paths: [String]) -> ReportNumbers.MoneyUnit {
+        numbers.unit(for: paths.compactMap { summary.at($0).number }.filter(\.isFinite).map(abs).max() ?? 0)
     }
 
     func keyFigures() -> String {
@@ -159,9 +167,11 @@ package struct RunReport: Sendable {
             ]).map(Figures.named)
         for figure in spreads {
             let path = "total/" + figure.key, kind = figure.unit.reportKind
+            // One unit for the row's three amounts.
+            let rowUnit = unit([path + "/p50", path + "/p5", path + "/p95"])
             out +=
-                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind)
-                + cell(path + "/p95", kind) + "<td>\(e(spread))</td></tr>\n"
+                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/p50", kind, unit: rowUnit) + cell(path + "/p5", kind, unit: rowUnit)
+                + cell(path + "/p95", kind, unit: rowUnit) + "<td>\(e(spread))</td></tr>\n"
         }
         for figure in ["worstDeficitYuan", "solvencyDeficitAtEndYuan"].map(Figures.named) {
             let key = figure.key
@@ -172,7 +182,8 @@ package struct RunReport: Sendable {
                     "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
                 out += "<td class=\"num\" colspan=\"3\">\(e(needs))</td>"
             } else {
-                out += cell("total/\(key)/VaR99.5", "money") + cell("total/\(key)/TVaR99.5", "money") + "<td></td>"
+                let rowUnit = unit(["total/\(key)/VaR99.5", "total/\(key)/TVaR99.5"])
+                out += cell("total/\(key)/VaR99.5", "money", unit: rowUnit) + cell("total/\(key)/TVaR99.5", "money", unit: rowUnit) + "<td></td>"
             }
             out += "<td>\(e(language("VaR and TVaR at 99.5%", "99.5% 风险价值与尾部风险价值")))</td></tr>\n"
         }
@@ -187,11 +198,13 @@ package struct RunReport: Sendable {
             "<h3>\(e(language("By pool", "分\(Glossary.pool.zh)")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "\(Glossary.pool.zh)")))</th>"
             + "<th>\(e(language("P(short)", "现金不足概率")))</th><th>\(e(language("P(assets < liabilities)", "资不抵债概率")))</th>"
             + "<th>\(e(language("Median net position at the end", "期末\(Glossary.netPosition.zh)中位数")))</th></tr>\n"
+        // One unit for the column of net positions.
+        let columnUnit = unit(pools.map { "pools/\($0)/netPositionAtEndYuan/p50" })
         for pool in pools {
             out +=
                 "<tr><td>\(e(shown("provinces", pool)))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
                 + cell("pools/\(pool)/insolvencyProbabilityAtHorizon/estimate", "percent")
-                + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money") + "</tr>\n"
+                + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money", unit: columnUnit) + "</tr>\n"
         }
         return out + "</table>\n"
     }
@@ -242,8 +255,12 @@ package struct RunReport: Sendable {
             (language("When cash runs out", "现金不足时"), summary["shortfallPolicy"].string ?? "—", ""),
             (language("Results format", "结果格式版本"), manifest["formatVersion"].number.flatMap { Format.fixed($0, 0) } ?? "—", "")
         ]
-        var out = "<table>\n"
-        for row in rows { out += "<tr><th>\(e(row.0))</th><td>\(e(row.1))</td></tr>\n" }
+        // Two facts to a row: half the height on paper.
+        var out = "<table class=\"facts\">\n"
+        for start in stride(from: 0, to: rows.count, by: 2) {
+            out += "<tr><th>\(e(rows[start].0))</th><td>\(e(rows[start].1))</td>"
+            out += start + 1 < rows.count ? "<th>\(e(rows[start + 1].0))</th><td>\(e(rows[start + 1].1))</td></tr>\n" : "<td></td><td></td></tr>\n"
+        }
         out += "</table>\n" + uncertainInputsTable(uncertainty: uncertainty)
         out +=
             "<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"

@@ -21,7 +21,7 @@ package struct SVGChart: Sendable {
     /// Small multiples: panels drawn side by side under one title, legend and reading (each a
     /// panel's title and its SVG body in a ``panelWidth`` × ``panelHeight`` view box); `body` unused.
     package var panels: [(title: String, body: String)] = []
-    package static let panelWidth = 260.0, panelHeight = 170.0
+    package static let panelWidth = 260.0, panelHeight = 150.0
 
     /// The figure's XHTML.
     package func html() -> String {
