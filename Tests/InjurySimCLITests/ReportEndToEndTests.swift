@@ -21,7 +21,7 @@ import Testing
     @Test func versionAndAnUnknownOptionPointToThatCommandsHelp() throws {
         let version = try E2E.run(["--version"])
         #expect(version.code == 0)
-        #expect(version.stdout.contains("results format 4, parts 4"))
+        #expect(version.stdout.contains("results format 5, parts 4"))
         let bad = try E2E.run(["sweep", "Scenarios/smoke.json", "--bogus"])
         #expect(bad.code == 64)
         #expect(bad.stderr.contains("unknown option '--bogus'"))
