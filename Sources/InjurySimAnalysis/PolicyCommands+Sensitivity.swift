@@ -44,7 +44,7 @@ extension PolicyCommands {
     package static func sensitivityOutcome(_ runs: [[ReplicationMetrics]])
         -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
     {
-        let ruin = PolicyFigures.figures[0]
+        let ruin = PolicyFigures.figures[0], insolvency = Figures.named("insolvencyProbability")
         var rows: [SensitivityRow] = []
         for (index, input) in sensitivityInputs.enumerated() {
             let (low, high) = (runs[1 + 2 * index], runs[2 + 2 * index])
@@ -53,7 +53,8 @@ extension PolicyCommands {
                     name: input.name, lowLabel: input.lowLabel, highLabel: input.highLabel,
                     ruinLow: PolicyFigures.estimate(ruin, low), ruinHigh: PolicyFigures.estimate(ruin, high),
                     ruinSwing: PolicyFigures.pairedDifference(ruin, low, high),
-                    breakEvenLow: overallBreakEven(low), breakEvenHigh: overallBreakEven(high)))
+                    breakEvenLow: overallBreakEven(low), breakEvenHigh: overallBreakEven(high),
+                    insolvencyLow: PolicyFigures.estimate(insolvency, low), insolvencyHigh: PolicyFigures.estimate(insolvency, high)))
         }
         rows.sort { a, b in
             let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)

@@ -280,5 +280,8 @@ package enum PolicyCommands {
         package var ruinSwing: Estimate
         package var breakEvenLow: Double
         package var breakEvenHigh: Double
+        /// The solvency test at the input's low and high value: P(assets below all liabilities at the horizon).
+        package var insolvencyLow: Estimate? = nil
+        package var insolvencyHigh: Estimate? = nil
     }
 }

@@ -83,8 +83,15 @@ package struct ReplicationMetrics: Sendable, Equatable {
         borrowing = sum(.borrowed)
         netPositionAtEnd = end(.netPosition)
         let owed = end(.debt) + liabilitiesAtEnd + ibnrAtEnd
-        fundedRatioAtEnd = owed > 0 ? (end(.cash) + end(.contributionsBooked)) / owed : nil
+        fundedRatioAtEnd = Self.fundedRatio(cash: end(.cash), contributionsBooked: end(.contributionsBooked), owed: owed)
         financing = FinancingFigures(FinancingPath(result, pool: pool, start: start), financing: settings)
+    }
+
+    /// The funded ratio: assets (cash and contributions booked but not yet received) ÷ what is
+    /// owed (backstop debt, outstanding liabilities, IBNR); nil when nothing is owed. The one
+    /// place of this rule (the end of a replication, and each month in `solvency-paths.csv`).
+    package static func fundedRatio(cash: Double, contributionsBooked: Double, owed: Double) -> Double? {
+        owed > 0 ? (cash + contributionsBooked) / owed : nil
     }
 
     /// The break-even rate (yuan per order) of `incurredFen` over `orders`: the fund's incurred

@@ -53,6 +53,7 @@ enum ScenarioDecoder {
             }
         }
 
+        let labels = decodeLabels(top, log: log)
         let risk = decodeRisk(top.node("risk"), log: log)
         let benefits = decodeBenefits(top.node("benefits"), log: log)
         let fund = decodeFund(top.node("fund"), log: log)
@@ -102,6 +103,7 @@ enum ScenarioDecoder {
             platforms: platforms, risk: risk, benefits: benefits, fund: fund, rateFloat: rateFloat,
             rollout: rollout, shocks: shocks)
         scenario.published = published
+        scenario.labels = labels
         scenario.basis = basis
         scenario.financing = financing
         scenario.rateTiers = rateTiers ?? nil

@@ -68,7 +68,10 @@ import Testing
         #expect(outcome.stdout.contains("Break-even per-order rate by sector"))
         #expect(outcome.stdout.contains("food-delivery"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "report.html", "summary.json", "yearly.csv"])
+        #expect(
+            names == [
+                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "report.html", "solvency-paths.csv", "summary.json", "yearly.csv"
+            ])
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
         let total = try #require(summary?["total"] as? [String: Any])
         #expect(total["ruinProbability"] != nil)

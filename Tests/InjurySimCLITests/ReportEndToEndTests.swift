@@ -21,7 +21,7 @@ import Testing
     @Test func versionAndAnUnknownOptionPointToThatCommandsHelp() throws {
         let version = try E2E.run(["--version"])
         #expect(version.code == 0)
-        #expect(version.stdout.contains("results format 4, parts 4"))
+        #expect(version.stdout.contains("results format 5, parts 4"))
         let bad = try E2E.run(["sweep", "Scenarios/smoke.json", "--bogus"])
         #expect(bad.code == 64)
         #expect(bad.stderr.contains("unknown option '--bogus'"))
@@ -53,7 +53,7 @@ import Testing
         #expect(rerun.code == 0, "the folder is still ours: \(rerun.stderr)")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "summary.json", "yearly.csv"
+                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "solvency-paths.csv", "summary.json", "yearly.csv"
             ])
     }
 

@@ -48,7 +48,7 @@ import Testing
         let expected = try Self.contents(dir.appendingPathComponent("single"))
         #expect(
             expected.keys.sorted() == [
-                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "report.html", "summary.json", "yearly.csv"
+                "manifest.json", "monthly.csv", "platforms.csv", "replications.csv", "report.html", "solvency-paths.csv", "summary.json", "yearly.csv"
             ])
         #expect(try Self.contents(URL(fileURLWithPath: merged)) == expected)
         try Self.expectProgramVersion(expected["manifest.json"])

@@ -33,18 +33,18 @@ import Testing
                 "Judged pay-as-you-go with a reserve", "the reserve target binds", "below 12 months", "62%", "30%", "2034", "¥0.215", "¥0.070",
                 "8.4 months"
             ],
-            chinese: ["按现收现付加储备评判", "储备目标为约束条件", "低于 12 个月支出", "62%", "30%", "2034", "¥0.215", "¥0.070", "8.4 个月"]),
+            chinese: ["按现收现付加储备评判", "决定性检验为储备目标检验", "低于 12 个月支出", "62%", "30%", "2034", "¥0.215", "¥0.070", "8.4 个月"]),
         Case(
             method: .payAsYouGo, binding: .exhaustion, english: ["exhaustion binds", "runs out in 30%", "median year of 2034"],
-            chinese: ["储备耗尽为约束条件", "30% 的情景中耗尽", "2034 年"]),
+            chinese: ["决定性检验为储备耗尽检验", "30% 的情景中耗尽", "2034 年"]),
         Case(method: .payAsYouGo, binding: .neither, english: ["neither test failed", "none of 50 worlds"], chinese: ["两项检验均未失败", "全部 50 个情景"]),
         Case(
             method: .terminalFunding, binding: .capital,
             english: ["Judged by terminal funding", "the awards' capital binds", "in 45% of worlds", "¥12.3 bn", "terminal-funding rate is ¥0.512"],
-            chinese: ["按资本化价值筹资评判", "长期待遇资本化价值为约束条件", "45%", "123 亿元", "¥0.512"]),
+            chinese: ["按资本化价值筹资评判", "决定性检验为长期待遇资本化价值检验", "45%", "123 亿元", "¥0.512"]),
         Case(
             method: .fullFunding, binding: .solvency, english: ["Judged by full funding", "Solvency binds", "90%", "0.31"],
-            chinese: ["按完全积累评判", "偿付能力为约束条件", "90%", "0.31"])
+            chinese: ["按完全积累评判", "决定性检验为偿付能力检验", "90%", "0.31"])
     ]
 
     @Test(arguments: cases)

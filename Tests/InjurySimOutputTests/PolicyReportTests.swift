@@ -120,19 +120,21 @@ import Testing
     @Test(arguments: ReportLanguage.allCases)
     func whatWasRunListsTheVariantsUncertainInputs(language: ReportLanguage) async throws {
         let compare = try ReportRenderer.render(texts: try await Self.folder("compare"), language: language)
-        let all = language == .en ? "all" : "全部方案"
-        let shared = "<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td><td>\(all)</td></tr>"
+        // Grouped by the object they belong to; an input not drawn by every variant says which draw it.
+        let only = language == .en ? "only in" : "仅限"
         #expect(compare.components(separatedBy: "claimsPerMillionOrders").count == 2, "a shared input is listed once")
-        #expect(compare.contains(shared))
-        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0, 0.03)</td><td>base</td></tr>"))
-        #expect(compare.contains("<tr><td><code>basis.investmentReturnPerYear</code></td><td>U(0.01, 0.02)</td><td>variant.2</td></tr>"))
+        #expect(compare.contains("<tr><td><code>sectors.food-delivery</code></td><td>"))
+        #expect(compare.contains("<code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)") && !compare.contains("σ 0.35) (\(only)"))
+        #expect(compare.contains("<tr><td><code>basis</code></td><td>"))
+        #expect(compare.contains("<code>investmentReturnPerYear</code> U(0, 0.03) (\(only) base)"))
+        #expect(compare.contains("<code>investmentReturnPerYear</code> U(0.01, 0.02) (\(only) variant.2)"))
         #expect(compare.contains(language == .en ? "on for base; off for variant.2" : "开：base；关：variant.2"))
         let sweep = try ReportRenderer.render(texts: try await Self.folder("sweep"), language: language)
         #expect(sweep.contains(language == .en ? " — the same at every grid point</h3>" : "——各扫描点相同</h3>"), "shared by all: said once")
-        #expect(sweep.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+        #expect(sweep.contains("<tr><td><code>sectors.food-delivery</code></td><td><code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)"))
         for command in ["solve", "sensitivity"] {
             let page = try ReportRenderer.render(texts: try await Self.folder(command), language: language)
-            #expect(page.contains("<tr><td><code>sectors.food-delivery.claimsPerMillionOrders</code></td><td>LogN(median 2.4, σ 0.35)</td></tr>"))
+            #expect(page.contains("<tr><td><code>sectors.food-delivery</code></td><td><code>claimsPerMillionOrders</code> LogN(median 2.4, σ 0.35)"))
             #expect(page.contains(language == .en ? "Uncertain inputs, drawn once per replication" : "不确定参数（每次模拟抽样一次）"))
             #expect(!page.contains("--no-uncertainty"))
         }
@@ -162,7 +164,7 @@ import Testing
         for language in ReportLanguage.allCases {
             let html = try ReportRenderer.render(texts: texts, language: language)
             let page = ReportPage.parse(html)
-            let title = language == .en ? "Median fund net position by month (all pools), each scenario" : "各方案基金净头寸月度中位数（全部统筹池）"
+            let title = language == .en ? "Median fund net position by month (all pools), each scenario" : "各方案基金净结余月度中位数（全部统筹地区）"
             let chart = try #require(html.components(separatedBy: "<figure class=\"chart\">").first { $0.contains(title) })
             #expect(chart.components(separatedBy: "<polyline").count - 1 == 2, "one line per scenario")
             let cells = page.figures.filter { $0.path.hasPrefix("netPositionMedianYuan/") }
@@ -197,6 +199,31 @@ import Testing
         #expect(ReportPage.parse(html).error == nil)
         #expect(!html.contains("Median fund net position by month") && !html.contains("Median net position every twelve months"))
         #expect(!html.contains("Uncertain inputs"))
-        #expect(html.contains("Verdict table"))
+        #expect(html.contains("All figures") && html.contains("Scorecard"))
+    }
+
+    /// The compare page leads with its scorecard: the options by their labels and descriptions
+    /// from the manifest, each difference cell tied to compare.json, and the verdict naming the
+    /// best option per figure (CompareScorecard's own sentence, rebuilt from the file).
+    @Test(arguments: ReportLanguage.allCases)
+    func theComparePageLeadsWithAScorecardOfLabelledDescribedOptions(_ language: ReportLanguage) async throws {
+        var texts = try await Self.folder("compare")
+        texts["manifest.json"] = try #require(texts["manifest.json"]).replacingOccurrences(
+            of: #"{"name": "variant.2", "#,
+            with: #"{"name": "variant.2", "description": "Phased by sector, a year apart", "label": {"en": "By sector", "zh": "按行业分批"}, "#)
+        let html = try ReportRenderer.render(texts: texts, language: language)
+        let page = ReportPage.parse(html)
+        #expect(page.error == nil)
+        let scorecard = try #require(
+            html.components(separatedBy: "<table class=\"scorecard\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(scorecard.contains(language == .en ? "By sector" : "按行业分批") && scorecard.contains("Phased by sector, a year apart"))
+        #expect(scorecard.contains("<thead>"), "the header row repeats on printed pages")
+        // A difference of probabilities in percentage points, tied to the file.
+        let points = page.figures.filter { $0.kind == "points" }
+        #expect(!points.isEmpty && points.allSatisfy { $0.path.contains("/differenceVsFirst/") })
+        #expect(points.allSatisfy { $0.text.hasSuffix(language == .en ? " pp" : "个百分点") })
+        let verdict = try #require(html.components(separatedBy: "<p class=\"verdict\">").dropFirst().first?.components(separatedBy: "</p>").first)
+        #expect(verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案"))
+        #expect(!html.contains("-¥") && html.firstRange(of: />-[0-9]/) == nil, "true minus signs only")
     }
 }

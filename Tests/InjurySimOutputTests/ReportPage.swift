@@ -34,7 +34,7 @@ final class ReportPage: NSObject, XMLParserDelegate {
     {
         depth += 1
         elementCounts[name, default: 0] += 1
-        if name == "figure" && attributes["class"] == "chart" { charts.append([]); chartDepth = depth }
+        if name == "figure" && (attributes["class"] ?? "").split(separator: " ").contains("chart") { charts.append([]); chartDepth = depth }
         if chartDepth > 0 && depth > chartDepth { charts[charts.count - 1].append(name + (attributes["class"].map { "." + $0 } ?? "")) }
         if let path = attributes["data-figure"] { open = Figure(path: path, kind: attributes["data-kind"] ?? "", text: ""); openDepth = depth }
     }
@@ -52,11 +52,13 @@ final class ReportPage: NSObject, XMLParserDelegate {
     /// The number a figure's text states, with the half-width of its last printed digit, read by
     /// the rules a reader uses: "12.5%", "1,234.5万元", "2.50亿元", "12.35 million yuan", "¥0.07".
     static func value(of text: String, kind: String) -> (value: Double, tolerance: Double)? {
-        var body = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        // The report's minus is U+2212; a difference of shares is in percentage points.
+        var body = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "\u{2212}", with: "-").trimmingCharacters(in: .whitespaces)
+        if body.hasPrefix("+") { body.removeFirst() }
         var scale = 1.0
         let units: [(String, Double)] = [
-            (" billion yuan", 1e9), (" million yuan", 1e6), (" thousand yuan", 1e3), (" yuan", 1),
-            ("亿元", 1e8), ("万元", 1e4), ("元", 1), ("%", 0.01)
+            (" billion yuan", 1e9), (" million yuan", 1e6), (" thousand yuan", 1e3), (" yuan", 1), (" bn", 1e9), (" M", 1e6), (" k", 1e3),
+            ("亿元", 1e8), ("万元", 1e4), ("元", 1), ("%", 0.01), (" pp", 0.01), ("个百分点", 0.01)
         ]
         for (suffix, factor) in units where body.hasSuffix(suffix) {
             body = String(body.dropLast(suffix.count))

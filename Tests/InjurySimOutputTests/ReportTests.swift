@@ -33,14 +33,27 @@ import Testing
         let page = ReportPage.parse(try Self.render(texts, language))
         #expect(page.error == nil, "\(page.error ?? "")")
         // The method's (pay-as-you-go) three: the cost rate against the rate charged, the reserve
-        // in months and the share exhausted by year; then the total fan, two pool fans,
-        // shortfall, cash flows, spending by item and the reserve by year, severity, liabilities,
-        // break-even by sector and by platform, persons.
-        #expect(page.charts.count == 15)
+        // in months and the share exhausted by year; the solvency position and funded-ratio fans;
+        // then the total fan, the two pools' fans as small multiples, shortfall, cash flows,
+        // spending by item and the reserve by year, severity, liabilities, break-even by sector
+        // and by platform, persons.
+        #expect(page.charts.count == 16)
         let html = try Self.render(texts, language)
-        let lead = html.range(of: language == .en ? "Pay-as-you-go cost rate against the rate charged" : "现收现付成本费率与实际费率")
-        let fan = html.range(of: language == .en ? "Fund net position" : "基金净头寸")
-        #expect(lead != nil && fan != nil && lead!.lowerBound < fan!.lowerBound, "the method's chart leads")
+        // The binding test's charts lead: the method's when its reserve target binds, the cash
+        // fan when exhaustion (liquidity) does, the solvency fans when solvency does.
+        let summary = try ResultJSON(parsing: try #require(texts["summary.json"]), file: "summary.json")
+        let binding = try #require(FinancingOutcome.Binding(rawValue: summary.at("total/financing/binding").string ?? ""))
+        let method = html.range(of: language == .en ? "Pay-as-you-go cost rate against the rate charged" : "现收现付成本费率与实际费率")
+        let fan = html.range(of: language == .en ? "Fund net position" : "基金净结余")
+        let solvency = html.range(of: language == .en ? "Solvency position — assets − liabilities" : "资产负债差额 — 资产 − 负债")
+        let starts: [String.Index] = [method, fan, solvency].compactMap { $0?.lowerBound }
+        let first = try #require(starts.min())
+        switch binding {
+        case .reserveTarget, .capital: #expect(first == method?.lowerBound, "the method's chart leads")
+        case .exhaustion, .liquidity: #expect(first == fan?.lowerBound, "the cash fan leads")
+        case .solvency: #expect(first == solvency?.lowerBound, "the solvency fan leads")
+        case .neither: #expect(first == method?.lowerBound)
+        }
         for (index, chart) in page.charts.enumerated() {
             #expect(
                 chart.contains("h3") && chart.contains("svg") && chart.contains("figcaption") && chart.contains("div.legend"),
@@ -155,7 +168,7 @@ import Testing
         MoneyCase(yuan: 250_000_000, language: .zh, text: "2.50亿元"),
         MoneyCase(yuan: 250_000_000, language: .en, text: "250.0 million yuan"),
         MoneyCase(yuan: 3_400_000_000, language: .en, text: "3.40 billion yuan"),
-        MoneyCase(yuan: -45_600, language: .en, text: "-45.60 thousand yuan"),
+        MoneyCase(yuan: -45_600, language: .en, text: "\u{2212}45.60 thousand yuan"),
         MoneyCase(yuan: 9_999, language: .zh, text: "9,999元"),
         MoneyCase(yuan: 123_456_789_012, language: .zh, text: "1,234.6亿元")
     ])
@@ -165,14 +178,54 @@ import Testing
 
     @Test func thousandsAreSeparatedAndRatesKeepTheirDigits() {
         #expect(ReportNumbers.grouped(1_234_567.891, 2) == "1,234,567.89")
-        #expect(ReportNumbers.grouped(-999, 0) == "-999")
-        #expect(ReportNumbers.grouped(-1000, 0) == "-1,000")
+        // The true minus sign (U+2212), not the hyphen.
+        #expect(ReportNumbers.grouped(-999, 0) == "\u{2212}999")
+        #expect(ReportNumbers.grouped(-1000, 0) == "\u{2212}1,000")
+        #expect(ReportNumbers.grouped(-0.001, 2) == "0.00")
         #expect(ReportNumbers(.en).percent(0.085) == "8.5%")
         #expect(ReportNumbers(.en).percent(0.14) == "14%")
-        #expect(ReportNumbers(.en).percent(-0.047) == "-4.7%")
+        #expect(ReportNumbers(.en).percent(-0.047) == "\u{2212}4.7%")
         #expect(ReportNumbers(.zh).rate(0.0912) == "¥0.0912")
         #expect(ReportNumbers(.en).rate(0.07) == "¥0.07")
-        #expect(ReportNumbers(.en).rate(-0.0119) == "-¥0.0119" && ReportNumbers(.zh).rate(-0.5) == "-¥0.50")
+        #expect(ReportNumbers(.en).rate(-0.0119) == "\u{2212}¥0.0119" && ReportNumbers(.zh).rate(-0.5) == "\u{2212}¥0.50")
         #expect(ReportNumbers(.en).rate(-0.00001) == "¥0.00")
+    }
+}
+
+/// The report's number rules: percentage points for differences of shares, labelled part-years,
+/// one unit per column, and each table's header row repeated on printed pages.
+@Suite struct ReportNumberRuleTests {
+    @Test(arguments: [
+        (-0.05, ReportLanguage.en, "\u{2212}5.0 pp"), (0.123, .en, "+12.3 pp"), (0, .en, "0.0 pp"), (-0.0001, .en, "0.0 pp"),
+        (-0.05, .zh, "\u{2212}5.0个百分点"), (0.75, .zh, "+75.0个百分点")
+    ])
+    func differencesOfSharesAreInPercentagePoints(_ difference: Double, _ language: ReportLanguage, _ text: String) {
+        #expect(ReportNumbers(language).points(difference) == text)
+    }
+
+    @Test(arguments: [
+        ("2022", 7, 12, ReportLanguage.en, "2022 (Jul–Dec)"), ("2022", 7, 12, .zh, "2022年(7–12月)"), ("2025", 1, 6, .en, "2025 (Jan–Jun)"),
+        ("2024", 1, 12, .en, "2024"), ("2024", 1, 12, .zh, "2024年"), ("2030", 12, 12, .en, "2030 (Dec)"), ("2030", 3, 3, .zh, "2030年(3月)")
+    ])
+    func aPartYearNamesItsMonths(_ year: String, _ first: Int, _ last: Int, _ language: ReportLanguage, _ text: String) {
+        #expect(ReportNumbers(language).year(year, firstMonth: first, lastMonth: last) == text)
+    }
+
+    @Test func aTableWhoseFirstRowIsHeadersGetsAHeadThatRepeats() {
+        let body =
+            "<p>x</p><table>\n<tr><th>A</th><th>B</th></tr>\n<tr><td>1</td><td>2</td></tr>\n</table>\n<table>\n<tr><th>k</th><td>v</td></tr>\n</table>"
+        let out = HTMLPage.withTableHeads(body)
+        #expect(out.contains("<table>\n<thead><tr><th>A</th><th>B</th></tr></thead>\n<tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody></table>"))
+        // A key–value table (a header cell beside a data cell) has no head row.
+        #expect(out.contains("<table>\n<tr><th>k</th><td>v</td></tr>\n</table>"))
+        #expect(HTMLPage.withTableHeads(out) == out, "a table with a head is left as it is")
+        #expect(HTMLPage.style.contains("thead { display: table-header-group; }"))
+    }
+
+    @Test(arguments: ReportLanguage.allCases)
+    func thePrintedPageNumbersItsPagesAndRunsTheTitle(_ language: ReportLanguage) {
+        let page = HTMLPage.render(title: "Title \"quoted\" <b>", language: language, body: "")
+        #expect(page.contains("@top-left { content: \"Title quoted b\""))
+        #expect(page.contains("counter(page)") && page.contains("counter(pages)"))
     }
 }

@@ -10,7 +10,10 @@ import Testing
     @Test(arguments: [UInt64(7), 2_026]) func mergedPartsAreByteIdenticalToTheSingleRun(seed: UInt64) async throws {
         let study = ShardStudy(seed: seed, replications: 8)
         let single = try await study.singleRun()
-        #expect(single.map(\.name) == ["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "manifest.json"])
+        #expect(
+            single.map(\.name) == [
+                "summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "solvency-paths.csv", "manifest.json"
+            ])
         for count in [1, 2, 3, 7] {
             let merged = try ShardStudy.merge(try await study.parts(count: count))
             #expect(merged.files.files.map(\.name) == single.map(\.name))

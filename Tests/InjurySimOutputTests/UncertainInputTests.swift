@@ -46,9 +46,13 @@ import Testing
         let inputs = try #require(manifest["uncertainInputs"] as? [[String: String]])
         #expect(!inputs.isEmpty)
         let page = try ReportRenderer.render(texts: texts, language: language)
+        // Each input in the row of the object it belongs to (`sectors.NAME`, `basis`): its field and distribution.
         for input in inputs {
-            let row = "<tr><td><code>\(input["path"] ?? "?")</code></td><td>\(input["distribution"] ?? "?")</td></tr>"
-            #expect(page.contains(row), "\(row)")
+            let parts = (input["path"] ?? "?").split(separator: ".")
+            let cut = parts.count > 2 ? 2 : parts.count - 1
+            let group = "<tr><td><code>\(parts.prefix(cut).joined(separator: "."))</code></td><td>"
+            let item = "<code>\(parts.dropFirst(cut).joined(separator: "."))</code> \(input["distribution"] ?? "?")"
+            #expect(page.contains(group) && page.contains(item), "\(group) … \(item)")
         }
     }
 }

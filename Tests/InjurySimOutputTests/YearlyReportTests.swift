@@ -31,8 +31,8 @@ import Testing
 
     /// The x-axis labels of a chart (the tick texts under the plot area).
     static func xLabels(_ figure: String) -> Int {
-        // The labels sit 17 below the plot area: top 14 + plot height (300 − 14 − 54) + 17.
-        figure.components(separatedBy: "y=\"263.0\" text-anchor=\"middle\"").count - 1
+        // The labels sit 17 below the plot area: top 12 + plot height (195 − 12 − 52) + 17.
+        figure.components(separatedBy: "y=\"160.0\" text-anchor=\"middle\"").count - 1
     }
 
     struct Case: Sendable {
@@ -61,8 +61,8 @@ import Testing
         // One legend entry per benefit item, in the language's words.
         #expect(spending.components(separatedBy: "<span>").count - 1 == BenefitItem.allCases.count)
         #expect(spending.contains(en ? "Dependants' pensions" : "供养亲属抚恤金"))
-        // Every year labelled when few; about ten labels for fifty years, so they do not overlap.
-        #expect(Self.xLabels(spending) == (c.years <= 12 ? c.years : 10))
+        // Every year labelled when few; six labels for fifty years, so they do not overlap.
+        #expect(Self.xLabels(spending) == min(c.years, ChartFrame.maximumTicks))
         // The reading's total is the last full year's sum of the items' means, in the file.
         let full = try #require(table.monthsInYear.lastIndex(of: 12))
         #expect(full == (c.partial ? c.years - 2 : c.years - 1))
@@ -74,9 +74,12 @@ import Testing
         let last = try #require(table.series("reserve").last)
         #expect(reserve.contains(numbers.money(last.p50)) && reserve.contains(numbers.money(last.p5)))
         // A partly covered year is marked and the mark explained, in both charts.
-        let note = en ? "Years marked * are only partly inside the horizon." : "标 * 的年份仅部分在模拟期内。"
+        let note = en ? "Years shown with their months are only partly inside the horizon." : "标注月份的年份仅部分在模拟期内。"
         #expect(spending.contains(note) == c.partial && reserve.contains(note) == c.partial)
-        #expect(spending.contains("2024*") == c.partial)
+        // 2024 from July: its months under the year; the last year (to June) likewise.
+        #expect(spending.contains(en ? ">2024<tspan" : ">2024年<tspan") == c.partial)
+        #expect(spending.contains(en ? ">(Jul–Dec)</tspan>" : ">(7–12月)</tspan>") == c.partial)
+        #expect(spending.contains(en ? ">(Jan–Jun)</tspan>" : ">(1–6月)</tspan>") == c.partial)
     }
 
     /// A horizon inside one year: the reserve's 5th–95th band is drawn as a bar at the year (a
@@ -89,12 +92,24 @@ import Testing
         #expect(Self.xLabels(reserve) == 1 && reserve.contains(">2024<"))
     }
 
+    @Test func aFolderWithoutSolvencyPathsRendersWithoutTheSolvencyFansOrSampleWorlds() async throws {
+        var texts = await ReportFixture.smoke()
+        #expect(texts["solvency-paths.csv"] != nil)
+        let full = try ReportRenderer.render(texts: texts, language: .en)
+        #expect(full.contains("Sample world (replication 0)") && full.contains("Funded ratio — assets ÷ liabilities"))
+        texts["solvency-paths.csv"] = nil
+        let page = try ReportRenderer.render(texts: texts, language: .en)
+        #expect(ReportPage.parse(page).charts.count == 14)
+        #expect(!page.contains("Sample world") && !page.contains("Funded ratio — assets ÷ liabilities"))
+    }
+
     @Test func aFolderWithoutYearlyCSVRendersWithoutTheYearlyCharts() async throws {
         var texts = await ReportFixture.smoke()
         #expect(texts["yearly.csv"] != nil)
         texts["yearly.csv"] = nil
         let page = try ReportRenderer.render(texts: texts, language: .en)
-        #expect(ReportPage.parse(page).charts.count == 10)
+        // 16 less the method's three and the two yearly charts.
+        #expect(ReportPage.parse(page).charts.count == 11)
         #expect(!page.contains("Fund spending by benefit item"))
         texts["yearly.csv"] = "year,pool\n"
         #expect { try ReportRenderer.render(texts: texts, language: .en) } throws: { ($0 as? ReportError)?.isDataError == true }

@@ -1,3 +1,5 @@
+import InjurySimFormat
+
 /// Every reported figure, declared once (``Figure``). `summary.json` writes each pool's spreads
 /// from ``poolSpreads``; the policy commands (compare, sweep, solve, sensitivity) report
 /// ``policy`` in this order; the report and the console take their words from here. Adding a
@@ -9,7 +11,7 @@ package enum Figures {
             "ruinProbability", "Runs short of cash at some month end", "某月末现金不足的概率", short: "P(total fund short)", unit: .share,
             isIndicator: true, perReplication: { $0.ruined ? 1 : 0 }),
         Figure(
-            "anyPoolRuinProbability", "At least one pool runs short", "至少一个统筹池现金不足的概率", short: "P(any pool short)", unit: .share,
+            "anyPoolRuinProbability", "At least one pool runs short", "至少一个\(Glossary.pool.zh)现金不足的概率", short: "P(any pool short)", unit: .share,
             isIndicator: true, perReplication: { $0.anyPoolRuined ? 1 : 0 }),
         Figure(
             "insolvencyProbability", "Assets below all liabilities at the horizon", "期末资产低于全部负债的概率", short: "P(insolvent at horizon)",
@@ -54,7 +56,8 @@ package enum Figures {
             spread: { $0.financing.actuarialBalance }, perReplication: { $0.financing.actuarialBalance }),
         // Solvency and cash at the horizon.
         Figure(
-            "solvencyPositionAtEndYuan", "Assets − liabilities at the end", "期末资产减负债", short: "solvency surplus at horizon", unit: .yuan,
+            "solvencyPositionAtEndYuan", "Assets − liabilities at the end", "期末\(Glossary.solvencyPosition.zh)", short: "solvency surplus at horizon",
+            unit: .yuan,
             spread: { $0.solvencyPositionAtEnd }, perReplication: { $0.solvencyPositionAtEnd }),
         Figure("worstDeficitYuan", "Worst cash deficit", "最大现金缺口", short: "worst deficit, mean", unit: .yuan, perReplication: { $0.worstDeficit }),
         Figure(
@@ -79,10 +82,11 @@ package enum Figures {
             "backstopBorrowingYuan", "Borrowed from the backstop", "兜底借款", short: "backstop borrowing", unit: .yuan, spread: { $0.borrowed },
             perReplication: { $0.borrowing }),
         Figure(
-            "netPositionAtEndYuan", "Net position at the end", "期末净头寸", short: "net position at horizon", unit: .yuan,
+            "netPositionAtEndYuan", "Net position at the end", "期末\(Glossary.netPosition.zh)", short: "net position at horizon", unit: .yuan,
             spread: { $0.netPositionAtEnd }, perReplication: { $0.netPositionAtEnd }),
         // Spreads of a pool only.
-        Figure("lowestNetPositionYuan", "Lowest month-end net position", "最低月末净头寸", unit: .yuan, spread: { $0.lowestNetPosition }),
+        Figure(
+            "lowestNetPositionYuan", "Lowest month-end net position", "最低月末\(Glossary.netPosition.zh)", unit: .yuan, spread: { $0.lowestNetPosition }),
         Figure("ibnrReserveAtEndYuan", "Claims incurred but not reported (reserve)", "已发生未报案准备金", unit: .yuan, spread: { $0.ibnrAtEnd }),
         Figure("fundedRatioAtEnd", "Funded ratio at the end (assets ÷ liabilities)", "期末资产负债比", unit: .ratio, spread: { $0.fundedRatioAtEnd }),
         Figure("adminCostYuan", "Administration charged to the fund", "基金承担的管理费用", unit: .yuan, spread: { $0.adminCost }),

@@ -37,6 +37,9 @@ public struct Scenario: Sendable {
     package var basis: Basis = .neutral
     /// How the fund is judged (the financing method, its reserve target, the premium's periods).
     package var financing: Financing = .standard
+    /// Display names in English and Chinese of the scenario and its names (``Labels``); the
+    /// names themselves stay the keys of files and command lines.
+    package var labels = Labels()
     package var rateFloat: RateFloatRule
     /// The two-tier assignment of per-order rates (`rateTiers`), applied in this phase; nil: none.
     package var rateTiers: RateTierRule?

@@ -26,12 +26,18 @@ package struct BandChart: Sendable {
     package var zeroLine = false
     package var includeZero = true
     package var reading: String
+    /// A small-multiples panel: a smaller view box without axis titles (the figure's title says them).
+    package var panel = false
 
     package func chart() -> SVGChart {
         let n = ChartStyle.n
         let values = bands.flatMap { $0.low + $0.high } + lines.flatMap(\.values)
-        let frame = ChartFrame(values: values, includeZero: includeZero || zeroLine, count: xLabels.count, banded: false)
-        var body = frame.axes(xTicks: ChartFrame.sparseTicks(xLabels), xTitle: xTitle, yTitle: yTitle)
+        var frame = ChartFrame(values: values, includeZero: includeZero || zeroLine, count: xLabels.count, banded: false)
+        if panel {
+            (frame.boxWidth, frame.boxHeight) = (SVGChart.panelWidth, SVGChart.panelHeight)
+            (frame.left, frame.bottom, frame.top) = (46, 24, 8)
+        }
+        var body = frame.axes(xTicks: ChartFrame.sparseTicks(xLabels, maximum: panel ? 3 : ChartFrame.maximumTicks), xTitle: xTitle, yTitle: yTitle)
         for band in bands {
             let upper = band.high.enumerated().compactMap { $0.element.isFinite ? "\(n(frame.x(Double($0.offset)))),\(n(frame.y($0.element)))" : nil }
             let lower = band.low.enumerated().reversed().compactMap {

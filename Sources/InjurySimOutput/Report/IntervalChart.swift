@@ -27,7 +27,12 @@ package struct IntervalChart: Sendable {
 
     package func chart() -> SVGChart {
         let n = ChartStyle.n, e = ChartStyle.escape
-        let rowHeight = 30.0, top = 12.0, bottom = 46.0, left = 170.0, right = 24.0
+        // Short labels and few rows: a narrow chart (two a row); else the whole row.
+        let longest = rows.map { ChartFrame.textWidth($0.label, fontSize: 11) }.max() ?? 0
+        let narrow = longest <= 140 && rows.count <= 8
+        let width = narrow ? ChartFrame.width : ChartFrame.wideWidth
+        let rowHeight = 30.0, top = 12.0, bottom = 46.0, right = 24.0
+        let left = narrow ? max(60, longest + 16) : 170.0
         let height = top + bottom + rowHeight * Double(max(1, rows.count))
         var values = rows.flatMap { [$0.low, $0.point, $0.high] + $0.markers }.filter(\.isFinite)
         if let reference { values.append(reference) }
@@ -35,7 +40,7 @@ package struct IntervalChart: Sendable {
         if high - low < 1e-12 { low -= 1; high += 1 }
         let pad = (high - low) * 0.06
         low -= pad; high += pad
-        let plotWidth = ChartFrame.width - left - right
+        let plotWidth = width - left - right
         func x(_ v: Double) -> Double { left + plotWidth * (v - low) / (high - low) }
         let ticks = ChartStyle.ticks(low, high)
         let decimals = ticks.count > 1 ? ChartStyle.decimals(forStep: ticks[1] - ticks[0]) : 0
@@ -85,6 +90,6 @@ package struct IntervalChart: Sendable {
         if rows.contains(where: { $0.point.isFinite }) { legend.append((pointLabel, .dot(colour: "#000"))) }
         if let markerLabel { legend.append((markerLabel, .box(colour: ChartStyle.colour(1)))) }
         if let referenceLabel { legend.append((referenceLabel, .line(colour: "#000", dash: "4 3"))) }
-        return SVGChart(title: title, body: body, legend: legend, reading: reading, height: height)
+        return SVGChart(title: title, body: body, legend: legend, reading: reading, height: height, width: width)
     }
 }

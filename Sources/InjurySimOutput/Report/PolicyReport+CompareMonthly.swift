@@ -1,4 +1,5 @@
 import InjurySimCore
+import InjurySimFormat
 
 /// compare: each scenario's median month-end net position (total over pools), month by month
 /// (`compare.json`'s `netPositionMedianYuan`), as overlaid lines with the zero line and as a
@@ -26,10 +27,10 @@ extension PolicyReport {
         let unit = numbers.unit(for: series.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0)
         let lines = zip(names, series).enumerated().map { index, pair in
             BandChart.Line(
-                label: pair.0, values: pair.1.map { $0 / unit.divisor }, colour: ChartStyle.colour(index), dash: ChartStyle.dash(index))
+                label: shownName(pair.0), values: pair.1.map { $0 / unit.divisor }, colour: ChartStyle.colour(index), dash: ChartStyle.dash(index))
         }
-        let negative = zip(names, series).filter { $0.1.contains { $0 < 0 } }.map(\.0)
-        let ends = zip(names, series).map { name, values in name + " " + text(values.last { $0.isFinite }, kind: "money") }
+        let negative = zip(names, series).filter { $0.1.contains { $0 < 0 } }.map { shownName($0.0) }
+        let ends = zip(names, series).map { name, values in shownName(name) + " " + text(values.last { $0.isFinite }, kind: "money") }
         let reading =
             language("Median at the last month: ", "末月中位数：") + ends.joined(separator: language(", ", "，"))
             + (negative.isEmpty
@@ -37,8 +38,10 @@ extension PolicyReport {
                 : language(
                     ". Below zero at some month: \(negative.joined(separator: ", ")).", "。某月低于零的方案：\(negative.joined(separator: "、"))。"))
         return BandChart(
-            title: language("Median fund net position by month (all pools), each scenario", "各方案基金净头寸月度中位数（全部统筹池）"),
-            xLabels: months, xTitle: language("Month", "月份"), yTitle: language("Net position (\(unit.name))", "净头寸（\(unit.name)）"),
+            title: language(
+                "Median fund net position by month (all pools), each scenario", "各方案\(Glossary.netPosition.zh)月度中位数（\(Glossary.allPools.zh)）"),
+            xLabels: months, xTitle: language("Month", "月份"),
+            yTitle: language("Net position (\(unit.name))", "\(Glossary.netPosition.zh)（\(unit.name)）"),
             lines: lines, zeroLine: true, reading: reading
         ).chart()
     }
@@ -52,7 +55,7 @@ extension PolicyReport {
         guard let first = starts.compactMap({ $0 }).min() else { return "" }
         var out =
             "<table>\n<tr><th>\(e(language("Month", "月份")))</th>"
-            + names.map { "<th>\(e(language("Median net position, \($0)", "\($0) 净头寸中位数")))</th>" }.joined() + "</tr>\n"
+            + names.map { "<th>\(e(shownName($0)))</th>" }.joined() + "</tr>\n"
         for index in months.indices where (index + 1) % 12 == 0 || index == months.count - 1 {
             out += "<tr><td>\(e(months[index]))</td>"
             for (k, name) in names.enumerated() {

@@ -48,25 +48,19 @@ extension PolicyReport {
                     "Uncertain inputs, drawn once per replication where uncertainty is on (see above)", "不确定参数（在开启不确定性的方案中每次模拟抽样一次，见上）")
         // A column of who draws what only where the variants differ; otherwise the heading says so.
         let several = rows.contains { $0.variants.count != variants.count }
-        let variantWord = kind == .sweep ? language("Grid points", "扫描点") : language("Scenarios", "方案")
         let shared =
             variants.count > 1 && !several
             ? language(kind == .sweep ? " — the same at every grid point" : " — the same in every scenario", kind == .sweep ? "——各扫描点相同" : "——各方案相同")
             : ""
-        var out = "<h3>\(e(heading + shared))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th>"
-        out += several ? "<th>\(e(variantWord))</th></tr>\n" : "</tr>\n"
-        for row in rows {
-            out += "<tr><td><code>\(e(row.path))</code></td><td>\(e(row.distribution))</td>"
-            guard several else {
-                out += "</tr>\n"
-                continue
-            }
-            let who =
-                row.variants.count == variants.count
-                ? language("all", kind == .sweep ? "全部扫描点" : "全部方案")
-                : row.variants.joined(separator: language("; ", "；"))
-            out += "<td>\(e(who))</td></tr>\n"
-        }
-        return out + "</table>\n"
+        let word = kind == .sweep ? language("only at", "仅限") : language("only in", "仅限")
+        return "<h3>\(e(heading + shared))</h3>\n"
+            + HTMLPage.groupedInputs(
+                header: (e(language("Inputs of", "参数所属")), e(language("Input and distribution", "参数及分布"))),
+                inputs: rows.map { row in
+                    let note =
+                        !several || row.variants.count == variants.count
+                        ? "" : word + " " + row.variants.map(shownName).joined(separator: language(", ", "、"))
+                    return (row.path, row.distribution, note)
+                })
     }
 }

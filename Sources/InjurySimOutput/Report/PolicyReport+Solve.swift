@@ -30,11 +30,37 @@ extension PolicyReport {
         body +=
             "<tr><td>\(e(language("Multiplier of the benchmark", "基准费率倍数")))</td><td></td>" + cell("multiplier/estimate", "ratio")
             + cell("multiplier/low95", "ratio") + cell("multiplier/high95", "ratio") + "</tr>\n</table>\n</section>\n"
+        let (breakEvenSentence, breakEvenTable) = breakEven()
+        body += breakEvenTable
         let thresholds = data["thresholdMultipliers"].array.map { $0.number ?? .infinity }
         if !thresholds.isEmpty {
             body += "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n" + thresholdChart(thresholds, chosen: estimate).html() + "</section>\n"
         }
-        return (verdict, body)
+        return (verdict + breakEvenSentence, body)
+    }
+
+    /// The break-even rate per sector the console prints beside the solved rate (ultimate cost
+    /// per order at the benchmark rates): a sentence for the verdict and a table.
+    func breakEven() -> (sentence: String, table: String) {
+        let e = ChartStyle.escape
+        let node = data["breakEvenRateYuanPerOrder"]
+        guard !node.keys.isEmpty else { return ("", "") }
+        var table =
+            "<section>\n<h2>\(e(language("Break-even rate per order, for comparison", "每单盈亏平衡费率（供对照）")))</h2>\n<table>\n<tr><th>\(e(language("Sector", "行业")))</th>"
+            + "<th>\(e(language("Median", "中位数")))</th><th>\(e(language("5th percentile", "第5百分位")))</th><th>\(e(language("95th percentile", "第95百分位")))</th></tr>\n"
+        var parts: [String] = []
+        for sector in node.keys {
+            table +=
+                "<tr><td>\(e(sector))</td>" + cell("breakEvenRateYuanPerOrder/\(sector)/p50", "rate")
+                + cell("breakEvenRateYuanPerOrder/\(sector)/p5", "rate")
+                + cell("breakEvenRateYuanPerOrder/\(sector)/p95", "rate") + "</tr>\n"
+            parts.append(sector + language(" ", " ") + text(node[sector]["p50"].number, kind: "rate"))
+        }
+        table += "</table>\n</section>\n"
+        let sentence = language(
+            " For comparison, the median break-even rate per order at the benchmark rates: \(parts.joined(separator: "; ")).",
+            "作为对照，按基准费率计算的每单盈亏平衡费率中位数：\(parts.joined(separator: "；"))。")
+        return (sentence, table)
     }
 
     /// A histogram of the replications' threshold multipliers (those above the search limit in a last bin).

@@ -17,6 +17,20 @@ extension PolicyReport {
                 "在 \(axes.joined(separator: " × ")) 的 \(points.count) 个取值上，基金现金不足概率介于 \(numbers.percent(short[best]))（\(labels[best])）与 \(numbers.percent(short[worst]))（\(labels[worst])）之间。"
             )
         }
+        // Both tests and the break-even rate: the solvency test's range and the break-even rate's, when the folder has them.
+        for (key, en, zh) in [
+            ("insolvencyProbability", "the probability that assets end below all liabilities", "期末资不抵债概率"),
+            ("breakEvenRateYuanPerOrder", "the break-even rate per order", "每单盈亏平衡费率")
+        ] where points.first?["figures"][key].exists == true {
+            let values = series(key, "estimate")
+            guard let low = values.indices.min(by: { values[$0] < values[$1] }), let high = values.indices.max(by: { values[$0] < values[$1] }) else {
+                continue
+            }
+            let kind = Self.kindOf(key)
+            verdict += language(
+                " Over the same values \(en) ranges from \(text(values[low], kind: kind)) (at \(labels[low])) to \(text(values[high], kind: kind)) (at \(labels[high])).",
+                "\(zh)介于 \(text(values[low], kind: kind))（\(labels[low])）与 \(text(values[high], kind: kind))（\(labels[high])）之间。")
+        }
         // Folders written before the break-even rate was a sweep figure lack it.
         let keys = ["ruinProbability", "breakEvenRateYuanPerOrder", "insolvencyProbability", "lossRatioIncurred"].filter {
             data["points"]["0"]["figures"][$0].exists

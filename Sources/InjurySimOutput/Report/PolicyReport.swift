@@ -36,14 +36,15 @@ package struct PolicyReport: Sendable {
             .solve: ("Rate that meets a target", "满足目标的费率"), .sensitivity: ("Sensitivity", "敏感性分析")
         ]
         let title =
-            "InjurySim — " + language(titles[kind]?.0 ?? "", titles[kind]?.1 ?? "") + " — " + scenarioNames.joined(separator: language(", ", "、"))
+            "InjurySim — " + language(titles[kind]?.0 ?? "", titles[kind]?.1 ?? "") + " — "
+            + scenarioNames.map(shownName).joined(separator: language(", ", "、"))
         var body = "<h1>\(e(title))</h1>\n"
         body +=
             "<p class=\"basis\">"
             + e(
                 language(
                     "\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
-                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为全部统筹池合计。")) + "</p>\n"
+                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为\(Glossary.allPools.zh)合计。")) + "</p>\n"
         let sections: (verdict: String, body: String)
         switch kind {
         case .compare: sections = compare()
@@ -77,6 +78,7 @@ package struct PolicyReport: Sendable {
     func text(_ value: Double?, kind: String) -> String {
         guard let value else { return "—" }
         switch kind {
+        case "points": return numbers.points(value)
         case "money": return numbers.money(value)
         case "percent": return numbers.percent(value)
         case "rate": return numbers.rate(value)
@@ -90,12 +92,14 @@ package struct PolicyReport: Sendable {
         HTMLPage.figureCell(text(data.at(path).number, kind: kind), path: path, kind: kind)
     }
 
-    /// "estimate (low – high)" in one cell, all three tied to their paths.
-    func intervalCells(_ path: String, _ kind: String) -> String {
+    /// "estimate (low – high)" in one cell, all three tied to their paths; the interval under the
+    /// estimate, or beside it when `oneLine`.
+    func intervalCells(_ path: String, _ kind: String, oneLine: Bool = false) -> String {
         func span(_ field: String) -> String {
             HTMLPage.figureSpan(text(data.at(path + "/" + field).number, kind: kind), path: path + "/" + field, kind: kind)
         }
-        return "<td class=\"num\">" + span("estimate") + "<br/><span class=\"ci\">(" + span("low95") + " – " + span("high95") + ")</span></td>"
+        return "<td class=\"num\">" + span("estimate") + (oneLine ? " " : "<br/>") + "<span class=\"ci\">(" + span("low95") + " – " + span("high95")
+            + ")</span></td>"
     }
 
     func whatWasRun() -> String {

@@ -9,11 +9,13 @@ package struct ResultsFolder: Sendable {
     package var replications: [[String: String]]
     /// `yearly.csv`, absent in folders written before it (results format 3 and earlier).
     package var yearly: YearlyTable?
+    /// `solvency-paths.csv`, absent in folders written before it (results format 4 and earlier).
+    package var solvencyPaths: SolvencyPaths?
 
     /// The names a run's folder must hold.
     package static let requiredFiles = ["summary.json", "monthly.csv", "replications.csv", "manifest.json"]
     /// The names read when present: a folder of an earlier results format lacks them.
-    package static let optionalFiles = ["yearly.csv"]
+    package static let optionalFiles = ["yearly.csv", "solvency-paths.csv"]
 
     /// Parses the four files' texts (keyed by file name).
     package init(texts: [String: String], folder: String = ".") throws(ReportError) {
@@ -26,6 +28,7 @@ package struct ResultsFolder: Sendable {
         monthly = try MonthlyTable(parsing: texts["monthly.csv"] ?? "")
         replications = try Self.csvRows(texts["replications.csv"] ?? "", file: "replications.csv")
         yearly = try texts["yearly.csv"].map { text throws(ReportError) in try YearlyTable(parsing: text) }
+        solvencyPaths = try texts["solvency-paths.csv"].map { text throws(ReportError) in try SolvencyPaths(parsing: text) }
     }
 
     /// Reads the files of `folder` from disk.

@@ -5,10 +5,10 @@ import InjurySimFormat
 /// The charts of a run's report, each from the files' figures with its reading in words.
 extension RunReport {
     func charts() -> [SVGChart] {
-        // The financing method's charts lead (none under full funding, led by the fan).
-        var charts = methodCharts() + [fan(pool: "total")]
+        // The binding test's charts lead (RunReport+Binding).
+        var charts = leadCharts()
         let pools = folder.monthly.pools.filter { $0 != "total" }
-        if pools.count > 1 { charts += pools.map { fan(pool: $0) } }
+        if pools.count > 1 { charts.append(poolFans(pools)) }
         charts += [firstShortfall(), cashFlows()]
         if let yearly = folder.yearly { charts += [spendingByItem(yearly), reserveByYear(yearly)] }
         charts += [claimsBySeverity(), liabilities(), breakEven()]
@@ -20,6 +20,20 @@ extension RunReport {
 
     var monthTitle: String { language("Month", "月份") }
 
+    /// A year's label under a chart's bar: with the months the horizon covers when it covers only
+    /// part of the year ("2022" over "(Jul–Dec)"): from `yearly.csv`'s months in each year (a
+    /// first year ends in December, a last one starts in January), else from `monthly.csv`'s months.
+    func yearLabel(_ year: String) -> String {
+        let inMonthly = folder.monthly.months.filter { $0.hasPrefix(year + "-") }.compactMap { Int($0.suffix(2)) }
+        var first = inMonthly.min(), last = inMonthly.max()
+        if let yearly = folder.yearly, let index = yearly.years.firstIndex(of: year), yearly.years.count > 1 {
+            let n = yearly.monthsInYear[index]
+            (first, last) = n >= 12 ? (1, 12) : index == 0 ? (13 - n, 12) : (1, n)
+        }
+        guard let first, let last else { return year }
+        return numbers.year(year, firstMonth: first, lastMonth: last, separator: "\n")
+    }
+
     /// Amounts in the unit that suits their largest magnitude.
     func scaled(_ values: [[Double]]) -> (values: [[Double]], unit: ReportNumbers.MoneyUnit) {
         let largest = values.flatMap { $0 }.filter(\.isFinite).map(abs).max() ?? 0
@@ -30,21 +44,55 @@ extension RunReport {
     func fan(pool: String) -> SVGChart {
         let rows = folder.monthly.series("net_position", pool: pool)
         let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95)])
-        let name = pool == "total" ? language("all pools", "全部统筹池") : pool
+        let name = pool == "total" ? Glossary.allPools(language) : shown("provinces", pool)
         let last = rows.last, month = folder.monthly.months.last ?? ""
         let reading = language(
             "In \(month) the median net position is \(numbers.money(last?.p50 ?? .nan)); one world in twenty ends below \(numbers.money(last?.p5 ?? .nan)).",
-            "\(month) 净头寸中位数为 \(numbers.money(last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(last?.p5 ?? .nan))。")
+            "\(month) \(Glossary.netPosition.zh)中位数为 \(numbers.money(last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(last?.p5 ?? .nan))。")
         return BandChart(
-            title: language("Fund net position — \(name)", "基金净头寸 — \(name)"), xLabels: folder.monthly.months, xTitle: monthTitle,
-            yTitle: language("Net position (\(unit.name))", "净头寸（\(unit.name)）"),
+            title: language("Fund net position — \(name)", "\(Glossary.netPosition.zh) — \(name)"), xLabels: folder.monthly.months,
+            xTitle: monthTitle,
+            yTitle: language("Net position (\(unit.name))", "\(Glossary.netPosition.zh)（\(unit.name)）"),
             bands: [
                 .init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[4], colour: ChartStyle.colour(0), opacity: 0.2),
                 .init(label: language("25th–75th percentile", "第25–75百分位"), low: v[1], high: v[3], colour: ChartStyle.colour(0), opacity: 0.45)
             ],
-            lines: [.init(label: language("Median", "中位数"), values: v[2], colour: "#000", dash: "")],
+            lines: [.init(label: language("Median", "中位数"), values: v[2], colour: "#000", dash: "")]
+                + (pool == "total" ? sampleWorldLines(.netPosition, divisor: unit.divisor) : []),
             zeroLine: true, reading: reading
         ).chart()
+    }
+
+    /// Each pool's net-position fan as small multiples: one panel a pool, the same legend and
+    /// bands as the total's fan, each panel in its own unit.
+    func poolFans(_ pools: [String]) -> SVGChart {
+        var panels: [(title: String, body: String)] = []
+        var lows: [String] = []
+        var legend: [(label: String, swatch: SVGChart.Swatch)] = []
+        for pool in pools {
+            let rows = folder.monthly.series("net_position", pool: pool)
+            let (v, unit) = scaled([rows.map(\.p5), rows.map(\.p25), rows.map(\.p50), rows.map(\.p75), rows.map(\.p95)])
+            let chart = BandChart(
+                title: "", xLabels: folder.monthly.months, xTitle: "", yTitle: "",
+                bands: fanBands(low: v[0], p25: v[1], p75: v[3], high: v[4], colour: ChartStyle.colour(0)),
+                lines: [.init(label: language("Median", "中位数"), values: v[2], colour: "#000", dash: "")], zeroLine: true, reading: "", panel: true
+            ).chart()
+            legend = chart.legend
+            panels.append((shown("provinces", pool) + " (" + unit.name + ")", chart.body))
+            if let p5 = rows.last?.p5, p5 < 0 { lows.append(shown("provinces", pool)) }
+        }
+        let month = folder.monthly.months.last ?? ""
+        let reading =
+            lows.isEmpty
+            ? language("In \(month) no pool's 5th percentile is below zero.", "\(month) 各统筹地区第5百分位均不低于零。")
+            : language(
+                "In \(month) one world in twenty ends below zero in: \(lows.joined(separator: ", ")).",
+                "\(month) 以下统筹地区每二十个情景中至少有一个低于零：\(lows.joined(separator: "、"))。")
+        var figure = SVGChart(
+            title: language("Fund net position by pool (each panel in its own unit)", "各统筹地区\(Glossary.netPosition.zh)（各图单位不同）"), body: "",
+            legend: legend, reading: reading)
+        figure.panels = panels
+        return figure
     }
 
     /// The share of worlds (%) that have run short by each of `labels` (months, or years when
@@ -68,7 +116,7 @@ extension RunReport {
             "By \(labels.last ?? "") the fund has run short at least once in \(numbers.percent((shares.last ?? 0) / 100)) of \(numbers.count(Double(n))) worlds.",
             "至 \(labels.last ?? "")，\(numbers.count(Double(n))) 个情景中有 \(numbers.percent((shares.last ?? 0) / 100)) 至少出现过一次现金不足。")
         return BandChart(
-            title: language("Probability of a first shortfall by month (all pools)", "截至各月出现首次现金缺口的累计概率（全部统筹池）"),
+            title: language("Probability of a first shortfall by month (all pools)", "截至各月出现首次现金缺口的累计概率（\(Glossary.allPools.zh)）"),
             xLabels: labels, xTitle: monthTitle, yTitle: language("Cumulative probability (%)", "累计概率（%）"),
             bands: [
                 .init(
@@ -96,9 +144,9 @@ extension RunReport {
             "Over the horizon contributions average \(numbers.money(inflow * unit.divisor)) and benefits paid \(numbers.money(-outflow * unit.divisor)) (means over worlds).",
             "整个期间缴费平均 \(numbers.money(inflow * unit.divisor))，待遇支付平均 \(numbers.money(-outflow * unit.divisor))（各情景均值）。")
         return StackedBarChart(
-            title: language("Yearly cash flows (all pools; inflows up, outflows down)", "年度现金流（全部统筹池；流入向上，流出向下）"),
-            categories: years, xTitle: language("Year", "年份"), yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"),
-            series: series, reading: reading
+            title: language("Yearly cash flows (all pools; inflows up, outflows down)", "年度现金流（\(Glossary.allPools.zh)；流入向上，流出向下）"),
+            categories: years.map(yearLabel), xTitle: language("Year", "年份"),
+            yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"), series: series, reading: reading + partYearNote(years)
         ).chart()
     }
 
@@ -113,8 +161,12 @@ extension RunReport {
     ).map { (Metric.due($0.0).key, $0.1.0, $0.1.1) }
 
     /// The words under a yearly chart when a year is only partly inside the horizon.
-    func partialYearNote(_ yearly: YearlyTable) -> String {
-        yearly.hasPartialYear ? language(" Years marked * are only partly inside the horizon.", "标 * 的年份仅部分在模拟期内。") : ""
+    func partialYearNote(_ yearly: YearlyTable) -> String { partYearNote(yearly.years) }
+
+    /// The same for any list of years.
+    func partYearNote(_ years: [String]) -> String {
+        years.contains { yearLabel($0).contains("\n") }
+            ? language(" Years shown with their months are only partly inside the horizon.", "标注月份的年份仅部分在模拟期内。") : ""
     }
 
     /// The fund's benefits that fell due each year by item: stacked means over worlds (yearly.csv).
@@ -140,8 +192,9 @@ extension RunReport {
             "In \(when) benefits of \(numbers.money(total)) fall due on average, \(share) of them allowances, care and dependants' pensions (long-term streams).",
             "\(when)\(months == 12 ? " 年" : "")平均到期待遇 \(numbers.money(total))，其中伤残津贴、生活护理费和供养亲属抚恤金等长期待遇占 \(share)。")
         return StackedBarChart(
-            title: language("Fund spending by benefit item per year (all pools; benefits falling due)", "各年度按待遇项目的基金支出（全部统筹池；当年到期待遇）"),
-            categories: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
+            title: language(
+                "Fund spending by benefit item per year (all pools; benefits falling due)", "各年度按待遇项目的基金支出（\(Glossary.allPools.zh)；当年到期待遇）"),
+            categories: yearly.years.map(yearLabel), xTitle: language("Year", "年份"),
             yTitle: language("Mean per year (\(unit.name))", "年均值（\(unit.name)）"), series: series,
             reading: reading + partialYearNote(yearly)
         ).chart()
@@ -158,8 +211,8 @@ extension RunReport {
             "\(when)基金结余中位数为 \(numbers.money(rows.last?.p50 ?? .nan))；每二十个情景中有一个低于 \(numbers.money(rows.last?.p5 ?? .nan))。")
         return BandChart(
             title: language(
-                "Fund reserve at each year's end (all pools; cash − backstop debt − arrears)", "各年末基金结余（全部统筹池；现金 − 托底借款 − 欠付待遇）"),
-            xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
+                "Fund reserve at each year's end (all pools; cash − backstop debt − arrears)", "各年末基金结余（\(Glossary.allPools.zh)；现金 − 托底借款 − 欠付待遇）"),
+            xLabels: yearly.years.map(yearLabel), xTitle: language("Year", "年份"),
             yTitle: language("Reserve (\(unit.name))", "结余（\(unit.name)）"),
             bands: [.init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[2], colour: ChartStyle.colour(0), opacity: 0.25)],
             lines: [.init(label: language("Median", "中位数"), values: v[1], colour: "#000", dash: "")],
@@ -182,9 +235,9 @@ extension RunReport {
             "About \(numbers.count(total)) claims are recognised over the horizon on average, \(numbers.count(deaths)) of them deaths.",
             "整个期间平均认定工伤约 \(numbers.count(total)) 件，其中工亡 \(numbers.count(deaths)) 件。")
         return StackedBarChart(
-            title: language("Recognised claims by severity per year (all pools)", "各年度按伤残等级的认定工伤件数（全部统筹池）"),
-            categories: years, xTitle: language("Year", "年份"), yTitle: language("Claims per year (mean)", "年均件数"),
-            series: series, reading: reading
+            title: language("Recognised claims by severity per year (all pools)", "各年度按伤残等级的认定工伤件数（\(Glossary.allPools.zh)）"),
+            categories: years.map(yearLabel), xTitle: language("Year", "年份"), yTitle: language("Claims per year (mean)", "年均件数"),
+            series: series, reading: reading + partYearNote(years)
         ).chart()
     }
 
@@ -195,7 +248,8 @@ extension RunReport {
             "At the end the fund owes a median \(numbers.money(rows.last?.p50 ?? .nan)) on reported claims, plus \(numbers.money(ibnr.last?.p50 ?? .nan)) on claims not yet reported.",
             "期末已报案件未决负债中位数为 \(numbers.money(rows.last?.p50 ?? .nan))，另有已发生未报案准备金 \(numbers.money(ibnr.last?.p50 ?? .nan))。")
         return BandChart(
-            title: language("Outstanding liabilities (all pools)", "未决负债（全部统筹池）"), xLabels: folder.monthly.months, xTitle: monthTitle,
+            title: language("Outstanding liabilities (all pools)", "未决负债（\(Glossary.allPools.zh)）"), xLabels: folder.monthly.months,
+            xTitle: monthTitle,
             yTitle: language("Present value (\(unit.name))", "现值（\(unit.name)）"),
             bands: [
                 .init(label: language("5th–95th percentile", "第5–95百分位"), low: v[0], high: v[4], colour: ChartStyle.colour(2), opacity: 0.2),
@@ -216,7 +270,7 @@ extension RunReport {
         let rows = breakEven.keys.map { sector in
             let charged = summary["ratesChargedYuanPerOrder"][sector]
             return IntervalChart.Row(
-                label: sector, low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,
+                label: shown("sectors", sector), low: breakEven[sector]["p5"].number ?? .nan, point: breakEven[sector]["p50"].number ?? .nan,
                 high: breakEven[sector]["p95"].number ?? .nan, markers: charged.keys.compactMap { charged[$0].number })
         }
         let above = rows.filter { row in !row.markers.isEmpty && row.point > (row.markers.max() ?? 0) }.map(\.label)
@@ -242,7 +296,7 @@ extension RunReport {
         let rows = books.keys.map { name in
             let breakEven = books[name]["sinceFirstPhase"]["breakEvenRateYuanPerOrder"]
             return IntervalChart.Row(
-                label: name, low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
+                label: shown("platforms", name), low: breakEven["p5"].number ?? .nan, point: breakEven["p50"].number ?? .nan,
                 high: breakEven["p95"].number ?? .nan, markers: books[name]["rateChargedYuanPerOrder"]["p50"].number.map { [$0] } ?? [])
         }
         let above = rows.filter { row in row.point > (row.markers.first ?? .infinity) }.map(\.label)
@@ -270,7 +324,7 @@ extension RunReport {
             "至 \(folder.monthly.months.last ?? "")，累计参保人数中位数为 \(numbers.count(insured.last?.p50 ?? .nan))；最后一个月在岗 \(numbers.count(active.last?.p50 ?? .nan)) 人。"
         )
         return BandChart(
-            title: language("Persons insured (all pools)", "参保人数（全部统筹池）"), xLabels: folder.monthly.months, xTitle: monthTitle,
+            title: language("Persons insured (all pools)", "参保人数（\(Glossary.allPools.zh)）"), xLabels: folder.monthly.months, xTitle: monthTitle,
             yTitle: language("Persons", "人数"),
             bands: [
                 .init(

@@ -40,8 +40,8 @@ extension RunReport {
             + (firstAbove.map { language("; the median need first exceeds the rate charged in \($0).", "；所需费率中位数自 \($0) 年起超过实际费率。") }
                 ?? language("; the median need stays below the rate charged.", "；所需费率中位数始终低于实际费率。"))
         return BandChart(
-            title: language("\(name) against the rate charged, by year (all pools)", "\(name)与实际费率（按年，全部统筹池）"),
-            xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
+            title: language("\(name) against the rate charged, by year (all pools)", "\(name)与实际费率（按年，\(Glossary.allPools.zh)）"),
+            xLabels: yearly.years.map(yearLabel), xTitle: language("Year", "年份"),
             yTitle: language("Yuan per order", "元/单"),
             bands: percentileBands(cost, colour: ChartStyle.colour(1)),
             lines: [
@@ -57,13 +57,13 @@ extension RunReport {
         let rows = yearly.series("reserve_months_of_spending")
         let last = rows.last, year = yearly.years.last ?? ""
         let reading = language(
-            "At the end of \(year) the median reserve holds \(Format.fixed(last?.p50 ?? .nan, 1) ?? "—") months of spending; one world in twenty holds under \(Format.fixed(last?.p5 ?? .nan, 1) ?? "—"). The target is \(Format.short(target)) months.",
-            "\(year) 年末储备可支付月数中位数为 \(Format.fixed(last?.p50 ?? .nan, 1) ?? "—")；每二十个情景中有一个低于 \(Format.fixed(last?.p5 ?? .nan, 1) ?? "—")。目标为 \(Format.short(target)) 个月。"
+            "At the end of \(year) the median reserve holds \(ReportNumbers.grouped(last?.p50 ?? .nan, 1)) months of spending; one world in twenty holds under \(ReportNumbers.grouped(last?.p5 ?? .nan, 1)). The target is \(Format.short(target)) months.",
+            "\(year) 年末储备可支付月数中位数为 \(ReportNumbers.grouped(last?.p50 ?? .nan, 1))；每二十个情景中有一个低于 \(ReportNumbers.grouped(last?.p5 ?? .nan, 1))。目标为 \(Format.short(target)) 个月。"
         )
         return BandChart(
-            title: language("Reserve in months of spending at each year's end (all pools)", "各年末储备可支付月数（全部统筹池）"),
-            xLabels: yearly.years.indices.map(yearly.label), xTitle: language("Year", "年份"),
-            yTitle: language("Months of that year's spending", "当年支出的月数"),
+            title: language("Reserve in months of spending at each year's end (all pools)", "各年末储备可支付月数（\(Glossary.allPools.zh)）"),
+            xLabels: yearly.years.map(yearLabel), xTitle: language("Year", "年份"),
+            yTitle: language("Months of spending", "当年支出的月数"),
             bands: percentileBands(rows, colour: ChartStyle.colour(0)),
             lines: [
                 .init(label: language("Median", "中位数"), values: rows.map(\.p50), colour: "#000", dash: ""),
@@ -83,7 +83,7 @@ extension RunReport {
             "至 \(years.last ?? "") 年末，\(numbers.count(Double(n))) 个情景中有 \(numbers.percent((shares.last ?? 0) / 100)) 储备已耗尽。")
         return BandChart(
             title: language("Share of worlds whose reserve has run out, by year", "储备已耗尽的情景占比（按年）"),
-            xLabels: years.indices.map(yearly.label), xTitle: language("Year", "年份"), yTitle: language("Share of worlds (%)", "情景占比（%）"),
+            xLabels: years.map(yearLabel), xTitle: language("Year", "年份"), yTitle: language("Share of worlds (%)", "情景占比（%）"),
             bands: [
                 .init(
                     label: language("95% interval", "95%置信区间"), low: bands.map { $0.low * 100 }, high: bands.map { $0.high * 100 },

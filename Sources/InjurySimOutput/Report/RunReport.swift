@@ -19,6 +19,15 @@ package struct RunReport: Sendable {
     var numbers: ReportNumbers { ReportNumbers(language) }
     var summary: ResultJSON { folder.summary }
     var scenarioName: String { summary["scenario"].string ?? "?" }
+
+    /// The scenario as the page names it: its label in the page's language, else its name.
+    var shownScenarioName: String { folder.manifest["labels"]["scenario"][language.rawValue].string ?? scenarioName }
+
+    /// A sector's, platform's or province's (pool's) name as the page shows it: its label in the
+    /// page's language (manifest `labels`), else the name itself.
+    func shown(_ kind: String, _ name: String) -> String {
+        folder.manifest["labels"][kind][name][language.rawValue].string ?? name
+    }
     var months: Int { Int(summary["months"].number ?? 0) }
     var replications: Int { Int(summary["replications"].number ?? 0) }
 
@@ -55,7 +64,7 @@ package struct RunReport: Sendable {
             guard let median = breakEven[sector]["p50"].number else { continue }
             let charged = summary["ratesChargedYuanPerOrder"][sector]
             let rates = charged.keys.compactMap { charged[$0].number }
-            var part = language("\(sector): \(numbers.rate(median))", "\(sector)：\(numbers.rate(median))")
+            var part = language("\(shown("sectors", sector)): \(numbers.rate(median))", "\(shown("sectors", sector))：\(numbers.rate(median))")
             if let low = rates.min(), let high = rates.max() {
                 let range = low == high ? numbers.rate(low) : numbers.rate(low) + "–" + numbers.rate(high)
                 part += language(" against \(range) charged", "（现行费率 \(range)）")
@@ -73,7 +82,7 @@ package struct RunReport: Sendable {
     /// The whole page.
     package func render() -> String {
         let e = ChartStyle.escape
-        let title = language("InjurySim report — ", "InjurySim 报告 — ") + scenarioName
+        let title = language("InjurySim report — ", "InjurySim 报告 — ") + shownScenarioName
         var body = "<h1>\(e(title))</h1>\n"
         let start = summary["startMonth"].string ?? "", end = summary["endMonth"].string ?? ""
         body +=
@@ -81,7 +90,8 @@ package struct RunReport: Sendable {
             + e(
                 language(
                     "\(start) to \(end) (\(months) months), \(numbers.count(Double(replications))) simulated worlds (replications); money is total over all pools at full population scale.",
-                    "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为全部统筹池合计，按全体参保人群规模折算。")) + "</p>\n"
+                    "\(start) 至 \(end)（\(months) 个月），\(numbers.count(Double(replications))) 次模拟（重复次数）；金额为\(Glossary.allPools.zh)合计，按全体参保人群规模折算。"))
+            + "</p>\n"
         body += "<p class=\"verdict\">\(e(verdict()))</p>\n"
         body += "<section>\n<h2>\(e(language("Key figures", "主要指标")))</h2>\n" + keyFigures() + poolTable() + "</section>\n"
         body += evidenceSection()
@@ -102,16 +112,24 @@ package struct RunReport: Sendable {
         }
     }
 
-    func cell(_ path: String, _ kind: String) -> String {
-        HTMLPage.figureCell(text(summary.at(path).number, kind: kind), path: path, kind: kind)
+    func cell(_ path: String, _ kind: String, unit: ReportNumbers.MoneyUnit? = nil) -> String {
+        let value = summary.at(path).number
+        let shown =
+            kind == "money" && unit != nil ? value.map { numbers.money($0, in: unit ?? numbers.unit(for: $0)) } ?? "—" : text(value, kind: kind)
+        return HTMLPage.figureCell(shown, path: path, kind: kind)
+    }
+
+    /// The unit that suits the largest of the amounts at `paths`: one unit for a row or column.
+    func unit(_ paths: [String]) -> ReportNumbers.MoneyUnit {
+        numbers.unit(for: paths.compactMap { summary.at($0).number }.filter(\.isFinite).map(abs).max() ?? 0)
     }
 
     func keyFigures() -> String {
         let e = ChartStyle.escape
         var out =
-            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
+            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（\(Glossary.allPools.zh)合计）")))</th><th>\(e(language("Estimate or median", "估计值或中位数")))</th>"
             + "<th>\(e(language("Low", "下限")))</th><th>\(e(language("High", "上限")))</th><th>\(e(language("Range", "区间")))</th></tr>\n"
-        let ci = language("95% interval", "95% 置信区间"), spread = language("5th–95th percentile", "第5–95百分位")
+        let ci = language("95% CI", "95%置信区间"), spread = language("p5–p95", "第5–95百分位")
         // The figures and their words come from the registry (Figures); the paths from summary.json.
         // The financing method's own figures first (none extra under full funding).
         let method = Scenario.Financing.Method(rawValue: summary.at("verdict/method").string ?? "") ?? .fullFunding
@@ -150,9 +168,11 @@ package struct RunReport: Sendable {
             ]).map(Figures.named)
         for figure in spreads {
             let path = "total/" + figure.key, kind = figure.unit.reportKind
+            // One unit for the row's three amounts.
+            let rowUnit = unit([path + "/p50", path + "/p5", path + "/p95"])
             out +=
-                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/p50", kind) + cell(path + "/p5", kind)
-                + cell(path + "/p95", kind) + "<td>\(e(spread))</td></tr>\n"
+                "<tr><td>\(e(figure.label(language)))</td>" + cell(path + "/p50", kind, unit: rowUnit) + cell(path + "/p5", kind, unit: rowUnit)
+                + cell(path + "/p95", kind, unit: rowUnit) + "<td>\(e(spread))</td></tr>\n"
         }
         for figure in ["worstDeficitYuan", "solvencyDeficitAtEndYuan"].map(Figures.named) {
             let key = figure.key
@@ -163,7 +183,8 @@ package struct RunReport: Sendable {
                     "需至少 \(numbers.count(Double(Self.tailReplicationsNeeded))) 次模拟")
                 out += "<td class=\"num\" colspan=\"3\">\(e(needs))</td>"
             } else {
-                out += cell("total/\(key)/VaR99.5", "money") + cell("total/\(key)/TVaR99.5", "money") + "<td></td>"
+                let rowUnit = unit(["total/\(key)/VaR99.5", "total/\(key)/TVaR99.5"])
+                out += cell("total/\(key)/VaR99.5", "money", unit: rowUnit) + cell("total/\(key)/TVaR99.5", "money", unit: rowUnit) + "<td></td>"
             }
             out += "<td>\(e(language("VaR and TVaR at 99.5%", "99.5% 风险价值与尾部风险价值")))</td></tr>\n"
         }
@@ -175,14 +196,16 @@ package struct RunReport: Sendable {
         guard pools.count > 1 else { return "" }
         let e = ChartStyle.escape
         var out =
-            "<h3>\(e(language("By pool", "分统筹池")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "统筹池")))</th>"
+            "<h3>\(e(language("By pool", "分\(Glossary.pool.zh)")))</h3>\n<table>\n<tr><th>\(e(language("Pool", "\(Glossary.pool.zh)")))</th>"
             + "<th>\(e(language("P(short)", "现金不足概率")))</th><th>\(e(language("P(assets < liabilities)", "资不抵债概率")))</th>"
-            + "<th>\(e(language("Median net position at the end", "期末净头寸中位数")))</th></tr>\n"
+            + "<th>\(e(language("Median net position at the end", "期末\(Glossary.netPosition.zh)中位数")))</th></tr>\n"
+        // One unit for the column of net positions.
+        let columnUnit = unit(pools.map { "pools/\($0)/netPositionAtEndYuan/p50" })
         for pool in pools {
             out +=
-                "<tr><td>\(e(pool))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
+                "<tr><td>\(e(shown("provinces", pool)))</td>" + cell("pools/\(pool)/ruinProbability/estimate", "percent")
                 + cell("pools/\(pool)/insolvencyProbabilityAtHorizon/estimate", "percent")
-                + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money") + "</tr>\n"
+                + cell("pools/\(pool)/netPositionAtEndYuan/p50", "money", unit: columnUnit) + "</tr>\n"
         }
         return out + "</table>\n"
     }
@@ -197,11 +220,10 @@ package struct RunReport: Sendable {
             uncertainty
             ? language("Uncertain inputs, drawn once per replication", "不确定参数（每次模拟抽样一次）")
             : language("Uncertain inputs, held at their central values (--no-uncertainty)", "不确定参数（取中心值，--no-uncertainty）")
-        var out = "<h3>\(e(heading))</h3>\n<table>\n<tr><th>\(e(language("Input", "参数")))</th><th>\(e(language("Distribution", "分布")))</th></tr>\n"
-        for input in inputs {
-            out += "<tr><td><code>\(e(input["path"].string ?? ""))</code></td><td>\(e(input["distribution"].string ?? ""))</td></tr>\n"
-        }
-        return out + "</table>\n"
+        return "<h3>\(e(heading))</h3>\n"
+            + HTMLPage.groupedInputs(
+                header: (e(language("Inputs of", "参数所属")), e(language("Input and distribution", "参数及分布"))),
+                inputs: inputs.map { ($0["path"].string ?? "", $0["distribution"].string ?? "", "") })
     }
 
     func whatWasRun() -> String {
@@ -218,7 +240,7 @@ package struct RunReport: Sendable {
                 + (phase["months"].number.flatMap { Format.fixed($0, 0) } ?? "?") + language(" months)", " 个月)")
         }
         let rows: [(String, String, String)] = [
-            (language("Scenario", "情景"), scenarioName, ""),
+            (language("Scenario", "情景"), shownScenarioName == scenarioName ? scenarioName : "\(shownScenarioName) (\(scenarioName))", ""),
             (language("Scenario file", "情景文件"), file, ""),
             (language("Content hash (FNV-1a 64)", "文件内容哈希（FNV-1a 64）"), manifest["scenarioContentHash"].string ?? "—", ""),
             (language("Seed", "随机种子"), seed, ""),
@@ -234,8 +256,12 @@ package struct RunReport: Sendable {
             (language("When cash runs out", "现金不足时"), summary["shortfallPolicy"].string ?? "—", ""),
             (language("Results format", "结果格式版本"), manifest["formatVersion"].number.flatMap { Format.fixed($0, 0) } ?? "—", "")
         ]
-        var out = "<table>\n"
-        for row in rows { out += "<tr><th>\(e(row.0))</th><td>\(e(row.1))</td></tr>\n" }
+        // Two facts to a row: half the height on paper.
+        var out = "<table class=\"facts\">\n"
+        for start in stride(from: 0, to: rows.count, by: 2) {
+            out += "<tr><th>\(e(rows[start].0))</th><td>\(e(rows[start].1))</td>"
+            out += start + 1 < rows.count ? "<th>\(e(rows[start + 1].0))</th><td>\(e(rows[start + 1].1))</td></tr>\n" : "<td></td><td></td></tr>\n"
+        }
         out += "</table>\n" + uncertainInputsTable(uncertainty: uncertainty)
         out +=
             "<p>\(e(language("Reproduce the results (from the scenario file's folder):", "复现结果（在情景文件所在目录运行）：")))<br/><code>\(e(command))</code></p>\n"

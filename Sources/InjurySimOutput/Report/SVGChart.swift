@@ -15,13 +15,21 @@ package struct SVGChart: Sendable {
     package var legend: [(label: String, swatch: Swatch)]
     package var reading: String
     package var height: Double = ChartFrame.height
+    /// The view box's width: ``ChartFrame/width`` (two charts a row) or ``ChartFrame/wideWidth`` (a whole row).
+    package var width: Double = ChartFrame.width
+
+    /// Small multiples: panels drawn side by side under one title, legend and reading (each a
+    /// panel's title and its SVG body in a ``panelWidth`` × ``panelHeight`` view box); `body` unused.
+    package var panels: [(title: String, body: String)] = []
+    package static let panelWidth = 260.0, panelHeight = 150.0
 
     /// The figure's XHTML.
     package func html() -> String {
+        if !panels.isEmpty { return multiplesHTML() }
         let e = ChartStyle.escape
-        var out = "<figure class=\"chart\">\n<h3>\(e(title))</h3>\n"
+        var out = "<figure class=\"chart\(width > ChartFrame.width ? " wide" : "")\">\n<h3>\(e(title))</h3>\n"
         out +=
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(ChartStyle.n(ChartFrame.width)) \(ChartStyle.n(height))\" "
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(ChartStyle.n(width)) \(ChartStyle.n(height))\" "
             + "role=\"img\" aria-label=\"\(e(title))\">\n" + body + "</svg>\n"
         if !legend.isEmpty {
             out += "<div class=\"legend\">"
@@ -30,6 +38,24 @@ package struct SVGChart: Sendable {
         }
         out += "<figcaption>\(e(reading))</figcaption>\n</figure>\n"
         return out
+    }
+
+    func multiplesHTML() -> String {
+        let e = ChartStyle.escape, n = ChartStyle.n
+        var out = "<figure class=\"chart wide multiples\">\n<h3>\(e(title))</h3>\n<div class=\"panels\">\n"
+        for panel in panels {
+            out +=
+                "<div class=\"panel\"><div class=\"panel-title\">\(e(panel.title))</div>"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(Self.panelWidth)) \(n(Self.panelHeight))\" role=\"img\" aria-label=\"\(e(panel.title))\">\n"
+                + panel.body + "</svg></div>\n"
+        }
+        out += "</div>\n"
+        if !legend.isEmpty {
+            out += "<div class=\"legend\">"
+            for entry in legend { out += "<span>" + Self.swatchSVG(entry.swatch) + e(entry.label) + "</span>" }
+            out += "</div>\n"
+        }
+        return out + "<figcaption>\(e(reading))</figcaption>\n</figure>\n"
     }
 
     static func swatchSVG(_ swatch: Swatch) -> String {

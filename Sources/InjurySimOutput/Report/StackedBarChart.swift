@@ -22,8 +22,8 @@ package struct StackedBarChart: Sendable {
             }
         }
         let frame = ChartFrame(values: tops + bottoms, includeZero: true, count: categories.count, banded: true)
-        // Every category labelled up to twelve; beyond, about ten labels (a 50-year horizon).
-        let step = categories.count > 12 ? (categories.count + 9) / 10 : 1
+        // Every category labelled up to six; beyond, about six labels (a 50-year horizon).
+        let step = categories.count > ChartFrame.maximumTicks ? (categories.count + ChartFrame.maximumTicks - 1) / ChartFrame.maximumTicks : 1
         let ticks = categories.enumerated().filter { $0.offset % step == 0 }.map { ($0.offset, $0.element) }
         var body = frame.axes(xTicks: ticks, xTitle: xTitle, yTitle: yTitle)
         var up = [Double](repeating: 0, count: categories.count), down = up

@@ -89,11 +89,11 @@ package enum MethodSentence {
                 "\(f.lastYear) 年成本费率为每单 \(rate(f.costRate))，实际费率为 \(rate(f.rateCharged))，储备可支付 \(months(f.reserveMonths)) 个月（中位数）"
             let lead = "按现收现付加储备评判（本制度“以支定收”的规则），"
             switch f.binding {
-            case .exhaustion: return lead + "储备耗尽为约束条件：\(f.months) 个月内，\(exhausted)；\(missed)；\(rates)。"
+            case .exhaustion: return lead + "\(Glossary.bindingTest.zh)为储备耗尽检验：\(f.months) 个月内，\(exhausted)；\(missed)；\(rates)。"
             case .neither:
                 return lead + "两项检验均未失败：在全部 \(f.replications) 个情景中，\(f.months) 个月内储备既未耗尽，"
                     + "年末也未低于 \(target) 个月支出（两者均为\(ci(f.targetMissed))）；\(rates)。"
-            default: return lead + "储备目标为约束条件：\(f.months) 个月内，\(missed)；\(exhausted)；\(rates)。"
+            default: return lead + "\(Glossary.bindingTest.zh)为储备目标检验：\(f.months) 个月内，\(missed)；\(exhausted)；\(rates)。"
             }
         case .terminalFunding:
             let short =
@@ -102,11 +102,11 @@ package enum MethodSentence {
             let rates = "\(f.lastYear) 年资本化价值筹资费率为每单 \(rate(f.terminalRate))，实际费率为 \(rate(f.rateCharged))（中位数）"
             let lead = "按资本化价值筹资评判（每年支付短期待遇并提足当年新增长期待遇的资本化价值），"
             switch f.binding {
-            case .exhaustion: return lead + "储备耗尽为约束条件：\(f.months) 个月内，\(exhausted)；\(short)；\(rates)。"
+            case .exhaustion: return lead + "\(Glossary.bindingTest.zh)为储备耗尽检验：\(f.months) 个月内，\(exhausted)；\(short)；\(rates)。"
             case .neither:
                 return lead + "两项检验均未失败：在全部 \(f.replications) 个情景中，\(f.months) 个月内储备既未耗尽，"
                     + "期末也未低于长期待遇资本化价值（两者均为\(ci(f.capitalShort))）；\(rates)。"
-            default: return lead + "长期待遇资本化价值为约束条件：\(short)；\(f.months) 个月内，\(exhausted)；\(rates)。"
+            default: return lead + "\(Glossary.bindingTest.zh)为长期待遇资本化价值检验：\(short)；\(f.months) 个月内，\(exhausted)；\(rates)。"
             }
         }
     }

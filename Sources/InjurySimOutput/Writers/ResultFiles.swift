@@ -8,8 +8,8 @@ import InjurySimFormat
 package struct ResultFiles: Sendable {
     /// Bumped whenever a file's layout changes (2: the solvency verdict's figures and metrics;
     /// 3: the books per platform and sector, persons counted once; 4: `yearly.csv`, and the
-    /// pools' benefits by item and long-term awards in `monthly.csv`).
-    package static let formatVersion = 4
+    /// pools' benefits by item and long-term awards in `monthly.csv`; 5: `solvency-paths.csv`).
+    package static let formatVersion = 5
 
     package var files: [(name: String, text: String)]
 
@@ -25,6 +25,7 @@ package struct ResultFiles: Sendable {
             ("replications.csv", ResultFiles.replicationsCSV(scenario: scenario, results: results, evidence: summary.evidence)),
             ("platforms.csv", ResultFiles.platformsCSV(scenario: scenario, results: results)),
             ("yearly.csv", YearlyCSV.text(scenario: scenario, results: results)),
+            (SolvencyPathsCSV.fileName, SolvencyPathsCSV.text(scenario: scenario, results: results)),
             (
                 "manifest.json",
                 ResultFiles.manifestJSON(
@@ -303,6 +304,7 @@ package struct ResultFiles: Sendable {
             "generator": .string("injurysim"),
             "programVersion": .string(ProgramVersion.current),
             "scenario": .string(scenario.name),
+            "labels": LabelsJSON.labels(scenario.labels),
             "scenarioFile": .string(scenarioFile),
             "scenarioContentHash": .string(contentHash),
             "seed": .number(String(scenario.seed)),
@@ -323,7 +325,7 @@ package struct ResultFiles: Sendable {
             "uncertainInputs": .array(
                 scenario.uncertainInputs.map(ResultFiles.manifestEntry)),
             "files": .array(
-                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", "manifest.json"]
+                (["summary.json", "monthly.csv", "replications.csv", "platforms.csv", "yearly.csv", SolvencyPathsCSV.fileName, "manifest.json"]
                     + (monthlyPaths ? [MonthlyPathsCSV.fileName] : []) + (report ? ["report.html"] : [])).map(
                         JSONOut.string))
         ])

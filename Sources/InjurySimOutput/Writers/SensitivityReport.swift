@@ -65,12 +65,16 @@ package struct SensitivityReport: Sendable {
             "baseline": .object(["ruinProbability": estimate(baselineRuin), "breakEvenRateYuanPerOrder": JSONOut.fixed(baselineBreakEven, 6)]),
             "inputs": .array(
                 rows.map { row in
-                    .object([
+                    var object: [String: JSONOut] = [
                         "input": .string(row.name), "low": .string(row.lowLabel), "high": .string(row.highLabel),
                         "ruinProbabilityLow": estimate(row.ruinLow), "ruinProbabilityHigh": estimate(row.ruinHigh),
                         "ruinSwing": estimate(row.ruinSwing), "breakEvenLow": JSONOut.fixed(row.breakEvenLow, 6),
                         "breakEvenHigh": JSONOut.fixed(row.breakEvenHigh, 6)
-                    ])
+                    ]
+                    // The solvency test beside the liquidity one.
+                    if let low = row.insolvencyLow { object["insolvencyProbabilityLow"] = estimate(low) }
+                    if let high = row.insolvencyHigh { object["insolvencyProbabilityHigh"] = estimate(high) }
+                    return .object(object)
                 })
         ])
     }

@@ -41,10 +41,10 @@ package enum VerdictSentence {
         let funded = f.fundedRatioMedian.flatMap { Format.fixed($0, 2) }.map { "；期末资产负债比中位数为 \($0)" } ?? ""
         switch f.binding {
         case .solvency:
-            return "偿付能力为约束条件：\(f.months) 个月内，基金\(shortText)，但\(owesText)\(funded)。"
+            return "\(Glossary.bindingTest.zh)为偿付能力检验：\(f.months) 个月内，基金\(shortText)，但\(owesText)\(funded)。"
         case .liquidity:
             let first = f.firstShortfallMonths.map { "，首次缺口中位数出现在第 \($0) 个月" } ?? ""
-            return "流动性为约束条件：\(f.months) 个月内，基金\(shortText)\(first)；同时\(owesText)\(funded)。"
+            return "\(Glossary.bindingTest.zh)为流动性检验：\(f.months) 个月内，基金\(shortText)\(first)；同时\(owesText)\(funded)。"
         case .neither:
             return "两项检验均未失败：在全部 \(f.replications) 个情景中，基金在 \(f.months) 个月内既未出现现金不足，"
                 + "期末资产也未低于全部负债（两者均为\(ci(f.ruinInterval))）\(funded)。"
