@@ -131,7 +131,10 @@ import Testing
     @Test func aDecodedFileListsItsProblemsByLine() throws {
         var text = try String(contentsOfFile: OverrideSuggestionTests.smokePath, encoding: .utf8)
         text = text.replacingOccurrences(of: "\"seed\"", with: "\"sed\"")
-        text = text.replacingOccurrences(of: #""caocao":  {"sector": "ride-hailing""#, with: #""caocao":  {"sector": "ride-hailng""#)
+        text = text.replacingOccurrences(
+            of: #""caocao":  {"label": {"en": "Caocao", "zh": "曹操出行"}, "sector": "ride-hailing""#,
+            with: #""caocao":  {"label": {"en": "Caocao", "zh": "曹操出行"}, "sector": "ride-hailng""#)
+        #expect(text.contains("ride-hailng"), "smoke.json's caocao line changed: update this test")
         do {
             _ = try ScenarioLoader.decode(bytes: Array(text.utf8))
             Issue.record("accepted")
