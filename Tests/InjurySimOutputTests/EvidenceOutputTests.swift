@@ -75,7 +75,7 @@ import Testing
             let numbers = ReportNumbers(language)
             #expect(section.contains(numbers.percent(summary.evidence.prior.insolvent.share) + " ("))
             #expect(section.contains(numbers.rate(posterior.breakEvenRate.p50)))
-            #expect(section.contains(language("held out", "未用于加权")) && section.contains(language("conditioned on", "用于加权")))
+            #expect(section.contains(language("Held out of the weighting", "未参与加权")) && section.contains(language("agreement with", "吻合程度")))
         }
 
         // A what-if read from the files: no change and no conditioning is the prior exactly;

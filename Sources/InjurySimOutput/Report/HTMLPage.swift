@@ -116,8 +116,23 @@ package enum HTMLPage {
                 "<code>\(e(field.isEmpty ? input.path : field))</code> \(e(input.distribution))" + (input.note.isEmpty ? "" : " (\(e(input.note)))")
             if let index = groups.firstIndex(where: { $0.name == group }) { groups[index].items.append(item) } else { groups.append((group, [item])) }
         }
+        // Objects given the same distributions (platforms at one rate, a sector drawn as another)
+        // share a row: `platforms.meituan, eleme, dada`.
+        var rows: [(names: [String], items: String)] = []
+        for group in groups {
+            let items = group.items.joined(separator: "; ")
+            if let index = rows.firstIndex(where: { $0.items == items }) {
+                rows[index].names.append(group.name)
+            } else {
+                rows.append(([group.name], items))
+            }
+        }
         var out = "<table class=\"inputs\">\n<tr><th>\(header.group)</th><th>\(header.inputs)</th></tr>\n"
-        for group in groups { out += "<tr><td><code>\(e(group.name))</code></td><td>" + group.items.joined(separator: "; ") + "</td></tr>\n" }
+        for row in rows {
+            let first = row.names[0], prefix = first.split(separator: ".").first.map { String($0) + "." } ?? ""
+            let rest = row.names.dropFirst().map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+            out += "<tr><td><code>\(e(([first] + rest).joined(separator: ", ")))</code></td><td>" + row.items + "</td></tr>\n"
+        }
         return out + "</table>\n"
     }
 

@@ -32,8 +32,8 @@ extension RunReport {
                 "<p>"
                 + e(
                     language(
-                        "Weighted by how well each world's simulated figures agree with the published " + names.joined(separator: ", ")
-                            + ": the weights leave an effective sample size of \(essText) of \(nText) worlds.",
+                        "Worlds weighted by their agreement with the published " + names.joined(separator: ", ")
+                            + ": an effective sample size of \(essText) of \(nText).",
                         "按各模拟世界与公开数据（" + names.joined(separator: "，") + "）的吻合程度加权：有效样本量为 \(nText) 个世界中的 \(essText) 个。"))
                 + (evidence["posterior"]["shortProbability"].exists
                     ? ""
@@ -45,7 +45,7 @@ extension RunReport {
         }
         out += "<p>" + e(allowanceSentence()) + "</p>\n"
         out += figuresTable(evidence)
-        out += publishedTable(evidence)
+        out += heldOutSentence(evidence)
         out += inputsTable(evidence)
         return out + "</section>\n"
     }
@@ -65,10 +65,9 @@ extension RunReport {
             (english, chinese) = ("for \(years) years from the first payment", "自首次支付起 \(years) 年")
         }
         return language(
-            "The verdict rests most on one assumption the published figures cannot settle: how long grade 1–4 disability allowances are paid. This run pays them "
-                + english + " (benefits.grade1to4Allowance); compare the other terms to see how far the verdict moves.",
-            "结论最依赖一项公开数据无法检验的假设：一至四级伤残津贴的支付期限。本次运行的设定为" + chinese
-                + "（benefits.grade1to4Allowance）；可比较其他期限设定，查看结论的变化幅度。")
+            "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles: here "
+                + english + " (benefits.grade1to4Allowance; compare the other terms).",
+            "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；可比较其他设定）。")
     }
 
     /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
@@ -91,44 +90,12 @@ extension RunReport {
             ("breakEvenRateYuanPerOrder", language("Break-even rate per order, median (5th–95th)", "盈亏平衡费率（每单），中位数（第5–95百分位）"), rate)
         ]
         var out =
-            "<table>\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
+            "<table class=\"compact\">\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
             + "<th>\(e(language("All worlds (95% interval)", "全部世界（95% 置信区间）")))</th>"
             + "<th>\(e(language("Worlds agreeing with the evidence", "与证据吻合的世界")))</th></tr>\n"
         for (key, label, format) in rows {
             let weighted = evidence["posterior"][key].exists ? format(evidence["posterior"][key]) : "—"
             out += "<tr><td>\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td></tr>\n"
-        }
-        return out + "</table>\n"
-    }
-
-    /// Each published figure: its value, its simulated median and 90% range over all worlds and
-    /// weighted, and whether it was conditioned on or held out.
-    func publishedTable(_ evidence: ResultJSON) -> String {
-        let published = evidence["published"].array
-        guard !published.isEmpty else { return "" }
-        let e = ChartStyle.escape
-        func spread(_ node: ResultJSON, money: Bool) -> String {
-            guard let p50 = node["p50"].number else { return "—" }
-            let numbers = self.numbers
-            func f(_ x: Double) -> String { money ? numbers.money(x) : numbers.count(x) }
-            return f(p50) + " (" + f(node["p5"].number ?? .nan) + "–" + f(node["p95"].number ?? .nan) + ")"
-        }
-        var out =
-            "<table>\n<tr><th>\(e(language("Published figure", "公开数据")))</th><th>\(e(language("Published", "公布值")))</th>"
-            + "<th>\(e(language("All worlds: median (90%)", "全部世界：中位数（90%）")))</th>"
-            + "<th>\(e(language("Weighted: median (90%)", "加权：中位数（90%）")))</th><th>\(e(language("Use", "用途")))</th></tr>\n"
-        for p in published {
-            let figure = p["figure"].string ?? "", money = figure.hasSuffix("Yuan")
-            let label =
-                publishedFigureLabel(figure) + " " + (p["month"].string ?? "")
-                + ((p["book"].string ?? "total") == "total" ? "" : " (" + (p["book"].string ?? "") + ")")
-            let value = p["published"].number.map { money ? numbers.money($0) : numbers.count($0) } ?? "—"
-            let use =
-                p["observation"].string.map { language("conditioned on: ", "用于加权：") + observationText($0) }
-                ?? language("held out (checked out of sample)", "未用于加权（样本外检验）")
-            out +=
-                "<tr><td>\(e(label))</td><td class=\"num\">\(e(value))</td><td class=\"num\">\(e(spread(p["prior"], money: money)))</td>"
-                + "<td class=\"num\">\(e(spread(p["posterior"], money: money)))</td><td>\(e(use))</td></tr>\n"
         }
         return out + "</table>\n"
     }
@@ -149,16 +116,16 @@ extension RunReport {
         }
         guard !ranked.isEmpty else { return "" }
         var out =
-            "<p>"
+            "<table class=\"compact\">\n<caption>"
             + e(
                 language(
-                    "The inputs that carry most of the headline figures' variance: each one's first-order share, the part of the figure's variance its value explains alone, estimated from the worlds run (interactions not included). An evidence column below 100% means the published figures narrowed the input's 90% range to that share.",
-                    "承载主要指标方差的输入参数：一阶方差份额，即该参数单独解释的方差比例，由已模拟的世界估计（不含交互作用）。证据一栏低于 100% 表示公开数据把该参数的 90% 区间收窄到相应比例。"))
-            + "</p>\n<table>\n<tr><th>\(e(language("Input", "输入参数")))</th>"
-            + "<th>\(e(language("Share of break-even rate variance", "盈亏平衡费率方差份额")))</th>"
-            + "<th>\(e(language("Share of insolvency variance", "资不抵债方差份额")))</th>"
-            + "<th>\(e(language("Evidence: 90% range kept", "证据：90% 区间保留")))</th></tr>\n"
-        for input in ranked.prefix(8) {
+                    "Variance each input explains alone (first order, from the worlds run), and the share of its 90% range the evidence keeps",
+                    "各输入参数单独解释的方差份额（一阶，由已模拟世界估计）及证据保留的 90% 区间比例"))
+            + "</caption>\n<tr><th>\(e(language("Input", "输入参数")))</th>"
+            + "<th>\(e(language("Break-even rate", "盈亏平衡费率")))</th>"
+            + "<th>\(e(language("Insolvency", "资不抵债")))</th>"
+            + "<th>\(e(language("Range kept", "区间保留")))</th></tr>\n"
+        for input in ranked.prefix(4) {
             let narrowing = input["narrowing"].number.map { numbers.percent($0) } ?? "—"
             out +=
                 "<tr><td><code>\(e(input["path"].string ?? ""))</code></td><td class=\"num\">\(e(numbers.percent(index(input, "breakEvenRate"))))</td>"
@@ -183,5 +150,24 @@ extension RunReport {
         if notation.hasPrefix("normal ±") { return language(notation, "正态误差 ±" + notation.dropFirst("normal ±".count)) }
         if notation.hasPrefix("in [") { return language(notation, "区间 [" + notation.dropFirst("in [".count)) }
         return notation
+    }
+
+    /// The published figures held out of the weighting, each against its weighted spread: the
+    /// out-of-sample check, in a sentence (the chart above shows every figure over all worlds).
+    func heldOutSentence(_ evidence: ResultJSON) -> String {
+        let heldOut = evidence["published"].array.filter { $0["observation"].string == nil && $0["posterior"]["p50"].number != nil }
+        guard !heldOut.isEmpty else { return "" }
+        let e = ChartStyle.escape
+        let parts = heldOut.map { p -> String in
+            let figure = p["figure"].string ?? "", money = figure.hasSuffix("Yuan")
+            let unit = numbers.unit(for: p["published"].number ?? 0)
+            let numbers = self.numbers
+            func f(_ x: Double?) -> String { x.map { money ? numbers.money($0, in: unit, short: true) : numbers.count($0) } ?? "—" }
+            return publishedFigureLabel(figure) + " " + (p["month"].string ?? "") + language(": published ", "：公布 ") + f(p["published"].number)
+                + language(", weighted median ", "，加权中位数 ") + f(p["posterior"]["p50"].number) + " (" + f(p["posterior"]["p5"].number) + "–"
+                + f(p["posterior"]["p95"].number) + ")"
+        }
+        return "<p>" + e(language("Held out of the weighting, as an out-of-sample check: ", "未参与加权的样本外检验：") + parts.joined(separator: "; ") + ".")
+            + "</p>\n"
     }
 }

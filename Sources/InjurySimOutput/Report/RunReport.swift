@@ -94,8 +94,8 @@ package struct RunReport: Sendable {
             + "</p>\n"
         body += "<p class=\"verdict\">\(e(verdict()))</p>\n"
         body += "<section>\n<h2>\(e(language("Key figures", "主要指标")))</h2>\n" + keyFigures() + poolTable() + "</section>\n"
-        body += evidenceSection()
         body += "<section>\n<h2>\(e(language("Charts", "图表")))</h2>\n" + charts().map { $0.html() }.joined() + "</section>\n"
+        body += evidenceSection()
         body += "<section>\n<h2>\(e(language("What was run", "运行信息")))</h2>\n" + whatWasRun() + "</section>\n"
         return HTMLPage.render(title: title, language: language, body: body)
     }
