@@ -32,7 +32,7 @@ import Testing
             previous: InterruptTests.contents(previous))
         try? FileManager.default.removeItem(at: reference)
         try? FileManager.default.removeItem(at: previous)
-        #expect(fixture.reference.count == 6 && fixture.previous.count == 6 && fixture.reference != fixture.previous)
+        #expect(fixture.reference.count == 7 && fixture.previous.count == 7 && fixture.reference != fixture.previous)
         return fixture
     }
 

@@ -57,7 +57,7 @@ import Testing
 
     static func fixtures(in dir: URL) throws -> (reference: [String: Data], previous: [String: Data]) {
         let (r, p) = try shared.get()
-        #expect(r.count == 7 && p.count == 7 && r != p, "the six data files and report.html")
+        #expect(r.count == 8 && p.count == 8 && r != p, "the seven data files and report.html")
         return (r, p)
     }
 

@@ -117,7 +117,7 @@ import Testing
         let outcome = try E2E.run(Self.arguments + ["--out", dir.appendingPathComponent("fresh").path, "--resume"])
         #expect(outcome.code == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("there is no checkpoint to resume"), "\(outcome.stderr)")
-        #expect(InterruptTests.contents(dir.appendingPathComponent("fresh")).count == 6, "the six data files")
+        #expect(InterruptTests.contents(dir.appendingPathComponent("fresh")).count == 7, "the seven data files")
     }
 
     @Test func reportOutReplacesOnlyItsOwnPages() throws {
