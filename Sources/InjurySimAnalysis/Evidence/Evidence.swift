@@ -77,18 +77,22 @@ package struct Evidence: Sendable {
             inputs: scenario.uncertainInputs.map(\.path))
     }
 
+    /// A world's log-likelihood under the observation models of `counterparts` (in the world's
+    /// counterpart order); figures without a model are left out.
+    package static func logLikelihood(of world: EvidenceWorld, under counterparts: [PublishedCounterpart]) -> Double {
+        zip(counterparts, world.counterparts).reduce(0.0) { sum, pair in
+            guard let observation = pair.0.observation else { return sum }
+            return sum + observation.logLikelihood(simulated: pair.1, published: pair.0.published)
+        }
+    }
+
     /// Whether any published figure carries an observation model.
     package var conditions: Bool { observed.contains { $0.counterpart.observation != nil } }
 
     /// The evidence of `worlds` (a run's replications in order) about `counterparts` and `inputs`
     /// (the scenario's uncertain inputs' paths, in draw order).
     package init(worlds: [EvidenceWorld], counterparts: [PublishedCounterpart], inputs paths: [String]) {
-        let logWeights = worlds.map { world in
-            zip(counterparts, world.counterparts).reduce(0.0) { sum, pair in
-                guard let observation = pair.0.observation else { return sum }
-                return sum + observation.logLikelihood(simulated: pair.1, published: pair.0.published)
-            }
-        }
+        let logWeights = worlds.map { Self.logLikelihood(of: $0, under: counterparts) }
         let conditioned = counterparts.contains { $0.observation != nil }
         self.init(
             worlds: worlds, counterparts: counterparts, inputs: paths,

@@ -53,12 +53,7 @@ package struct WhatIfAnswer: Sendable {
         }
         let (ratios, changed) = try WhatIf.logWeights(prior: inputs, target: target.uncertainInputs, worlds: worlds)
         let conditioned = filled.contains { $0.observation != nil }
-        let logWeights = zip(ratios, worlds).map { ratio, world in
-            zip(filled, world.counterparts).reduce(ratio) { sum, pair in
-                guard let observation = pair.0.observation else { return sum }
-                return sum + observation.logLikelihood(simulated: pair.1, published: pair.0.published)
-            }
-        }
+        let logWeights = zip(ratios, worlds).map { ratio, world in ratio + Evidence.logLikelihood(of: world, under: filled) }
         let weights = ImportanceWeights(logWeights: logWeights)
         let weighs = conditioned || !changed.isEmpty
         guard !weighs || weights.effectiveSampleSize >= Evidence.minimumEffectiveSampleSize else {
