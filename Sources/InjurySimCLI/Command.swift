@@ -62,6 +62,7 @@ extension CommandName {
         case .sweep: SweepCommand.self
         case .solve: SolveCommand.self
         case .sensitivity: SensitivityCommand.self
+        case .sobol: SobolCommand.self
         case .validate: ValidateCommand.self
         case .validateModel: ValidateModelCommand.self
         case .bench: BenchCommand.self

@@ -3,6 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
+    case sobol
     case bench, merge, plan, status, report, reweight, schema, show, diff, help
 
     /// The commands that simulate a scenario and share the simulation options.
@@ -18,6 +19,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .sweep: "sweep SCENARIO --set PATH=VALUES [--set PATH=VALUES] [options]"
         case .solve: "solve SCENARIO --target TARGET [--for SECTOR|all] [options]"
         case .sensitivity: "sensitivity SCENARIO [options]"
+        case .sobol: "sobol SCENARIO [--rows N] [--by key|input] [options]"
         case .validate: "validate FILE [FILE …]"
         case .validateModel: "validate-model [--out FILE] [--scenario FILE] [--chain FILE] [--pairs CSV] [--threads T] [--check]"
         case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
@@ -42,6 +44,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .solve:
             "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P, capital<=P, funded>=X or reserve>=MONTHS[@YEAR][:P]"
         case .sensitivity: "one input at a time over its range: a ranked tornado table"
+        case .sobol: "variance-based indices: how much of each headline figure each group of inputs carries"
         case .report: "render report.html again from a results folder's files (no simulation)"
         case .reweight: "what-ifs without re-running: a run's worlds reweighted to other input distributions and the evidence"
         case .validate: "check scenario files without running them; every problem is listed"
@@ -71,6 +74,10 @@ enum CommandName: String, CaseIterable, Sendable {
         case .sweep: "A grid over one or two fields (VALUES: a,b,c or low:high:step) with common random numbers."
         case .solve: "Finds the lowest per-order rate (a multiple of the benchmark rates) meeting a target."
         case .sensitivity: "Varies one uncertain input at a time over its range: a ranked tornado table."
+        case .sobol:
+            "Runs Saltelli's design over the scenario's uncertain inputs (grouped by field, or one group per input) and\n"
+                + "writes Sobol first-order and total indices (Jansen's estimators, 95% bootstrap intervals) of\n"
+                + "P(insolvent), P(short), the break-even rate and the solvency position: sobol.csv, sobol.json."
         case .validate: "Checks scenario files without running them; every problem is listed."
         case .validateModel:
             "Runs the analytic checks, the pilot calibration and the continuity of a chain of phases around its cuts;\n"
@@ -117,6 +124,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .sweep: "Results/<name>-sweep"
         case .solve: "Results/<name>-solve"
         case .sensitivity: "Results/<name>-sensitivity"
+        case .sobol: "Results/<name>-sobol"
         default: "Results/<scenario name>"
         }
     }
@@ -128,6 +136,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .sweep: "injurysim sweep Scenarios/smoke.json --set platforms.meituan.ratePerOrderYuan=0.05:0.15:0.05"
         case .solve: "injurysim solve Scenarios/pilot-2022.json --target \"ruin<=0.05\" --for food-delivery"
         case .sensitivity: "injurysim sensitivity Scenarios/pilot-2022.json --replications 50"
+        case .sobol: "injurysim sobol Scenarios/pilot-2022.json --rows 64 --sample-fraction 0.01"
         case .validate: "injurysim validate Scenarios/*.json"
         case .validateModel: "injurysim validate-model --out /tmp/VALIDATION.md"
         case .bench: "swift run -c release injurysim bench --quick"
@@ -147,7 +156,7 @@ enum CommandName: String, CaseIterable, Sendable {
     /// How many operands (files or folders) the command takes, and what one is called in messages.
     var operands: (range: ClosedRange<Int>, noun: String) {
         switch self {
-        case .run, .sweep, .solve, .sensitivity: (1...1, "scenario file")
+        case .run, .sweep, .solve, .sensitivity, .sobol: (1...1, "scenario file")
         case .compare: (2...Int.max, "scenario file")
         case .validate: (1...Int.max, "scenario file")
         case .merge: (0...Int.max, "part folder")

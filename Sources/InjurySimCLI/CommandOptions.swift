@@ -28,6 +28,9 @@ struct CommandOptions {
     var resume = false
     /// `--shard K/N` or `auto/N` as given: run one task's share of the replications and write a part.
     var shard: String?
+    /// `sobol`: the design's base rows and how inputs are grouped.
+    var rows = 32
+    var grouping = GlobalSensitivity.Grouping.key
     var command: CommandName
 
     /// The simulation options of a command line the shared parser has read (which already
@@ -59,6 +62,13 @@ struct CommandOptions {
         noReport = parsed.has("--no-report")
         monthlyPaths = parsed.has("--monthly-paths")
         language = try parsed.language()
+        if let rows = try parsed.integer("--rows", 2...100_000) { self.rows = rows }
+        if let text = parsed.value("--by") {
+            guard let grouping = GlobalSensitivity.Grouping(rawValue: text) else {
+                throw UsageError(message: "--by must be key (group inputs by field) or input (one group per input), got '\(text)'")
+            }
+            self.grouping = grouping
+        }
         if command == .solve && target == nil {
             throw UsageError(
                 message: "solve needs --target, for example --target \"ruin<=0.01\", \"insolvency<=0.05\", \"funded>=1\" or \"reserve>=12@2055:0.95\""

@@ -22,6 +22,8 @@ package struct SobolIndices: Sendable {
     package var total: [Index]
     /// Evaluations of the function made: N(k + 2).
     package var evaluations: Int
+    /// The rows the indices rest on (those whose outputs are all finite).
+    package var rows: Int
 
     /// The indices of `f` over `inputs` inputs, each uniform on (0, 1) (map them to an input's
     /// distribution inside `f`), from `rows` rows of the design drawn on the streams of `seed`.
@@ -29,7 +31,6 @@ package struct SobolIndices: Sendable {
         let root = StreamKey(seed: seed)
         let a = (0..<n).map { row in (0..<k).map { root.child(UInt64(row)).uniform(UInt64($0)) } }
         let b = (0..<n).map { row in (0..<k).map { root.child(UInt64(row)).uniform(UInt64(k + $0)) } }
-        let fA = a.map(f), fB = b.map(f)
         let fAB = (0..<k).map { i in
             (0..<n).map { row -> Double in
                 var x = a[row]
@@ -37,7 +38,19 @@ package struct SobolIndices: Sendable {
                 return f(x)
             }
         }
-        evaluations = n * (k + 2)
+        self.init(a: a.map(f), b: b.map(f), ab: fAB, bootstrap: root.child(named: "bootstrap"), resamples: resamples)
+    }
+
+    /// The indices from the design's outputs: f(A) and f(B) by row, and f(A_B^(i)) by input and
+    /// row. The intervals resample rows on the streams of `bootstrap`. Rows whose outputs are not
+    /// all finite are left out (an undefined figure in some world, e.g. a break-even rate without
+    /// orders); with fewer than two rows left every index is NaN.
+    package init(a fA: [Double], b fB: [Double], ab fAB: [[Double]], bootstrap: StreamKey, resamples: Int = 500) {
+        let k = fAB.count
+        let kept = fA.indices.filter { row in fA[row].isFinite && fB[row].isFinite && fAB.allSatisfy { $0[row].isFinite } }
+        let n = kept.count
+        evaluations = fA.count * (k + 2)
+        rows = n
         func indices(_ rows: [Int]) -> (first: [Double], total: [Double]) {
             let outputs = rows.map { fA[$0] } + rows.map { fB[$0] }
             let mean = outputs.reduce(0, +) / Double(outputs.count)
@@ -50,10 +63,15 @@ package struct SobolIndices: Sendable {
             let total = (0..<k).map { i in 0.5 * rows.reduce(0) { $0 + (fA[$1] - fAB[i][$1]) * (fA[$1] - fAB[i][$1]) } / m / variance }
             return (first, total)
         }
-        let point = indices(Array(0..<n))
-        let bootstrap = root.child(named: "bootstrap")
+        guard n >= 2 else {
+            let none = Index(estimate: .nan, low95: .nan, high95: .nan)
+            firstOrder = Array(repeating: none, count: k)
+            total = Array(repeating: none, count: k)
+            return
+        }
+        let point = indices(kept)
         let draws = (0..<resamples).map { r in
-            indices((0..<n).map { j in Int(bootstrap.child(UInt64(r)).bits(UInt64(j)) % UInt64(n)) })
+            indices((0..<n).map { j in kept[Int(bootstrap.child(UInt64(r)).bits(UInt64(j)) % UInt64(n))] })
         }
         func interval(_ estimate: Double, _ values: [Double]) -> Index {
             let sorted = values.filter { !$0.isNaN }.sorted()

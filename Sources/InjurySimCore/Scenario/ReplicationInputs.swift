@@ -87,12 +87,13 @@ public struct ReplicationInputs: Sendable {
 
     package init(scenario: Scenario, replication: Int, monthsIntoChain: Int = 0, drew: ((InputPath, Double) -> Void)?) {
         self.replication = replication
-        let root = Self.rootKey(seed: scenario.seed, replication: replication)
+        // The replication's chance; a sensitivity study's design may take it from another world.
+        let root = scenario.chanceRoot(replication: replication)
         self.key = root
         let uncertain = scenario.uncertainty
         /// The input at `path`, drawn on the stream the path names.
         func value(_ param: Param, _ path: InputPath) -> Double {
-            let x = uncertain ? param.draw(root.child(named: path.streamName)) : param.central
+            let x = uncertain ? param.draw(scenario.inputStream(path.streamName, replication: replication)) : param.central
             drew?(path, x)
             return x
         }

@@ -59,6 +59,10 @@ public struct Scenario: Sendable {
     package var earlierPhases: [Scenario] = []
     /// The name of the phase this one continues (for the manifest).
     package var continues: String?
+    /// A variance-based sensitivity study's design (`injurysim sobol`): which replication's streams
+    /// each replication draws its inputs and its chance from. Never read from a file; nil: every
+    /// replication draws from its own streams.
+    package var saltelli: SaltelliDesign?
 
     /// One input given as a distribution: where it is in the scenario file, its shape, and the
     /// path of the stream it is drawn on when that is another sector's (``Sector/drawnAs``).
