@@ -63,6 +63,7 @@ extension CommandName {
         case .solve: SolveCommand.self
         case .sensitivity: SensitivityCommand.self
         case .sobol: SobolCommand.self
+        case .condition: ConditionCommand.self
         case .validate: ValidateCommand.self
         case .validateModel: ValidateModelCommand.self
         case .bench: BenchCommand.self

@@ -29,33 +29,36 @@ struct CommandLineOption: Sendable {
             CommandLineOption(names: ["--for"], value: "SECTOR|all", help: "which sector's rates are scaled (default: all)", commands: [.solve]),
             CommandLineOption(
                 names: ["--replications"], value: "N", help: "simulated worlds (default: the scenario's \"replications\", else 100)",
-                commands: simulation + [.plan]),
+                commands: simulation + [.plan, .condition]),
+            CommandLineOption(
+                names: ["--rounds"], value: "K", help: "at most K rounds after the first (default: 3)", commands: [.condition]),
             CommandLineOption(
                 names: ["--rows"], value: "N", help: "base rows of the design: N × (groups + 3) replications (default: 32)", commands: [.sobol]),
             CommandLineOption(
                 names: ["--by"], value: "key|input",
                 help: "group inputs by field (every sector's claim rate together) or one group per input\n(default: key)", commands: [.sobol]),
             CommandLineOption(
-                names: ["--seed"], value: "S", help: "random seed (default: the scenario's \"seed\")", commands: simulation + [.plan, .sobol]),
+                names: ["--seed"], value: "S", help: "random seed (default: the scenario's \"seed\")",
+                commands: simulation + [.plan, .sobol, .condition]),
             CommandLineOption(
                 names: ["--sample-fraction"], value: "F", help: "share of worker slots simulated, 0.000001 ≤ F ≤ 1 (default: the scenario's)",
-                commands: simulation + [.plan, .sobol]),
+                commands: simulation + [.plan, .sobol, .condition]),
             CommandLineOption(
                 names: ["--no-uncertainty"], help: "use central values of uncertain inputs (default: draw them per replication)",
                 commands: simulation + [.plan]),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUE", help: "change one scenario field (repeatable)",
-                commands: simulation.filter { $0 != .sweep } + [.plan, .show, .sobol], repeatable: true),
+                commands: simulation.filter { $0 != .sweep } + [.plan, .show, .sobol, .condition], repeatable: true),
             CommandLineOption(
                 names: ["--set"], value: "PATH=VALUES",
                 help: "a grid axis (VALUES: a,b,c or low:high:step; one or two axes), or with one value\na fixed field (repeatable)",
                 commands: [.sweep], repeatable: true),
             CommandLineOption(
                 names: ["--threads"], value: "T", help: "worker threads (default: the number of cores)",
-                commands: simulation + [.validateModel, .sobol]),
+                commands: simulation + [.validateModel, .sobol, .condition]),
             CommandLineOption(
                 names: ["--threads"], value: "T", help: "the largest thread count measured (default: the number of cores)", commands: [.bench]),
-            CommandLineOption(names: ["--out"], value: "DIR", help: "results folder (default: {out})", commands: simulation + [.sobol]),
+            CommandLineOption(names: ["--out"], value: "DIR", help: "results folder (default: {out})", commands: simulation + [.sobol, .condition]),
             CommandLineOption(
                 names: ["--out"], value: "DIR", help: "results folder (default: the command's usual folder, e.g. Results/<scenario name>)",
                 commands: [.merge]),
@@ -127,7 +130,7 @@ struct CommandLineOption: Sendable {
                 help: "run replications r with r mod N = K-1 only and write a part for merge\n"
                     + "(auto/N: K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)",
                 commands: simulation),
-            CommandLineOption(names: ["--quiet", "-q"], help: "print nothing but errors", commands: simulation + [.merge, .sobol]),
+            CommandLineOption(names: ["--quiet", "-q"], help: "print nothing but errors", commands: simulation + [.merge, .sobol, .condition]),
             CommandLineOption(names: ["-h", "--help"], help: "print this help", commands: CommandName.allCases)
         ]
     }()

@@ -3,7 +3,7 @@
 enum CommandName: String, CaseIterable, Sendable {
     case run, compare, sweep, solve, sensitivity, validate
     case validateModel = "validate-model"
-    case sobol
+    case sobol, condition
     case bench, merge, plan, status, report, reweight, schema, show, diff, help
 
     /// The commands that simulate a scenario and share the simulation options.
@@ -20,6 +20,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .solve: "solve SCENARIO --target TARGET [--for SECTOR|all] [options]"
         case .sensitivity: "sensitivity SCENARIO [options]"
         case .sobol: "sobol SCENARIO [--rows N] [--by key|input] [options]"
+        case .condition: "condition SCENARIO [--rounds K] [options]"
         case .validate: "validate FILE [FILE …]"
         case .validateModel: "validate-model [--out FILE] [--scenario FILE] [--chain FILE] [--pairs CSV] [--threads T] [--check]"
         case .bench: "bench [--quick|--tiny] [--json] [--threads T] [--scenarios DIR]"
@@ -45,6 +46,7 @@ enum CommandName: String, CaseIterable, Sendable {
             "lowest per-order rate meeting a target: ruin<=P, poolruin<=P, insolvency<=P, capital<=P, funded>=X or reserve>=MONTHS[@YEAR][:P]"
         case .sensitivity: "one input at a time over its range: a ranked tornado table"
         case .sobol: "variance-based indices: how much of each headline figure each group of inputs carries"
+        case .condition: "the verdict conditioned on the published figures, in rounds until enough worlds agree"
         case .report: "render report.html again from a results folder's files (no simulation)"
         case .reweight: "what-ifs without re-running: a run's worlds reweighted to other input distributions and the evidence"
         case .validate: "check scenario files without running them; every problem is listed"
@@ -78,6 +80,10 @@ enum CommandName: String, CaseIterable, Sendable {
             "Runs Saltelli's design over the scenario's uncertain inputs (grouped by field, or one group per input) and\n"
                 + "writes Sobol first-order and total indices (Jansen's estimators, 95% bootstrap intervals) of\n"
                 + "P(insolvent), P(short), the break-even rate and the solvency position: sobol.csv, sobol.json."
+        case .condition:
+            "Runs the scenario's worlds and weighs them by the published figures' observation models; while the\n"
+                + "effective sample size is below half the worlds, runs another round drawn near the worlds that\n"
+                + "agree (population Monte Carlo, at most --rounds). Writes rounds.csv, worlds.csv, condition.json."
         case .validate: "Checks scenario files without running them; every problem is listed."
         case .validateModel:
             "Runs the analytic checks, the pilot calibration and the continuity of a chain of phases around its cuts;\n"
@@ -125,6 +131,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .solve: "Results/<name>-solve"
         case .sensitivity: "Results/<name>-sensitivity"
         case .sobol: "Results/<name>-sobol"
+        case .condition: "Results/<name>-conditioned"
         default: "Results/<scenario name>"
         }
     }
@@ -137,6 +144,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .solve: "injurysim solve Scenarios/pilot-2022.json --target \"ruin<=0.05\" --for food-delivery"
         case .sensitivity: "injurysim sensitivity Scenarios/pilot-2022.json --replications 50"
         case .sobol: "injurysim sobol Scenarios/pilot-2022.json --rows 64 --sample-fraction 0.01"
+        case .condition: "injurysim condition Scenarios/pilot-2022.json --replications 500 --sample-fraction 0.01"
         case .validate: "injurysim validate Scenarios/*.json"
         case .validateModel: "injurysim validate-model --out /tmp/VALIDATION.md"
         case .bench: "swift run -c release injurysim bench --quick"
@@ -156,7 +164,7 @@ enum CommandName: String, CaseIterable, Sendable {
     /// How many operands (files or folders) the command takes, and what one is called in messages.
     var operands: (range: ClosedRange<Int>, noun: String) {
         switch self {
-        case .run, .sweep, .solve, .sensitivity, .sobol: (1...1, "scenario file")
+        case .run, .sweep, .solve, .sensitivity, .sobol, .condition: (1...1, "scenario file")
         case .compare: (2...Int.max, "scenario file")
         case .validate: (1...Int.max, "scenario file")
         case .merge: (0...Int.max, "part folder")

@@ -31,6 +31,8 @@ struct CommandOptions {
     /// `sobol`: the design's base rows and how inputs are grouped.
     var rows = 32
     var grouping = GlobalSensitivity.Grouping.key
+    /// `condition`: the most rounds after the first.
+    var rounds = 3
     var command: CommandName
 
     /// The simulation options of a command line the shared parser has read (which already
@@ -63,6 +65,7 @@ struct CommandOptions {
         monthlyPaths = parsed.has("--monthly-paths")
         language = try parsed.language()
         if let rows = try parsed.integer("--rows", 2...100_000) { self.rows = rows }
+        if let rounds = try parsed.integer("--rounds", 0...20) { self.rounds = rounds }
         if let text = parsed.value("--by") {
             guard let grouping = GlobalSensitivity.Grouping(rawValue: text) else {
                 throw UsageError(message: "--by must be key (group inputs by field) or input (one group per input), got '\(text)'")

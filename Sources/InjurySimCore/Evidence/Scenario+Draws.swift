@@ -6,8 +6,15 @@ extension Scenario {
     /// the same draws one machine records.
     package func inputDraws(replication: Int) -> [Double] {
         inputs.filter { !$0.param.isFixed }.map { input in
-            uncertainty ? input.param.draw(inputStream(streamPath(input.path).streamName, replication: replication)) : input.param.central
+            uncertainty ? input.param.value(at: inputUniform(streamPath(input.path).streamName, replication: replication)) : input.param.central
         }
+    }
+
+    /// The uniform replication `replication` draws the input on `streamName` at: the one a
+    /// conditioning round proposed (``proposed``), else the first of the input's stream.
+    package func inputUniform(_ streamName: String, replication: Int) -> Double {
+        if let proposed, let u = proposed.uniform(streamName, replication: replication) { return u }
+        return inputStream(streamName, replication: replication).uniform(0)
     }
 
     /// The stream replication `replication` draws the input on `streamName` from: under its own
@@ -20,8 +27,16 @@ extension Scenario {
     }
 
     /// The root of replication `replication`'s chance (workers, accidents, shock arrivals): its
-    /// own, or the one ``saltelli`` names.
+    /// own, the one ``saltelli`` names, or in a conditioning round a fresh one of that round.
     package func chanceRoot(replication: Int) -> StreamKey {
-        saltelli?.chanceRoot(seed: seed, replication: replication) ?? ReplicationInputs.rootKey(seed: seed, replication: replication)
+        if let proposed { return ReplicationInputs.rootKey(seed: seed, replication: replication).child(named: "round/" + String(proposed.round)) }
+        return saltelli?.chanceRoot(seed: seed, replication: replication) ?? ReplicationInputs.rootKey(seed: seed, replication: replication)
+    }
+
+    /// The streams of the uncertain inputs, each once, in the order of ``uncertainInputs`` (a
+    /// sector drawn as another shares that sector's stream): the coordinates of a world.
+    package var uncertainStreams: [String] {
+        var seen: Set<String> = []
+        return inputs.filter { !$0.param.isFixed }.map { streamPath($0.path).streamName }.filter { seen.insert($0).inserted }
     }
 }

@@ -74,8 +74,11 @@ public struct Param: Sendable, Equatable {
     }
 
     /// One draw, using one uniform from `key` (so each input has its own stream).
-    package func draw(_ key: StreamKey) -> Double {
-        let u = key.uniform(0)
+    package func draw(_ key: StreamKey) -> Double { value(at: key.uniform(0)) }
+
+    /// The value at uniform `u` in (0, 1): the draw a stream whose uniform is `u` makes (the
+    /// inverse of the distribution function), so a world is its inputs' uniforms.
+    package func value(at u: Double) -> Double {
         let value: Double
         switch shape {
         case .fixed(let v): value = v

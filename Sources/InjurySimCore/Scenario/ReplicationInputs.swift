@@ -93,7 +93,7 @@ public struct ReplicationInputs: Sendable {
         let uncertain = scenario.uncertainty
         /// The input at `path`, drawn on the stream the path names.
         func value(_ param: Param, _ path: InputPath) -> Double {
-            let x = uncertain ? param.draw(scenario.inputStream(path.streamName, replication: replication)) : param.central
+            let x = uncertain ? param.value(at: scenario.inputUniform(path.streamName, replication: replication)) : param.central
             drew?(path, x)
             return x
         }

@@ -63,6 +63,9 @@ public struct Scenario: Sendable {
     /// each replication draws its inputs and its chance from. Never read from a file; nil: every
     /// replication draws from its own streams.
     package var saltelli: SaltelliDesign?
+    /// A round of conditioning's worlds (`injurysim condition`): each replication's uniform of
+    /// every uncertain input, proposed from the earlier round. Never read from a file.
+    package var proposed: ProposedInputs?
 
     /// One input given as a distribution: where it is in the scenario file, its shape, and the
     /// path of the stream it is drawn on when that is another sector's (``Sector/drawnAs``).

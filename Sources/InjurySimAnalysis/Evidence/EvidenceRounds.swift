@@ -1,0 +1,186 @@
+import InjurySimCore
+import InjurySimEngine
+
+/// Sequential rounds of conditioning (population Monte Carlo; Cappé et al. 2004, and the ABC-SMC
+/// kernel of Beaumont et al. 2009): when too few of the prior's worlds agree with the published
+/// figures, the next round draws its worlds near the ones that do and weighs them by
+/// likelihood × prior ÷ proposal, so its weighted worlds are again the posterior, with a larger
+/// effective sample size.
+///
+/// A world is its inputs' uniforms u in (0, 1)^d (``ProposedInputs``): the prior over u is flat,
+/// so the weight of a proposed world is L(u) ÷ q(u). The proposal q is a mixture over the earlier
+/// round's worlds, each with its weight, of independent normal kernels reflected at 0 and 1 (so
+/// they stay in the cube and near their centre); each coordinate's scale is √2 × its weighted
+/// standard deviation (Beaumont et al.), held between ``smallestScale`` and ``largestScale``.
+package enum EvidenceRounds {
+    package static let smallestScale = 0.002
+    package static let largestScale = 0.5
+
+    /// The kernel's scale per coordinate from weighted worlds.
+    package static func scales(_ worlds: [[Double]], weights: [Double]) -> [Double] {
+        guard let d = worlds.first?.count else { return [] }
+        return (0..<d).map { k in
+            let mean = zip(worlds, weights).reduce(0.0) { $0 + $1.1 * $1.0[k] }
+            let variance = zip(worlds, weights).reduce(0.0) { $0 + $1.1 * ($1.0[k] - mean) * ($1.0[k] - mean) }
+            return min(largestScale, max(smallestScale, (2 * variance).squareRoot()))
+        }
+    }
+
+    /// x + s·z reflected into [0, 1] (at most `largestScale` × a few, so a few folds suffice).
+    package static func reflect(_ x: Double) -> Double {
+        var y = x
+        while y < 0 || y > 1 { y = y < 0 ? -y : 2 - y }
+        // A uniform of exactly 0 or 1 has no value under an unbounded distribution.
+        return min(max(y, 0x1p-53), 1 - 0x1p-53)
+    }
+
+    /// The log density at `x` of a normal kernel centred on `centre` with scale `scale`,
+    /// reflected at 0 and 1: the images ±centre + 2m for m from −1 to 1 (the images left out lie
+    /// at least 3 from `x`, so their terms are below e^−18 of the nearest for scales up to
+    /// ``largestScale``), and of those any below e^−40 of the nearest.
+    package static func logReflected(_ x: Double, centre: Double, scale: Double) -> Double {
+        // Two unused lanes sit far away (their terms are 0).
+        let images = SIMD8<Double>(centre, -centre, 2 - centre, centre - 2, 2 + centre, -2 - centre, 1e6, 1e6)
+        let offsets = SIMD8<Double>(repeating: x) - images
+        let squares = offsets * offsets
+        let nearest = squares.min()
+        // Every other image's term relative to the nearest; ties with the nearest (x on a
+        // boundary) count 1 each beyond the first.
+        // Terms below e^−40 of the nearest are left out (they cannot move the sum's 12th digit).
+        var rest = -1.0
+        let half = 0.5 / (scale * scale)
+        for lane in 0..<8 {
+            let exponent = (squares[lane] - nearest) * half
+            rest += exponent == 0 ? 1 : exponent > 40 ? 0 : PortableMath.exp(-exponent)
+        }
+        let tail = rest < 1e-12 ? rest : PortableMath.log(1 + rest)
+        return -0.5 * nearest / (scale * scale) + tail - PortableMath.log(scale) - 0.918_938_533_204_672_7
+    }
+
+    /// The log density of the proposal at `u`: log Σ_j w_j Π_k kernel(u_k; centre_jk), summed in
+    /// log space so that far worlds do not underflow to a density of 0.
+    package static func logProposal(_ u: [Double], worlds: [[Double]], weights: [Double], scales: [Double]) -> Double {
+        var terms: [Double] = []
+        terms.reserveCapacity(worlds.count)
+        for (centre, w) in zip(worlds, weights) where w > 0 {
+            var sum = PortableMath.log(w)
+            for k in u.indices { sum += logReflected(u[k], centre: centre[k], scale: scales[k]) }
+            terms.append(sum)
+        }
+        guard let top = terms.max(), top.isFinite else { return -.infinity }
+        return top + PortableMath.log(terms.reduce(0.0) { $0 + PortableMath.exp($1 - top) })
+    }
+
+    /// `count` worlds drawn from the proposal on the streams of `key`: world i picks a centre by
+    /// weight with its stream's first uniform and perturbs each coordinate with the next ones.
+    package static func propose(count: Int, worlds: [[Double]], weights: [Double], scales: [Double], key: StreamKey) -> [[Double]] {
+        var cumulative: [Double] = []
+        var running = 0.0
+        for w in weights {
+            running += w
+            cumulative.append(running)
+        }
+        return (0..<count).map { i in
+            let stream = key.child(UInt64(i))
+            let pick = stream.uniform(0) * running
+            let centre = worlds[min(worlds.count - 1, cumulative.firstIndex { $0 > pick } ?? worlds.count - 1)]
+            return centre.indices.map { k in
+                reflect(centre[k] + scales[k] * Sample.inverseNormalCDF(stream.uniform(UInt64(1 + k))))
+            }
+        }
+    }
+
+    /// The log weights of proposed worlds: log L − log q (the prior over uniforms is flat).
+    package static func logWeights(
+        _ proposed: [[Double]], logLikelihoods: [Double], worlds: [[Double]], weights: [Double], scales: [Double]
+    ) -> [Double] {
+        zip(proposed, logLikelihoods).map { u, logL in
+            guard logL.isFinite else { return -.infinity }
+            return logL - logProposal(u, worlds: worlds, weights: weights, scales: scales)
+        }
+    }
+}
+
+extension EvidenceRounds {
+    /// One round: its worlds (uniforms and figures) and their weights.
+    package struct Round: Sendable {
+        package var round: Int
+        /// Each world's uniforms (``Scenario/uncertainStreams`` order).
+        package var uniforms: [[Double]]
+        package var evidence: Evidence
+        package var effectiveSampleSize: Double { evidence.weights.effectiveSampleSize }
+    }
+
+    /// A round's evidence for the worlds of `scenario` (its ``Scenario/proposed`` worlds, or the
+    /// plain run's for round 0) whose results are `results`, weighted by `logWeights` of their
+    /// log-likelihoods (nil: the likelihoods themselves, the prior being the proposal).
+    package static func round(
+        _ number: Int, scenario: Scenario, results: [ReplicationResult], logWeights: (([[Double]], [Double]) -> [Double])?
+    ) -> Round {
+        let counterparts = PublishedCounterpart.all(scenario: scenario, results: results)
+        let worlds = EvidenceWorld.all(scenario: scenario, results: results, counterparts: counterparts)
+        let streams = scenario.uncertainStreams
+        let uniforms = results.map { r in streams.map { scenario.inputUniform($0, replication: r.replication) } }
+        let logL = worlds.map { Evidence.logLikelihood(of: $0, under: counterparts) }
+        let weights = ImportanceWeights(logWeights: logWeights?(uniforms, logL) ?? logL)
+        let evidence = Evidence(
+            worlds: worlds, counterparts: counterparts, inputs: scenario.uncertainInputs.map(\.path), weights: weights, conditioned: true)
+        return Round(round: number, uniforms: uniforms, evidence: evidence)
+    }
+
+    /// The scenario of round `number` (1 or more): `count` worlds proposed from `previous`.
+    package static func nextScenario(_ scenario: Scenario, after previous: Round, count: Int) -> (Scenario, scales: [Double]) {
+        let weights = previous.evidence.weights.weights
+        let scales = scales(previous.uniforms, weights: weights)
+        let number = previous.round + 1
+        let proposed = propose(
+            count: count, worlds: previous.uniforms, weights: weights, scales: scales,
+            key: StreamKey(seed: scenario.seed).child(named: "condition/round/" + String(number)))
+        var s = scenario
+        s.saltelli = nil
+        s.proposed = ProposedInputs(round: number, streams: scenario.uncertainStreams, uniforms: proposed)
+        return (s, scales)
+    }
+
+    /// Runs round 0 (the scenario's own worlds) and further rounds, at most `rounds`, until the
+    /// effective sample size reaches `target`. Returns every round; the last one's weighted worlds
+    /// are the posterior. `progress` hears each round's start and each finished replication.
+    package static func run(
+        _ scenario: Scenario, rounds: Int, target: Double, threads: Int,
+        progress: (@Sendable (_ round: Int, _ replicationFinished: Bool) -> Void)? = nil
+    ) async -> [Round] {
+        func finished(_ round: Int) -> (@Sendable (Int) -> Void)? {
+            guard let progress else { return nil }
+            return { _ in progress(round, true) }
+        }
+        progress?(0, false)
+        let count = scenario.replications
+        let first = await MonteCarloRunner.run(scenario: scenario, replications: 0..<count, threads: threads, progress: finished(0))
+        var all = [round(0, scenario: scenario, results: first, logWeights: nil)]
+        while all.count <= rounds, let last = all.last, last.effectiveSampleSize < target, last.effectiveSampleSize > 0 {
+            progress?(last.round + 1, false)
+            let (s, scales) = nextScenario(scenario, after: last, count: count)
+            let results = await MonteCarloRunner.run(scenario: s, replications: 0..<count, threads: threads, progress: finished(last.round + 1))
+            let centres = last.uniforms, centreWeights = last.evidence.weights.weights
+            all.append(
+                round(last.round + 1, scenario: s, results: results) { uniforms, logL in
+                    logWeights(uniforms, logLikelihoods: logL, worlds: centres, weights: centreWeights, scales: scales)
+                })
+        }
+        return all
+    }
+
+    /// The evidence to report: the last round's weighted worlds as the posterior beside round
+    /// 0's worlds as the prior (its figures, published spreads, input spreads and indices).
+    package static func combined(_ rounds: [Round]) -> Evidence {
+        guard let first = rounds.first, var evidence = rounds.last?.evidence else { preconditionFailure("no rounds") }
+        evidence.prior = first.evidence.prior
+        for i in evidence.observed.indices { evidence.observed[i].prior = first.evidence.observed[i].prior }
+        for i in evidence.inputs.indices {
+            evidence.inputs[i].prior = first.evidence.inputs[i].prior
+            evidence.inputs[i].insolventIndex = first.evidence.inputs[i].insolventIndex
+            evidence.inputs[i].breakEvenIndex = first.evidence.inputs[i].breakEvenIndex
+        }
+        return evidence
+    }
+}

@@ -1,0 +1,93 @@
+import InjurySimCore
+import InjurySimEngine
+import InjurySimScenarioTestSupport
+import Testing
+
+@testable import InjurySimAnalysis
+
+/// The sequential rounds' rules on a model whose posterior is known: the reflected kernel is a
+/// density on [0, 1], a round's weighted worlds are the posterior (its mean and spread, an
+/// irrelevant input left at its prior) and the effective sample size grows.
+@Suite struct EvidenceRoundsTests {
+    @Test(arguments: [(0.0001, 0.3), (0.5, 0.05), (0.97, 0.2), (0.02, 0.5)])
+    func theReflectedKernelIsADensityOnTheUnitInterval(centre: Double, scale: Double) {
+        let n = 20_000
+        let integral = (0..<n).reduce(0.0) { sum, i in
+            sum + PortableMath.exp(EvidenceRounds.logReflected((Double(i) + 0.5) / Double(n), centre: centre, scale: scale)) / Double(n)
+        }
+        #expect(abs(integral - 1) < 1e-3, "centre \(centre) scale \(scale): \(integral)")
+    }
+
+    @Test func proposalsStayInsideAndFollowTheirCentres() {
+        let worlds = [[0.1, 0.9], [0.5, 0.5]]
+        let proposed = EvidenceRounds.propose(count: 2_000, worlds: worlds, weights: [1, 0], scales: [0.05, 0.3], key: StreamKey(seed: 4))
+        #expect(proposed.allSatisfy { $0.allSatisfy { $0 > 0 && $0 < 1 } })
+        let mean0 = proposed.reduce(0.0) { $0 + $1[0] } / 2_000
+        #expect(abs(mean0 - 0.1) < 0.01, "every world comes from the only weighted centre: \(mean0)")
+        // Weighted variance 0.04 in each coordinate: scale √(2 × 0.04).
+        #expect(EvidenceRounds.scales(worlds, weights: [0.5, 0.5]).allSatisfy { abs($0 - (2 * 0.04).squareRoot()) < 1e-12 })
+        #expect(EvidenceRounds.scales(worlds, weights: [1, 0]) == [EvidenceRounds.smallestScale, EvidenceRounds.smallestScale])
+    }
+
+    /// θ = u₀ with a flat prior, observed as 0.3 with a normal error of 0.02; u₁ is not observed.
+    /// The posterior of θ is that normal (truncation at 0 and 1 is far), u₁'s is its flat prior.
+    @Test func aRoundsWeightedWorldsAreThePosterior() {
+        func logL(_ u: [Double]) -> Double { let z = (u[0] - 0.3) / 0.02; return -0.5 * z * z }
+        let key = StreamKey(seed: 77)
+        let prior = (0..<2_000).map { i in [key.child(UInt64(i)).uniform(0), key.child(UInt64(i)).uniform(1)] }
+        let w0 = ImportanceWeights(logWeights: prior.map(logL))
+        let scales = EvidenceRounds.scales(prior, weights: w0.weights)
+        let proposed = EvidenceRounds.propose(count: 2_000, worlds: prior, weights: w0.weights, scales: scales, key: key.child(named: "round1"))
+        let w1 = ImportanceWeights(
+            logWeights: EvidenceRounds.logWeights(proposed, logLikelihoods: proposed.map(logL), worlds: prior, weights: w0.weights, scales: scales))
+        #expect(w0.effectiveSampleSize < 200)
+        #expect(w1.effectiveSampleSize > 3 * w0.effectiveSampleSize, "\(w0.effectiveSampleSize) → \(w1.effectiveSampleSize)")
+        func moments(_ k: Int) -> (mean: Double, sd: Double) {
+            let mean = zip(proposed, w1.weights).reduce(0.0) { $0 + $1.1 * $1.0[k] }
+            let variance = zip(proposed, w1.weights).reduce(0.0) { $0 + $1.1 * ($1.0[k] - mean) * ($1.0[k] - mean) }
+            return (mean, variance.squareRoot())
+        }
+        let theta = moments(0), free = moments(1)
+        #expect(abs(theta.mean - 0.3) < 0.002, "posterior mean \(theta.mean)")
+        // Weighted by the likelihood alone, the worlds would have the spread of proposal × likelihood,
+        // about 0.017 here.
+        #expect(abs(theta.sd - 0.02) < 0.0012, "posterior sd \(theta.sd): the proposal's density must be divided out")
+        // Left unweighted by the proposal, u₁ would crowd round the round-0 worlds that fit θ.
+        #expect(abs(free.mean - 0.5) < 0.06 && abs(free.sd - (1.0 / 12).squareRoot()) < 0.04, "u₁ \(free)")
+    }
+}
+
+/// The rounds over the engine: a round's worlds draw the uniforms it proposed (the engine's
+/// draws are the recorded ones), its chance is fresh, and the same study gives the same rounds.
+@Suite struct EvidenceRoundsEngineTests {
+    @Test func roundsRunTheProposedWorlds() async throws {
+        var smoke = try TestScenarios.load("smoke.json")
+        smoke.months = 3
+        smoke.replications = 10
+        // A recognised-injury count at the median of the prior worlds, observed within 2%: few agree.
+        let probe = await MonteCarloRunner.run(scenario: smoke, replications: 0..<10, threads: 2)
+        let month = smoke.startMonth.adding(months: 2)
+        var figures = Scenario.PublishedFigures(month: month, insuredPersons: nil, recognisedInjuries: 1, benefitsPaidYuan: nil, source: "test")
+        figures.observations = ["recognisedInjuries": .normal(relativeError: 0.02)]
+        smoke.published = [figures]
+        smoke.published[0].recognisedInjuries = Spread(PublishedCounterpart.all(scenario: smoke, results: probe)[0].values).p50
+        let rounds = await EvidenceRounds.run(smoke, rounds: 1, target: 5, threads: 2)
+        #expect(rounds.count == 2, "round 0's ESS \(rounds[0].effectiveSampleSize) is below 5, so one more round runs")
+        let (next, _) = EvidenceRounds.nextScenario(smoke, after: rounds[0], count: 10)
+        let proposed = try #require(next.proposed)
+        #expect(rounds[1].uniforms == proposed.uniforms)
+        for replication in [0, 7] {
+            var drew: [String: [Double]] = [:]
+            let inputs = ReplicationInputs(scenario: next, replication: replication, drew: { drew[$0.text, default: []].append($1) })
+            for (input, x) in zip(next.uncertainInputs, next.inputDraws(replication: replication)) {
+                #expect(drew[input.drawnAs ?? input.path]?.contains(x) == true, "\(input.path)")
+                let stream = "input/" + (input.drawnAs ?? input.path)
+                #expect(x == input.param.value(at: proposed.uniform(stream, replication: replication)!))
+            }
+            #expect(inputs.key != ReplicationInputs.rootKey(seed: smoke.seed, replication: replication), "a round's chance is its own")
+        }
+        let again = await EvidenceRounds.run(smoke, rounds: 1, target: 5, threads: 1)
+        #expect(again.map(\.uniforms) == rounds.map(\.uniforms))
+        #expect(again.map(\.evidence.weights) == rounds.map(\.evidence.weights))
+    }
+}
