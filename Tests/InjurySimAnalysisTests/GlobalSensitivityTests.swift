@@ -93,4 +93,24 @@ import Testing
             #expect(chance.benefitsPaid != ReplicationMetrics(plain[2 * row], scenario: smoke).benefitsPaid)
         }
     }
+
+    /// A simulator's figure as f = 2u₀ + u₁ + ε, its chance ε normal with sd ½: A and A_B^(i)
+    /// share A's chance, B and the chance column have B's. V = 4/12 + 1/12 + 1/4, so the exact
+    /// first-order indices are ½, ⅛ and ⅜ (chance), and the totals the same (no interactions).
+    @Test func firstOrderIndicesAreUnbiasedUnderAWorldsChance() {
+        let key = StreamKey(seed: 5)
+        let n = 20_000
+        func u(_ row: Int, _ k: Int) -> Double { key.child(UInt64(row)).uniform(UInt64(k)) }
+        func noise(_ row: Int, _ world: UInt64) -> Double { 0.5 * Sample.inverseNormalCDF(key.child(UInt64(row)).uniform(10 + world)) }
+        func g(_ x0: Double, _ x1: Double) -> Double { 2 * x0 + x1 }
+        let a = (0..<n).map { g(u($0, 0), u($0, 1)) + noise($0, 0) }
+        let b = (0..<n).map { g(u($0, 2), u($0, 3)) + noise($0, 1) }
+        let ab = [
+            (0..<n).map { g(u($0, 2), u($0, 1)) + noise($0, 0) }, (0..<n).map { g(u($0, 0), u($0, 3)) + noise($0, 0) },
+            (0..<n).map { g(u($0, 0), u($0, 1)) + noise($0, 1) }
+        ]
+        let indices = SobolIndices(a: a, b: b, ab: ab, bootstrap: key.child(named: "bootstrap"), resamples: 50)
+        for (index, exact) in zip(indices.firstOrder, [0.5, 0.125, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
+        for (index, exact) in zip(indices.total, [0.5, 0.125, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
+    }
 }

@@ -42,6 +42,10 @@ package enum GlobalSensitivity {
         package var group: String
         package var firstOrder: SobolIndices.Index
         package var total: SobolIndices.Index
+        /// The total less chance's total (not below 0; nil for chance itself): the least the
+        /// group's total can be once the chance its change redraws is taken out (see
+        /// ``indices(_:groups:seed:resamples:)``).
+        package var totalLessChance: Double?
     }
 
     /// The groups of `scenario`'s uncertain inputs, in the order the inputs are declared. Inputs
@@ -90,6 +94,13 @@ package enum GlobalSensitivity {
 
     /// The indices of every figure to every group and to chance, from the design's per-replication
     /// figures in replication order (`metrics.count` a multiple of the design's columns).
+    ///
+    /// A world keeps its chance when a group's inputs change, but an input that changes how many
+    /// random draws the world makes (how many workers, days, orders or accidents) moves every later
+    /// draw: the world's chance is then partly drawn anew, and ½ mean((f(A) − f(A_B^(g)))²) takes in
+    /// up to the whole variance chance carries (chance's own total). So a group's total lies between
+    /// `totalLessChance` and `total`. The first-order index (Saltelli's estimator) is unbiased either
+    /// way.
     package static func indices(_ metrics: [ReplicationMetrics], groups: [Group], seed: UInt64, resamples: Int = 500) -> [Row] {
         let columns = groups.count + 3
         let rows = metrics.count / columns
@@ -101,7 +112,12 @@ package enum GlobalSensitivity {
             let sobol = SobolIndices(
                 a: column(0), b: column(1), ab: (2..<columns).map(column), bootstrap: StreamKey(seed: seed).child(named: "sobol/" + key),
                 resamples: resamples)
-            return names.indices.map { Row(figure: key, group: names[$0], firstOrder: sobol.firstOrder[$0], total: sobol.total[$0]) }
+            let chanceTotal = sobol.total[groups.count].estimate
+            return names.indices.map { g in
+                Row(
+                    figure: key, group: names[g], firstOrder: sobol.firstOrder[g], total: sobol.total[g],
+                    totalLessChance: g == groups.count || chanceTotal.isNaN ? nil : max(0, sobol.total[g].estimate - chanceTotal))
+            }
         }
     }
 

@@ -3,13 +3,17 @@ import InjurySimCore
 
 /// Variance-based sensitivity indices of a function of k independent inputs: first-order (the
 /// share of the output's variance an input explains alone) and total (its share with all its
-/// interactions), by Saltelli's design and Jansen's estimators, with bootstrap intervals.
+/// interactions), by Saltelli's design with bootstrap intervals.
 ///
 /// Design (Saltelli 2002; Saltelli et al. 2010): two independent N × k samples A and B of the
 /// unit cube, and for each input i the matrix A_B^(i) — A with column i taken from B; N(k + 2)
-/// evaluations. Estimators (Jansen 1999, as in Saltelli et al. 2010, table 2):
-/// S_i = (V − ½ mean((f(B) − f(A_B^(i)))²)) / V and S_Ti = ½ mean((f(A) − f(A_B^(i)))²) / V, with
-/// V the variance of f over A and B together. The intervals resample the N rows with replacement
+/// evaluations. Estimators (Saltelli et al. 2010, table 2, the ones it recommends): first-order
+/// S_i = mean((f(B) − f̄) (f(A_B^(i)) − f(A))) / V (Saltelli 2010, with f(B) centred), total
+/// S_Ti = ½ mean((f(A) − f(A_B^(i)))²) / V (Jansen 1999), with V the variance of f over A and B
+/// together. Saltelli's
+/// first-order estimator stays unbiased when f carries noise that A and A_B^(i) share but B does
+/// not (a simulator's chance); Jansen's first-order form, V − ½ mean((f(B) − f(A_B^(i)))²), would
+/// take that noise's variance off every input. The intervals resample the N rows with replacement
 /// (`resamples` times) and take the 2.5th and 97.5th percentiles, as SALib does.
 package struct SobolIndices: Sendable {
     package struct Index: Sendable, Equatable {
@@ -57,9 +61,8 @@ package struct SobolIndices: Sendable {
             let variance = outputs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(outputs.count)
             guard variance > 0 else { return (Array(repeating: .nan, count: k), Array(repeating: .nan, count: k)) }
             let m = Double(rows.count)
-            let first = (0..<k).map { i in
-                (variance - 0.5 * rows.reduce(0) { $0 + (fB[$1] - fAB[i][$1]) * (fB[$1] - fAB[i][$1]) } / m) / variance
-            }
+            // f(B) centred on the mean: the same expectation (f(A_B^(i)) − f(A) has mean 0), less noise.
+            let first = (0..<k).map { i in rows.reduce(0) { $0 + (fB[$1] - mean) * (fAB[i][$1] - fA[$1]) } / m / variance }
             let total = (0..<k).map { i in 0.5 * rows.reduce(0) { $0 + (fA[$1] - fAB[i][$1]) * (fA[$1] - fAB[i][$1]) } / m / variance }
             return (first, total)
         }

@@ -22,21 +22,16 @@ package struct SobolTable: Sendable {
         self.indices = indices
     }
 
-    /// The groups that carry most of `figure`'s variance: total index ≥ `share`, largest first.
-    package func leading(_ figure: String, share: Double = 0.05) -> [GlobalSensitivity.Row] {
-        indices.filter { $0.figure == figure && $0.total.estimate >= share }.sorted { $0.total.estimate > $1.total.estimate }
-    }
-
     private static func decimals(_ value: Double) -> String { value.isNaN ? "" : Format.fixed(value, 4) ?? "" }
 
     package func renderCSV() -> String {
-        var lines = ["figure,group,inputs,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95"]
+        var lines = ["figure,group,inputs,first_order,first_order_low95,first_order_high95,total,total_low95,total_high95,total_less_chance"]
         let members = Dictionary(uniqueKeysWithValues: groups.map { ($0.name, $0.inputs.count) })
         for row in indices {
             let cells =
                 [row.figure, row.group, String(members[row.group] ?? 0)]
                 + [row.firstOrder.estimate, row.firstOrder.low95, row.firstOrder.high95, row.total.estimate, row.total.low95, row.total.high95]
-                .map(Self.decimals)
+                .map(Self.decimals) + [row.totalLessChance.map(Self.decimals) ?? ""]
             lines.append(CSV.row(cells))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -60,7 +55,10 @@ package struct SobolTable: Sendable {
                         "figure": .string(key),
                         "indices": .array(
                             indices.filter { $0.figure == key }.map { row in
-                                .object(["group": .string(row.group), "firstOrder": index(row.firstOrder), "total": index(row.total)])
+                                .object([
+                                    "group": .string(row.group), "firstOrder": index(row.firstOrder), "total": index(row.total),
+                                    "totalLessChance": row.totalLessChance.map { JSONOut.fixed($0, 4) } ?? .null
+                                ])
                             })
                     ])
                 })
@@ -76,18 +74,22 @@ package struct SobolTable: Sendable {
             "InjurySim sobol — \(scenario.name), \(rows) base rows × \(groups.count + 3) worlds = \(rows * (groups.count + 3)) replications, seed \(scenario.seed)",
             "Inputs grouped by \(grouping == .key ? "field (the same field of every sector, province, platform or shock together)" : "input"); "
                 + "chance is the world's workers, accidents and shock arrivals.",
-            "First-order: the share of the figure's variance the group explains alone; total: with all its interactions. [95% bootstrap]"
+            "First-order: the share of the figure's variance the group explains alone; total: with all its interactions, [95% bootstrap];",
+            "less chance: the total less chance's total, the least it can be where the group's change redraws the world's chance."
         ]
         for key in GlobalSensitivity.figureKeys {
             let figure = Figures.named(key)
+            // Ranked by first-order index, the estimate chance cannot bias.
             let rows = indices.filter { $0.figure == key }.sorted {
-                ($0.total.estimate.isNaN ? -1 : $0.total.estimate) > ($1.total.estimate.isNaN ? -1 : $1.total.estimate)
+                ($0.firstOrder.estimate.isNaN ? -9 : $0.firstOrder.estimate) > ($1.firstOrder.estimate.isNaN ? -9 : $1.firstOrder.estimate)
             }
             lines.append("")
             lines.append(figure.english)
-            lines.append("  " + padded("group", 48) + padded("first-order", 22) + "total")
+            lines.append("  " + padded("group", 48) + padded("first-order", 22) + padded("total", 22) + "less chance")
             for row in rows where !(row.total.estimate < 0.005 && row.firstOrder.estimate < 0.005) || row.group == GlobalSensitivity.chance {
-                lines.append("  " + padded(row.group, 48) + padded(cell(row.firstOrder), 22) + cell(row.total))
+                lines.append(
+                    "  " + padded(row.group, 48) + padded(cell(row.firstOrder), 22) + padded(cell(row.total), 22)
+                        + (row.totalLessChance.flatMap { Format.fixed($0, 2) } ?? ""))
             }
             let hidden =
                 rows.count
