@@ -20,13 +20,23 @@ import Testing
 
     @Test func proposalsStayInsideAndFollowTheirCentres() {
         let worlds = [[0.1, 0.9], [0.5, 0.5]]
-        let proposed = EvidenceRounds.propose(count: 2_000, worlds: worlds, weights: [1, 0], scales: [0.05, 0.3], key: StreamKey(seed: 4))
+        let proposed = EvidenceRounds.propose(count: 4_000, worlds: worlds, weights: [1, 0], scales: [0.05, nil], key: StreamKey(seed: 4))
         #expect(proposed.allSatisfy { $0.allSatisfy { $0 > 0 && $0 < 1 } })
-        let mean0 = proposed.reduce(0.0) { $0 + $1[0] } / 2_000
-        #expect(abs(mean0 - 0.1) < 0.01, "every world comes from the only weighted centre: \(mean0)")
-        // Weighted variance 0.04 in each coordinate: scale √(2 × 0.04).
-        #expect(EvidenceRounds.scales(worlds, weights: [0.5, 0.5]).allSatisfy { abs($0 - (2 * 0.04).squareRoot()) < 1e-12 })
+        // 90% from the only weighted centre, 10% from the prior: mean 0.9 × 0.1 + 0.1 × 0.5.
+        let mean0 = proposed.reduce(0.0) { $0 + $1[0] } / 4_000
+        #expect(abs(mean0 - 0.14) < 0.01, "\(mean0)")
+        let near = proposed.filter { abs($0[0] - 0.1) < 0.2 }.count
+        #expect(abs(Double(near) / 4_000 - (0.9 + 0.1 * 0.3)) < 0.02, "\(near)")
+        // The coordinate without a kernel is the prior's whatever the centre.
+        let mean1 = proposed.reduce(0.0) { $0 + $1[1] } / 4_000
+        #expect(abs(mean1 - 0.5) < 0.02, "\(mean1)")
+        // Weighted variance 0.04 in each coordinate (sd 0.2 < 0.8 × 0.289): scale √(2 × 0.04).
+        let both = EvidenceRounds.scales(worlds, weights: [0.5, 0.5])
+        #expect(both.allSatisfy { $0.map { abs($0 - (2 * 0.04).squareRoot()) < 1e-12 } == true })
         #expect(EvidenceRounds.scales(worlds, weights: [1, 0]) == [EvidenceRounds.smallestScale, EvidenceRounds.smallestScale])
+        // A coordinate spread as the prior's (sd 0.4 here) has no kernel.
+        let spread = EvidenceRounds.scales([[0.1, 0.1], [0.9, 0.5]], weights: [0.5, 0.5])
+        #expect(spread[0] == nil && abs((spread[1] ?? 0) - 0.2 * 2.0.squareRoot()) < 1e-12)
     }
 
     /// θ = u₀ with a flat prior, observed as 0.3 with a normal error of 0.02; u₁ is not observed.

@@ -8,20 +8,30 @@ import InjurySimEngine
 /// effective sample size.
 ///
 /// A world is its inputs' uniforms u in (0, 1)^d (``ProposedInputs``): the prior over u is flat,
-/// so the weight of a proposed world is L(u) ÷ q(u). The proposal q is a mixture over the earlier
-/// round's worlds, each with its weight, of independent normal kernels reflected at 0 and 1 (so
-/// they stay in the cube and near their centre); each coordinate's scale is √2 × its weighted
-/// standard deviation (Beaumont et al.), held between ``smallestScale`` and ``largestScale``.
+/// so the weight of a proposed world is L(u) ÷ q(u). The proposal q:
+/// - with probability ``defensiveShare`` a world of the prior (defensive importance sampling,
+///   Hesterberg 1995: no weight can exceed L ÷ that share);
+/// - otherwise a world of the earlier round picked by its weight, each coordinate the evidence
+///   narrows (weighted standard deviation below ``Evidence/constrainedBelow`` of the prior's,
+///   √(1/12)) moved by a normal step reflected at 0 and 1 (so it stays in the cube and near its
+///   centre) of scale √2 × that standard deviation (Beaumont et al.), held between
+///   ``smallestScale`` and ``largestScale``, and every other coordinate drawn from its prior.
+/// Drawing the coordinates the evidence says nothing about from their prior keeps their ~50
+/// kernels out of the weights: a kernel mixture over all of them makes the weights vary more
+/// than the prior's, and the effective sample size falls from round to round.
 package enum EvidenceRounds {
     package static let smallestScale = 0.002
     package static let largestScale = 0.5
+    package static let defensiveShare = 0.1
 
-    /// The kernel's scale per coordinate from weighted worlds.
-    package static func scales(_ worlds: [[Double]], weights: [Double]) -> [Double] {
+    /// The kernel's scale per coordinate from weighted worlds; nil for a coordinate drawn from its prior.
+    package static func scales(_ worlds: [[Double]], weights: [Double]) -> [Double?] {
         guard let d = worlds.first?.count else { return [] }
+        let priorSD = (1.0 / 12).squareRoot()
         return (0..<d).map { k in
             let mean = zip(worlds, weights).reduce(0.0) { $0 + $1.1 * $1.0[k] }
             let variance = zip(worlds, weights).reduce(0.0) { $0 + $1.1 * ($1.0[k] - mean) * ($1.0[k] - mean) }
+            guard variance.squareRoot() < Evidence.constrainedBelow * priorSD else { return nil }
             return min(largestScale, max(smallestScale, (2 * variance).squareRoot()))
         }
     }
@@ -57,23 +67,26 @@ package enum EvidenceRounds {
         return -0.5 * nearest / (scale * scale) + tail - PortableMath.log(scale) - 0.918_938_533_204_672_7
     }
 
-    /// The log density of the proposal at `u`: log Σ_j w_j Π_k kernel(u_k; centre_jk), summed in
-    /// log space so that far worlds do not underflow to a density of 0.
-    package static func logProposal(_ u: [Double], worlds: [[Double]], weights: [Double], scales: [Double]) -> Double {
-        var terms: [Double] = []
-        terms.reserveCapacity(worlds.count)
+    /// The log density of the proposal at `u`: log(a + (1 − a) Σ_j w_j Π_k kernel(u_k; centre_jk))
+    /// over the kernels' coordinates (the others have the prior's density, 1), a the defensive
+    /// share; summed in log space so that far worlds do not underflow to a density of 0.
+    package static func logProposal(_ u: [Double], worlds: [[Double]], weights: [Double], scales: [Double?]) -> Double {
+        var terms = [PortableMath.log(defensiveShare)]
+        terms.reserveCapacity(worlds.count + 1)
+        let mixture = PortableMath.log(1 - defensiveShare)
         for (centre, w) in zip(worlds, weights) where w > 0 {
-            var sum = PortableMath.log(w)
-            for k in u.indices { sum += logReflected(u[k], centre: centre[k], scale: scales[k]) }
+            var sum = mixture + PortableMath.log(w)
+            for k in u.indices { if let scale = scales[k] { sum += logReflected(u[k], centre: centre[k], scale: scale) } }
             terms.append(sum)
         }
-        guard let top = terms.max(), top.isFinite else { return -.infinity }
+        let top = terms.max()!
         return top + PortableMath.log(terms.reduce(0.0) { $0 + PortableMath.exp($1 - top) })
     }
 
-    /// `count` worlds drawn from the proposal on the streams of `key`: world i picks a centre by
-    /// weight with its stream's first uniform and perturbs each coordinate with the next ones.
-    package static func propose(count: Int, worlds: [[Double]], weights: [Double], scales: [Double], key: StreamKey) -> [[Double]] {
+    /// `count` worlds drawn from the proposal on the streams of `key`: world i's stream's first
+    /// uniform chooses the prior or the mixture, its `pick` stream a centre by weight, and its
+    /// uniforms 1 to d the coordinates (a step from the centre, or the prior's draw).
+    package static func propose(count: Int, worlds: [[Double]], weights: [Double], scales: [Double?], key: StreamKey) -> [[Double]] {
         var cumulative: [Double] = []
         var running = 0.0
         for w in weights {
@@ -82,17 +95,20 @@ package enum EvidenceRounds {
         }
         return (0..<count).map { i in
             let stream = key.child(UInt64(i))
-            let pick = stream.uniform(0) * running
+            let fromPrior = stream.uniform(0) < defensiveShare
+            let pick = stream.child(named: "pick").uniform(0) * running
             let centre = worlds[min(worlds.count - 1, cumulative.firstIndex { $0 > pick } ?? worlds.count - 1)]
             return centre.indices.map { k in
-                reflect(centre[k] + scales[k] * Sample.inverseNormalCDF(stream.uniform(UInt64(1 + k))))
+                let v = stream.uniform(UInt64(1 + k))
+                guard !fromPrior, let scale = scales[k] else { return v }
+                return reflect(centre[k] + scale * Sample.inverseNormalCDF(v))
             }
         }
     }
 
     /// The log weights of proposed worlds: log L − log q (the prior over uniforms is flat).
     package static func logWeights(
-        _ proposed: [[Double]], logLikelihoods: [Double], worlds: [[Double]], weights: [Double], scales: [Double]
+        _ proposed: [[Double]], logLikelihoods: [Double], worlds: [[Double]], weights: [Double], scales: [Double?]
     ) -> [Double] {
         zip(proposed, logLikelihoods).map { u, logL in
             guard logL.isFinite else { return -.infinity }
@@ -129,7 +145,7 @@ extension EvidenceRounds {
     }
 
     /// The scenario of round `number` (1 or more): `count` worlds proposed from `previous`.
-    package static func nextScenario(_ scenario: Scenario, after previous: Round, count: Int) -> (Scenario, scales: [Double]) {
+    package static func nextScenario(_ scenario: Scenario, after previous: Round, count: Int) -> (Scenario, scales: [Double?]) {
         let weights = previous.evidence.weights.weights
         let scales = scales(previous.uniforms, weights: weights)
         let number = previous.round + 1
