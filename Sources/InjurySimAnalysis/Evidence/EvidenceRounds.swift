@@ -186,10 +186,21 @@ extension EvidenceRounds {
         return all
     }
 
-    /// The evidence to report: the last round's weighted worlds as the posterior beside round
-    /// 0's worlds as the prior (its figures, published spreads, input spreads and indices).
+    /// The round whose weighted worlds give the posterior: the one with the largest effective
+    /// sample size (every round's weighted worlds are the posterior; the largest ESS reads it
+    /// best), the earliest on a tie.
+    package static func best(_ rounds: [Round]) -> Round {
+        guard var best = rounds.first else { preconditionFailure("no rounds") }
+        for round in rounds.dropFirst() where round.effectiveSampleSize > best.effectiveSampleSize { best = round }
+        return best
+    }
+
+    /// The evidence to report: the best round's weighted worlds (``best(_:)``) as the posterior
+    /// beside round 0's worlds as the prior (its figures, published spreads, input spreads and
+    /// indices).
     package static func combined(_ rounds: [Round]) -> Evidence {
-        guard let first = rounds.first, var evidence = rounds.last?.evidence else { preconditionFailure("no rounds") }
+        guard let first = rounds.first else { preconditionFailure("no rounds") }
+        var evidence = best(rounds).evidence
         evidence.prior = first.evidence.prior
         for i in evidence.observed.indices { evidence.observed[i].prior = first.evidence.observed[i].prior }
         for i in evidence.inputs.indices {

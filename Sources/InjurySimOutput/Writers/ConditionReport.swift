@@ -3,8 +3,9 @@ import InjurySimCore
 import InjurySimFormat
 
 /// The files and console paragraph of `condition`: each round's effective sample size and
-/// weighted verdict, the prior (round 0's worlds) beside the posterior (the last round's weighted
-/// worlds), and the last round's worlds with their weights and draws.
+/// weighted verdict, the prior (round 0's worlds) beside the posterior (the weighted worlds of the
+/// round with the largest effective sample size), and that round's worlds with their weights and
+/// draws.
 package struct ConditionReport: Sendable {
     package var scenario: Scenario
     package var rounds: [EvidenceRounds.Round]
@@ -37,9 +38,10 @@ package struct ConditionReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The last round's worlds: weight, counterparts and draws (17 significant digits).
+    /// The posterior round's worlds: weight, counterparts and draws (17 significant digits).
     package func renderWorldsCSV() -> String {
-        guard let last = rounds.last else { return "" }
+        guard !rounds.isEmpty else { return "" }
+        let last = EvidenceRounds.best(rounds)
         let counterparts = last.evidence.observed.map(\.counterpart.column)
         let paths = scenario.uncertainInputs.map(\.path)
         var lines = [CSV.row(["world", "weight", "ruined", "insolvent", "break_even_rate"] + counterparts + paths.map { "input:" + $0 })]
@@ -65,6 +67,7 @@ package struct ConditionReport: Sendable {
                 rounds.map { round in
                     .object(["round": .number(String(round.round)), "effectiveSampleSize": JSONOut.fixed(round.effectiveSampleSize, 2)])
                 }),
+            "posteriorRound": .number(String(rounds.isEmpty ? 0 : EvidenceRounds.best(rounds).round)),
             "evidence": ResultFiles.evidenceJSON(evidence)
         ])
     }
@@ -78,7 +81,7 @@ package struct ConditionReport: Sendable {
         for round in rounds {
             lines.append("  round \(round.round): effective sample size " + (Format.fixed(round.effectiveSampleSize, 1) ?? ""))
         }
-        let last = rounds.last?.round ?? 0
+        let last = rounds.isEmpty ? 0 : EvidenceRounds.best(rounds).round
         lines.append("")
         lines += EvidenceTable.lines(
             evidence, weightedTitle: last == 0 ? "agreeing with the evidence" : "agreeing with the evidence (round \(last))",
