@@ -204,7 +204,8 @@ import Testing
 
     /// The compare page leads with its scorecard: the options by their labels and descriptions
     /// from the manifest, each difference cell tied to compare.json, and the verdict naming the
-    /// best option per figure (CompareScorecard's own sentence, rebuilt from the file).
+    /// best option per figure or saying there is no difference (CompareScorecard's own sentence,
+    /// rebuilt from the file).
     @Test(arguments: ReportLanguage.allCases)
     func theComparePageLeadsWithAScorecardOfLabelledDescribedOptions(_ language: ReportLanguage) async throws {
         var texts = try await Self.folder("compare")
@@ -223,7 +224,11 @@ import Testing
         #expect(!points.isEmpty && points.allSatisfy { $0.path.contains("/differenceVsFirst/") })
         #expect(points.allSatisfy { $0.text.hasSuffix(language == .en ? " pp" : "个百分点") })
         let verdict = try #require(html.components(separatedBy: "<p class=\"verdict\">").dropFirst().first?.components(separatedBy: "</p>").first)
-        #expect(verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案"))
+        // A best option where one is clearly apart, else the differences that are clear, else no difference; never both a best and none.
+        let best = verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案")
+        let none = verdict.hasPrefix(language == .en ? "No difference" : "无差异")
+        let clear = verdict.contains(language == .en ? "whose 95% interval excludes zero: " : "95%置信区间不含零的差值")
+        #expect((best || clear || none) && !(none && (best || clear)), "\(verdict)")
         #expect(!html.contains("-¥") && html.firstRange(of: />-[0-9]/) == nil, "true minus signs only")
     }
 }
