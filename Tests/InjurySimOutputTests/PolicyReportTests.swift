@@ -43,15 +43,19 @@ import Testing
             json = SolveReport(solution: solution).renderJSON().rendered()
             extra = #", "target": "ruin<=0.4", "for": "all""#
         default:
-            let rows = (0..<3).map { k in
-                PolicyCommands.SensitivityRow(
-                    name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * Double(k), low: 0, high: 0.3),
-                    ruinHigh: Estimate(mean: 0.2 + 0.25 * Double(k), low: 0.1, high: 0.9),
-                    ruinSwing: Estimate(mean: 0.2 + 0.15 * Double(k), low: 0.05, high: 0.6), breakEvenLow: 0.05,
-                    breakEvenHigh: 0.125 + Double(k) / 100)
+            let rows = (0..<3).map { (k: Int) -> PolicyCommands.SensitivityRow in
+                let x = Double(k)
+                let insolvencySwing = Estimate(mean: 0.5 - 0.2 * x, low: 0.35 - 0.2 * x, high: 0.65 - 0.2 * x)
+                let breakEvenSwing = Estimate(mean: 0.075 + x / 100, low: 0.06, high: 0.09 + x / 100)
+                return PolicyCommands.SensitivityRow(
+                    name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * x, low: 0, high: 0.3),
+                    ruinHigh: Estimate(mean: 0.2 + 0.25 * x, low: 0.1, high: 0.9), ruinSwing: Estimate(mean: 0.2 + 0.15 * x, low: 0.05, high: 0.6),
+                    breakEvenLow: 0.05, breakEvenHigh: 0.125 + x / 100, insolvencyLow: Estimate(mean: 0.6 - 0.2 * x, low: 0.3, high: 0.8),
+                    insolvencyHigh: Estimate(mean: 0.7, low: 0.5, high: 0.9), insolvencySwing: insolvencySwing, breakEvenSwing: breakEvenSwing)
             }
             json = SensitivityReport(
-                scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42), baselineBreakEven: 0.0875, rows: rows
+                scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42),
+                baselineInsolvency: Estimate(mean: 0.55, low: 0.3, high: 0.77), baselineBreakEven: 0.0875, rows: rows
             )
             .renderJSON().rendered()
         }
