@@ -42,7 +42,8 @@ import Testing
         let insolvent = try #require(Self.line(lines, "P(insolvent at horizon)"))
         let short = try #require(Self.line(lines, "P(total fund short)"))
         let contributions = try #require(Self.line(lines, Figures.named("contributionsYuan").short))
-        #expect(insolvent < short && short < contributions)
+        let surplus = try #require(Self.line(lines, Figures.named("solvencyPositionAtEndYuan").short))
+        #expect(insolvent < surplus && surplus < short && short < contributions)
         #expect(lines.contains { $0.hasPrefix("Solvency binds in base") })
     }
 

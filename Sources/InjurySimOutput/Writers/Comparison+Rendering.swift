@@ -25,7 +25,7 @@ extension Comparison {
     /// The keys of the rows that lead the console table: the binding test's probability and
     /// position at the end, then the other test's.
     package static func leadingKeys(_ binding: Verdict) -> [String] {
-        let solvency = ["insolvencyProbability", "solvencyPositionAtEndYuan", "fundedRatioAtEnd"]
+        let solvency = ["insolvencyProbability", "solvencyPositionAtEndYuan"]
         let liquidity = ["ruinProbability", "anyPoolRuinProbability", "netPositionAtEndYuan"]
         return binding == .solvency ? solvency + liquidity : liquidity + solvency
     }
