@@ -23,7 +23,7 @@ extension PolicyCommands {
     /// `progress` is told each run's label as it starts, and each replication as it finishes.
     package static func sensitivity(
         _ scenario: Scenario, threads: Int, progress: (@Sendable (_ run: String, _ replicationFinished: Bool) -> Void)? = nil
-    ) async -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow]) {
+    ) async -> SensitivityOutcome {
         var runs: [[ReplicationMetrics]] = []
         for run in sensitivityRuns(scenario) {
             progress?(run.label, false)
@@ -39,12 +39,22 @@ extension PolicyCommands {
         return sensitivityOutcome(runs)
     }
 
+    /// A sensitivity study's table: the baseline's figures and one row per input.
+    package struct SensitivityOutcome: Sendable {
+        package var baselineRuin: Estimate
+        /// P(assets below all liabilities at the horizon) at the baseline.
+        package var baselineInsolvency: Estimate
+        package var baselineBreakEven: Double
+        /// Ranked by the ruin swing, then the break-even swing.
+        package var rows: [SensitivityRow]
+    }
+
     /// The table from each run's per-replication figures (break-even rates included), in
-    /// ``sensitivityRuns(_:)`` order.
-    package static func sensitivityOutcome(_ runs: [[ReplicationMetrics]])
-        -> (baselineRuin: Estimate, baselineBreakEven: Double, rows: [SensitivityRow])
-    {
+    /// ``sensitivityRuns(_:)`` order. Every swing is high − low, paired replication by replication
+    /// (common random numbers: replication r is the same world at both ends).
+    package static func sensitivityOutcome(_ runs: [[ReplicationMetrics]]) -> SensitivityOutcome {
         let ruin = PolicyFigures.figures[0], insolvency = Figures.named("insolvencyProbability")
+        let breakEven = Figures.named("breakEvenRateYuanPerOrder")
         var rows: [SensitivityRow] = []
         for (index, input) in sensitivityInputs.enumerated() {
             let (low, high) = (runs[1 + 2 * index], runs[2 + 2 * index])
@@ -54,13 +64,17 @@ extension PolicyCommands {
                     ruinLow: PolicyFigures.estimate(ruin, low), ruinHigh: PolicyFigures.estimate(ruin, high),
                     ruinSwing: PolicyFigures.pairedDifference(ruin, low, high),
                     breakEvenLow: overallBreakEven(low), breakEvenHigh: overallBreakEven(high),
-                    insolvencyLow: PolicyFigures.estimate(insolvency, low), insolvencyHigh: PolicyFigures.estimate(insolvency, high)))
+                    insolvencyLow: PolicyFigures.estimate(insolvency, low), insolvencyHigh: PolicyFigures.estimate(insolvency, high),
+                    insolvencySwing: PolicyFigures.pairedDifference(insolvency, low, high),
+                    breakEvenSwing: PolicyFigures.pairedDifference(breakEven, low, high)))
         }
         rows.sort { a, b in
             let sa = abs(a.ruinSwing.mean), sb = abs(b.ruinSwing.mean)
             if sa != sb { return sa > sb }
             return abs(a.breakEvenHigh - a.breakEvenLow) > abs(b.breakEvenHigh - b.breakEvenLow)
         }
-        return (PolicyFigures.estimate(ruin, runs[0]), overallBreakEven(runs[0]), rows)
+        return SensitivityOutcome(
+            baselineRuin: PolicyFigures.estimate(ruin, runs[0]), baselineInsolvency: PolicyFigures.estimate(insolvency, runs[0]),
+            baselineBreakEven: overallBreakEven(runs[0]), rows: rows)
     }
 }

@@ -283,5 +283,10 @@ package enum PolicyCommands {
         /// The solvency test at the input's low and high value: P(assets below all liabilities at the horizon).
         package var insolvencyLow: Estimate? = nil
         package var insolvencyHigh: Estimate? = nil
+        /// Paired difference high − low of the insolvency indicator (Agresti–Min, like ``ruinSwing``).
+        package var insolvencySwing: Estimate? = nil
+        /// Paired difference high − low of each replication's break-even rate: its mean over the
+        /// replications where both are finite, with a BCa bootstrap interval.
+        package var breakEvenSwing: Estimate? = nil
     }
 }

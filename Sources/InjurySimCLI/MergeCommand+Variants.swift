@@ -100,9 +100,7 @@ extension MergeCommand {
     ) -> Int32 {
         let scenario = merged.scenarios[0]
         let outcome = PolicyCommands.sensitivityOutcome(merged.metrics)
-        let table = SensitivityReport(
-            scenario: scenario, baselineRuin: outcome.baselineRuin, baselineBreakEven: outcome.baselineBreakEven,
-            rows: outcome.rows)
+        let table = SensitivityReport(scenario: scenario, outcome: outcome)
         let files = [("sensitivity.csv", table.renderCSV()), ("sensitivity.json", table.renderJSON().rendered())]
         let names = report.names(files.map(\.0))
         let manifest = Program.policyManifest(command: .sensitivity, scenarios: [(scenario, merged.hashes[0])], files: names)

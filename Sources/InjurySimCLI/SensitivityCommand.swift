@@ -28,9 +28,7 @@ struct SensitivityCommand: SimulationCommand {
         }
         let outcome = try await folder.simulate { await PolicyCommands.sensitivity(scenario, threads: options.threads, progress: onProgress) }
         progress?.finish()
-        let report = SensitivityReport(
-            scenario: scenario, baselineRuin: outcome.baselineRuin,
-            baselineBreakEven: outcome.baselineBreakEven, rows: outcome.rows)
+        let report = SensitivityReport(scenario: scenario, outcome: outcome)
         try Program.publish(
             .sensitivity, [("sensitivity.csv", report.renderCSV()), ("sensitivity.json", report.renderJSON().rendered())],
             scenarios: [(scenario, hash)], to: folder, options: options, console: console, header: nil,

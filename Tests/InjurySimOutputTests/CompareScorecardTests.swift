@@ -3,8 +3,8 @@ import Testing
 
 @testable import InjurySimOutput
 
-/// compare's scorecard and verdict: the best option per figure and every difference whose 95%
-/// interval excludes zero, named; differences of shares in percentage points with true minus signs.
+/// compare's scorecard and verdict: the best option per figure (only when clearly apart from the
+/// others) and every difference whose 95% interval excludes zero, named, or "no difference"; differences of shares in percentage points with true minus signs.
 @Suite struct CompareScorecardTests {
     typealias V = CompareScorecard.Value
     static let short = CompareScorecard.criteria[0], insolvent = CompareScorecard.criteria[2], net = CompareScorecard.criteria[3]
@@ -62,11 +62,63 @@ import Testing
         #expect(text.contains("b的期末基金净结余 +34.40亿元"))
     }
 
-    @Test func withoutAClearDifferenceTheVerdictSaysSo() {
+    @Test func withoutAClearDifferenceTheVerdictSaysThereIsNoneAndNamesNoBest() {
         let card = CompareScorecard(
             names: ["base", "a"], columns: [(Self.insolvent, [V(estimate: 0.5), V(estimate: 0.49, difference: (-0.01, -0.04, 0.02))])], language: .en)
-        #expect(card.verdict().contains("No difference from base has a 95% interval that excludes zero"))
-        #expect(card.verdict().contains("lowest P(insolvent at the end) — a (49%)"))
+        #expect(card.best(0) == 1, "a's estimate is lower")
+        #expect(card.clearBest(0) == nil, "but its interval holds zero")
+        #expect(card.verdict().hasPrefix("No difference: no difference from base has a 95% interval that excludes zero"))
+        #expect(!card.verdict().contains("Best option") && !card.verdict().contains("lowest"))
+        let zh = CompareScorecard(names: card.names, columns: card.columns, language: .zh)
+        #expect(zh.verdict().hasPrefix("无差异") && !zh.verdict().contains("最优方案"))
+    }
+
+    @Test func exactlyTiedOptionsHaveNoBest() {
+        // Two variants clearly better than the base and tied with each other: neither is the best.
+        let tied = CompareScorecard(
+            names: ["base", "a", "b"],
+            columns: [
+                (
+                    Self.insolvent,
+                    [V(estimate: 0.5), V(estimate: 0.3, difference: (-0.2, -0.25, -0.15)), V(estimate: 0.3, difference: (-0.2, -0.25, -0.15))]
+                )
+            ], language: .en)
+        #expect(tied.clearBest(0) == nil)
+        #expect(!tied.verdict().contains("Best option"))
+        // Identical options: every difference exactly zero.
+        let same = CompareScorecard(
+            names: ["base", "copy"], columns: [(Self.insolvent, [V(estimate: 0.4), V(estimate: 0.4, difference: (0, 0, 0))])], language: .en)
+        #expect(same.clearBest(0) == nil)
+        #expect(same.verdict().hasPrefix("No difference") && !same.verdict().contains("Best option"))
+    }
+
+    struct BestCase: Sendable, CustomStringConvertible {
+        var rule: String
+        var values: [CompareScorecard.Value]
+        var best: Int?
+        var description: String { rule }
+    }
+
+    static let bestCases: [BestCase] = [
+        BestCase(
+            rule: "a variant clearly better than the first is named", values: [V(estimate: 0.5), V(estimate: 0.3, difference: (-0.2, -0.3, -0.1))],
+            best: 1),
+        BestCase(
+            rule: "the first is named when every variant is clearly worse",
+            values: [V(estimate: 0.2), V(estimate: 0.3, difference: (0.1, 0.05, 0.15)), V(estimate: 0.4, difference: (0.2, 0.1, 0.3))], best: 0),
+        BestCase(
+            rule: "the first is not named when one variant is within noise",
+            values: [V(estimate: 0.2), V(estimate: 0.3, difference: (0.1, 0.05, 0.15)), V(estimate: 0.21, difference: (0.01, -0.02, 0.04))], best: nil
+        ),
+        BestCase(
+            rule: "the lowest estimate is not named when its difference holds zero, even with another clear difference",
+            values: [V(estimate: 0.5), V(estimate: 0.7, difference: (0.2, 0.1, 0.3)), V(estimate: 0.45, difference: (-0.05, -0.1, 0.01))], best: nil)
+    ]
+
+    @Test(arguments: bestCases)
+    func theBestIsNamedOnlyWhenClearlyApart(c: BestCase) {
+        let card = CompareScorecard(names: c.values.indices.map { "o\($0)" }, columns: [(Self.insolvent, c.values)], language: .en)
+        #expect(card.clearBest(0) == c.best)
     }
 
     @Test func aColumnWritesAllItsAmountsInOneUnit() {

@@ -43,15 +43,19 @@ import Testing
             json = SolveReport(solution: solution).renderJSON().rendered()
             extra = #", "target": "ruin<=0.4", "for": "all""#
         default:
-            let rows = (0..<3).map { k in
-                PolicyCommands.SensitivityRow(
-                    name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * Double(k), low: 0, high: 0.3),
-                    ruinHigh: Estimate(mean: 0.2 + 0.25 * Double(k), low: 0.1, high: 0.9),
-                    ruinSwing: Estimate(mean: 0.2 + 0.15 * Double(k), low: 0.05, high: 0.6), breakEvenLow: 0.05,
-                    breakEvenHigh: 0.125 + Double(k) / 100)
+            let rows = (0..<3).map { (k: Int) -> PolicyCommands.SensitivityRow in
+                let x = Double(k)
+                let insolvencySwing = Estimate(mean: 0.5 - 0.2 * x, low: 0.35 - 0.2 * x, high: 0.65 - 0.2 * x)
+                let breakEvenSwing = Estimate(mean: 0.075 + x / 100, low: 0.06, high: 0.09 + x / 100)
+                return PolicyCommands.SensitivityRow(
+                    name: "input \(k)", lowLabel: "×0.5", highLabel: "×2", ruinLow: Estimate(mean: 0.1 * x, low: 0, high: 0.3),
+                    ruinHigh: Estimate(mean: 0.2 + 0.25 * x, low: 0.1, high: 0.9), ruinSwing: Estimate(mean: 0.2 + 0.15 * x, low: 0.05, high: 0.6),
+                    breakEvenLow: 0.05, breakEvenHigh: 0.125 + x / 100, insolvencyLow: Estimate(mean: 0.6 - 0.2 * x, low: 0.3, high: 0.8),
+                    insolvencyHigh: Estimate(mean: 0.7, low: 0.5, high: 0.9), insolvencySwing: insolvencySwing, breakEvenSwing: breakEvenSwing)
             }
             json = SensitivityReport(
-                scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42), baselineBreakEven: 0.0875, rows: rows
+                scenario: scenario, baselineRuin: Estimate(mean: 0.2, low: 0.08, high: 0.42),
+                baselineInsolvency: Estimate(mean: 0.55, low: 0.3, high: 0.77), baselineBreakEven: 0.0875, rows: rows
             )
             .renderJSON().rendered()
         }
@@ -204,7 +208,8 @@ import Testing
 
     /// The compare page leads with its scorecard: the options by their labels and descriptions
     /// from the manifest, each difference cell tied to compare.json, and the verdict naming the
-    /// best option per figure (CompareScorecard's own sentence, rebuilt from the file).
+    /// best option per figure or saying there is no difference (CompareScorecard's own sentence,
+    /// rebuilt from the file).
     @Test(arguments: ReportLanguage.allCases)
     func theComparePageLeadsWithAScorecardOfLabelledDescribedOptions(_ language: ReportLanguage) async throws {
         var texts = try await Self.folder("compare")
@@ -223,7 +228,11 @@ import Testing
         #expect(!points.isEmpty && points.allSatisfy { $0.path.contains("/differenceVsFirst/") })
         #expect(points.allSatisfy { $0.text.hasSuffix(language == .en ? " pp" : "个百分点") })
         let verdict = try #require(html.components(separatedBy: "<p class=\"verdict\">").dropFirst().first?.components(separatedBy: "</p>").first)
-        #expect(verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案"))
+        // A best option where one is clearly apart, else the differences that are clear, else no difference; never both a best and none.
+        let best = verdict.contains(language == .en ? "Best option per figure" : "各项指标的最优方案")
+        let none = verdict.hasPrefix(language == .en ? "No difference" : "无差异")
+        let clear = verdict.contains(language == .en ? "whose 95% interval excludes zero: " : "95%置信区间不含零的差值")
+        #expect((best || clear || none) && !(none && (best || clear)), "\(verdict)")
         #expect(!html.contains("-¥") && html.firstRange(of: />-[0-9]/) == nil, "true minus signs only")
     }
 }

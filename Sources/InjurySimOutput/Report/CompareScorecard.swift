@@ -2,7 +2,8 @@ import InjurySimFormat
 
 /// compare's scorecard: one row per option, one column per headline figure, each cell the option's
 /// paired difference from the first with its 95% interval; and the verdict sentence that names
-/// the best option per figure and every difference whose interval excludes zero. Pure: the
+/// the best option per figure (where one is clearly apart) and every difference whose interval
+/// excludes zero, or says there is no difference. Pure: the
 /// figures in, the words out.
 package struct CompareScorecard: Sendable {
     /// A headline figure: its key in `compare.json`, its words, how it is written, which way is better.
@@ -103,19 +104,35 @@ package struct CompareScorecard: Sendable {
         }
     }
 
+    /// The option the verdict names as best of a column, or nil when there is none to name: the
+    /// best estimate, alone (no other option ties it), clearly apart from the first option — a
+    /// variant whose difference from the first excludes zero and is an improvement, or the first
+    /// when every variant's difference excludes zero and is worse.
+    package func clearBest(_ column: Int) -> Int? {
+        let values = columns[column].values
+        guard let index = best(column), !values.indices.contains(where: { $0 != index && values[$0].estimate == values[index].estimate })
+        else { return nil }
+        if index == 0 {
+            let variants = values.dropFirst()
+            return !variants.isEmpty && variants.allSatisfy { $0.isClear && !isBetter($0, column: column) } ? 0 : nil
+        }
+        return values[index].isClear && isBetter(values[index], column: column) ? index : nil
+    }
+
     /// Whether a clear difference is an improvement.
     package func isBetter(_ value: Value, column: Int) -> Bool {
         guard let d = value.difference else { return false }
         return columns[column].criterion.lowerIsBetter ? d.estimate < 0 : d.estimate > 0
     }
 
-    /// The verdict: the best option per figure, then every difference from the first option whose
-    /// 95% interval excludes zero (or that none does).
+    /// The verdict: the best option per figure where one is clearly apart (``clearBest(_:)``),
+    /// then every difference from the first option whose 95% interval excludes zero (or that
+    /// none does, and so that no option is better than another).
     package func verdict() -> String {
         guard let first = shownNames.first else { return "" }
         var bests: [String] = []
         for column in columns.indices {
-            guard let index = best(column) else { continue }
+            guard let index = clearBest(column) else { continue }
             let criterion = columns[column].criterion
             let value = level(columns[column].values[index].estimate, column: column)
             bests.append(
@@ -142,8 +159,8 @@ package struct CompareScorecard: Sendable {
             ? "" : language("Best option per figure: ", "各项指标的最优方案：") + bests.joined(separator: language("; ", "；")) + language(". ", "。")
         if clear.isEmpty {
             text += language(
-                "No difference from \(first) has a 95% interval that excludes zero: the options differ within simulation noise.",
-                "与\(first)相比，没有任何差值的95%置信区间排除零：各方案的差异在模拟误差之内。")
+                "No difference: no difference from \(first) has a 95% interval that excludes zero, so no option is better than another at these replications.",
+                "无差异：与\(first)相比，没有任何差值的95%置信区间排除零，在当前模拟次数下没有哪个方案更优。")
         } else {
             text +=
                 language("Differences from \(first) whose 95% interval excludes zero: ", "与\(first)相比、95%置信区间不含零的差值：")

@@ -349,20 +349,24 @@ extension RunReport {
         let figures = summary["publishedFigures"].array
         guard !figures.isEmpty else { return nil }
         var rows: [IntervalChart.Row] = []
+        // One month for all: named in the title, and the rows' labels short enough for half a row.
+        let months = Set(figures.compactMap { $0["month"].string })
+        let month = months.count == 1 ? months.first : nil
         for figure in figures {
             guard let published = figure["published"].number, published != 0 else { continue }
             rows.append(
                 IntervalChart.Row(
-                    label: (figure["figure"].string ?? "?")
+                    label: publishedFigureLabel(figure["figure"].string ?? "?", short: true)
                         + ((figure["book"].string ?? "total") == "total" ? "" : " · " + (figure["book"].string ?? ""))
-                        + " " + (figure["month"].string ?? ""),
+                        + (month == nil ? " " + (figure["month"].string ?? "") : ""),
                     low: (figure["simulatedP5"].number ?? .nan) / published, point: (figure["simulatedP50"].number ?? .nan) / published,
                     high: (figure["simulatedP95"].number ?? .nan) / published))
         }
         guard !rows.isEmpty else { return nil }
         let inside = figures.filter { $0["withinSimulated90"].bool == true }.count
         return IntervalChart(
-            title: language("Published figures against the simulated interval", "公开数据与模拟区间对比"),
+            title: month.map { language("Published figures of \($0) against the simulated interval", "\($0) 公开数据与模拟区间对比") }
+                ?? language("Published figures against the simulated interval", "公开数据与模拟区间对比"),
             valueTitle: language("Simulated ÷ published", "模拟值 ÷ 公开值"), rows: rows,
             intervalLabel: language("Simulated 5th–95th percentile", "模拟第5–95百分位"), pointLabel: language("Simulated median", "模拟中位数"),
             markerLabel: nil, reference: 1, referenceLabel: language("Published value", "公开值"),

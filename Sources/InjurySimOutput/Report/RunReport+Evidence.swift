@@ -134,10 +134,10 @@ extension RunReport {
         return out + "</table>\n"
     }
 
-    /// A published figure's name in the page's language.
-    func publishedFigureLabel(_ key: String) -> String {
+    /// A published figure's name in the page's language; `short` for a chart's row label.
+    func publishedFigureLabel(_ key: String, short: Bool = false) -> String {
         switch key {
-        case "insuredPersons": return language("Persons insured (cumulative)", "累计参保人数")
+        case "insuredPersons": return short ? language("Persons insured", "累计参保人数") : language("Persons insured (cumulative)", "累计参保人数")
         case "recognisedInjuries": return language("Recognised injuries", "职业伤害确认")
         case "benefitsPaidYuan": return language("Benefits paid", "已付待遇")
         case "contributionsYuan": return language("Contributions paid", "已缴保费")

@@ -15,32 +15,60 @@ extension Comparison {
             + text(e.high, money: money, share: share) + "]"
     }
 
-    /// The side-by-side console table.
+    /// The test that binds for the first scenario (the reference): solvency when at least as many
+    /// of its replications end insolvent as run short of cash (``Verdict``), as a run's verdict reads.
+    package var binding: Verdict {
+        let metrics = entries[0].metrics
+        return Verdict(ruined: metrics.filter(\.ruined).count, insolvent: metrics.filter(\.insolventAtEnd).count)
+    }
+
+    /// The keys of the rows that lead the console table: the binding test's probability and
+    /// position at the end, then the other test's.
+    package static func leadingKeys(_ binding: Verdict) -> [String] {
+        let solvency = ["insolvencyProbability", "solvencyPositionAtEndYuan"]
+        let liquidity = ["ruinProbability", "anyPoolRuinProbability", "netPositionAtEndYuan"]
+        return binding == .solvency ? solvency + liquidity : liquidity + solvency
+    }
+
+    /// The side-by-side console table: the binding test's rows first.
     package func renderTable() -> String {
         let width = 34
         var lines: [String] = []
         lines.append(
             "Money in millions of yuan; every figure is the mean over \(entries[0].metrics.count) replications [95% interval]; "
                 + "differences are paired (common random numbers) against \(entries[0].name).")
+        switch binding {
+        case .solvency:
+            lines.append("Solvency binds in \(entries[0].name) (no fewer worlds end insolvent than run short of cash): its rows lead.")
+        case .liquidity:
+            lines.append("Liquidity binds in \(entries[0].name) (more worlds run short of cash than end insolvent): its rows lead.")
+        case .neither:
+            lines.append("Neither test failed in \(entries[0].name).")
+        }
         lines.append("")
-        lines.append(padded("", 28) + entries.map { padded($0.name, width) }.joined())
-        for row in rows {
+        let lead = Self.leadingKeys(binding), all = rows
+        // The label column fits the longest label and a space.
+        let labels = max(28, all.map(\.label.count).max().map { $0 + 2 } ?? 0)
+        lines.append(padded("", labels) + entries.map { padded($0.name, width) }.joined())
+        let ordered = lead.compactMap { key in all.first { $0.key == key } } + all.filter { !lead.contains($0.key) }
+        for row in ordered {
             if let needs = row.needsReplications {
-                lines.append(padded(row.label, 28) + entries.map { _ in padded("needs ≥ \(needs) replications", width) }.joined())
+                lines.append(padded(row.label, labels) + entries.map { _ in padded("needs ≥ \(needs) replications", width) }.joined())
                 continue
             }
             lines.append(
-                padded(row.label, 28) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined())
+                padded(row.label, labels) + row.values.map { padded(Comparison.interval($0, money: row.isMoney, share: row.isShare), width) }.joined()
+            )
             if row.differences.contains(where: { $0 != nil }) {
                 lines.append(
-                    padded("  − \(entries[0].name)", 28)
+                    padded("  − \(entries[0].name)", labels)
                         + row.differences.map { difference in
                             padded(difference.map { Comparison.interval($0, money: row.isMoney, share: row.isShare) } ?? "", width)
                         }.joined())
             }
         }
         lines.append(
-            padded("first shortfall, median", 28)
+            padded("first shortfall, median", labels)
                 + entries.map { entry in
                     padded(
                         firstShortfall(entry).map { estimate, count in
