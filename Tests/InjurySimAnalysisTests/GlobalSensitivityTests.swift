@@ -94,10 +94,13 @@ import Testing
         }
     }
 
-    /// A simulator's figure as f = 2u₀ + u₁ + ε, its chance ε normal with sd ½: A and A_B^(i)
-    /// share A's chance, B and the chance column have B's. V = 4/12 + 1/12 + 1/4, so the exact
-    /// first-order indices are ½, ⅛ and ⅜ (chance), and the totals the same (no interactions).
-    @Test func firstOrderIndicesAreUnbiasedUnderAWorldsChance() {
+    /// A simulator's figure as f = 2u₀ + u₁ + ε, its chance ε normal with sd ½, and a third input
+    /// u₂ it does not read: A and A_B^(i) share A's chance, B and the chance column have B's.
+    /// V = 4/12 + 1/12 + 1/4, so the exact indices are ½, ⅛, 0 and ⅜ (chance), first-order and
+    /// total alike (no interactions). f(A_B^(2)) is f(A) exactly, so Saltelli's first-order
+    /// estimator gives u₂ exactly 0, where Jansen's first-order form, V − ½ mean((f(B) −
+    /// f(A_B^(i)))²), gives it the sampling error of a difference of two variances.
+    @Test func firstOrderIndicesUnderAWorldsChance() throws {
         let key = StreamKey(seed: 5)
         let n = 20_000
         func u(_ row: Int, _ k: Int) -> Double { key.child(UInt64(row)).uniform(UInt64(k)) }
@@ -106,11 +109,14 @@ import Testing
         let a = (0..<n).map { g(u($0, 0), u($0, 1)) + noise($0, 0) }
         let b = (0..<n).map { g(u($0, 2), u($0, 3)) + noise($0, 1) }
         let ab = [
-            (0..<n).map { g(u($0, 2), u($0, 1)) + noise($0, 0) }, (0..<n).map { g(u($0, 0), u($0, 3)) + noise($0, 0) },
+            (0..<n).map { g(u($0, 2), u($0, 1)) + noise($0, 0) }, (0..<n).map { g(u($0, 0), u($0, 3)) + noise($0, 0) }, a,
             (0..<n).map { g(u($0, 0), u($0, 1)) + noise($0, 1) }
         ]
         let indices = SobolIndices(a: a, b: b, ab: ab, bootstrap: key.child(named: "bootstrap"), resamples: 50)
-        for (index, exact) in zip(indices.firstOrder, [0.5, 0.125, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
-        for (index, exact) in zip(indices.total, [0.5, 0.125, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
+        for (index, exact) in zip(indices.firstOrder, [0.5, 0.125, 0, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
+        for (index, exact) in zip(indices.total, [0.5, 0.125, 0, 0.375]) { #expect(abs(index.estimate - exact) < 0.02, "\(index) vs \(exact)") }
+        let unread = indices.firstOrder[2]
+        #expect(unread.estimate == 0 && unread.low95 == 0 && unread.high95 == 0, "\(unread)")
+        #expect(indices.total[2].estimate == 0)
     }
 }

@@ -10,11 +10,14 @@ import InjurySimCore
 /// evaluations. Estimators (Saltelli et al. 2010, table 2, the ones it recommends): first-order
 /// S_i = mean((f(B) − f̄) (f(A_B^(i)) − f(A))) / V (Saltelli 2010, with f(B) centred), total
 /// S_Ti = ½ mean((f(A) − f(A_B^(i)))²) / V (Jansen 1999), with V the variance of f over A and B
-/// together. Saltelli's
-/// first-order estimator stays unbiased when f carries noise that A and A_B^(i) share but B does
-/// not (a simulator's chance); Jansen's first-order form, V − ½ mean((f(B) − f(A_B^(i)))²), would
-/// take that noise's variance off every input. The intervals resample the N rows with replacement
-/// (`resamples` times) and take the 2.5th and 97.5th percentiles, as SALib does.
+/// together. Where A and A_B^(i) share everything but input i — a simulator's chance included —
+/// f(A_B^(i)) − f(A) is input i's effect alone, so Saltelli's first-order estimator is exactly 0
+/// for an input the figure does not read and has a small variance for one that matters little;
+/// Jansen's first-order form, V − ½ mean((f(B) − f(A_B^(i)))²), is as unbiased but is the
+/// difference of two estimates of nearly the whole variance, and its error is shared by every
+/// small input (on the pilot it put the groups that matter little at −0.1 to −0.2 together). The
+/// intervals resample the N rows with replacement (`resamples` times) and take the 2.5th and
+/// 97.5th percentiles, as SALib does.
 package struct SobolIndices: Sendable {
     package struct Index: Sendable, Equatable {
         package var estimate: Double
