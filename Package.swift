@@ -6,10 +6,18 @@ import PackageDescription
 // The shard kernel's AVX2 build: the same Swift source (inlined from InjurySimCore) compiled for
 // Haswell-class x86-64 processors; the engine calls it only where the processor has the features
 // (ShardKernel). Elsewhere the module holds the portable build and is never chosen.
+// The sixteen-lane AVX-512 build: Haswell plus AVX-512 F, CD, BW, DQ and VL (the x86-64-v4 level;
+// swiftc takes no `x86-64-v4` CPU name, and the Clang flags set the code generator's features).
 #if arch(x86_64)
     let avx2Settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+    let avx512Settings: [SwiftSetting] = [
+        .unsafeFlags([
+            "-target-cpu", "haswell", "-Xcc", "-mavx512f", "-Xcc", "-mavx512cd", "-Xcc", "-mavx512bw", "-Xcc", "-mavx512dq", "-Xcc", "-mavx512vl"
+        ])
+    ]
 #else
     let avx2Settings: [SwiftSetting] = []
+    let avx512Settings: [SwiftSetting] = []
 #endif
 
 let package = Package(
@@ -20,7 +28,9 @@ let package = Package(
         .library(name: "InjurySimScenario", targets: ["InjurySimFormat", "InjurySimCore", "InjurySimScenario"]),
         .library(name: "InjurySimOutput", targets: ["InjurySimAnalysis", "InjurySimOutput"]),
         // The model and the engine, for the fuzz harness (Fuzz/) and other tools.
-        .library(name: "InjurySimEngine", targets: ["InjurySimCore", "InjurySimKernelAVX2", "InjurySimEngine"])
+        .library(
+            name: "InjurySimEngine",
+            targets: ["InjurySimCore", "InjurySimKernelAVX2", "InjurySimKernelAVX512", "InjurySimCPUFeatures", "InjurySimEngine"])
     ],
     targets: [
         // Numbers and words as text: fixed decimals, percentages, padding, the report's languages.
@@ -28,9 +38,15 @@ let package = Package(
         // Values and pure rules: random streams, money, benefit rules, the fund ledger, statistics.
         .target(name: "InjurySimCore", dependencies: ["InjurySimFormat"]),
         // Actors and the month loop: shards, platforms, funds, the replication coordinator, the runner.
-        .target(name: "InjurySimEngine", dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimKernelAVX2"]),
+        .target(
+            name: "InjurySimEngine",
+            dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimKernelAVX2", "InjurySimKernelAVX512", "InjurySimCPUFeatures"]),
         // The vectorised shard kernel built for AVX2 (chosen at run time by the engine's ShardKernel).
         .target(name: "InjurySimKernelAVX2", dependencies: ["InjurySimCore"], swiftSettings: avx2Settings),
+        // The sixteen-lane shard kernel built for AVX-512 (chosen at run time by the engine's ShardKernel).
+        .target(name: "InjurySimKernelAVX512", dependencies: ["InjurySimCore"], swiftSettings: avx512Settings),
+        // CPUID and XCR0 (C): whether the processor has AVX-512 and the operating system saves its registers.
+        .target(name: "InjurySimCPUFeatures"),
         // Summaries and experiments over replication results: run summary, compare, sweep, solve, sensitivity.
         .target(name: "InjurySimAnalysis", dependencies: ["InjurySimFormat", "InjurySimCore", "InjurySimEngine"]),
         // Scenario files in: the JSON-with-comments parser, decoding, validation, inheritance, chains, --set.

@@ -190,7 +190,7 @@ package enum Benchmark {
     package static func renderTable(_ rows: [Row], maxThreads: Int, size: Size) -> String {
         var lines = [
             "InjurySim benchmark\(size == .full ? "" : " (\(size.rawValue) sizes)") — \(ProcessInfo.processInfo.activeProcessorCount) cores, up to \(maxThreads) threads; release build expected",
-            "shard kernel: \(ShardKernel.selected.rawValue) (vectorised, chosen at run time; INJURYSIM_KERNEL=portable|avx2|scalar forces one)",
+            "shard kernel: \(ShardKernel.selected.rawValue) (vectorised, chosen at run time; INJURYSIM_KERNEL=portable|avx2|avx512|scalar forces one)",
             "",
             [
                 padded("workload", 22), padded("thr", 3, right: true), padded("workers", 10, right: true), padded("worker-days", 13, right: true),

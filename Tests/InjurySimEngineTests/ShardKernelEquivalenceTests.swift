@@ -3,7 +3,7 @@ import Testing
 @testable import InjurySimCore
 @testable import InjurySimEngine
 
-/// The vectorised shard kernel, in its portable and its AVX2 build, makes exactly the decisions
+/// The vectorised shard kernel, in its portable, AVX2 and AVX-512 builds, makes exactly the decisions
 /// of the scalar reference kernel: the same totals, the same accidents in the same order and the
 /// same worker states, bit for bit, month after month — with hires in the middle of a month,
 /// new-worker periods ending, injuries, deaths, occasional workers, persons on two platforms,
@@ -69,48 +69,76 @@ import Testing
             && a.fatigue.bitPattern == b.fatigue.bitPattern && a.takeUp == b.takeUp && a.flags == b.flags && a.workKey == b.workKey
     }
 
-    /// The kernels this processor can run; the AVX2 build only where it has the features.
-    static var kernels: [ShardKernel] { ShardKernel.allCases.filter(\.isAvailable) }
+    /// A path through the kernel: its name and how it steps a shard through a month.
+    struct Path {
+        var name: String
+        var step: (inout ShardState, Int, Int, Int, [SegmentMonth]) -> ShardMonthResult
+    }
+
+    /// The paths this processor can run, the scalar reference first: every ``ShardKernel`` it
+    /// has the features for, and the sixteen-lane source in the portable build (so that a
+    /// processor without AVX-512 still checks the sixteen-lane logic, if not its AVX-512 code).
+    static var paths: [Path] {
+        ShardKernel.allCases.filter(\.isAvailable).map { kernel in
+            Path(name: kernel.rawValue) { kernel.step(&$0, month: $1, firstDay: $2, dayCount: $3, contexts: $4) }
+        } + [Path(name: "portable-16") { $0.stepVectorisedWide(month: $1, firstDay: $2, dayCount: $3, contexts: $4) }]
+    }
 
     @Test(arguments: cases)
     func everyKernelGivesTheScalarKernelsBits(c: Case) {
-        var states = Self.kernels.map { _ in Self.shard(c) }
+        let paths = Self.paths
+        let missing = ShardKernel.allCases.filter { !$0.isAvailable }.map(\.rawValue)
+        print(
+            "ShardKernelEquivalenceTests (\(c.name)): paths exercised: \(paths.map(\.name).joined(separator: ", "))"
+                + (missing.isEmpty ? "" : "; not on this processor: \(missing.joined(separator: ", "))"))
+        #expect(paths.first?.name == ShardKernel.scalar.rawValue)
+        var states = paths.map { _ in Self.shard(c) }
         var accidents = 0
         let monthDays = [31, 28, 31, 30]
         var firstDay = 0
         for month in 0..<4 {
             let contexts = Self.contexts(c, month: month)
-            let results = Self.kernels.indices.map {
-                Self.kernels[$0].step(&states[$0], month: month, firstDay: firstDay, dayCount: monthDays[month], contexts: contexts)
-            }
+            let results = paths.indices.map { paths[$0].step(&states[$0], month, firstDay, monthDays[month], contexts) }
             firstDay += monthDays[month]
             let reference = results[0]
             accidents += reference.accidents.count
-            for (kernel, result) in zip(Self.kernels, results).dropFirst() {
-                #expect(result.segments == reference.segments, "\(kernel) totals, month \(month)")
-                #expect(result.accidents == reference.accidents, "\(kernel) accidents, month \(month)")
+            for (path, result) in zip(paths, results).dropFirst() {
+                #expect(result.segments == reference.segments, "\(path.name) totals, month \(month)")
+                #expect(result.accidents == reference.accidents, "\(path.name) accidents, month \(month)")
             }
-            for (kernel, state) in zip(Self.kernels, states).dropFirst() {
+            for (path, state) in zip(paths, states).dropFirst() {
                 let same = zip(state.workers, states[0].workers).allSatisfy(Self.sameBits)
-                #expect(same, "\(kernel) worker states, month \(month)")
+                #expect(same, "\(path.name) worker states, month \(month)")
             }
         }
         // Not vacuous: the cases have accidents and work (the first only a few of them).
         #expect(accidents > 0 || c.dailyHazard < 0.001)
     }
 
-    /// The run-time choice: AVX2 only with every feature its build may use, a forced name wins.
-    @Test func theAVX2BuildIsChosenOnlyWithItsFeatures() {
+    /// The run-time choice: AVX2 only with every feature its build may use, AVX-512 only with
+    /// every feature of its build and the operating system's support (XCR0), a forced name wins
+    /// where the processor can run it and falls back to the best build it can run otherwise.
+    @Test func eachBuildIsChosenOnlyWithItsFeatures() {
         let all = ShardKernel.avx2Flags
-        #expect(ShardKernel.choose(forced: nil, cpuFlags: []) == .portable)
-        #expect(ShardKernel.choose(forced: nil, cpuFlags: all.subtracting(["fma"])) == .portable)
-        #expect(ShardKernel.choose(forced: "scalar", cpuFlags: all) == .scalar)
-        #expect(ShardKernel.choose(forced: "portable", cpuFlags: all) == .portable)
-        #expect(ShardKernel.choose(forced: "avx2", cpuFlags: []) == .portable)
+        let wide = ShardKernel.avx512Flags
+        #expect(ShardKernel.choose(forced: nil, cpuFlags: [], avx512Usable: false) == .portable)
+        #expect(ShardKernel.choose(forced: nil, cpuFlags: [], avx512Usable: true) == .portable)
+        #expect(ShardKernel.choose(forced: nil, cpuFlags: all.subtracting(["fma"]), avx512Usable: false) == .portable)
+        #expect(ShardKernel.choose(forced: "scalar", cpuFlags: wide, avx512Usable: true) == .scalar)
+        #expect(ShardKernel.choose(forced: "portable", cpuFlags: wide, avx512Usable: true) == .portable)
+        #expect(ShardKernel.choose(forced: "avx2", cpuFlags: [], avx512Usable: false) == .portable)
+        #expect(ShardKernel.choose(forced: "avx512", cpuFlags: [], avx512Usable: false) == .portable)
         #if arch(x86_64)
-            #expect(ShardKernel.choose(forced: nil, cpuFlags: all) == .avx2)
+            #expect(ShardKernel.choose(forced: nil, cpuFlags: all, avx512Usable: false) == .avx2)
+            #expect(ShardKernel.choose(forced: "avx512", cpuFlags: all, avx512Usable: false) == .avx2)
+            // The flags without the operating system's support, or one flag short, are not enough.
+            #expect(ShardKernel.choose(forced: nil, cpuFlags: wide, avx512Usable: false) == .avx2)
+            #expect(ShardKernel.choose(forced: nil, cpuFlags: wide.subtracting(["avx512vl"]), avx512Usable: true) == .avx2)
+            #expect(ShardKernel.choose(forced: nil, cpuFlags: wide, avx512Usable: true) == .avx512)
+            #expect(ShardKernel.choose(forced: "avx2", cpuFlags: wide, avx512Usable: true) == .avx2)
+            #expect(ShardKernel.choose(forced: "avx512", cpuFlags: wide, avx512Usable: true) == .avx512)
         #else
-            #expect(ShardKernel.choose(forced: nil, cpuFlags: all) == .portable)
+            #expect(ShardKernel.choose(forced: nil, cpuFlags: wide, avx512Usable: true) == .portable)
         #endif
     }
 }

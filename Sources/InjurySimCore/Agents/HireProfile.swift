@@ -42,9 +42,13 @@ package struct HireProfile: Sendable {
         /// `people` (the sector's own when nil), and their birth year is the calendar year of
         /// the hire day less the age at hire (365.25 days a year, as a claim's age counts).
         package func day(person: StreamKey, hireDay: Int, people: People? = nil) -> Int {
-            let hire = WorkerAge.atHire(
-                person: person, hireDay: hireDay, table: people.map { WorkerAge.Table(bands: $0.bands) } ?? table,
-                maleShare: people?.maleShare ?? maleShare)
+            // Branches, not `??`: its autoclosure copied the whole rule (tables retained) per hire.
+            let hire: (age: Double, isMale: Bool)
+            if let people {
+                hire = WorkerAge.atHire(person: person, hireDay: hireDay, bands: people.bands, maleShare: people.maleShare)
+            } else {
+                hire = WorkerAge.atHire(person: person, hireDay: hireDay, table: table, maleShare: maleShare)
+            }
             let birth = chainStartYear + Double(hireDay) / 365.25 - hire.age
             let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
             return hireDay + max(1, Int(min(days, Double(Int32.max / 4)).rounded(.up)))
@@ -77,12 +81,9 @@ package struct HireProfile: Sendable {
             pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))
         join(&worker, person: person, day: day, logClockDraw: logs[1])
         let churns = day + 1 + tenureDays(logDraw: logs[0])
-        // The earlier of leaving by churn and reaching the retirement age.
-        if let retirement {
-            worker.leaveDay = Int32(clamping: min(churns, retirement.day(person: person, hireDay: day)))
-        } else {
-            worker.leaveDay = Int32(clamping: churns)
-        }
+        // The earlier of leaving by churn and reaching the retirement age. Optional chaining
+        // reads the rule in place: `if let` copied it (its tables retained and released) per hire.
+        worker.leaveDay = Int32(clamping: min(churns, retirement?.day(person: person, hireDay: day) ?? Int.max))
     }
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
@@ -130,12 +131,12 @@ package struct HireProfile: Sendable {
             pair: SIMD2(person.uniform(DrawPurpose.initialAge.counter(day: 0)), person.uniform(DrawPurpose.tenure.counter(day: 0))))
         var day = -min(tenureDays(logDraw: logs[0]), 3650)
         var retires = Int.max
-        if let retirement {
+        if retirement != nil {
             for attempt in 0..<Self.initialAttempts {
                 if attempt > 0 {
                     day = -min(tenureDays(logDraw: PortableMath.log(person.uniform(DrawPurpose.initialAge.counter(day: attempt)))), 3650)
                 }
-                retires = retirement.day(person: person, hireDay: startDay + day, people: hiredEarlier?(startDay + day))
+                retires = retirement?.day(person: person, hireDay: startDay + day, people: hiredEarlier?(startDay + day)) ?? Int.max
                 if retires > startDay { break }
             }
         }

@@ -24,7 +24,8 @@ extension ShardState {
                     var lanes = WorkerLanes()
                     for i in segment.range {
                         guard rules.isCovered(workers[i]) else {
-                            rules.age(&workers[i], index: i)
+                            // The call only when the holder leaves this month (its own first test).
+                            if Int(workers[i].leaveDay) < rules.lastDay { rules.age(&workers[i], index: i) }
                             continue
                         }
                         lanes.append(i)

@@ -38,6 +38,15 @@
         return x ^ (x &>> 15)
     }
 
+    /// The same mixer on sixteen lanes (the AVX-512 build's day loop).
+    @inlinable @inline(__always)
+    package static func mix(_ value: SIMD16<UInt32>) -> SIMD16<UInt32> {
+        var x = value
+        x = (x ^ (x &>> 16)) &* 0x21F0_AAAD
+        x = (x ^ (x &>> 15)) &* 0xD35A_2D97
+        return x ^ (x &>> 15)
+    }
+
     /// The person-day's 32 bits, given the day's salt.
     @inlinable @inline(__always)
     package static func bits(key: UInt64, salt: UInt32) -> UInt32 {
