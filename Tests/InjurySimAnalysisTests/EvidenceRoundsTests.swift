@@ -18,6 +18,22 @@ import Testing
         #expect(abs(integral - 1) < 1e-3, "centre \(centre) scale \(scale): \(integral)")
     }
 
+    /// The proposal's density, which the weights divide by, integrates to 1 over the cube: its
+    /// defensive share of the prior included, and a coordinate without a kernel at the prior's 1.
+    @Test func theProposalIsADensity() {
+        let worlds = [[0.2, 0.9], [0.7, 0.1], [0.05, 0.5]], weights = [0.3, 0.6, 0.1]
+        let n = 300
+        var integral = 0.0
+        for i in 0..<n {
+            for j in 0..<n {
+                let u = [(Double(i) + 0.5) / Double(n), (Double(j) + 0.5) / Double(n)]
+                integral += PortableMath.exp(EvidenceRounds.logProposal(u, worlds: worlds, weights: weights, scales: [0.1, nil]))
+            }
+        }
+        integral /= Double(n * n)
+        #expect(abs(integral - 1) < 2e-3, "\(integral)")
+    }
+
     @Test func proposalsStayInsideAndFollowTheirCentres() {
         let worlds = [[0.1, 0.9], [0.5, 0.5]]
         let proposed = EvidenceRounds.propose(count: 4_000, worlds: worlds, weights: [1, 0], scales: [0.05, nil], key: StreamKey(seed: 4))
