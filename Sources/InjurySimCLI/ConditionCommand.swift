@@ -11,19 +11,11 @@ struct ConditionCommand: SimulationCommand {
     var options: CommandOptions
 
     func simulate(console: Console) async throws(Program.CommandError) {
-        let (scenario, hash) = try Program.loadSingle(options, console: console)
-        guard scenario.earlierPhases.isEmpty else {
-            throw .usage(
-                "condition runs one phase; \(scenario.name) continues \(scenario.continues ?? "an earlier phase") (run it on a scenario without \"continues\")"
-            )
-        }
+        let (scenario, hash) = try Program.loadInputStudy(options, console: console)
         guard scenario.published.contains(where: { !$0.observations.isEmpty }) else {
             throw .usage(
                 "condition needs a published figure with an observation model (published[].observation, e.g. {\"recognisedInjuries\": {\"relativeError\": 0.1}}); \(scenario.name) has none"
             )
-        }
-        guard scenario.uncertainty, !scenario.uncertainInputs.isEmpty else {
-            throw .usage("condition needs uncertain inputs; \(scenario.name) has none\(scenario.uncertainty ? "" : " (uncertainty is off)")")
         }
         try Program.checkResources([scenario], options, console: console, runs: options.rounds + 1, atMost: true)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-conditioned"

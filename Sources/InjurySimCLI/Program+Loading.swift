@@ -45,6 +45,22 @@ extension Program {
         try loadAll(options, overrides: parseOverrides(options.sets), console: console)[0]
     }
 
+    /// The scenario of a study over its uncertain inputs in one phase (`sobol`, `condition`): a
+    /// scenario that continues another, or has no uncertain input, is refused.
+    static func loadInputStudy(_ options: CommandOptions, console: Console) throws(CommandError) -> (Scenario, String) {
+        let (scenario, hash) = try loadSingle(options, console: console)
+        let command = options.command.rawValue
+        guard scenario.earlierPhases.isEmpty else {
+            throw .usage(
+                "\(command) runs one phase; \(scenario.name) continues \(scenario.continues ?? "an earlier phase") (run it on a scenario without \"continues\")"
+            )
+        }
+        guard scenario.uncertainty, !scenario.uncertainInputs.isEmpty else {
+            throw .usage("\(command) needs uncertain inputs; \(scenario.name) has none\(scenario.uncertainty ? "" : " (uncertainty is off)")")
+        }
+        return (scenario, hash)
+    }
+
     /// A scenario file with `overrides`, as a command that runs nothing reads it (no warnings said).
     static func scenario(_ path: String, overrides: [ScenarioOverride]) throws(CommandError) -> Scenario {
         do throws(ScenarioError) { return try ScenarioLoader.load(path: path, overrides: overrides).0 } catch { throw .scenario(error) }

@@ -10,16 +10,8 @@ struct SobolCommand: SimulationCommand {
     var options: CommandOptions
 
     func simulate(console: Console) async throws(Program.CommandError) {
-        let (scenario, hash) = try Program.loadSingle(options, console: console)
-        guard scenario.earlierPhases.isEmpty else {
-            throw .usage(
-                "sobol runs one phase; \(scenario.name) continues \(scenario.continues ?? "an earlier phase") (run it on a scenario without \"continues\")"
-            )
-        }
+        let (scenario, hash) = try Program.loadInputStudy(options, console: console)
         let groups = GlobalSensitivity.groups(scenario, by: options.grouping)
-        guard scenario.uncertainty, !groups.isEmpty else {
-            throw .usage("sobol needs uncertain inputs; \(scenario.name) has none\(scenario.uncertainty ? "" : " (uncertainty is off)")")
-        }
         let design = GlobalSensitivity.design(scenario, groups: groups, rows: options.rows)
         try Program.checkResources([design], options, console: console)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sobol"
