@@ -49,7 +49,7 @@ struct MergeCommand: Command {
             console.out(ConsoleReport.render(scenario: merged.scenario, summary: merged.summary))
             console.out(
                 "\nMerged \(paths.count) parts (\(merged.results.count) replications); results written to \(directory)/ "
-                    + "(summary.json, monthly.csv, replications.csv, platforms.csv, manifest.json\(report.noReport ? "" : ", report.html"))\n")
+                    + "(\(files.map(\.name).joined(separator: ", ")))\n")
         }
         return ExitCode.success
     }

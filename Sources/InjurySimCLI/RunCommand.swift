@@ -32,12 +32,11 @@ struct RunCommand: SimulationCommand {
         let files = ResultFiles(
             scenario: scenario, scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent,
             contentHash: hash, results: results, summary: summary, report: !options.noReport, monthlyPaths: options.monthlyPaths)
-        try Program.write(try Program.withReport(files.files, options, scenario: scenario), to: folder)
+        let written = try Program.withReport(files.files, options, scenario: scenario)
+        try Program.write(written, to: folder)
         if !options.quiet {
             console.out(ConsoleReport.render(scenario: scenario, summary: summary))
-            console.out(
-                "\nResults written to \(outDirectory)/ (summary.json, monthly.csv, \(options.monthlyPaths ? "monthly-paths.csv, " : "")replications.csv, platforms.csv, manifest.json\(options.noReport ? "" : ", report.html"))\n"
-            )
+            console.out("\nResults written to \(outDirectory)/ (\(written.map(\.name).joined(separator: ", ")))\n")
         }
     }
 }
