@@ -86,14 +86,14 @@ package struct SobolTable: Sendable {
             lines.append("")
             lines.append(figure.english)
             lines.append("  " + padded("group", 48) + padded("first-order", 22) + padded("total", 22) + "less chance")
-            for row in rows where !(row.total.estimate < 0.005 && row.firstOrder.estimate < 0.005) || row.group == GlobalSensitivity.chance {
+            // Groups below 0.005 on both indices are left to sobol.csv; chance is always shown.
+            let shown = rows.filter { !($0.total.estimate < 0.005 && $0.firstOrder.estimate < 0.005) || $0.group == GlobalSensitivity.chance }
+            for row in shown {
                 lines.append(
                     "  " + padded(row.group, 48) + padded(cell(row.firstOrder), 22) + padded(cell(row.total), 22)
                         + (row.totalLessChance.flatMap { Format.fixed($0, 2) } ?? ""))
             }
-            let hidden =
-                rows.count
-                - rows.filter { !($0.total.estimate < 0.005 && $0.firstOrder.estimate < 0.005) || $0.group == GlobalSensitivity.chance }.count
+            let hidden = rows.count - shown.count
             if hidden > 0 { lines.append("  (\(hidden) more groups below 0.005; all in sobol.csv)") }
         }
         return lines.joined(separator: "\n") + "\n"
