@@ -33,6 +33,15 @@ struct CommandLineOption: Sendable {
             CommandLineOption(
                 names: ["--rounds"], value: "K", help: "at most K rounds after the first (default: 3)", commands: [.condition]),
             CommandLineOption(
+                names: ["--round"], value: "T",
+                help: "with --shard: run round T of a sharded study (default: 0); rounds 0 to T-1's\nparts are read from --after",
+                commands: [.condition]),
+            CommandLineOption(
+                names: ["--after"], value: "DIR",
+                help:
+                    "with --shard --round T: the folder holding the earlier rounds' parts, as\nDIR/round-R/PART (default: Results/<name>-condition-parts)",
+                commands: [.condition]),
+            CommandLineOption(
                 names: ["--rows"], value: "N", help: "base rows of the design: N × (groups + 3) replications (default: 32)", commands: [.sobol]),
             CommandLineOption(
                 names: ["--by"], value: "key|input",
@@ -129,7 +138,7 @@ struct CommandLineOption: Sendable {
                 names: ["--shard"], value: "K/N",
                 help: "run replications r with r mod N = K-1 only and write a part for merge\n"
                     + "(auto/N: K-1 from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)",
-                commands: simulation),
+                commands: simulation + [.sobol, .condition]),
             CommandLineOption(names: ["--quiet", "-q"], help: "print nothing but errors", commands: simulation + [.merge, .sobol, .condition]),
             CommandLineOption(names: ["-h", "--help"], help: "print this help", commands: CommandName.allCases)
         ]

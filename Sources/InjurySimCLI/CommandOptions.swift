@@ -31,8 +31,11 @@ struct CommandOptions {
     /// `sobol`: the design's base rows and how inputs are grouped.
     var rows = 32
     var grouping = GlobalSensitivity.Grouping.key
-    /// `condition`: the most rounds after the first.
+    /// `condition`: the most rounds after the first; with `--shard`, the round a task runs and
+    /// the folder holding the earlier rounds' parts.
     var rounds = 3
+    var round: Int?
+    var after: String?
     var command: CommandName
 
     /// The simulation options of a command line the shared parser has read (which already
@@ -66,6 +69,8 @@ struct CommandOptions {
         language = try parsed.language()
         if let rows = try parsed.integer("--rows", 2...100_000) { self.rows = rows }
         if let rounds = try parsed.integer("--rounds", 0...20) { self.rounds = rounds }
+        round = try parsed.integer("--round", 0...20)
+        after = parsed.value("--after")
         if let text = parsed.value("--by") {
             guard let grouping = GlobalSensitivity.Grouping(rawValue: text) else {
                 throw UsageError(message: "--by must be key (group inputs by field) or input (one group per input), got '\(text)'")
@@ -92,6 +97,8 @@ struct CommandOptions {
         parts += sets.map { "set " + $0 }
         if let target { parts.append("target=" + target) }
         if let forSector { parts.append("for=" + forSector) }
+        if command == .sobol { parts += ["rows=\(rows)", "by=" + grouping.rawValue] }
+        if command == .condition { parts += ["rounds=\(rounds)"] + (round.map { ["round=\($0)"] } ?? []) }
         if let shard {
             let resolved = (try? ShardSelection(parsing: shard, environment: environment)).map { "\($0.index)/\($0.count)" }
             parts.append("shard=" + (resolved ?? shard))

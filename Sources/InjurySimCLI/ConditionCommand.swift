@@ -5,10 +5,15 @@ import InjurySimOutput
 
 /// `injurysim condition`: the verdict conditioned on the published figures' observation models,
 /// with sequential rounds while too few worlds agree (``EvidenceRounds``). Writes rounds.csv,
-/// worlds.csv, condition.json and manifest.json.
+/// worlds.csv, condition.json and manifest.json; with `--shard K/N --round T` one task's share of
+/// round T's worlds as a part (``Program/conditionShard(_:_:_:console:)``), which `merge` of every
+/// round's parts turns into the same folder.
 struct ConditionCommand: SimulationCommand {
     static let name = CommandName.condition
     var options: CommandOptions
+
+    /// Whether the folder gets a report.html (the command's and a merge's alike).
+    static let writesReport = false
 
     func simulate(console: Console) async throws(Program.CommandError) {
         let (scenario, hash) = try Program.loadInputStudy(options, console: console)
@@ -16,6 +21,13 @@ struct ConditionCommand: SimulationCommand {
             throw .usage(
                 "condition needs a published figure with an observation model (published[].observation, e.g. {\"recognisedInjuries\": {\"relativeError\": 0.1}}); \(scenario.name) has none"
             )
+        }
+        if let shard = options.shard {
+            try Program.checkResources([scenario], options, console: console)
+            return try await Program.conditionShard(shard, (scenario, hash), options, console: console)
+        }
+        if options.round != nil || options.after != nil {
+            throw .usage("--round and --after name a round of a sharded study: give them with --shard K/N")
         }
         try Program.checkResources([scenario], options, console: console, runs: options.rounds + 1, atMost: true)
         let outDirectory = options.out ?? "Results/" + scenario.name + "-conditioned"
@@ -27,18 +39,24 @@ struct ConditionCommand: SimulationCommand {
         let counter = ProgressCounter()
         var onProgress: (@Sendable (Int, Bool) -> Void)?
         if let progress { onProgress = { round, finished in if finished { progress.update(done: counter.increment(), detail: "round \(round)") } } }
-        let target = Double(scenario.replications) / 2
+        let target = PartMerge.conditionTarget(scenario)
         let rounds = try await folder.simulate {
             await EvidenceRounds.run(scenario, rounds: options.rounds, target: target, threads: options.threads, progress: onProgress)
         }
         progress?.finish()
         let report = ConditionReport(scenario: scenario, rounds: rounds, maximumRounds: options.rounds, target: target)
         var written = options
-        written.noReport = true
+        written.noReport = written.noReport || !Self.writesReport
         try Program.publish(
-            .condition,
-            [("rounds.csv", report.renderRoundsCSV()), ("worlds.csv", report.renderWorldsCSV()), ("condition.json", report.renderJSON().rendered())],
-            scenarios: [(scenario, hash)], extra: ["rounds": .number(String(rounds.count - 1))], to: folder, options: written, console: console,
-            header: nil, body: report.renderTable())
+            .condition, Self.files(report), scenarios: [(scenario, hash)], extra: Self.manifestExtra(report), to: folder, options: written,
+            console: console, header: nil, body: report.renderTable())
     }
+
+    /// The files of a study, before its manifest (the command's and a merge's alike).
+    static func files(_ report: ConditionReport) -> [(name: String, text: String)] {
+        [("rounds.csv", report.renderRoundsCSV()), ("worlds.csv", report.renderWorldsCSV()), ("condition.json", report.renderJSON().rendered())]
+    }
+
+    /// What the manifest adds to a policy command's: the rounds run after the first.
+    static func manifestExtra(_ report: ConditionReport) -> [String: JSONOut] { ["rounds": .number(String(report.rounds.count - 1))] }
 }

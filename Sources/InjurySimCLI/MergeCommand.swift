@@ -30,6 +30,12 @@ struct MergeCommand: Command {
             if let command = parts.first?.manifest.command, [CommandName.compare, .sweep, .sensitivity].map(\.rawValue).contains(command) {
                 return Self.mergeVariants(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }
+            if parts.first?.manifest.command == CommandName.sobol.rawValue {
+                return Self.mergeSobol(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+            }
+            if parts.first?.manifest.command == CommandName.condition.rawValue {
+                return Self.mergeCondition(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
+            }
             if parts.first?.manifest.command == CommandName.solve.rawValue {
                 return Self.mergeSolve(parts, paths: paths, out: out, quiet: quiet, report: report, console: console)
             }

@@ -5,7 +5,7 @@ import InjurySimEngine
 import InjurySimOutput
 import InjurySimScenario
 
-/// `compare`, `sweep` and `sensitivity` with `--shard K/N`: one task's share of every variant's
+/// `compare`, `sweep`, `sensitivity` and `sobol` with `--shard K/N`: one task's share of every variant's
 /// replications, written as a part (each replication's figures for every run) for `merge`.
 extension Program {
     /// A variant as the command loaded it: its file, the overrides that make it, and the loaded
@@ -50,6 +50,13 @@ extension Program {
             options, console: console)
     }
 
+    /// `sobol`: the design's worlds of one scenario, written as a part of `sobol`.
+    static func sobolShard(_ text: String, _ loaded: (Scenario, String), _ options: CommandOptions, console: Console) async throws(CommandError) {
+        let variant = ShardVariant(file: options.files[0], overrides: try parseOverrides(options.sets), loaded: loaded)
+        try await variantShard(
+            .sobol, text, [variant], axes: [], defaultOut: "Results/" + loaded.0.name + "-sobol-parts", options, console: console)
+    }
+
     static func variantShard(
         _ command: CommandName, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
         _ options: CommandOptions, console: Console
@@ -71,13 +78,17 @@ extension Program {
                 text: Array(scenarioText.utf8), file: options.files[0], seed: first.seed,
                 replications: first.replications, sampleFraction: first.sampleFraction)
         } catch { throw .scenario(error) }
-        let held = shard.replications(of: first.replications)
+        // Sobol runs its one scenario's design: the part's replications are the design's worlds.
+        let design =
+            command == .sobol
+            ? GlobalSensitivity.design(scenarios[0], groups: GlobalSensitivity.groups(scenarios[0], by: options.grouping), rows: options.rows) : nil
+        let held = shard.replications(of: design?.replications ?? first.replications)
         let hashes = variants.map(\.loaded.1)
         let outDirectory = options.out ?? defaultOut + "/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: hashes, console: console)
         defer { claimed.release() }
         // Sensitivity runs its one scenario's low and high variants.
-        let runs = command == .sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        let runs = command == .sensitivity ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : design.map { [$0] } ?? scenarios
         let progress = progressHandler(options, console: console, total: held.count * runs.count)
         let counter = ProgressCounter()
         var metrics: [[ReplicationMetrics]] = []
@@ -95,12 +106,13 @@ extension Program {
             scenarioFile: options.files.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ","),
             contentHash: hashes.joined(separator: " "), sets: options.sets, scenarioText: scenarioText)
         let part = PartFiles(
-            command: command.rawValue, scenarios: scenarios, hashes: hashes, axes: axes, study: study, shard: shard, metrics: metrics)
+            command: command.rawValue, scenarios: design.map { [$0] } ?? scenarios, hashes: hashes, axes: axes,
+            grouping: design == nil ? nil : options.grouping.rawValue, study: study, shard: shard, metrics: metrics)
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {
             console.out(
-                "\(command.rawValue) shard \(shard): \(held.count) of \(first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
+                "\(command.rawValue) shard \(shard): \(held.count) of \(design?.replications ?? first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
                     + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
                     + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }

@@ -4,16 +4,21 @@ import InjurySimEngine
 import InjurySimOutput
 
 /// `injurysim sobol`: variance-based indices of the headline figures over the simulator
-/// (``GlobalSensitivity``). Writes sobol.csv, sobol.json and manifest.json.
+/// (``GlobalSensitivity``). Writes sobol.csv, sobol.json and manifest.json; with `--shard K/N`
+/// one task's share of the design's worlds as a part, which `merge` turns into the same folder.
 struct SobolCommand: SimulationCommand {
     static let name = CommandName.sobol
     var options: CommandOptions
+
+    /// Whether the folder gets a report.html (the command's and a merge's alike).
+    static let writesReport = false
 
     func simulate(console: Console) async throws(Program.CommandError) {
         let (scenario, hash) = try Program.loadInputStudy(options, console: console)
         let groups = GlobalSensitivity.groups(scenario, by: options.grouping)
         let design = GlobalSensitivity.design(scenario, groups: groups, rows: options.rows)
         try Program.checkResources([design], options, console: console)
+        if let shard = options.shard { return try await Program.sobolShard(shard, (scenario, hash), options, console: console) }
         let outDirectory = options.out ?? "Results/" + scenario.name + "-sobol"
         let folder = try Program.claim(outDirectory, options, hashes: [hash], console: console)
         defer { folder.release() }
@@ -27,10 +32,19 @@ struct SobolCommand: SimulationCommand {
         progress?.finish()
         let table = SobolTable(scenario: scenario, grouping: options.grouping, rows: options.rows, groups: outcome.groups, indices: outcome.rows)
         var written = options
-        written.noReport = true
+        written.noReport = written.noReport || !Self.writesReport
         try Program.publish(
-            .sobol, [("sobol.csv", table.renderCSV()), ("sobol.json", table.renderJSON().rendered())], scenarios: [(design, hash)],
-            extra: ["grouping": .string(options.grouping.rawValue), "baseRows": .number(String(options.rows))], to: folder, options: written,
+            .sobol, Self.files(table), scenarios: [(design, hash)], extra: Self.manifestExtra(table), to: folder, options: written,
             console: console, header: nil, body: table.renderTable())
+    }
+
+    /// The files of a study, before its manifest (the command's and a merge's alike).
+    static func files(_ table: SobolTable) -> [(name: String, text: String)] {
+        [("sobol.csv", table.renderCSV()), ("sobol.json", table.renderJSON().rendered())]
+    }
+
+    /// What the manifest adds to a policy command's: the grouping and the base rows.
+    static func manifestExtra(_ table: SobolTable) -> [String: JSONOut] {
+        ["grouping": .string(table.grouping.rawValue), "baseRows": .number(String(table.rows))]
     }
 }

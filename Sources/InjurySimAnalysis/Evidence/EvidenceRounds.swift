@@ -158,9 +158,58 @@ extension EvidenceRounds {
         return (s, scales)
     }
 
+    /// The next round a study runs after `rounds`: its scenario (``nextScenario(_:after:count:)``,
+    /// the scenario's replication count of worlds) and kernel scales, or nil when the study is
+    /// done — the last round's effective sample size reached `target` (or is 0: no world agrees,
+    /// and no round can be proposed), or `most` rounds after the first have run.
+    package static func next(_ scenario: Scenario, after rounds: [Round], most: Int, target: Double) -> (Scenario, scales: [Double?])? {
+        guard rounds.count <= most, let last = rounds.last, last.effectiveSampleSize < target, last.effectiveSampleSize > 0 else { return nil }
+        return nextScenario(scenario, after: last, count: scenario.replications)
+    }
+
+    /// Round `number`'s weighted worlds: its results under its scenario (the plain `scenario`
+    /// for round 0, else `next`'s, which the results must come from), weighed against `previous`.
+    package static func weigh(
+        _ number: Int, scenario: Scenario, results: [ReplicationResult], previous: Round?, scales: [Double?]
+    ) -> Round {
+        guard let previous else { return round(number, scenario: scenario, results: results, logWeights: nil) }
+        let centres = previous.uniforms, centreWeights = previous.evidence.weights.weights
+        return round(number, scenario: scenario, results: results) { uniforms, logL in
+            logWeights(uniforms, logLikelihoods: logL, worlds: centres, weights: centreWeights, scales: scales)
+        }
+    }
+
+    /// A round the study does not run: the one before it already ended the study.
+    package struct ExtraRound: Error, Sendable, Equatable {
+        /// The round that ended the study, and its effective sample size.
+        package var endedBy: Int
+        package var effectiveSampleSize: Double
+    }
+
+    /// The rounds of a study whose worlds ran elsewhere (the parts of a sharded study):
+    /// `results[t]` round t's results, weighed in order as ``run(_:rounds:target:threads:progress:)``
+    /// weighs them. Returns the rounds and the next round's scenario (nil when the study is done);
+    /// throws when a round is given after the study ended.
+    package static func replay(
+        _ scenario: Scenario, results: [[ReplicationResult]], most: Int, target: Double
+    ) throws(ExtraRound) -> (rounds: [Round], next: Scenario?) {
+        var all: [Round] = []
+        for (number, roundResults) in results.enumerated() {
+            if number == 0 {
+                all.append(weigh(0, scenario: scenario, results: roundResults, previous: nil, scales: []))
+                continue
+            }
+            guard let (s, scales) = next(scenario, after: all, most: most, target: target) else {
+                throw ExtraRound(endedBy: number - 1, effectiveSampleSize: all[number - 1].effectiveSampleSize)
+            }
+            all.append(weigh(number, scenario: s, results: roundResults, previous: all.last, scales: scales))
+        }
+        return (all, next(scenario, after: all, most: most, target: target)?.0)
+    }
+
     /// Runs round 0 (the scenario's own worlds) and further rounds, at most `rounds`, until the
-    /// effective sample size reaches `target`. Returns every round; the last one's weighted worlds
-    /// are the posterior. `progress` hears each round's start and each finished replication.
+    /// effective sample size reaches `target` (``next(_:after:most:target:)``). Returns every
+    /// round. `progress` hears each round's start and each finished replication.
     package static func run(
         _ scenario: Scenario, rounds: Int, target: Double, threads: Int,
         progress: (@Sendable (_ round: Int, _ replicationFinished: Bool) -> Void)? = nil
@@ -172,16 +221,11 @@ extension EvidenceRounds {
         progress?(0, false)
         let count = scenario.replications
         let first = await MonteCarloRunner.run(scenario: scenario, replications: 0..<count, threads: threads, progress: finished(0))
-        var all = [round(0, scenario: scenario, results: first, logWeights: nil)]
-        while all.count <= rounds, let last = all.last, last.effectiveSampleSize < target, last.effectiveSampleSize > 0 {
+        var all = [weigh(0, scenario: scenario, results: first, previous: nil, scales: [])]
+        while let (s, scales) = next(scenario, after: all, most: rounds, target: target), let last = all.last {
             progress?(last.round + 1, false)
-            let (s, scales) = nextScenario(scenario, after: last, count: count)
             let results = await MonteCarloRunner.run(scenario: s, replications: 0..<count, threads: threads, progress: finished(last.round + 1))
-            let centres = last.uniforms, centreWeights = last.evidence.weights.weights
-            all.append(
-                round(last.round + 1, scenario: s, results: results) { uniforms, logL in
-                    logWeights(uniforms, logLikelihoods: logL, worlds: centres, weights: centreWeights, scales: scales)
-                })
+            all.append(weigh(last.round + 1, scenario: s, results: results, previous: last, scales: scales))
         }
         return all
     }

@@ -12,10 +12,11 @@ import InjurySimScenario
 extension PartFiles {
     /// `metrics[v]` holds run v's figures for the shard's replications, ascending (one run per
     /// scenario for compare and sweep; the ``PolicyCommands/sensitivityRuns(_:)`` of the one
-    /// scenario for sensitivity).
+    /// scenario for sensitivity; the design's worlds for sobol, whose one scenario is the design's
+    /// (``GlobalSensitivity/design(_:groups:rows:)``), so the part's replications are its worlds).
     package init(
-        command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], study: Study, shard: ShardSelection,
-        metrics: [[ReplicationMetrics]]
+        command: String, scenarios: [Scenario], hashes: [String], axes: [PartManifest.Axis] = [], grouping: String? = nil, study: Study,
+        shard: ShardSelection, metrics: [[ReplicationMetrics]]
     ) {
         let first = scenarios[0]
         let held = shard.replications(of: first.replications)
@@ -34,6 +35,7 @@ extension PartFiles {
         manifest.command = command
         manifest.variantHashes = hashes
         manifest.axes = axes
+        manifest.grouping = grouping
         files.append(("manifest.json", Array(manifest.rendered().utf8)))
         self.files = files
     }

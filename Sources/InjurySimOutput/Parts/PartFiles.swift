@@ -28,16 +28,17 @@ package struct PartFiles: Sendable {
     }
 
     /// `results` must be the shard's replications of `scenario`, in ascending order.
-    package init(scenario: Scenario, study: Study, shard: ShardSelection, results: [ReplicationResult]) {
+    package init(scenario: Scenario, study: Study, shard: ShardSelection, results: [ReplicationResult], command: String = "run") {
         let held = results.map(\.replication)
         precondition(held == shard.replications(of: scenario.replications), "a part holds exactly its shard's replications")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
-        for result in results { files.append((PartManifest.dataFileName(result.replication), result.encoded())) }
+        for result in results { files.append((PartManifest.dataFileName(result.replication, command: command), result.encoded())) }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
         manifest = PartManifest(
             scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,
             seed: scenario.seed, replications: scenario.replications, sampleFraction: scenario.sampleFraction,
             uncertainty: scenario.uncertainty, sets: study.sets, shard: shard, replicationsHeld: held, files: entries)
+        manifest.command = command
         files.append(("manifest.json", Array(manifest.rendered().utf8)))
         self.files = files
     }

@@ -84,3 +84,24 @@ package enum PartFolderReader {
     /// regular file (a symbolic link is not followed) or cannot be read.
     package static func read(_ path: String, limit: Int) -> [UInt8]? { POSIXFiles.readPrefix(path, limit: limit) }
 }
+
+extension PartFolderReader {
+    /// The part folders (folders holding a `manifest.json`) in `root` and below it, at most
+    /// `depth` levels down, sorted by path; a part's own subfolders and hidden entries (a task's
+    /// checkpoint, a staging folder) are not searched. Symbolic links are not followed.
+    package static func partFolders(under root: String, depth: Int) -> [String] {
+        guard depth > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
+        var found: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (root.hasSuffix("/") ? root : root + "/") + name
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            if case .regular = status(path + "/manifest.json") {
+                found.append(path)
+            } else {
+                found += partFolders(under: path, depth: depth - 1)
+            }
+        }
+        return found
+    }
+}

@@ -60,6 +60,12 @@ package struct PartManifest: Sendable, Equatable {
     /// A solve's `--target` and `--for` (nil for other commands).
     package var target: String?
     package var forSector: String?
+    /// A sobol study's grouping (`--by`; nil for other commands).
+    package var grouping: String?
+    /// A condition study's most rounds after the first (`--rounds`), and this part's round (nil
+    /// for other commands). The round is the part's, not the study's: a study's parts span its rounds.
+    package var rounds: Int?
+    package var round: Int?
 
     /// One axis of a sweep.
     package struct Axis: Sendable, Equatable {
@@ -90,11 +96,12 @@ package struct PartManifest: Sendable, Equatable {
     }
 
     /// The data file of replication `replication`: its ``ReplicationResult`` (`.isr3`) in a part of
-    /// `run`, its threshold and benchmark result (`.iss1`) in a part of `solve`, its
-    /// ``ReplicationMetrics`` for every run (`.ism3`) in a part of `compare`, `sweep`, `sensitivity`.
+    /// `run` or `condition` (a round's world), its threshold and benchmark result (`.iss1`) in a
+    /// part of `solve`, its ``ReplicationMetrics`` for every run (`.ism3`) in a part of `compare`,
+    /// `sweep`, `sensitivity` and `sobol` (a world of the design).
     package static func dataFileName(_ replication: Int, command: String = "run") -> String {
         let digits = String(replication)
-        let suffix = command == "run" ? ".isr3" : command == "solve" ? ".iss1" : ".ism3"
+        let suffix = command == "run" || command == "condition" ? ".isr3" : command == "solve" ? ".iss1" : ".ism3"
         return "replication-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits + suffix
     }
 
@@ -107,7 +114,8 @@ package struct PartManifest: Sendable, Equatable {
             ("seed", String(seed)), ("replications", String(replications)), ("sampleFraction", String(sampleFraction)),
             ("uncertainty", String(uncertainty)), ("sets", sets.joined(separator: " ")), ("shardCount", String(shard.count)),
             ("axes", axes.map { $0.path + "=" + $0.values.joined(separator: ",") }.joined(separator: " ")),
-            ("target", target ?? ""), ("for", forSector ?? "")
+            ("target", target ?? ""), ("for", forSector ?? ""), ("grouping", grouping ?? ""),
+            ("rounds", rounds.map(String.init) ?? "")
         ]
     }
 
@@ -142,6 +150,9 @@ package struct PartManifest: Sendable, Equatable {
         }
         if let target { object["target"] = .string(target) }
         if let forSector { object["for"] = .string(forSector) }
+        if let grouping { object["grouping"] = .string(grouping) }
+        if let rounds { object["rounds"] = .number(String(rounds)) }
+        if let round { object["round"] = .number(String(round)) }
         return JSONOut.object(object).rendered()
     }
 
@@ -173,6 +184,9 @@ package struct PartManifest: Sendable, Equatable {
         var axes: [Axis]?
         var target: String?
         var `for`: String?
+        var grouping: String?
+        var rounds: Int?
+        var round: Int?
     }
 
     /// The two fields read first, so that another folder's manifest is named as such.
@@ -251,6 +265,14 @@ package struct PartManifest: Sendable, Equatable {
         axes = (wire.axes ?? []).map { Axis(path: $0.path, values: $0.values) }
         target = wire.target
         forSector = wire.for
+        grouping = wire.grouping
+        // A condition study has at most 20 rounds after the first (`--rounds`).
+        if let rounds = wire.rounds, !(0...20).contains(rounds) { throw fail("\"rounds\" is \(rounds), not a whole number from 0 to 20") }
+        if let round = wire.round, !(0...(wire.rounds ?? 0)).contains(round) {
+            throw fail("\"round\" is \(round), not a whole number from 0 to the study's \"rounds\" (\(wire.rounds ?? 0))")
+        }
+        rounds = wire.rounds
+        round = wire.round
         files = []
         for name in [Self.scenarioFileName] + replicationsHeld.map({ Self.dataFileName($0, command: command) }) {
             guard let checksum = wire.checksums[name] else { throw fail("no checksum for \(name)") }

@@ -50,8 +50,13 @@ extension PartMerge {
                 throw PartError(.data, ["part \(parts[0].label): its axes make \(counted) for \(scenarios.count) scenarios"])
             }
         }
-        // Sensitivity: one scenario, its runs derived from it.
-        let runScenarios = study.command == "sensitivity" ? PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario) : scenarios
+        // Sensitivity: one scenario, its runs derived from it; sobol: the design of its one scenario.
+        let runScenarios: [Scenario]
+        switch study.command {
+        case "sensitivity": runScenarios = PolicyCommands.sensitivityRuns(scenarios[0]).map(\.scenario)
+        case "sobol": runScenarios = [try sobolDesign(scenarios[0], study: study, label: parts[0].label)]
+        default: runScenarios = scenarios
+        }
         let runs = runScenarios.count
         let size = runScenarios.reduce(0) {
             $0 + ReplicationMetrics.encodedSize(months: $1.months, years: YearlyCSV.years(start: $1.startMonth, months: $1.months).count)
@@ -75,5 +80,29 @@ extension PartMerge {
         guard problems.isEmpty else { throw PartError(.data, problems) }
         return MergedVariants(
             command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes)
+    }
+
+    /// A sobol part's design: its scenario's groups under the recorded grouping, with as many base
+    /// rows as the study's worlds fill (``GlobalSensitivity/design(_:groups:rows:)``).
+    static func sobolDesign(_ scenario: Scenario, study: PartManifest, label: String) throws(PartError) -> Scenario {
+        guard let text = study.grouping, let grouping = GlobalSensitivity.Grouping(rawValue: text) else {
+            throw PartError(
+                .data,
+                [
+                    "part \(label): manifest.json: \"grouping\" is \(study.grouping.map { "\"\($0)\"" } ?? "missing"); "
+                        + "a sobol part records key or input"
+                ])
+        }
+        let groups = GlobalSensitivity.groups(scenario, by: grouping)
+        let columns = groups.count + 3
+        guard study.replications % columns == 0, study.replications / columns >= 2 else {
+            throw PartError(
+                .data,
+                [
+                    "part \(label): \(study.replications) worlds are not whole base rows of the design (\(columns) worlds a row, "
+                        + "at least 2 rows) for the scenario's \(groups.count) input groups"
+                ])
+        }
+        return GlobalSensitivity.design(scenario, groups: groups, rows: study.replications / columns)
     }
 }

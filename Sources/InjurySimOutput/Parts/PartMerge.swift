@@ -83,18 +83,29 @@ package enum PartMerge {
         let study = parts[0].manifest
         try checkFiles(parts)
         let scenario = try studyScenario(parts)
+        let results = try readResults(parts, owners: owners, scenario: scenario)
+        let summary = RunSummary(scenario: scenario, results: results)
+        let files = ResultFiles(
+            scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
+            results: results, summary: summary, report: report)
+        return Merged(scenario: scenario, results: results, summary: summary, files: files)
+    }
+
+    /// Every replication's ``ReplicationResult`` (ISR4), in replication order, from the parts
+    /// that `owners` names (``PartSetCheck/owners(_:)``; the files already checked against the
+    /// manifests by ``checkFiles(_:)``): each one's size, checksum and dimensions verified.
+    static func readResults(_ parts: [Part], owners: [Int], scenario: Scenario) throws(PartError) -> [ReplicationResult] {
         let size = ReplicationResult.encodedSize(
             months: scenario.months, poolCount: scenario.poolNames.count, sectorCount: scenario.sectors.count,
             platformCount: scenario.platforms.count)
         try checkDataSizes(parts, expected: size, format: "ISR4", scenario: dimensions(scenario))
         var problems: [String] = []
-        func verified(_ part: Part, _ name: String) -> [UInt8]? { verifiedBytes(part, name, problems: &problems) }
         var results: [ReplicationResult] = []
         results.reserveCapacity(owners.count)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
-            let name = PartManifest.dataFileName(replication)
-            guard let bytes = verified(part, name) else { continue }
+            let name = PartManifest.dataFileName(replication, command: part.manifest.command)
+            guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
             guard let result = ReplicationResult(encoded: bytes), result.replication == replication, result.months == scenario.months,
                 result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
             else {
@@ -110,11 +121,7 @@ package enum PartMerge {
             results.append(result)
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
-        let summary = RunSummary(scenario: scenario, results: results)
-        let files = ResultFiles(
-            scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
-            results: results, summary: summary, report: report)
-        return Merged(scenario: scenario, results: results, summary: summary, files: files)
+        return results
     }
 
     /// The bytes of file `name` of `part` when its size and checksum match the manifest's;
