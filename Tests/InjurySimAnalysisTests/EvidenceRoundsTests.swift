@@ -116,4 +116,42 @@ import Testing
         #expect(again.map(\.uniforms) == rounds.map(\.uniforms))
         #expect(again.map(\.evidence.weights) == rounds.map(\.evidence.weights))
     }
+
+    /// The rounds of a sharded study are replayed from their worlds' results: the same weights and
+    /// proposals as the rounds run on one machine, the next round's worlds while the study is not
+    /// done, and a round after the one that ended the study refused.
+    @Test func replayedRoundsAreTheRoundsRun() async throws {
+        var smoke = try TestScenarios.load("smoke.json")
+        smoke.months = 3
+        smoke.replications = 10
+        var figures = Scenario.PublishedFigures(
+            month: smoke.startMonth.adding(months: 2), insuredPersons: nil, recognisedInjuries: 1, benefitsPaidYuan: nil, source: "test")
+        figures.observations = ["recognisedInjuries": .normal(relativeError: 0.02)]
+        smoke.published = [figures]
+        let probe = await MonteCarloRunner.run(scenario: smoke, replications: 0..<10, threads: 2)
+        smoke.published[0].recognisedInjuries = Spread(PublishedCounterpart.all(scenario: smoke, results: probe)[0].values).p50
+        let run = await EvidenceRounds.run(smoke, rounds: 2, target: 5, threads: 2)
+        try #require(run.count >= 2, "round 0's ESS \(run[0].effectiveSampleSize) is below 5")
+        // Each round's worlds run apart from the rounds, as the tasks of a sharded study run them.
+        var results = [await MonteCarloRunner.run(scenario: smoke, replications: 0..<10, threads: 1)]
+        for t in 1..<run.count {
+            let (s, _) = EvidenceRounds.nextScenario(smoke, after: run[t - 1], count: 10)
+            results.append(await MonteCarloRunner.run(scenario: s, replications: 0..<10, threads: 1))
+        }
+        let replayed = try EvidenceRounds.replay(smoke, results: results, most: 2, target: 5)
+        #expect(replayed.next == nil, "the study ran to its end")
+        #expect(replayed.rounds.map(\.uniforms) == run.map(\.uniforms))
+        #expect(replayed.rounds.map(\.evidence.weights) == run.map(\.evidence.weights))
+        // Round 0 alone: not done, and the next round's worlds are those round 1 ran.
+        let first = try EvidenceRounds.replay(smoke, results: [results[0]], most: 2, target: 5)
+        let next = try #require(first.next?.proposed)
+        #expect(next.uniforms == run[1].uniforms && next.round == 1)
+        // A round the study never runs: after round 0 met a lower target, or after the last round.
+        #expect(throws: EvidenceRounds.ExtraRound(endedBy: 0, effectiveSampleSize: run[0].effectiveSampleSize)) {
+            try EvidenceRounds.replay(smoke, results: Array(results.prefix(2)), most: 2, target: run[0].effectiveSampleSize)
+        }
+        #expect(throws: EvidenceRounds.ExtraRound(endedBy: 0, effectiveSampleSize: run[0].effectiveSampleSize)) {
+            try EvidenceRounds.replay(smoke, results: Array(results.prefix(2)), most: 0, target: 5)
+        }
+    }
 }

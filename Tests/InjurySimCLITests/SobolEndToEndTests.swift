@@ -38,4 +38,37 @@ import Testing
         #expect(fixed.code == 64 && fixed.stderr.contains("needs uncertain inputs"), "\(fixed.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path))
     }
+
+    /// Shards of a design (each its share of the worlds, any thread count) merge into the folder
+    /// one machine writes, byte for byte; a part of another grouping is another study.
+    @Test func aShardedDesignMergesIntoTheSameFolder() throws {
+        let dir = EndToEndTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let common = ["Scenarios/smoke.json", "--rows", "3", "--set", "months=3", "--quiet"]
+        let one = dir.appendingPathComponent("one").path
+        let whole = try EndToEndTests.run(["sobol"] + common + ["--out", one, "--threads", "2"])
+        #expect(whole.code == 0, "\(whole.stderr)")
+        var parts: [String] = []
+        for k in 1...3 {
+            let part = dir.appendingPathComponent("part-\(k)").path
+            let shard = try EndToEndTests.run(["sobol"] + common + ["--shard", "\(k)/3", "--out", part, "--threads", k == 2 ? "2" : "1"])
+            #expect(shard.code == 0, "\(shard.stderr)")
+            parts.append(part)
+        }
+        let merged = dir.appendingPathComponent("merged").path
+        let merge = try EndToEndTests.run(["merge"] + parts + ["--out", merged, "--quiet"])
+        #expect(merge.code == 0, "\(merge.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: one).sorted()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: merged).sorted() == names)
+        for name in names {
+            #expect(FileManager.default.contents(atPath: one + "/" + name) == FileManager.default.contents(atPath: merged + "/" + name), "\(name)")
+        }
+        // Shard 3 of a design grouped by input is another study: refused, nothing written.
+        let other = dir.appendingPathComponent("other").path
+        let byInput = try EndToEndTests.run(["sobol"] + common + ["--by", "input", "--shard", "3/3", "--out", other])
+        #expect(byInput.code == 0, "\(byInput.stderr)")
+        let mixed = try EndToEndTests.run(["merge", parts[0], parts[1], other, "--out", dir.appendingPathComponent("mixed").path])
+        #expect(mixed.code == 65 && mixed.stderr.contains("grouping"), "\(mixed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("mixed").path))
+    }
 }

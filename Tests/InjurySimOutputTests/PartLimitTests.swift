@@ -96,6 +96,19 @@ import Testing
         Self.expectRefused(paths, ["part \(paths[0]): manifest.json: \"replications\" is \(claimed); a study has 1 to 1000000 replications"])
     }
 
+    /// A condition part's round lies within its study's rounds, and those within the 20 `--rounds` allows.
+    @Test(arguments: [
+        ("\"rounds\": 2, \"round\": 5", "\"round\" is 5, not a whole number from 0 to the study's \"rounds\" (2)"),
+        ("\"rounds\": 25, \"round\": 1", "\"rounds\" is 25, not a whole number from 0 to 20"),
+        ("\"round\": 1", "\"round\" is 1, not a whole number from 0 to the study's \"rounds\" (0)")
+    ])
+    func aRoundOutsideItsStudysRoundsIsRefused(_ keys: String, _ message: String) async throws {
+        let (folder, paths) = try await Self.partsOnDisk()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.editManifest(paths[0]) { $0.replacingOccurrences(of: "\"command\": \"run\"", with: "\"command\": \"run\", " + keys) }
+        Self.expectRefused(paths, ["part \(paths[0]): manifest.json: " + message])
+    }
+
     @Test func aReplicationFileOfTheWrongSizeForTheScenarioIsRefusedUnread() async throws {
         var parts = try await Self.study.parts(count: 2)
         let name = PartManifest.dataFileName(1)
