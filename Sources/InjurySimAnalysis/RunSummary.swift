@@ -13,10 +13,14 @@ package struct RunSummary: Sendable {
     /// Share of replications in which at least one pool ran short.
     package var anyPoolRuinedReplications: Int
     package var replications: Int
+    /// The verdict as run and under each of the scenario's choices (empty without choices).
+    package var choices: [ChoiceVerdict]
 
-    /// Aggregates `results` (in replication order) of `scenario`.
-    package init(scenario: Scenario, results: [ReplicationResult]) {
+    /// Aggregates `results` (in replication order) of `scenario`, and `choices`: each of the
+    /// scenario's choices with its replications' figures, in the scenario's order.
+    package init(scenario: Scenario, results: [ReplicationResult], choices: [(setting: String, metrics: [ReplicationMetrics])] = []) {
         replications = results.count
+        self.choices = choices.isEmpty ? [] : ChoiceVerdict.all(run: results.map { ReplicationMetrics($0, scenario: scenario) }, choices: choices)
         let poolCount = scenario.poolCount
         let names = scenario.poolNames
         pools = (0..<poolCount).map { RunSummary.summarise(pool: $0, name: names[$0], scenario: scenario, results: results) }

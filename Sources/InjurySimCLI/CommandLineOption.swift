@@ -133,7 +133,8 @@ struct CommandLineOption: Sendable {
                 help: "language of every word, unit and number on the page (default: that of the\nfolder's report.html, else en)",
                 commands: [.report]),
             CommandLineOption(
-                names: ["--resume"], help: "continue an interrupted command from its checkpoint (same arguments)", commands: simulation),
+                names: ["--resume"], help: "continue an interrupted command from its checkpoint (same arguments)",
+                commands: simulation + [.sobol, .condition]),
             CommandLineOption(
                 names: ["--shard"], value: "K/N",
                 help: "run replications r with r mod N = K-1 only and write a part for merge\n"

@@ -112,8 +112,9 @@ extension Program {
         claimed.checkpoint.remove()
         if !options.quiet {
             console.out(
-                "\(command.rawValue) shard \(shard): \(held.count) of \(design?.replications ?? first.replications) replications (r mod \(shard.count) = \(shard.index - 1)) "
-                    + "of each of \(runs.count) runs, written to \(outDirectory)/\n"
+                "\(command.rawValue) shard \(shard): \(held.count) of \(design?.replications ?? first.replications) "
+                    + (design == nil ? "replications" : "worlds of the design") + " (r mod \(shard.count) = \(shard.index - 1))"
+                    + (design == nil ? " of each of \(runs.count) runs" : "") + ", written to \(outDirectory)/\n"
                     + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
     }

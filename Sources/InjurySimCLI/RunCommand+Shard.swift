@@ -25,23 +25,23 @@ extension Program {
                 replications: loaded.replications, sampleFraction: loaded.sampleFraction,
                 uncertainty: loaded.uncertainty)
         } catch { throw .scenario(error) }
-        try checkResources([scenario], options, console: console)
+        try checkResources([scenario], options, console: console, runs: 1 + scenario.choices.count)
         let held = shard.replications(of: scenario.replications)
         let outDirectory = options.out ?? "Results/\(scenario.name)-parts/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: [hash], console: console)
         defer { claimed.release() }
-        let progress = progressHandler(options, console: console, total: held.count)
+        let progress = progressHandler(options, console: console, total: held.count * (1 + scenario.choices.count))
+        let counter = ProgressCounter()
         var onProgress: (@Sendable (Int) -> Void)?
-        if let progress { onProgress = { done in progress.update(done: done) } }
-        let coordinator = ReplicationCoordinator(scenario: scenario)
-        let results = try await claimed.simulate {
-            await MonteCarloRunner.run(jobs: held.map { (coordinator, $0) }, threads: options.threads, progress: onProgress)
+        if let progress { onProgress = { _ in progress.update(done: counter.increment()) } }
+        let (results, choices) = try await claimed.simulate {
+            await RunCommand.runWithChoices(scenario, replications: held, threads: options.threads, progress: onProgress)
         }
         progress?.finish()
         let study = PartFiles.Study(
             scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash,
             sets: options.sets, scenarioText: scenarioText)
-        let part = PartFiles(scenario: scenario, study: study, shard: shard, results: results)
+        let part = PartFiles(scenario: scenario, study: study, shard: shard, results: results, choices: choices.map(\.metrics))
         do throws(OutputError) { try claimed.folder.commit(bytes: part.files) } catch { throw .output(error) }
         claimed.checkpoint.remove()
         if !options.quiet {

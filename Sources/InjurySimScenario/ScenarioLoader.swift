@@ -97,6 +97,37 @@ public enum ScenarioLoader {
     /// phase it continues.
     static func decode(root: JSONNode, file: String, baseBytes: inout [UInt8], chain: [String]) throws(ScenarioError) -> Scenario {
         var root = root
+        let choices = try ScenarioChoices.take(&root, file: file)
+        var scenario = try decodePhase(root: root, file: file, baseBytes: &baseBytes, chain: chain)
+        // Every choice is checked, and every problem of every choice reported at once.
+        var issues: [ScenarioIssue] = []
+        for (index, (setting, node)) in choices.enumerated() {
+            do throws(ScenarioError) {
+                let override = try ScenarioChoices.override(
+                    setting, index: index, node: node, earlier: choices.prefix(index).map(\.setting), file: file)
+                do throws(ScenarioError) {
+                    let variant = try decodePhase(root: try override.apply(to: root), file: file, baseBytes: &baseBytes, chain: chain)
+                    scenario.choices.append(Scenario.Choice(setting: setting, scenario: variant))
+                } catch {
+                    issues += error.issues.map { issue in
+                        var issue = issue
+                        issue.message = "in choices[\(index)] (\(setting)): " + issue.message
+                        // A problem with the setting itself is placed at the choice in the file.
+                        if issue.line == ScenarioOverride.commandLine {
+                            (issue.line, issue.column, issue.file) = (node.line, node.column, node.source)
+                        }
+                        return issue
+                    }
+                }
+            } catch { issues += error.issues }
+        }
+        guard issues.isEmpty else { throw ScenarioError(file: file, issues: issues) }
+        return scenario
+    }
+
+    /// A document without `"choices"`: decoded, with the phase it continues linked.
+    static func decodePhase(root: JSONNode, file: String, baseBytes: inout [UInt8], chain: [String]) throws(ScenarioError) -> Scenario {
+        var root = root
         let continues = try ScenarioChain.take(&root, file: file)
         let log = IssueLog()
         let decoded = ScenarioDecoder.decode(root, log: log)

@@ -3,7 +3,8 @@
 # packages when missing, starts munged, slurmctld and slurmd on loopback with a configuration in
 # a scratch folder, submits smoke.json as a 4-shard array plus the dependent merge (submit.sh),
 # and checks the merged folder is byte-identical to a single-machine run; then runs a study with
-# study.sh (two arrays, a task killed on purpose and resubmitted) and checks it the same way. Every daemon it
+# study.sh (two arrays, a task killed on purpose and resubmitted), a sobol array and a conditioned
+# study round by round (condition.sh), and checks each the same way. Every daemon it
 # started is stopped by its process id, on success and on failure. Needs root.
 #
 #   cluster/slurm/test-local.sh        (INJURYSIM=path/to/injurysim to test another build)
@@ -166,5 +167,26 @@ grep -q "done: 3 tasks, 1 resubmitted" "$scratch/study.log" || { say "study.sh d
 grep -q "^run .*/task-1 .*--resume" "$scratch/calls.log" || { say "the resubmitted task 1 did not resume: $(grep task-1 "$scratch/calls.log")"; exit 1; }
 diff -r "$scratch/single-24" "$scratch/study-merged"
 say "study.sh: task 1 killed and resubmitted, two arrays, merge byte-identical to the single run"
+# sobol as an array (COMMAND=sobol) and its merge; condition round by round (condition.sh), each
+# byte-identical to one machine's folder.
+"$binary" sobol "$repo/Scenarios/smoke.json" --rows 3 --set months=3 --out "$scratch/sobol-single" --quiet --threads 2
+COMMAND=sobol PARTS="$scratch/sobol-parts" INJURYSIM="$binary" sbatch --wait --parsable --array=0-2 --cpus-per-task=1 \
+  "$repo/cluster/slurm/run-array.sbatch" "$repo/Scenarios/smoke.json" --rows 3 --set months=3 >/dev/null
+"$binary" merge "$scratch"/sobol-parts/task-* --out "$scratch/sobol-merged" --quiet
+diff -r "$scratch/sobol-single" "$scratch/sobol-merged"
+say "sobol: 3 tasks merged byte-identical to the single run"
+cat > "$scratch/observed.json" <<JSON
+{"extends": "$repo/Scenarios/smoke.json", "name": "smoke-observed", "months": 3, "replications": 8,
+ "published": [{"month": "2024-03", "recognisedInjuries": 40, "source": "test",
+                "observation": {"recognisedInjuries": {"relativeError": 0.05}}}]}
+JSON
+"$binary" condition "$scratch/observed.json" --rounds 2 --out "$scratch/condition-single" --quiet --threads 2
+PARTS="$scratch/condition-parts" OUT="$scratch/condition-merged" CPUS=1 INJURYSIM="$binary" \
+  "$repo/cluster/slurm/condition.sh" "$scratch/observed.json" 2 --rounds 2 | tee "$scratch/condition.log"
+rounds=$(($(wc -l <"$scratch/condition-single/rounds.csv") - 1))
+grep -q "done after round $((rounds - 1))" "$scratch/condition.log" || { say "condition.sh did not run the $rounds rounds one machine ran"; exit 1; }
+diff -r "$scratch/condition-single" "$scratch/condition-merged"
+say "condition.sh: $rounds rounds of 2 tasks each, merge byte-identical to the single run"
+
 status=0
 say "passed in $(( $(date +%s) - started )) s"

@@ -59,6 +59,25 @@ public struct Scenario: Sendable {
     package var earlierPhases: [Scenario] = []
     /// The name of the phase this one continues (for the manifest).
     package var continues: String?
+    /// The decisive assumptions the verdict is also shown under (`"choices"`): each a setting as
+    /// `--set` writes it and the scenario it makes (its own choices empty). `run` runs every
+    /// choice's scenario with the same seed, so the worlds and their chance are the same and only
+    /// the setting differs.
+    package var choices: [Choice] = []
+    /// The most choices a scenario may declare.
+    package static let maximumChoices = 8
+
+    /// One choice: its setting (`PATH=VALUE`) and the scenario with it.
+    package struct Choice: Sendable {
+        package var setting: String
+        package var scenario: Scenario
+
+        package init(setting: String, scenario: Scenario) {
+            self.setting = setting
+            self.scenario = scenario
+        }
+    }
+
     /// A variance-based sensitivity study's design (`injurysim sobol`): which replication's streams
     /// each replication draws its inputs and its chance from. Never read from a file; nil: every
     /// replication draws from its own streams.

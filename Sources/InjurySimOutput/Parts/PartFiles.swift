@@ -28,11 +28,20 @@ package struct PartFiles: Sendable {
     }
 
     /// `results` must be the shard's replications of `scenario`, in ascending order.
-    package init(scenario: Scenario, study: Study, shard: ShardSelection, results: [ReplicationResult], command: String = "run") {
+    /// `choices[c]` holds choice c's figures for the same replications (``Scenario/choices``):
+    /// each replication's file carries them after its result, in the ISM3 format.
+    package init(
+        scenario: Scenario, study: Study, shard: ShardSelection, results: [ReplicationResult], choices: [[ReplicationMetrics]] = [],
+        command: String = "run"
+    ) {
         let held = results.map(\.replication)
         precondition(held == shard.replications(of: scenario.replications), "a part holds exactly its shard's replications")
+        precondition(choices.allSatisfy { $0.count == results.count }, "every choice holds the shard's replications")
         var files: [(name: String, bytes: [UInt8])] = [(PartManifest.scenarioFileName, Array(study.scenarioText.utf8))]
-        for result in results { files.append((PartManifest.dataFileName(result.replication, command: command), result.encoded())) }
+        for (index, result) in results.enumerated() {
+            files.append(
+                (PartManifest.dataFileName(result.replication, command: command), result.encoded() + choices.flatMap { $0[index].encoded() }))
+        }
         let entries = files.map { PartManifest.FileEntry(name: $0.name, bytes: $0.bytes.count, checksum: ScenarioLoader.contentHash($0.bytes)) }
         manifest = PartManifest(
             scenarioName: scenario.name, scenarioFile: study.scenarioFile, scenarioContentHash: study.contentHash,

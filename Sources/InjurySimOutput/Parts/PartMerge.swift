@@ -83,8 +83,28 @@ package enum PartMerge {
         let study = parts[0].manifest
         try checkFiles(parts)
         let scenario = try studyScenario(parts)
-        let results = try readResults(parts, owners: owners, scenario: scenario)
-        let summary = RunSummary(scenario: scenario, results: results)
+        let choiceSizes = scenario.choices.map {
+            ReplicationMetrics.encodedSize(
+                months: $0.scenario.months, years: YearlyCSV.years(start: $0.scenario.startMonth, months: $0.scenario.months).count)
+        }
+        var tails: [[UInt8]] = []
+        let results = try readResults(parts, owners: owners, scenario: scenario, trailing: choiceSizes.reduce(0, +), tails: &tails)
+        var choices: [(setting: String, metrics: [ReplicationMetrics])] = scenario.choices.map { ($0.setting, []) }
+        var problems: [String] = []
+        for (replication, tail) in tails.enumerated() where !choiceSizes.isEmpty {
+            guard let decoded = ReplicationMetrics.decodeSequence(tail[...], count: choiceSizes.count),
+                zip(decoded, scenario.choices).allSatisfy({ $0.0.netPositionByMonth.count == $0.1.scenario.months })
+            else {
+                let part = parts[owners[replication]]
+                problems.append(
+                    "part \(part.label): \(PartManifest.dataFileName(replication)) does not end with the figures of the scenario's "
+                        + "\(choiceSizes.count) choices in the ISM3 format; run shard \(part.manifest.shard) again")
+                continue
+            }
+            for (c, metrics) in decoded.enumerated() { choices[c].metrics.append(metrics) }
+        }
+        guard problems.isEmpty else { throw PartError(.data, problems) }
+        let summary = RunSummary(scenario: scenario, results: results, choices: choices)
         let files = ResultFiles(
             scenario: scenario, scenarioFile: study.scenarioFile, contentHash: study.scenarioContentHash,
             results: results, summary: summary, report: report)
@@ -95,17 +115,29 @@ package enum PartMerge {
     /// that `owners` names (``PartSetCheck/owners(_:)``; the files already checked against the
     /// manifests by ``checkFiles(_:)``): each one's size, checksum and dimensions verified.
     static func readResults(_ parts: [Part], owners: [Int], scenario: Scenario) throws(PartError) -> [ReplicationResult] {
-        let size = ReplicationResult.encodedSize(
+        var tails: [[UInt8]] = []
+        return try readResults(parts, owners: owners, scenario: scenario, trailing: 0, tails: &tails)
+    }
+
+    /// As above, each file `trailing` bytes longer than its result: those bytes, by replication, in `tails`.
+    static func readResults(
+        _ parts: [Part], owners: [Int], scenario: Scenario, trailing: Int, tails: inout [[UInt8]]
+    ) throws(PartError) -> [ReplicationResult] {
+        let resultSize = ReplicationResult.encodedSize(
             months: scenario.months, poolCount: scenario.poolNames.count, sectorCount: scenario.sectors.count,
             platformCount: scenario.platforms.count)
-        try checkDataSizes(parts, expected: size, format: "ISR4", scenario: dimensions(scenario))
+        let size = resultSize + trailing
+        try checkDataSizes(
+            parts, expected: size, format: trailing == 0 ? "ISR4" : "ISR4 and the choices' ISM3",
+            scenario: dimensions(scenario) + (trailing == 0 ? "" : " with \(scenario.choices.count) choices"))
         var problems: [String] = []
         var results: [ReplicationResult] = []
         results.reserveCapacity(owners.count)
         for (replication, owner) in owners.enumerated() {
             let part = parts[owner]
             let name = PartManifest.dataFileName(replication, command: part.manifest.command)
-            guard let bytes = verifiedBytes(part, name, problems: &problems) else { continue }
+            guard let file = verifiedBytes(part, name, problems: &problems) else { continue }
+            let bytes = Array(file.prefix(resultSize))
             guard let result = ReplicationResult(encoded: bytes), result.replication == replication, result.months == scenario.months,
                 result.poolCount == scenario.poolNames.count, result.sectorCount == scenario.sectors.count
             else {
@@ -119,6 +151,7 @@ package enum PartMerge {
                 continue
             }
             results.append(result)
+            if trailing > 0 { tails.append(Array(file.dropFirst(resultSize))) }
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
         return results

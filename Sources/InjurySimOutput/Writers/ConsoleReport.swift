@@ -134,6 +134,10 @@ package enum ConsoleReport {
             out.append("")
             out += EvidenceTable.lines(summary.evidence, weightedTitle: "worlds agreeing with the evidence", lead: "Conditioned on " + observed)
         }
+        if !summary.choices.isEmpty {
+            out.append("")
+            out += EvidenceTable.choiceLines(summary.choices)
+        }
         let t = summary.total
         out.append("")
         out.append(

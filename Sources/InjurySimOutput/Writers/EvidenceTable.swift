@@ -68,4 +68,22 @@ package enum EvidenceTable {
         }
         return observed.isEmpty ? nil : "the published " + observed.joined(separator: ", ")
     }
+
+    /// The verdict as run and under each of the scenario's choices, over all worlds: one line each.
+    package static func choiceLines(_ choices: [ChoiceVerdict]) -> [String] {
+        func share(_ s: WeightedShare) -> String { Format.percent(s.share) }
+        var out = [
+            "The verdict under each choice (the same worlds and chance; all worlds):",
+            "  " + padded("", 52) + padded("short", 8) + padded("insolvent", 11) + padded("reserve<target", 16) + padded("capital short", 15)
+                + "break-even rate (median)"
+        ]
+        for choice in choices {
+            let f = choice.figures
+            let rate = f.breakEvenRate.p50.isNaN ? "—" : "¥" + (Format.fixed(f.breakEvenRate.p50, 3) ?? "")
+            out.append(
+                "  " + padded(choice.setting ?? "as run", 52) + padded(share(f.short), 8) + padded(share(f.insolvent), 11)
+                    + padded(share(f.reserveTargetMissed), 16) + padded(share(f.capitalShort), 15) + rate)
+        }
+        return out
+    }
 }

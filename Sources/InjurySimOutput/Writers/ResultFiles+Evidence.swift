@@ -7,26 +7,8 @@ extension ResultFiles {
     /// too few worlds agree), the effective sample size, each published figure's spread before
     /// and after, and each uncertain input's with its first-order variance shares.
     static func evidenceJSON(_ evidence: Evidence) -> JSONOut {
-        func share(_ s: WeightedShare) -> JSONOut {
-            let interval = s.interval
-            return .object(["estimate": JSONOut.fixed(s.share, 4), "low95": JSONOut.fixed(interval.low, 4), "high95": JSONOut.fixed(interval.high, 4)]
-            )
-        }
-        func spread(_ s: WeightedSpread?, decimals: Int) -> JSONOut {
-            guard let s else { return .null }
-            return .object([
-                "p5": JSONOut.fixed(s.p5, decimals), "p50": JSONOut.fixed(s.p50, decimals), "p95": JSONOut.fixed(s.p95, decimals),
-                "mean": JSONOut.fixed(s.mean, decimals)
-            ])
-        }
-        func figures(_ f: Evidence.Figures?) -> JSONOut {
-            guard let f else { return .null }
-            return .object([
-                "shortProbability": share(f.short), "insolvencyProbabilityAtHorizon": share(f.insolvent),
-                "reserveTargetMissedProbability": share(f.reserveTargetMissed), "capitalShortProbability": share(f.capitalShort),
-                "breakEvenRateYuanPerOrder": spread(f.breakEvenRate, decimals: 4)
-            ])
-        }
+        func spread(_ s: WeightedSpread?, decimals: Int) -> JSONOut { spreadJSON(s, decimals: decimals) }
+        let figures = verdictFiguresJSON
         return .object([
             "conditioned": .bool(evidence.conditions),
             "replications": .number(String(evidence.replications)),
@@ -55,5 +37,36 @@ extension ResultFiles {
                     ])
                 })
         ])
+    }
+
+    /// A weighted share with its interval.
+    static func shareJSON(_ s: WeightedShare) -> JSONOut {
+        let interval = s.interval
+        return .object(["estimate": JSONOut.fixed(s.share, 4), "low95": JSONOut.fixed(interval.low, 4), "high95": JSONOut.fixed(interval.high, 4)])
+    }
+
+    /// A weighted spread's percentiles and mean, or null.
+    static func spreadJSON(_ s: WeightedSpread?, decimals: Int) -> JSONOut {
+        guard let s else { return .null }
+        return .object([
+            "p5": JSONOut.fixed(s.p5, decimals), "p50": JSONOut.fixed(s.p50, decimals), "p95": JSONOut.fixed(s.p95, decimals),
+            "mean": JSONOut.fixed(s.mean, decimals)
+        ])
+    }
+
+    /// The verdict's figures: the four shares and the break-even rate; null for none.
+    static func verdictFiguresJSON(_ f: Evidence.Figures?) -> JSONOut {
+        guard let f else { return .null }
+        return .object([
+            "shortProbability": shareJSON(f.short), "insolvencyProbabilityAtHorizon": shareJSON(f.insolvent),
+            "reserveTargetMissedProbability": shareJSON(f.reserveTargetMissed), "capitalShortProbability": shareJSON(f.capitalShort),
+            "breakEvenRateYuanPerOrder": spreadJSON(f.breakEvenRate, decimals: 4)
+        ])
+    }
+
+    /// `summary.json`'s `choices`: the verdict as run (`setting` null) and under each choice, over
+    /// all worlds.
+    static func choicesJSON(_ choices: [ChoiceVerdict]) -> JSONOut {
+        .array(choices.map { .object(["setting": $0.setting.map(JSONOut.string) ?? .null, "figures": verdictFiguresJSON($0.figures)]) })
     }
 }

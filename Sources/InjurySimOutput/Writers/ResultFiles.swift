@@ -135,7 +135,7 @@ package struct ResultFiles: Sendable {
             "estimate": JSONOut.fixed(Double(summary.anyPoolRuinedReplications) / Double(max(1, summary.replications)), 4),
             "low95": JSONOut.fixed(any.low, 4), "high95": JSONOut.fixed(any.high, 4)
         ])
-        return .object([
+        var summaryObject: [String: JSONOut] = [
             "verdict": .object([
                 "method": .string(scenario.financing.method.rawValue),
                 "binding": .string(summary.total.financing.binding.rawValue),
@@ -178,7 +178,10 @@ package struct ResultFiles: Sendable {
                         "source": .string(p.source)
                     ])
                 })
-        ])
+        ]
+        // Only a scenario with choices has them, so every other summary reads as before.
+        if !summary.choices.isEmpty { summaryObject["choices"] = choicesJSON(summary.choices) }
+        return .object(summaryObject)
     }
 
     /// Sector → platform → the per-order rate charged at the start (the central value of an uncertain rate).

@@ -30,7 +30,8 @@ package enum ScenarioObject: String, Sendable, CaseIterable {
                 K("platforms", .namedMap(.platform), required: true), K("provinces", .namedMap(.province), required: true),
                 K("risk", .object(.risk)), K("benefits", .object(.benefits)), K("fund", .object(.fund)), K("basis", .object(.basis)),
                 K("financing", .object(.financing)), K("rateFloat", .object(.rateFloat)), K("rateTiers", .object(.rateTiers)),
-                K("rollout", .objectList(.phase)), K("shocks", .objectList(.shock)), K("published", .objectList(.published))
+                K("rollout", .objectList(.phase)), K("shocks", .objectList(.shock)), K("published", .objectList(.published)),
+                K("choices", .list(.string))
             ]
         case .sector:
             return [K("label", .label)] + K.inputs(Scenario.sectorInputs, required: ["severity"]) + [
