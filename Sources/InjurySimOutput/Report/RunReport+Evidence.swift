@@ -44,6 +44,7 @@ extension RunReport {
                 + "</p>\n"
         }
         out += "<p>" + e(allowanceSentence()) + "</p>\n"
+        out += choicesTable()
         out += figuresTable(evidence)
         out += heldOutSentence(evidence)
         out += inputsTable(evidence)
@@ -53,6 +54,7 @@ extension RunReport {
     /// The assumption the verdict rests on most: how long grade 1–4 allowances run.
     func allowanceSentence() -> String {
         let term = folder.manifest["grade1to4Allowance"].string ?? "life"
+        let hasChoices = !summary["choices"].array.isEmpty
         let english: String, chinese: String
         switch term {
         case "life":
@@ -66,8 +68,49 @@ extension RunReport {
         }
         return language(
             "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles: here "
-                + english + " (benefits.grade1to4Allowance; compare the other terms).",
-            "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；可比较其他设定）。")
+                + english + " (benefits.grade1to4Allowance; " + (hasChoices ? "the table below gives the verdict under the choices the scenario names)." : "name the other terms in the scenario's choices to see the verdict under each)."),
+            "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；"
+                + (hasChoices ? "下表给出情景所列各项设定下的结论）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
+    }
+
+    /// The verdict as run and under each of the scenario's choices (`summary.json`'s `choices`),
+    /// over all worlds: the same worlds and chance, only the setting differs.
+    func choicesTable() -> String {
+        let choices = summary["choices"].array
+        guard !choices.isEmpty else { return "" }
+        let e = ChartStyle.escape
+        func share(_ node: ResultJSON) -> String {
+            guard let estimate = node["estimate"].number else { return "—" }
+            return numbers.percent(estimate) + " (" + numbers.percent(node["low95"].number ?? .nan) + "–"
+                + numbers.percent(node["high95"].number ?? .nan) + ")"
+        }
+        func rate(_ node: ResultJSON) -> String {
+            guard let p50 = node["p50"].number else { return "—" }
+            return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
+        }
+        var out =
+            "<table class=\"compact\">\n<caption>"
+            + e(
+                language(
+                    "The verdict under each choice the scenario names (the same worlds and chance, only the setting differs; all worlds, 95% intervals)",
+                    "情景列出的各项关键设定下的结论（相同的模拟世界与随机性，仅该设定不同；全部世界，95% 置信区间）"))
+            + "</caption>\n<tr><th>\(e(language("Setting", "设定")))</th>"
+            + "<th>\(e(language("Short of cash", "现金不足")))</th>"
+            + "<th>\(e(language("Insolvent at the horizon", "期末资不抵债")))</th>"
+            + "<th>\(e(language("Reserve below target", "储备低于目标")))</th>"
+            + "<th>\(e(language("Capital short", "资本不足")))</th>"
+            + "<th>\(e(language("Break-even rate, median (5th–95th)", "盈亏平衡费率，中位数（第5–95百分位）")))</th></tr>\n"
+        for choice in choices {
+            let f = choice["figures"]
+            let setting = choice["setting"].string.map { "<code>" + e($0) + "</code>" } ?? e(language("As run", "本次运行"))
+            out +=
+                "<tr><td>\(setting)</td><td class=\"num\">\(e(share(f["shortProbability"])))</td>"
+                + "<td class=\"num\">\(e(share(f["insolvencyProbabilityAtHorizon"])))</td>"
+                + "<td class=\"num\">\(e(share(f["reserveTargetMissedProbability"])))</td>"
+                + "<td class=\"num\">\(e(share(f["capitalShortProbability"])))</td>"
+                + "<td class=\"num\">\(e(rate(f["breakEvenRateYuanPerOrder"])))</td></tr>\n"
+        }
+        return out + "</table>\n"
     }
 
     /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
