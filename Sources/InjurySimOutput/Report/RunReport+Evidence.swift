@@ -68,7 +68,10 @@ extension RunReport {
         }
         return language(
             "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles: here "
-                + english + " (benefits.grade1to4Allowance; " + (hasChoices ? "the table below gives the verdict under the choices the scenario names)." : "name the other terms in the scenario's choices to see the verdict under each)."),
+                + english + " (benefits.grade1to4Allowance; "
+                + (hasChoices
+                    ? "the table below gives the verdict under the choices the scenario names)."
+                    : "name the other terms in the scenario's choices to see the verdict under each)."),
             "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；"
                 + (hasChoices ? "下表给出情景所列各项设定下的结论）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
     }
