@@ -12,24 +12,13 @@ import InjurySimScenario
 /// and replays exactly as `merge` does, so every task of the round proposes the same worlds.
 extension Program {
     static func conditionShard(_ text: String, _ loaded: (Scenario, String), _ options: CommandOptions, console: Console) async throws(CommandError) {
-        let shard: ShardSelection
-        do throws(ShardSelection.Problem) {
-            shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch { throw .usage(error.message) }
+        let shard = try shardSelection(text)
         let round = options.round ?? 0
         guard round <= options.rounds else {
             throw .usage("--round \(round) is past the study's last round: --rounds \(options.rounds) allows rounds 0 to \(options.rounds)")
         }
-        let (loadedScenario, hash) = loaded
-        let scenario: Scenario
-        let scenarioText: String
-        do throws(ScenarioError) {
-            scenarioText = try ScenarioLoader.resolvedText(path: options.files[0], overrides: try parseScenarioOverrides(options.sets))
-            scenario = try PartFiles.scenario(
-                text: Array(scenarioText.utf8), file: options.files[0], seed: loadedScenario.seed,
-                replications: loadedScenario.replications, sampleFraction: loadedScenario.sampleFraction,
-                uncertainty: loadedScenario.uncertainty)
-        } catch { throw .scenario(error) }
+        let hash = loaded.1
+        let (scenario, scenarioText) = try partScenario(loaded.0, options)
         let study = PartFiles.Study(
             scenarioFile: URL(fileURLWithPath: options.files[0]).lastPathComponent, contentHash: hash, sets: options.sets,
             scenarioText: scenarioText)

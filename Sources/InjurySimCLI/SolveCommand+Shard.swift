@@ -12,20 +12,9 @@ extension Program {
         _ text: String, _ loaded: (Scenario, String), target: PolicyCommands.Target, sector: Int?,
         _ options: CommandOptions, console: Console
     ) async throws(CommandError) {
-        let shard: ShardSelection
-        do throws(ShardSelection.Problem) {
-            shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch { throw .usage(error.message) }
-        let (loadedScenario, hash) = loaded
-        let scenario: Scenario
-        let scenarioText: String
-        do throws(ScenarioError) {
-            scenarioText = try ScenarioLoader.resolvedText(path: options.files[0], overrides: try parseScenarioOverrides(options.sets))
-            scenario = try PartFiles.scenario(
-                text: Array(scenarioText.utf8), file: options.files[0], seed: loadedScenario.seed,
-                replications: loadedScenario.replications, sampleFraction: loadedScenario.sampleFraction,
-                uncertainty: loadedScenario.uncertainty)
-        } catch { throw .scenario(error) }
+        let shard = try shardSelection(text)
+        let hash = loaded.1
+        let (scenario, scenarioText) = try partScenario(loaded.0, options)
         let held = shard.replications(of: scenario.replications)
         let outDirectory = options.out ?? "Results/\(scenario.name)-solve-parts/shard-\(shard.index)-of-\(shard.count)"
         let claimed = try claim(outDirectory, options, hashes: [hash], console: console)
@@ -55,6 +44,26 @@ extension Program {
                     + "(r mod \(shard.count) = \(shard.index - 1)), written to \(outDirectory)/\n"
                     + "When all \(shard.count) shards are done: injurysim merge PART… --out DIR\n")
         }
+    }
+
+    /// `--shard`'s text as a selection (`auto/N` from the scheduler's environment).
+    static func shardSelection(_ text: String) throws(CommandError) -> ShardSelection {
+        do throws(ShardSelection.Problem) {
+            return try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
+        } catch { throw .usage(error.message) }
+    }
+
+    /// The scenario a part records and its shard runs: the file resolved into one document with
+    /// the `--set` overrides, decoded with the options `loaded` was loaded with — exactly as the
+    /// merge will decode it.
+    static func partScenario(_ loaded: Scenario, _ options: CommandOptions) throws(CommandError) -> (Scenario, String) {
+        do throws(ScenarioError) {
+            let text = try ScenarioLoader.resolvedText(path: options.files[0], overrides: try parseScenarioOverrides(options.sets))
+            let scenario = try PartFiles.scenario(
+                text: Array(text.utf8), file: options.files[0], seed: loaded.seed, replications: loaded.replications,
+                sampleFraction: loaded.sampleFraction, uncertainty: loaded.uncertainty)
+            return (scenario, text)
+        } catch { throw .scenario(error) }
     }
 
     /// `--set` arguments as overrides, with scenario errors as such.

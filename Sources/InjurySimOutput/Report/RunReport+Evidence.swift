@@ -82,15 +82,7 @@ extension RunReport {
         let choices = summary["choices"].array
         guard !choices.isEmpty else { return "" }
         let e = ChartStyle.escape
-        func share(_ node: ResultJSON) -> String {
-            guard let estimate = node["estimate"].number else { return "—" }
-            return numbers.percent(estimate) + " (" + numbers.percent(node["low95"].number ?? .nan) + "–"
-                + numbers.percent(node["high95"].number ?? .nan) + ")"
-        }
-        func rate(_ node: ResultJSON) -> String {
-            guard let p50 = node["p50"].number else { return "—" }
-            return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
-        }
+        let share = shareText, rate = rateText
         var out =
             "<table class=\"compact\">\n<caption>"
             + e(
@@ -119,15 +111,7 @@ extension RunReport {
     /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
     func figuresTable(_ evidence: ResultJSON) -> String {
         let e = ChartStyle.escape
-        func share(_ node: ResultJSON) -> String {
-            guard let estimate = node["estimate"].number else { return "—" }
-            return numbers.percent(estimate) + " (" + numbers.percent(node["low95"].number ?? .nan) + "–"
-                + numbers.percent(node["high95"].number ?? .nan) + ")"
-        }
-        func rate(_ node: ResultJSON) -> String {
-            guard let p50 = node["p50"].number else { return "—" }
-            return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
-        }
+        let share = shareText, rate = rateText
         let rows: [(String, String, (ResultJSON) -> String)] = [
             ("shortProbability", language("Short of cash (reserve exhausted)", "现金不足（储备耗尽）"), share),
             ("insolvencyProbabilityAtHorizon", language("Insolvent at the horizon", "期末资不抵债"), share),
@@ -215,5 +199,18 @@ extension RunReport {
         }
         return "<p>" + e(language("Held out of the weighting, as an out-of-sample check: ", "未参与加权的样本外检验：") + parts.joined(separator: "; ") + ".")
             + "</p>\n"
+    }
+
+    /// A share with its 95% interval (`estimate`, `low95`, `high95`), or a dash.
+    func shareText(_ node: ResultJSON) -> String {
+        guard let estimate = node["estimate"].number else { return "—" }
+        return numbers.percent(estimate) + " (" + numbers.percent(node["low95"].number ?? .nan) + "–"
+            + numbers.percent(node["high95"].number ?? .nan) + ")"
+    }
+
+    /// A rate's median with its 5th–95th percentiles, or a dash.
+    func rateText(_ node: ResultJSON) -> String {
+        guard let p50 = node["p50"].number else { return "—" }
+        return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
     }
 }
