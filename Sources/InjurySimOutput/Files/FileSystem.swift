@@ -62,10 +62,13 @@ enum POSIXFiles {
         guard let directory = opendir(path) else { throw fail("listing \(path)") }
         defer { closedir(directory) }
         var names: [String] = []
+        // The name is read in place, up to its terminating zero. Copying `entry.pointee` would read
+        // a whole `dirent` (280 bytes), but readdir packs its records at their own length
+        // (`d_reclen`), so the last one of a buffer can end just before an unmapped page: the copy
+        // crashed `run` on a results folder in a busy /tmp.
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names
