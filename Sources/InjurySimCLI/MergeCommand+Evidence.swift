@@ -22,8 +22,8 @@ extension MergeCommand {
             return ExitCode.dataError
         }
         let groups = GlobalSensitivity.groups(scenario, by: grouping)
-        let rows = merged.metrics[0].count / (groups.count + 3)
-        let design = GlobalSensitivity.design(scenario, groups: groups, rows: rows)
+        let design = merged.runs[0]
+        let rows = design.replications / (groups.count + 3)
         let table = SobolTable(
             scenario: scenario, grouping: grouping, rows: rows, groups: groups,
             indices: GlobalSensitivity.indices(merged.metrics[0], groups: groups, seed: scenario.seed))

@@ -142,6 +142,16 @@ import Testing
         #expect(replayed.next == nil, "the study ran to its end")
         #expect(replayed.rounds.map(\.uniforms) == run.map(\.uniforms))
         #expect(replayed.rounds.map(\.evidence.weights) == run.map(\.evidence.weights))
+        // Round 1's weights from the rule itself: likelihood ÷ the proposal round 0's worlds make.
+        let (_, scales) = EvidenceRounds.nextScenario(smoke, after: run[0], count: 10)
+        let counterparts = replayed.rounds[1].evidence.observed.map(\.counterpart)
+        let logL = replayed.rounds[1].evidence.worlds.map { Evidence.logLikelihood(of: $0, under: counterparts) }
+        let expected = ImportanceWeights(
+            logWeights: EvidenceRounds.logWeights(
+                replayed.rounds[1].uniforms, logLikelihoods: logL, worlds: run[0].uniforms, weights: run[0].evidence.weights.weights,
+                scales: scales))
+        #expect(replayed.rounds[1].evidence.weights == expected)
+        #expect(replayed.rounds[1].evidence.weights != ImportanceWeights(logWeights: logL), "the proposal moves the weights")
         // Round 0 alone: not done, and the next round's worlds are those round 1 ran.
         let first = try EvidenceRounds.replay(smoke, results: [results[0]], most: 2, target: 5)
         let next = try #require(first.next?.proposed)

@@ -16,6 +16,9 @@ extension PartMerge {
         package var metrics: [[ReplicationMetrics]]
         /// A sweep's axes (empty for `compare`).
         package var axes: [PartManifest.Axis]
+        /// The runs each replication holds figures of: the variants, sensitivity's runs, or
+        /// sobol's design (``sobolDesign(_:study:label:)``).
+        package var runs: [Scenario]
     }
 
     package static func mergeVariants(_ parts: [Part]) throws(PartError) -> MergedVariants {
@@ -79,7 +82,7 @@ extension PartMerge {
         }
         guard problems.isEmpty else { throw PartError(.data, problems) }
         return MergedVariants(
-            command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes)
+            command: study.command, scenarios: scenarios, hashes: study.variantHashes, metrics: metrics, axes: study.axes, runs: runScenarios)
     }
 
     /// A sobol part's design: its scenario's groups under the recorded grouping, with as many base

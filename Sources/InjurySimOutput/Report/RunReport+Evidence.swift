@@ -44,7 +44,6 @@ extension RunReport {
                 + "</p>\n"
         }
         out += "<p>" + e(allowanceSentence()) + "</p>\n"
-        out += choicesTable()
         out += figuresTable(evidence)
         out += heldOutSentence(evidence)
         out += inputsTable(evidence)
@@ -70,42 +69,10 @@ extension RunReport {
             "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles: here "
                 + english + " (benefits.grade1to4Allowance; "
                 + (hasChoices
-                    ? "the table below gives the verdict under the choices the scenario names)."
+                    ? "the table's last columns give the verdict over all worlds under each choice the scenario names: the same worlds and chance, only that setting differs)."
                     : "name the other terms in the scenario's choices to see the verdict under each)."),
             "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；"
-                + (hasChoices ? "下表给出情景所列各项设定下的结论）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
-    }
-
-    /// The verdict as run and under each of the scenario's choices (`summary.json`'s `choices`),
-    /// over all worlds: the same worlds and chance, only the setting differs.
-    func choicesTable() -> String {
-        let choices = summary["choices"].array
-        guard !choices.isEmpty else { return "" }
-        let e = ChartStyle.escape
-        let share = shareText, rate = rateText
-        var out =
-            "<table class=\"compact\">\n<caption>"
-            + e(
-                language(
-                    "The verdict under each choice the scenario names (the same worlds and chance, only the setting differs; all worlds, 95% intervals)",
-                    "情景列出的各项关键设定下的结论（相同的模拟世界与随机性，仅该设定不同；全部世界，95% 置信区间）"))
-            + "</caption>\n<tr><th>\(e(language("Setting", "设定")))</th>"
-            + "<th>\(e(language("Short of cash", "现金不足")))</th>"
-            + "<th>\(e(language("Insolvent at the horizon", "期末资不抵债")))</th>"
-            + "<th>\(e(language("Reserve below target", "储备低于目标")))</th>"
-            + "<th>\(e(language("Capital short", "资本不足")))</th>"
-            + "<th>\(e(language("Break-even rate, median (5th–95th)", "盈亏平衡费率，中位数（第5–95百分位）")))</th></tr>\n"
-        for choice in choices {
-            let f = choice["figures"]
-            let setting = choice["setting"].string.map { "<code>" + e($0) + "</code>" } ?? e(language("As run", "本次运行"))
-            out +=
-                "<tr><td>\(setting)</td><td class=\"num\">\(e(share(f["shortProbability"])))</td>"
-                + "<td class=\"num\">\(e(share(f["insolvencyProbabilityAtHorizon"])))</td>"
-                + "<td class=\"num\">\(e(share(f["reserveTargetMissedProbability"])))</td>"
-                + "<td class=\"num\">\(e(share(f["capitalShortProbability"])))</td>"
-                + "<td class=\"num\">\(e(rate(f["breakEvenRateYuanPerOrder"])))</td></tr>\n"
-        }
-        return out + "</table>\n"
+                + (hasChoices ? "下表最后几列给出情景所列各项设定下全部世界的结论：模拟世界与随机性相同，仅该设定不同）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
     }
 
     /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
@@ -119,13 +86,30 @@ extension RunReport {
             ("capitalShortProbability", language("Capital short (terminal funding)", "资本不足（终端积累）"), share),
             ("breakEvenRateYuanPerOrder", language("Break-even rate per order, median (5th–95th)", "盈亏平衡费率（每单），中位数（第5–95百分位）"), rate)
         ]
+        // The scenario's choices (summary.json's `choices`, the first being the run itself): one
+        // column each, the estimate over all worlds, so the verdict under each choice costs no row.
+        let choices = summary["choices"].array.dropFirst()
         var out =
-            "<table class=\"compact\">\n<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
+            "<table class=\"compact\">\n"
+            + "<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
             + "<th>\(e(language("All worlds (95% interval)", "全部世界（95% 置信区间）")))</th>"
-            + "<th>\(e(language("Worlds agreeing with the evidence", "与证据吻合的世界")))</th></tr>\n"
+            + "<th>\(e(language("Worlds agreeing with the evidence", "与证据吻合的世界")))</th>"
+            + choices.map { choice in
+                // The field over its value, so the column is as narrow as the value.
+                let (field, value) = Self.choiceLabel(choice["setting"].string ?? "")
+                return "<th><code>" + e(field) + "</code><br><code>" + e(value) + "</code></th>"
+            }.joined() + "</tr>\n"
         for (key, label, format) in rows {
             let weighted = evidence["posterior"][key].exists ? format(evidence["posterior"][key]) : "—"
-            out += "<tr><td>\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td></tr>\n"
+            out += "<tr><td>\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td>"
+            for choice in choices {
+                let node = choice["figures"][key]
+                let text =
+                    key == "breakEvenRateYuanPerOrder"
+                    ? node["p50"].number.map(numbers.rate) : node["estimate"].number.map { numbers.percent($0) }
+                out += "<td class=\"num\">\(e(text ?? "—"))</td>"
+            }
+            out += "</tr>\n"
         }
         return out + "</table>\n"
     }
@@ -212,5 +196,13 @@ extension RunReport {
     func rateText(_ node: ResultJSON) -> String {
         guard let p50 = node["p50"].number else { return "—" }
         return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
+    }
+
+    /// A choice's setting as a column head: the field's last name and `=` with the value
+    /// (`grade1to4Allowance`, `=toRetirement` for `benefits.grade1to4Allowance=toRetirement`).
+    static func choiceLabel(_ setting: String) -> (field: String, value: String) {
+        guard let equals = setting.firstIndex(of: "=") else { return (setting, "") }
+        let path = setting[..<equals]
+        return (path.split(separator: ".").last.map(String.init) ?? String(path), String(setting[equals...]))
     }
 }
