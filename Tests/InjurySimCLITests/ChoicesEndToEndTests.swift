@@ -40,7 +40,8 @@ import Testing
         #expect(median(choices[2]) != median(choices[0]))
         let page = try String(contentsOfFile: one + "/report.html", encoding: .utf8)
         #expect(
-            page.contains("under each choice the scenario names: the same worlds and chance") && page.contains("<code>adminCostShare</code><br><code>=0.2</code>"),
+            page.contains("each choice the scenario names, over the same worlds and chance")
+                && page.contains("<code>adminCostShare</code><br><code>0.2</code>"),
             "\(page.count)")
 
         // Sharded: each part carries the choices' figures; the merge writes the same folder.

@@ -24,6 +24,7 @@ package enum HTMLPage {
         div.panel-title { font-size: 12px; text-align: center; }
         table.scorecard td.num { white-space: normal; }
         table.compact td, table.compact th { padding: 1px 4px; } table.compact td.num { white-space: normal; }
+        table.verdicts td.num, table.verdicts td.label:lang(en) { white-space: nowrap; } table.verdicts td, table.verdicts th { padding: 1px 2px; }
         table.inputs { font-size: 12px; } table.facts { font-size: 12px; } table.facts td { overflow-wrap: anywhere; } table.inputs code { font-size: 11px; background: none; padding: 0; }
         div.legend { font-size: 12px; margin: 4px 0; }
         div.legend span { margin-right: 14px; white-space: nowrap; }

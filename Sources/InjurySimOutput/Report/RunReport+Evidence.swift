@@ -69,10 +69,10 @@ extension RunReport {
             "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles: here "
                 + english + " (benefits.grade1to4Allowance; "
                 + (hasChoices
-                    ? "the table's last columns give the verdict over all worlds under each choice the scenario names: the same worlds and chance, only that setting differs)."
+                    ? "last columns: each choice the scenario names, over the same worlds and chance)."
                     : "name the other terms in the scenario's choices to see the verdict under each)."),
             "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验：本次设定为" + chinese + "（benefits.grade1to4Allowance；"
-                + (hasChoices ? "下表最后几列给出情景所列各项设定下全部世界的结论：模拟世界与随机性相同，仅该设定不同）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
+                + (hasChoices ? "表中最后几列：情景所列各项设定，模拟世界与随机性相同）。" : "可在情景的 choices 中列出其他设定，以查看各设定下的结论）。"))
     }
 
     /// The verdict's probabilities and the break-even rate, over all worlds and weighted.
@@ -84,24 +84,27 @@ extension RunReport {
             ("insolvencyProbabilityAtHorizon", language("Insolvent at the horizon", "期末资不抵债"), share),
             ("reserveTargetMissedProbability", language("Reserve below target (pay-as-you-go)", "储备低于目标（现收现付）"), share),
             ("capitalShortProbability", language("Capital short (terminal funding)", "资本不足（终端积累）"), share),
-            ("breakEvenRateYuanPerOrder", language("Break-even rate per order, median (5th–95th)", "盈亏平衡费率（每单），中位数（第5–95百分位）"), rate)
+            ("breakEvenRateYuanPerOrder", language("Break-even rate, median (5th–95th)", "盈亏平衡费率（每单），中位数（第5–95百分位）"), rate)
         ]
         // The scenario's choices (summary.json's `choices`, the first being the run itself): one
         // column each, the estimate over all worlds, so the verdict under each choice costs no row.
         let choices = summary["choices"].array.dropFirst()
+        let oneField = Set(choices.map { Self.choiceLabel($0["setting"].string ?? "").field }).count == 1
         var out =
-            "<table class=\"compact\">\n"
+            "<table class=\"compact verdicts\">\n"
             + "<tr><th>\(e(language("Figure (total over pools)", "指标（全部统筹池合计）")))</th>"
-            + "<th>\(e(language("All worlds (95% interval)", "全部世界（95% 置信区间）")))</th>"
-            + "<th>\(e(language("Worlds agreeing with the evidence", "与证据吻合的世界")))</th>"
+            + "<th>\(e(language("All worlds (95%)", "全部世界（95% 置信区间）")))</th>"
+            + "<th>\(e(language("Weighted by the evidence", "与证据吻合的世界")))</th>"
             + choices.map { choice in
-                // The field over its value, so the column is as narrow as the value.
+                // The value alone when every choice sets one field (the sentence above names it),
+                // else the field over its value: the column as narrow as the value.
                 let (field, value) = Self.choiceLabel(choice["setting"].string ?? "")
-                return "<th><code>" + e(field) + "</code><br><code>" + e(value) + "</code></th>"
+                return "<th>" + (oneField ? "" : "<code>" + e(field) + "</code><br>") + "<code>" + e(String(value.dropFirst())) + "</code></th>"
             }.joined() + "</tr>\n"
         for (key, label, format) in rows {
             let weighted = evidence["posterior"][key].exists ? format(evidence["posterior"][key]) : "—"
-            out += "<tr><td>\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td>"
+            out +=
+                "<tr><td class=\"label\">\(e(label))</td><td class=\"num\">\(e(format(evidence["prior"][key])))</td><td class=\"num\">\(e(weighted))</td>"
             for choice in choices {
                 let node = choice["figures"][key]
                 let text =
@@ -195,7 +198,9 @@ extension RunReport {
     /// A rate's median with its 5th–95th percentiles, or a dash.
     func rateText(_ node: ResultJSON) -> String {
         guard let p50 = node["p50"].number else { return "—" }
-        return numbers.rate(p50) + " (" + numbers.rate(node["p5"].number ?? .nan) + "–" + numbers.rate(node["p95"].number ?? .nan) + ")"
+        // The currency once, on the median: the cell stays on one line in print.
+        func bare(_ x: Double?) -> String { numbers.rate(x ?? .nan).replacingOccurrences(of: "¥", with: "") }
+        return numbers.rate(p50) + " (" + bare(node["p5"].number) + "–" + bare(node["p95"].number) + ")"
     }
 
     /// A choice's setting as a column head: the field's last name and `=` with the value
