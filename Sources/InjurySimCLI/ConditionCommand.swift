@@ -5,7 +5,7 @@ import InjurySimOutput
 
 /// `injurysim condition`: the verdict conditioned on the published figures' observation models,
 /// with sequential rounds while too few worlds agree (``EvidenceRounds``). Writes rounds.csv,
-/// worlds.csv, condition.json and manifest.json.
+/// worlds.csv, condition.json, manifest.json and report.html.
 struct ConditionCommand: SimulationCommand {
     static let name = CommandName.condition
     var options: CommandOptions
@@ -33,12 +33,12 @@ struct ConditionCommand: SimulationCommand {
         }
         progress?.finish()
         let report = ConditionReport(scenario: scenario, rounds: rounds, maximumRounds: options.rounds, target: target)
-        var written = options
-        written.noReport = true
         try Program.publish(
             .condition,
             [("rounds.csv", report.renderRoundsCSV()), ("worlds.csv", report.renderWorldsCSV()), ("condition.json", report.renderJSON().rendered())],
-            scenarios: [(scenario, hash)], extra: ["rounds": .number(String(rounds.count - 1))], to: folder, options: written, console: console,
+            scenarios: [(scenario, hash)],
+            extra: ["rounds": .number(String(rounds.count - 1)), "grade1to4Allowance": .string(scenario.benefits.grade1to4Allowance.notation)],
+            to: folder, options: options, console: console,
             header: nil, body: report.renderTable())
     }
 }

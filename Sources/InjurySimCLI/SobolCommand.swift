@@ -4,7 +4,7 @@ import InjurySimEngine
 import InjurySimOutput
 
 /// `injurysim sobol`: variance-based indices of the headline figures over the simulator
-/// (``GlobalSensitivity``). Writes sobol.csv, sobol.json and manifest.json.
+/// (``GlobalSensitivity``). Writes sobol.csv, sobol.json, manifest.json and report.html.
 struct SobolCommand: SimulationCommand {
     static let name = CommandName.sobol
     var options: CommandOptions
@@ -26,11 +26,9 @@ struct SobolCommand: SimulationCommand {
         }
         progress?.finish()
         let table = SobolTable(scenario: scenario, grouping: options.grouping, rows: options.rows, groups: outcome.groups, indices: outcome.rows)
-        var written = options
-        written.noReport = true
         try Program.publish(
             .sobol, [("sobol.csv", table.renderCSV()), ("sobol.json", table.renderJSON().rendered())], scenarios: [(design, hash)],
-            extra: ["grouping": .string(options.grouping.rawValue), "baseRows": .number(String(options.rows))], to: folder, options: written,
+            extra: ["grouping": .string(options.grouping.rawValue), "baseRows": .number(String(options.rows))], to: folder, options: options,
             console: console, header: nil, body: table.renderTable())
     }
 }
