@@ -6,7 +6,7 @@ import InjurySimFormat
 /// groups that carry most of the figure's variance, and how the design was made.
 extension PolicyReport {
     /// The most groups a figure's chart and table show (chance always among them); the rest are in sobol.csv.
-    static let sobolShownGroups = 10
+    static let sobolShownGroups = 8
     /// A group is named in the lead sentence when it explains at least this share alone (at most three are).
     static let sobolLeadShare = 0.05
 
@@ -53,7 +53,10 @@ extension PolicyReport {
             body += "<section>\n<h2>\(e(Self.capitalised(sobolFigureName(key))))</h2>\n<p>" + lead.html + "</p>\n"
             if ranked.contains(where: { $0.firstOrder != nil }) {
                 let shown = sobolShown(ranked)
-                body += sobolChart(key, shown, reading: lead.text) + sobolTable(shown, hidden: ranked.count - shown.count)
+                let reading = language(
+                    "Ranked by first-order index: each dot an estimate, each line its 95% bootstrap interval; the pale bar runs from the total less chance's total to the total.",
+                    "按一阶指数排序：圆点为估计值，线段为 95% 自助区间；浅色条自“总效应减随机性总效应”至“总效应”。")
+                body += sobolChart(key, shown, reading: reading) + sobolTable(shown, hidden: ranked.count - shown.count)
             }
             body += "</section>\n"
         }
