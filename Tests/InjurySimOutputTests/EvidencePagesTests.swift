@@ -236,5 +236,11 @@ import Testing
         #expect(verdict.contains(language == .en ? "Too few worlds agree" : "与证据吻合的世界太少"), "\(verdict)")
         #expect(verdict.contains("12.50"), "the largest effective sample size, round 0's")
         #expect(!html.contains("evidence/posterior/"))
+        // A manifest without the allowance term (written before it was recorded) does not claim one.
+        var older = texts
+        older["manifest.json"] = try #require(texts["manifest.json"]).replacingOccurrences(of: #""grade1to4Allowance": "toRetirement", "#, with: "")
+        let page = try ReportRenderer.render(texts: older, language: language)
+        #expect(!page.contains(language == .en ? "to the retirement age only" : "仅支付至退休年龄"))
+        #expect(page.contains(language == .en ? "this folder does not record the term used" : "本结果目录未记录所用设定"))
     }
 }

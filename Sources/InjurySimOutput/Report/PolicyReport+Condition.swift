@@ -47,7 +47,14 @@ extension PolicyReport {
             priorTitle: language("Prior: round 0, all worlds (95% interval)", "先验：第 0 轮全部世界（95%区间）"),
             posteriorTitle: language("Posterior: round \(posteriorRound), weighted (95% interval)", "后验：第 \(posteriorRound) 轮加权（95%区间）"))
         body += conditionChart(prior: prior, posterior: posterior, posteriorRound: posteriorRound)
-        body += "<p>" + e(section.allowanceSentence()) + "</p>\n</section>\n"
+        // A folder written before the manifest recorded the term does not say which was used.
+        let allowance =
+            manifest["grade1to4Allowance"].exists
+            ? section.allowanceSentence()
+            : language(
+                "The verdict rests most on how long grade 1–4 allowances are paid, which no published figure settles; this folder does not record the term used (benefits.grade1to4Allowance; the default pays for life).",
+                "结论最依赖一至四级伤残津贴的支付期限，公开数据无法检验；本结果目录未记录所用设定（benefits.grade1to4Allowance；默认终身支付）。")
+        body += "<p>" + e(allowance) + "</p>\n</section>\n"
         body += "<section>\n<h2>\(e(language("Effective sample size by round", "各轮有效样本量")))</h2>\n" + roundsTable() + "</section>\n"
         body += "<section>\n<h2>\(e(language("Uncertain inputs: prior against posterior", "不确定参数：先验与后验")))</h2>\n"
         body += "<p>" + e(constrainedSentence(section)) + "</p>\n" + section.priorPosteriorTable() + section.inputsTable() + "</section>\n"
