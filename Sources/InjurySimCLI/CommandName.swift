@@ -79,11 +79,11 @@ enum CommandName: String, CaseIterable, Sendable {
         case .sobol:
             "Runs Saltelli's design over the scenario's uncertain inputs (grouped by field, or one group per input) and\n"
                 + "writes Sobol first-order and total indices (Jansen's estimators, 95% bootstrap intervals) of\n"
-                + "P(insolvent), P(short), the break-even rate and the solvency position: sobol.csv, sobol.json."
+                + "P(insolvent), P(short), the break-even rate and the solvency position: sobol.csv, sobol.json, report.html."
         case .condition:
             "Runs the scenario's worlds and weighs them by the published figures' observation models; while the\n"
                 + "effective sample size is below half the worlds, runs another round drawn near the worlds that\n"
-                + "agree (population Monte Carlo, at most --rounds). Writes rounds.csv, worlds.csv, condition.json."
+                + "agree (population Monte Carlo, at most --rounds). Writes rounds.csv, worlds.csv, condition.json, report.html."
         case .validate: "Checks scenario files without running them; every problem is listed."
         case .validateModel:
             "Runs the analytic checks, the pilot calibration and the continuity of a chain of phases around its cuts;\n"

@@ -7,13 +7,10 @@ import InjurySimOutput
 /// with sequential rounds while too few worlds agree (``EvidenceRounds``). Writes rounds.csv,
 /// worlds.csv, condition.json and manifest.json; with `--shard K/N --round T` one task's share of
 /// round T's worlds as a part (``Program/conditionShard(_:_:_:console:)``), which `merge` of every
-/// round's parts turns into the same folder.
+/// round's parts turns into the same folder (report.html too: the condition page).
 struct ConditionCommand: SimulationCommand {
     static let name = CommandName.condition
     var options: CommandOptions
-
-    /// Whether the folder gets a report.html (the command's and a merge's alike).
-    static let writesReport = false
 
     func simulate(console: Console) async throws(Program.CommandError) {
         let (scenario, hash) = try Program.loadInputStudy(options, console: console)
@@ -45,10 +42,8 @@ struct ConditionCommand: SimulationCommand {
         }
         progress?.finish()
         let report = ConditionReport(scenario: scenario, rounds: rounds, maximumRounds: options.rounds, target: target)
-        var written = options
-        written.noReport = written.noReport || !Self.writesReport
         try Program.publish(
-            .condition, Self.files(report), scenarios: [(scenario, hash)], extra: Self.manifestExtra(report), to: folder, options: written,
+            .condition, Self.files(report), scenarios: [(scenario, hash)], extra: Self.manifestExtra(report), to: folder, options: options,
             console: console, header: nil, body: report.renderTable())
     }
 
@@ -57,6 +52,9 @@ struct ConditionCommand: SimulationCommand {
         [("rounds.csv", report.renderRoundsCSV()), ("worlds.csv", report.renderWorldsCSV()), ("condition.json", report.renderJSON().rendered())]
     }
 
-    /// What the manifest adds to a policy command's: the rounds run after the first.
-    static func manifestExtra(_ report: ConditionReport) -> [String: JSONOut] { ["rounds": .number(String(report.rounds.count - 1))] }
+    /// What the manifest adds to a policy command's: the rounds run after the first and the
+    /// allowance term the verdict rests on (the page names it).
+    static func manifestExtra(_ report: ConditionReport) -> [String: JSONOut] {
+        ["rounds": .number(String(report.rounds.count - 1)), "grade1to4Allowance": .string(report.scenario.benefits.grade1to4Allowance.notation)]
+    }
 }

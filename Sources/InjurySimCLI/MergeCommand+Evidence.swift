@@ -27,8 +27,7 @@ extension MergeCommand {
         let table = SobolTable(
             scenario: scenario, grouping: grouping, rows: rows, groups: groups,
             indices: GlobalSensitivity.indices(merged.metrics[0], groups: groups, seed: scenario.seed))
-        var choice = report
-        choice.noReport = choice.noReport || !SobolCommand.writesReport
+        let choice = report
         let files = SobolCommand.files(table)
         let names = choice.names(files.map(\.0))
         let manifest = Program.policyManifest(
@@ -69,8 +68,7 @@ extension MergeCommand {
             return ExitCode.moreRounds
         }
         let table = ConditionReport(scenario: scenario, rounds: merged.rounds, maximumRounds: merged.most, target: merged.target)
-        var choice = report
-        choice.noReport = choice.noReport || !ConditionCommand.writesReport
+        let choice = report
         let files = ConditionCommand.files(table)
         let names = choice.names(files.map(\.0))
         let manifest = Program.policyManifest(

@@ -5,13 +5,11 @@ import InjurySimOutput
 
 /// `injurysim sobol`: variance-based indices of the headline figures over the simulator
 /// (``GlobalSensitivity``). Writes sobol.csv, sobol.json and manifest.json; with `--shard K/N`
-/// one task's share of the design's worlds as a part, which `merge` turns into the same folder.
+/// one task's share of the design's worlds as a part, which `merge` turns into the same folder
+/// (report.html too: the sobol page).
 struct SobolCommand: SimulationCommand {
     static let name = CommandName.sobol
     var options: CommandOptions
-
-    /// Whether the folder gets a report.html (the command's and a merge's alike).
-    static let writesReport = false
 
     func simulate(console: Console) async throws(Program.CommandError) {
         let (scenario, hash) = try Program.loadInputStudy(options, console: console)
@@ -31,10 +29,8 @@ struct SobolCommand: SimulationCommand {
         }
         progress?.finish()
         let table = SobolTable(scenario: scenario, grouping: options.grouping, rows: options.rows, groups: outcome.groups, indices: outcome.rows)
-        var written = options
-        written.noReport = written.noReport || !Self.writesReport
         try Program.publish(
-            .sobol, Self.files(table), scenarios: [(design, hash)], extra: Self.manifestExtra(table), to: folder, options: written,
+            .sobol, Self.files(table), scenarios: [(design, hash)], extra: Self.manifestExtra(table), to: folder, options: options,
             console: console, header: nil, body: table.renderTable())
     }
 

@@ -18,7 +18,20 @@ import Testing
         let run = try EndToEndTests.run(["condition", scenario.path, "--rounds", "1", "--out", out, "--threads", "2"])
         #expect(run.code == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["condition.json", "manifest.json", "rounds.csv", "worlds.csv"])
+        #expect(files == ["condition.json", "manifest.json", "report.html", "rounds.csv", "worlds.csv"])
+        // The page renders again from the folder alone, the same bytes, and names every round's
+        // effective sample size as condition.json (read back) has it.
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let again = try EndToEndTests.run(["report", out, "--out", "-"])
+        #expect(again.code == 0 && again.stdout == page, "report re-renders the same bytes")
+        let condition = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/condition.json"))) as? [String: Any])
+        for (index, round) in try #require(condition["rounds"] as? [[String: Any]]).enumerated() {
+            let ess = try #require((round["effectiveSampleSize"] as? NSNumber)?.doubleValue)
+            #expect(page.contains("data-figure=\"rounds/\(index)/effectiveSampleSize\" data-kind=\"ratio\">\(String(format: "%.2f", ess))</td>"))
+        }
+        let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"report.html\"") && manifest.contains("\"grade1to4Allowance\": \"life\""))
         let rounds = try String(contentsOfFile: out + "/rounds.csv", encoding: .utf8).split(separator: "\n")
         #expect(rounds.first?.hasPrefix("round,replications,effective_sample_size,") == true)
         #expect((2...3).contains(rounds.count), "round 0 and at most one more")

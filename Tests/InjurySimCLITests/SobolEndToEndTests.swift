@@ -15,9 +15,23 @@ import Testing
             ])
             #expect(run.code == 0, "\(run.stderr)")
             let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-            #expect(files == ["manifest.json", "sobol.csv", "sobol.json"])
+            #expect(files == ["manifest.json", "report.html", "sobol.csv", "sobol.json"])
             csv.append(try String(contentsOfFile: out + "/sobol.csv", encoding: .utf8))
         }
+        // The page: `report` renders the same bytes from the folder alone, and its lead names the
+        // group with the largest first-order index of the break-even rate in sobol.csv (read back).
+        let out = dir.appendingPathComponent("sobol-1").path
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        let again = dir.appendingPathComponent("again.html").path
+        #expect(try EndToEndTests.run(["report", out, "--out", again]).code == 0)
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == page, "report re-renders the same bytes")
+        let breakEven = csv[0].split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            .filter { $0[0] == "breakEvenRateYuanPerOrder" && $0[1] != "chance" }
+        let top = try #require(breakEven.max { (Double($0[3]) ?? -9) < (Double($1[3]) ?? -9) })
+        let words = ["sectors.*.claimsPerMillionOrders": "claim rates", "provinces.*.averageMonthlyWageYuan": "wages"]
+        #expect(page.contains("The break-even rate: \(words[top[1]] ?? top[1]) carry "), "the lead names \(top[1])")
+        let zh = try EndToEndTests.run(["report", out, "--lang", "zh", "--out", "-"])
+        #expect(zh.code == 0 && zh.stdout.contains("盈亏平衡费率：") && zh.stdout.contains("lang=\"zh-CN\""))
         #expect(csv[0] == csv[1], "the indices do not depend on the thread count")
         let lines = csv[0].split(separator: "\n")
         let header =

@@ -1,10 +1,10 @@
 import InjurySimAnalysis
 import InjurySimFormat
 
-/// The report page of a policy command's folder (compare, sweep, solve, sensitivity), from its
+/// The report page of a policy command's folder (compare, sweep, solve, sensitivity, sobol, condition), from its
 /// JSON file and manifest alone. Every printed figure cell names its path in that JSON file.
 package struct PolicyReport: Sendable {
-    package enum Kind: String, Sendable { case compare, sweep, solve, sensitivity }
+    package enum Kind: String, Sendable { case compare, sweep, solve, sensitivity, sobol, condition }
 
     var kind: Kind
     /// The command's JSON file (`compare.json`, …), parsed.
@@ -33,28 +33,47 @@ package struct PolicyReport: Sendable {
         let e = ChartStyle.escape
         let titles: [Kind: (String, String)] = [
             .compare: ("Comparison", "方案比较"), .sweep: ("Sweep", "参数扫描"),
-            .solve: ("Rate that meets a target", "满足目标的费率"), .sensitivity: ("Sensitivity", "敏感性分析")
+            .solve: ("Rate that meets a target", "满足目标的费率"), .sensitivity: ("Sensitivity", "敏感性分析"),
+            .sobol: ("Which inputs carry the uncertainty (Sobol indices)", "哪些参数决定不确定性（Sobol 指数）"),
+            .condition: ("The verdict conditioned on published figures", "以公开数据为条件的结论")
         ]
         let title =
             "InjurySim — " + language(titles[kind]?.0 ?? "", titles[kind]?.1 ?? "") + " — "
             + scenarioNames.map(shownName).joined(separator: language(", ", "、"))
         var body = "<h1>\(e(title))</h1>\n"
-        body +=
-            "<p class=\"basis\">"
-            + e(
-                language(
-                    "\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
-                    "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为\(Glossary.allPools.zh)合计。")) + "</p>\n"
+        body += "<p class=\"basis\">" + e(basis()) + "</p>\n"
         let sections: (verdict: String, body: String)
         switch kind {
         case .compare: sections = compare()
         case .sweep: sections = sweep()
         case .solve: sections = solve()
         case .sensitivity: sections = sensitivity()
+        case .sobol: sections = sobol()
+        case .condition: sections = condition()
         }
         body += "<p class=\"verdict\">\(e(sections.verdict))</p>\n" + sections.body
         body += "<section>\n<h2>\(e(language("What was run", "运行信息")))</h2>\n" + whatWasRun() + "</section>\n"
         return HTMLPage.render(title: title, language: language, body: body)
+    }
+
+    /// The line under the title: how many worlds, and how they were drawn.
+    func basis() -> String {
+        switch kind {
+        case .sobol:
+            let rows = numbers.count(manifest["baseRows"].number ?? data["baseRows"].number ?? 0)
+            return language(
+                "\(numbers.count(Double(replications))) simulated worlds in Saltelli's design of \(rows) base rows; money is total over all pools.",
+                "Saltelli 设计共 \(numbers.count(Double(replications))) 次模拟（\(rows) 个基础行）；金额为\(Glossary.allPools.zh)合计。")
+        case .condition:
+            let rounds = numbers.count(Double(data["rounds"].array.count))
+            return language(
+                "\(numbers.count(Double(replications))) simulated worlds a round, \(rounds) round\(data["rounds"].array.count == 1 ? "" : "s"); figures are totals over all pools.",
+                "每轮 \(numbers.count(Double(replications))) 次模拟，共 \(rounds) 轮；指标为\(Glossary.allPools.zh)合计。")
+        default:
+            return language(
+                "\(numbers.count(Double(replications))) simulated worlds per scenario with common random numbers (replication r is the same world in every run); money is total over all pools.",
+                "每个方案 \(numbers.count(Double(replications))) 次模拟，采用共同随机数（各方案第 r 次模拟为同一情景）；金额为\(Glossary.allPools.zh)合计。")
+        }
     }
 
     /// How a figure of the policy JSON is written: its declared unit (``Figures``); for the
@@ -113,8 +132,14 @@ package struct PolicyReport: Sendable {
         if let target = manifest["target"].string { arguments.append("--target \"\(target)\"") }
         if let sector = manifest["for"].string { arguments.append("--for " + sector) }
         let allOff = !variantUncertainty.isEmpty && variantUncertainty.allSatisfy { !$0.isOn }
+        var size = " --replications \(replications)"
+        if kind == .sobol {
+            size = " --rows \(Int(manifest["baseRows"].number ?? 0)) --by \(manifest["grouping"].string ?? "key")"
+        } else if kind == .condition {
+            size += " --rounds \(Int(data["maximumRounds"].number ?? 0))"
+        }
         let command =
-            "injurysim " + arguments.joined(separator: " ") + " --seed \(seed) --replications \(replications) --sample-fraction \(fraction)"
+            "injurysim " + arguments.joined(separator: " ") + " --seed \(seed)" + size + " --sample-fraction \(fraction)"
             + (allOff ? " --no-uncertainty" : "")
         var out = "<table>\n<tr><th>\(e(language("Command", "命令")))</th><td>\(e(kind.rawValue))</td></tr>\n"
         for scenario in manifest["scenarios"].array {

@@ -24,7 +24,7 @@ package enum ReportRenderer {
 
     /// The page for the results folder at `path`, read from disk.
     package static func render(folder path: String, language: ReportLanguage) throws(ReportError) -> String {
-        let names = runFiles + ["compare.json", "sweep.json", "solve.json", "sensitivity.json"]
+        let names = runFiles + ["compare.json", "sweep.json", "solve.json", "sensitivity.json", "sobol.json", "condition.json"]
         return try render(texts: try ResultsFolder.texts(in: path, names: names), language: language, folder: path)
     }
 }
