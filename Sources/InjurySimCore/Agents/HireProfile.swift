@@ -51,7 +51,7 @@ package struct HireProfile: Sendable {
             }
             let birth = chainStartYear + Double(hireDay) / 365.25 - hire.age
             let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
-            return hireDay + max(1, Int(min(days, Double(Int32.max / 4)).rounded(.up)))
+            return hireDay + max(1, PortableMath.ceiledInt(min(days, Double(Int32.max / 4))))
         }
     }
 
