@@ -104,6 +104,31 @@ import Testing
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
     }
 
+    /// `flooredInt` and `ceiledInt` (the retirement age's birth month and days) against the
+    /// standard library's rounding, over the same kinds of inputs: whole numbers and their
+    /// neighbours, both signs, the ends where every double is whole.
+    @Test func flooredAndCeiledIntAreIntOfRoundedDownAndUp() {
+        var inputs: [Double] = [
+            0, -0.0, 0.49999999999999994, -0.49999999999999994, 0.5, -0.5, 1, -1, 4_503_599_627_370_495.5, -4_503_599_627_370_495.5,
+            4_503_599_627_370_496, 9_007_199_254_740_993, -9_007_199_254_740_993, 1e18, -1e18, 9.223372036854775e18,
+            -9.223372036854775e18, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 1e-300, -1e-300, 23_591.999_999_999_996
+        ]
+        for n in -3_000...3_000 {
+            inputs += Self.around(Double(n), steps: 2) + Self.around(Double(n) + 0.5, steps: 1)
+        }
+        var cursor = RandomCursor(key: StreamKey(seed: 44))
+        for _ in 0..<100_000 {
+            let magnitude = PortableMath.exp(Self.ln10 * (21 * cursor.uniform() - 3))
+            inputs.append(cursor.uniform() < 0.5 ? magnitude : -magnitude)
+        }
+        let wrongFloor = inputs.filter { PortableMath.flooredInt($0) != Int($0.rounded(.down)) }
+        let wrongCeiling = inputs.filter { PortableMath.ceiledInt($0) != Int($0.rounded(.up)) }
+        #expect(wrongFloor.isEmpty, "\(wrongFloor.prefix(5))")
+        #expect(wrongCeiling.isEmpty, "\(wrongCeiling.prefix(5))")
+        #expect(PortableMath.flooredInt(-2.5) == -3 && PortableMath.ceiledInt(-2.5) == -2)
+        #expect(PortableMath.flooredInt(2.5) == 2 && PortableMath.ceiledInt(2.5) == 3)
+    }
+
     /// ln 10, so magnitudes spread over decades.
     static let ln10 = 2.302585092994046
 }

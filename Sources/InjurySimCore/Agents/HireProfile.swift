@@ -51,7 +51,7 @@ package struct HireProfile: Sendable {
             }
             let birth = chainStartYear + Double(hireDay) / 365.25 - hire.age
             let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
-            return hireDay + max(1, Int(min(days, Double(Int32.max / 4)).rounded(.up)))
+            return hireDay + max(1, PortableMath.ceiledInt(min(days, Double(Int32.max / 4))))
         }
     }
 
@@ -80,7 +80,12 @@ package struct HireProfile: Sendable {
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))
         join(&worker, person: person, day: day, logClockDraw: logs[1])
-        let churns = day + 1 + tenureDays(logDraw: logs[0])
+        setLeaveDay(&worker, person: person, day: day, logTenureDraw: logs[0])
+    }
+
+    /// A hire's leave day, given the logarithm of its tenure draw.
+    func setLeaveDay(_ worker: inout Worker, person: StreamKey, day: Int, logTenureDraw: Double) {
+        let churns = day + 1 + tenureDays(logDraw: logTenureDraw)
         // The earlier of leaving by churn and reaching the retirement age. Optional chaining
         // reads the rule in place: `if let` copied it (its tables retained and released) per hire.
         worker.leaveDay = Int32(clamping: min(churns, retirement?.day(person: person, hireDay: day) ?? Int.max))
@@ -88,7 +93,7 @@ package struct HireProfile: Sendable {
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
     /// otherwise), given the logarithm of the hire's clock draw.
-    private func join(_ worker: inout Worker, person: StreamKey, day: Int, logClockDraw: Double) {
+    func join(_ worker: inout Worker, person: StreamKey, day: Int, logClockDraw: Double) {
         worker.hireDay = Int32(clamping: day)
         worker.flags = person.uniform(DrawPurpose.occasional.counter(day: day)) < occasionalShare ? Worker.occasionalFlag : 0
         let z = Sample.inverseNormalCDF(person.uniform(DrawPurpose.shift.counter(day: day)))
@@ -105,7 +110,7 @@ package struct HireProfile: Sendable {
     }
 
     /// ``tenureDays(_:)`` given log u.
-    private func tenureDays(logDraw: Double) -> Int {
+    func tenureDays(logDraw: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
         // q > 0: truncation is floor below 2⁵², and above it q is already whole (no libm call).
         let q = logDraw / logStayProbability
@@ -129,7 +134,17 @@ package struct HireProfile: Sendable {
             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.initialAge.counter(day: 0)), person.uniform(DrawPurpose.tenure.counter(day: 0))))
-        var day = -min(tenureDays(logDraw: logs[0]), 3650)
+        let (day, retires) = initialHire(person: person, logAgeDraw: logs[0], startDay: startDay, hiredEarlier: hiredEarlier)
+        join(&worker, person: person, day: day, logClockDraw: PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day))))
+        finishInitial(&worker, startDay: startDay, logTenureDraw: logs[1], retires: retires)
+        return worker
+    }
+
+    /// An initial holder's hire day (relative to `startDay`, at most 3,650 days back) and
+    /// retirement day, from the logarithm of the first time-in-slot draw: redrawn while the
+    /// holder would have retired by the start (``initialAttempts`` at most).
+    func initialHire(person: StreamKey, logAgeDraw: Double, startDay: Int, hiredEarlier: ((Int) -> People?)?) -> (day: Int, retires: Int) {
+        var day = -min(tenureDays(logDraw: logAgeDraw), 3650)
         var retires = Int.max
         if retirement != nil {
             for attempt in 0..<Self.initialAttempts {
@@ -140,10 +155,14 @@ package struct HireProfile: Sendable {
                 if retires > startDay { break }
             }
         }
-        join(&worker, person: person, day: day, logClockDraw: PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day))))
+        return (day, retires)
+    }
+
+    /// An initial holder's days moved to `startDay`, and the leave day: a fresh churn draw
+    /// (its logarithm given) or the retirement day, if earlier, at least the day after the start.
+    func finishInitial(_ worker: inout Worker, startDay: Int, logTenureDraw: Double, retires: Int) {
         worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
-        let churns = startDay + 1 + tenureDays(logDraw: logs[1])
+        let churns = startDay + 1 + tenureDays(logDraw: logTenureDraw)
         worker.leaveDay = Int32(clamping: max(startDay + 1, min(churns, retires)))
-        return worker
     }
 }

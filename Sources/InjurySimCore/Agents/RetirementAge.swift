@@ -24,7 +24,7 @@ package struct RetirementAge: Sendable, Equatable {
 
         /// The age of a person born `birth` (a fractional calendar year: 1975.5 is mid-July 1975).
         package func age(birth: Double) -> Double {
-            let month = Int((birth * 12).rounded(.down))
+            let month = PortableMath.flooredInt(birth * 12)
             guard month >= firstBirthMonth else { return originalAge }
             return originalAge + Double(min(capMonths, (month - firstBirthMonth) / step + 1)) / 12
         }

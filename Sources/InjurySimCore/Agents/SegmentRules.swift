@@ -75,6 +75,27 @@ import Foundation
         }
     }
 
+    /// ``age(_:index:)`` of up to eight uncovered slots whose holders leave this month (lanes
+    /// below `count` of `index`): the first hire of each in vector lanes
+    /// (``HireProfile/hire(_:at:persons:days:count:)``), any later ones of the month one by one.
+    @usableFromInline package func age(_ workers: UnsafeMutableBufferPointer<Worker>, leaving index: SIMD8<Int32>, count: Int) {
+        var index = index
+        var persons = SIMD8<UInt64>()
+        var days = SIMD8<Int>()
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            workers[i].generation &+= 1
+            persons[lane: lane] = segment.key.child(UInt64(slotIndex(i))).child(UInt64(workers[i].generation)).rawValue
+            days[lane: lane] = max(firstDay, Int(workers[i].leaveDay))
+        }
+        context.hire.hire(workers, at: index, persons: persons, days: days, count: count)
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            workers[i].workKey = WorkStream.key(person: StreamKey(rawValue: persons[lane: lane]))
+            age(&workers[i], index: i)
+        }
+    }
+
     /// The accident of a worked day whose exposure clock ran out: severity, days off or the end
     /// of work, a new clock on top of the leftover. Returns the event to report.
     @usableFromInline package func accident(_ worker: inout Worker, person: StreamKey, day: Int) -> AccidentEvent {

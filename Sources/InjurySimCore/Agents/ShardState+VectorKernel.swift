@@ -22,10 +22,11 @@ extension ShardState {
             workers.withUnsafeMutableBufferPointer { workers in
                 salts.withUnsafeBufferPointer { salts in
                     var lanes = WorkerLanes()
+                    var leaving = LeavingSlots()
                     for i in segment.range {
                         guard rules.isCovered(workers[i]) else {
-                            // The call only when the holder leaves this month (its own first test).
-                            if Int(workers[i].leaveDay) < rules.lastDay { rules.age(&workers[i], index: i) }
+                            // Only when the holder leaves this month, eight slots at a time.
+                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules) }
                             continue
                         }
                         lanes.append(i)
@@ -37,6 +38,7 @@ extension ShardState {
                     if lanes.count > 0 {
                         ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents)
                     }
+                    leaving.flush(workers, rules: rules)
                 }
             }
             orders.close()

@@ -26,10 +26,11 @@ extension ShardState {
                 salts.withUnsafeBufferPointer { salts in
                     var low = WorkerLanes()
                     var high = WorkerLanes()
+                    var leaving = LeavingSlots()
                     for i in segment.range {
                         guard rules.isCovered(workers[i]) else {
-                            // The call only when the holder leaves this month (its own first test).
-                            if Int(workers[i].leaveDay) < rules.lastDay { rules.age(&workers[i], index: i) }
+                            // Only when the holder leaves this month, eight slots at a time.
+                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules) }
                             continue
                         }
                         if low.count < 8 {
@@ -48,6 +49,7 @@ extension ShardState {
                     } else if low.count > 0 {
                         ShardState.stepLanes(&low, workers, salts, rules, &total, &orders, &events, &accidents)
                     }
+                    leaving.flush(workers, rules: rules)
                 }
             }
             orders.close()

@@ -39,12 +39,25 @@ import Foundation
         for segment in segments {
             let profile = hire(segment.sector)
             let earlier = hiredEarlier.map { people in { (day: Int) in people(segment, day) } }
-            for i in segment.range {
-                let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
-                let takeUp = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
-                var worker = profile.initial(person: slot.child(0), takeUp: takeUp, startDay: startDay, hiredEarlier: earlier)
-                worker.workKey = WorkStream.key(person: slot.child(0))
-                workers.append(worker)
+            // Eight slots at a time (``HireProfile/appendInitial``: their logarithms in vector
+            // lanes), each as ``HireProfile/initial(person:takeUp:startDay:hiredEarlier:)`` makes it.
+            var lower = segment.range.lowerBound
+            while lower < segment.range.upperBound {
+                let count = min(8, segment.range.upperBound - lower)
+                var persons = SIMD8<UInt64>()
+                var takeUps = SIMD8<UInt16>()
+                for lane in 0..<count {
+                    let slot = segment.key.child(UInt64(segment.firstSlot + lower + lane - segment.range.lowerBound))
+                    takeUps[lane: lane] = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
+                    persons[lane: lane] = slot.child(0).rawValue
+                }
+                profile.appendInitial(
+                    persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: earlier, to: &workers)
+                let first = workers.count - count
+                for lane in 0..<count {
+                    workers[first + lane].workKey = WorkStream.key(person: StreamKey(rawValue: persons[lane: lane]))
+                }
+                lower += count
             }
         }
         self.workers = workers

@@ -94,6 +94,22 @@ package enum PortableMath {
         return fraction >= 0.5 ? truncated + 1 : fraction <= -0.5 ? truncated - 1 : truncated
     }
 
+    /// `Int(x.rounded(.down))` without the C library's `floor` (a call on baseline x86-64):
+    /// truncation, one less where it rounded up (x negative and not whole; below 2⁵² in
+    /// magnitude `Double(truncated)` is exact, above it x is whole). Traps where the original does.
+    @inlinable @inline(__always)
+    package static func flooredInt(_ x: Double) -> Int {
+        let truncated = Int(x)
+        return Double(truncated) > x ? truncated - 1 : truncated
+    }
+
+    /// `Int(x.rounded(.up))` without the C library's `ceil`, as ``flooredInt(_:)``.
+    @inlinable @inline(__always)
+    package static func ceiledInt(_ x: Double) -> Int {
+        let truncated = Int(x)
+        return Double(truncated) < x ? truncated + 1 : truncated
+    }
+
     /// bᵉ for b > 0, as exp(e · log b).
     @inlinable
     package static func pow(_ base: Double, _ exponent: Double) -> Double {

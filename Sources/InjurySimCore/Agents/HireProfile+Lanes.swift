@@ -1,0 +1,72 @@
+extension HireProfile {
+    /// ``hire(_:person:day:)`` of up to eight persons at once: lane `l < count` hires
+    /// `persons[l]` on `days[l]` into `workers[index[l]]`. The draws and rules are the scalar
+    /// hire's, lane by lane; only the logarithms are taken in vector lanes
+    /// (``PortableMath/log(lanes:)``, the scalar bits), so every worker ends up with the bits the
+    /// scalar hire gives it (`HireLanesTests`).
+    package func hire(
+        _ workers: UnsafeMutableBufferPointer<Worker>, at index: SIMD8<Int32>, persons: SIMD8<UInt64>, days: SIMD8<Int>, count: Int
+    ) {
+        var index = index
+        var persons = persons
+        var days = days
+        // Padding lanes take 1 (log 1 = 0): positive and normal, so the vector path holds.
+        var tenureDraws = SIMD8<Double>(repeating: 1)
+        var clockDraws = SIMD8<Double>(repeating: 1)
+        for lane in 0..<count {
+            let person = StreamKey(rawValue: persons[lane: lane])
+            let day = days[lane: lane]
+            tenureDraws[lane: lane] = person.uniform(DrawPurpose.tenure.counter(day: day))
+            clockDraws[lane: lane] = person.uniform(DrawPurpose.hireClock.counter(day: day))
+        }
+        var tenureLogs = PortableMath.log(lanes: tenureDraws)
+        var clockLogs = PortableMath.log(lanes: clockDraws)
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            let person = StreamKey(rawValue: persons[lane: lane])
+            let day = days[lane: lane]
+            join(&workers[i], person: person, day: day, logClockDraw: clockLogs[lane: lane])
+            setLeaveDay(&workers[i], person: person, day: day, logTenureDraw: tenureLogs[lane: lane])
+        }
+    }
+
+    /// ``initial(person:takeUp:startDay:hiredEarlier:)`` of up to eight persons at once: lane
+    /// `l < count` is `persons[l]` with `takeUps[l]`, appended to `workers` in lane order. The
+    /// logarithms of the first draws and of the clock draws are taken in vector lanes (the
+    /// scalar bits); everything else is the scalar rule, lane by lane (`HireLanesTests`).
+    package func appendInitial(
+        persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, count: Int, startDay: Int = 0, hiredEarlier: ((Int) -> People?)? = nil,
+        to workers: inout [Worker]
+    ) {
+        var persons = persons
+        var ageDraws = SIMD8<Double>(repeating: 1)
+        var tenureDraws = SIMD8<Double>(repeating: 1)
+        for lane in 0..<count {
+            let person = StreamKey(rawValue: persons[lane: lane])
+            ageDraws[lane: lane] = person.uniform(DrawPurpose.initialAge.counter(day: 0))
+            tenureDraws[lane: lane] = person.uniform(DrawPurpose.tenure.counter(day: 0))
+        }
+        var ageLogs = PortableMath.log(lanes: ageDraws)
+        var tenureLogs = PortableMath.log(lanes: tenureDraws)
+        var days = SIMD8<Int>()
+        var retires = SIMD8<Int>()
+        var clockDraws = SIMD8<Double>(repeating: 1)
+        for lane in 0..<count {
+            let person = StreamKey(rawValue: persons[lane: lane])
+            let (day, retiresOn) = initialHire(person: person, logAgeDraw: ageLogs[lane: lane], startDay: startDay, hiredEarlier: hiredEarlier)
+            days[lane: lane] = day
+            retires[lane: lane] = retiresOn
+            clockDraws[lane: lane] = person.uniform(DrawPurpose.hireClock.counter(day: day))
+        }
+        var clockLogs = PortableMath.log(lanes: clockDraws)
+        for lane in 0..<count {
+            var worker = Worker(
+                clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
+                shiftHours: 0, fatigue: 1, takeUp: takeUps[lane], flags: 0)
+            let person = StreamKey(rawValue: persons[lane: lane])
+            join(&worker, person: person, day: days[lane: lane], logClockDraw: clockLogs[lane: lane])
+            finishInitial(&worker, startDay: startDay, logTenureDraw: tenureLogs[lane: lane], retires: retires[lane: lane])
+            workers.append(worker)
+        }
+    }
+}
