@@ -12,8 +12,10 @@ enum ScenarioChoices {
         "shardSize", "minimumSampledWorkersPerPool", "reportLanguage", "label", "description", "$schema"
     ]
 
-    /// Takes `"choices"` out of `root` and returns each setting with its node (for messages).
-    static func take(_ root: inout JSONNode, file: String) throws(ScenarioError) -> [(setting: String, node: JSONNode)] {
+    /// Takes `"choices"` out of `root` and returns each choice's settings with its node (for
+    /// messages). A choice is one setting, or a list of settings applied together (a grade 1–4
+    /// share set to nothing is four grades of a severity mix).
+    static func take(_ root: inout JSONNode, file: String) throws(ScenarioError) -> [(settings: [String], node: JSONNode)] {
         guard case .object(let members) = root.value, let entry = members.first(where: { $0.key == "choices" }) else { return [] }
         root.value = .object(members.filter { $0.key != "choices" })
         guard case .array(let items) = entry.value.value else {
@@ -23,26 +25,44 @@ enum ScenarioChoices {
         guard items.count <= Scenario.maximumChoices else {
             throw failure(
                 file: file, path: "choices", node: entry.value,
-                "has \(items.count) settings; at most \(Scenario.maximumChoices) are allowed (each one runs the study again)")
+                "has \(items.count) choices; at most \(Scenario.maximumChoices) are allowed (each one runs the study again)")
         }
-        var settings: [(String, JSONNode)] = []
+        var choices: [([String], JSONNode)] = []
         var issues: [ScenarioIssue] = []
+        let expected = "expected a setting in double quotes, PATH=VALUE as --set takes it, or a list of such settings applied together"
         for (index, item) in items.enumerated() {
-            guard case .string(let text) = item.value else {
+            switch item.value {
+            case .string(let text): choices.append(([text], item))
+            case .array(let list) where !list.isEmpty && list.count <= maximumSettings:
+                var texts: [String] = []
+                for setting in list {
+                    if case .string(let text) = setting.value { texts.append(text) }
+                }
+                guard texts.count == list.count else {
+                    issues += failure(file: file, path: "choices[\(index)]", node: item, expected).issues
+                    continue
+                }
+                choices.append((texts, item))
+            case .array(let list):
                 issues +=
-                    failure(file: file, path: "choices[\(index)]", node: item, "expected a setting in double quotes, PATH=VALUE as --set takes it")
+                    failure(file: file, path: "choices[\(index)]", node: item, "has \(list.count) settings; a choice has 1 to \(maximumSettings)")
                     .issues
-                continue
+            default: issues += failure(file: file, path: "choices[\(index)]", node: item, expected).issues
             }
-            settings.append((text, item))
         }
         guard issues.isEmpty else { throw ScenarioError(file: file, issues: issues) }
-        return settings
+        return choices
     }
 
-    /// The override a choice makes, refused when it does not parse, sets a field that makes
-    /// another study, or repeats an earlier choice.
-    static func override(_ setting: String, index: Int, node: JSONNode, earlier: [String], file: String) throws(ScenarioError) -> ScenarioOverride {
+    /// The most settings one choice applies together.
+    static let maximumSettings = 32
+
+    /// A choice's name: its settings joined by " & ".
+    static func label(_ settings: [String]) -> String { settings.joined(separator: " & ") }
+
+    /// The override a setting of a choice makes, refused when it does not parse or sets a field
+    /// that makes another study.
+    static func override(_ setting: String, index: Int, node: JSONNode, file: String) throws(ScenarioError) -> ScenarioOverride {
         let override: ScenarioOverride
         do throws(ScenarioError) { override = try ScenarioOverride(parsing: setting) } catch {
             throw failure(file: file, path: "choices[\(index)]", node: node, error.issues.map(\.message).joined(separator: "; "))
@@ -53,9 +73,6 @@ enum ScenarioChoices {
                 file: file, path: "choices[\(index)]", node: node,
                 "sets \(head), which makes another study rather than another assumption over the same worlds; a choice may set any field but "
                     + fixedFields.sorted().joined(separator: ", "))
-        }
-        guard !earlier.contains(setting) else {
-            throw failure(file: file, path: "choices[\(index)]", node: node, "repeats an earlier choice; give each setting once")
         }
         return override
     }

@@ -101,25 +101,30 @@ public enum ScenarioLoader {
         var scenario = try decodePhase(root: root, file: file, baseBytes: &baseBytes, chain: chain)
         // Every choice is checked, and every problem of every choice reported at once.
         var issues: [ScenarioIssue] = []
-        for (index, (setting, node)) in choices.enumerated() {
+        for (index, (settings, node)) in choices.enumerated() {
+            let label = ScenarioChoices.label(settings)
+            guard !choices.prefix(index).contains(where: { ScenarioChoices.label($0.settings) == label }) else {
+                issues +=
+                    ScenarioChoices.failure(file: file, path: "choices[\(index)]", node: node, "repeats an earlier choice; give each once").issues
+                continue
+            }
             do throws(ScenarioError) {
-                let override = try ScenarioChoices.override(
-                    setting, index: index, node: node, earlier: choices.prefix(index).map(\.setting), file: file)
-                do throws(ScenarioError) {
-                    let variant = try decodePhase(root: try override.apply(to: root), file: file, baseBytes: &baseBytes, chain: chain)
-                    scenario.choices.append(Scenario.Choice(setting: setting, scenario: variant))
-                } catch {
-                    issues += error.issues.map { issue in
-                        var issue = issue
-                        issue.message = "in choices[\(index)] (\(setting)): " + issue.message
-                        // A problem with the setting itself is placed at the choice in the file.
-                        if issue.line == ScenarioOverride.commandLine {
-                            (issue.line, issue.column, issue.file) = (node.line, node.column, node.source)
-                        }
-                        return issue
-                    }
+                var overridden = root
+                for setting in settings {
+                    let override = try ScenarioChoices.override(setting, index: index, node: node, file: file)
+                    overridden = try override.apply(to: overridden)
                 }
-            } catch { issues += error.issues }
+                let variant = try decodePhase(root: overridden, file: file, baseBytes: &baseBytes, chain: chain)
+                scenario.choices.append(Scenario.Choice(setting: label, scenario: variant))
+            } catch {
+                issues += error.issues.map { issue in
+                    var issue = issue
+                    if !issue.path.hasPrefix("choices[") { issue.message = "in choices[\(index)] (\(label)): " + issue.message }
+                    // A problem with the setting itself is placed at the choice in the file.
+                    if issue.line == ScenarioOverride.commandLine { (issue.line, issue.column, issue.file) = (node.line, node.column, node.source) }
+                    return issue
+                }
+            }
         }
         guard issues.isEmpty else { throw ScenarioError(file: file, issues: issues) }
         return scenario

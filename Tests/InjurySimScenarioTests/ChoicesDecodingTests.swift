@@ -37,10 +37,30 @@ import Testing
         #expect(try ScenarioLoader.decode(bytes: Array(ScenarioValidationTests.minimal.utf8)).choices.isEmpty)
     }
 
+    /// A choice of several settings applies them together, named by them joined with " & ".
+    @Test func aListOfSettingsIsOneChoice() throws {
+        let scenario = try ScenarioLoader.decode(
+            bytes: Array(
+                Self.text(#"[["benefits.grade1to4Allowance=toRetirement", "financing.method=terminalFunding"], "financing.method=terminalFunding"]"#)
+                    .utf8))
+        #expect(
+            scenario.choices.map(\.setting) == [
+                "benefits.grade1to4Allowance=toRetirement & financing.method=terminalFunding", "financing.method=terminalFunding"
+            ])
+        #expect(
+            scenario.choices[0].scenario.benefits.grade1to4Allowance == .toRetirement
+                && scenario.choices[0].scenario.financing.method == .terminalFunding)
+        #expect(
+            scenario.choices[1].scenario.benefits.grade1to4Allowance == .life && scenario.choices[1].scenario.financing.method == .terminalFunding)
+    }
+
     /// (choices, path of an issue, words of its message)
     @Test(arguments: [
         (#""toRetirement""#, "choices", "expected a list of settings"),
         (#"[3]"#, "choices[0]", "expected a setting in double quotes"),
+        (#"[["fund.shortfall=borrow", 3]]"#, "choices[0]", "or a list of such settings"),
+        (#"[[]]"#, "choices[0]", "has 0 settings; a choice has 1 to 32"),
+        (#"[["fund.shortfall=borrow", "seed=3"]]"#, "choices[0]", "sets seed"),
         (#"["seed=4"]"#, "choices[0]", "sets seed, which makes another study"),
         (#"["months=12"]"#, "choices[0]", "sets months"),
         (#"["nonsense"]"#, "choices[0]", "expected PATH=VALUE"),

@@ -96,6 +96,7 @@ struct EvidenceSection {
                 // The value alone when every choice sets one field (the sentence above names it),
                 // else the field over its value: the column as narrow as the value.
                 let (field, value) = Self.choiceLabel(choice["setting"].string ?? "")
+                guard !value.isEmpty else { return "<th><code>" + e(field) + "</code></th>" }
                 return "<th>" + (oneField ? "" : "<code>" + e(field) + "</code><br>") + "<code>" + e(String(value.dropFirst())) + "</code></th>"
             }.joined() + "</tr>\n"
         for (key, label, format) in rows {
@@ -232,8 +233,9 @@ struct EvidenceSection {
 
     /// A choice's setting as a column head: the field's last name and `=` with the value
     /// (`grade1to4Allowance`, `=toRetirement` for `benefits.grade1to4Allowance=toRetirement`).
+    /// A choice of several settings (`A=1 & B=2`) is named whole.
     static func choiceLabel(_ setting: String) -> (field: String, value: String) {
-        guard let equals = setting.firstIndex(of: "=") else { return (setting, "") }
+        guard !setting.contains(" & "), let equals = setting.firstIndex(of: "=") else { return (setting, "") }
         let path = setting[..<equals]
         return (path.split(separator: ".").last.map(String.init) ?? String(path), String(setting[equals...]))
     }
