@@ -34,6 +34,13 @@ extension Program {
         return OutputClaim(folder: folder, checkpoint: checkpoint)
     }
 
+    /// `--shard`'s text as a selection (`auto/N` from the scheduler's environment).
+    static func shardSelection(_ text: String) throws(CommandError) -> ShardSelection {
+        do throws(ShardSelection.Problem) {
+            return try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
+        } catch { throw .usage(error.message) }
+    }
+
     /// Puts the results in place; the checkpoint is removed only once they are.
     static func write(_ files: [(name: String, text: String)], to claim: OutputClaim) throws(CommandError) {
         do throws(OutputError) { try claim.folder.commit(files) } catch { throw .output(error) }
@@ -49,12 +56,7 @@ extension Program {
     static func checkResources(
         _ scenarios: [Scenario], _ options: CommandOptions, console: Console, runs: Int = 1, atMost: Bool = false
     ) throws(CommandError) {
-        var shard: ShardSelection?
-        if let text = options.shard {
-            do throws(ShardSelection.Problem) {
-                shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-            } catch { throw .usage(error.message) }
-        }
+        let shard = try options.shard.map { text throws(CommandError) in try shardSelection(text) }
         let estimates = scenarios.map { ResourceEstimate(scenario: $0, shard: shard, threads: options.threads) }
         guard let largest = estimates.max(by: { $0.bytes < $1.bytes }) else { return }
         let limit = ResourceEstimate.memoryLimit

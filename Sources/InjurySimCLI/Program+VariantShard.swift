@@ -61,10 +61,7 @@ extension Program {
         _ command: CommandName, _ text: String, _ variants: [ShardVariant], axes: [PartManifest.Axis], defaultOut: String,
         _ options: CommandOptions, console: Console
     ) async throws(CommandError) {
-        let shard: ShardSelection
-        do throws(ShardSelection.Problem) {
-            shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch { throw .usage(error.message) }
+        let shard = try shardSelection(text)
         let first = variants[0].loaded.0
         // The documents as the command ran them: overrides applied, --no-uncertainty written into each.
         let extra = options.uncertainty == false ? [try parseOverrides(["uncertainty=false"])[0]] : []

@@ -8,10 +8,7 @@ import InjurySimScenario
 /// `injurysim run --shard K/N`: one task's share of a study, written as a part for `merge`.
 extension Program {
     static func runShard(_ text: String, _ options: CommandOptions, console: Console) async throws(CommandError) {
-        let shard: ShardSelection
-        do throws(ShardSelection.Problem) {
-            shard = try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch { throw .usage(error.message) }
+        let shard = try shardSelection(text)
         let overrides = try parseOverrides(options.sets)
         // Loaded as `run` loads it (checks, warnings, options); the part records the resolved
         // document and the shard runs the scenario decoded from it, exactly as the merge will.

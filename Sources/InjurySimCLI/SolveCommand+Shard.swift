@@ -46,13 +46,6 @@ extension Program {
         }
     }
 
-    /// `--shard`'s text as a selection (`auto/N` from the scheduler's environment).
-    static func shardSelection(_ text: String) throws(CommandError) -> ShardSelection {
-        do throws(ShardSelection.Problem) {
-            return try ShardSelection(parsing: text, environment: ProcessInfo.processInfo.environment)
-        } catch { throw .usage(error.message) }
-    }
-
     /// The scenario a part records and its shard runs: the file resolved into one document with
     /// the `--set` overrides, decoded with the options `loaded` was loaded with — exactly as the
     /// merge will decode it.
