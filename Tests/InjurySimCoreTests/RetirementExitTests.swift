@@ -137,10 +137,108 @@ import Testing
             return edges[0]
         }
         let table = WorkerAge.Table(bands: bands)
+        // Every slice's end and its neighbours (the band search's boundaries), and values
+        // outside (0, 1), then uniforms.
+        let total = bands.reduce(0, +)
+        var boundaries: [Double] = [0, 0.04, 0.42, 0.9999999999, 1, -0.25, 1.5, .infinity]
+        var cumulative = 0.0
+        for share in bands where share > 0 && total > 0 {
+            cumulative += share / total
+            boundaries += [cumulative.nextDown, cumulative, cumulative.nextUp]
+        }
         let key = StreamKey(seed: 8)
         for i in 0..<20_000 {
-            let u = i < 4 ? [0, 0.04, 0.42, 0.9999999999][i] : key.uniform(UInt64(i))
+            let u = i < boundaries.count ? boundaries[i] : key.uniform(UInt64(i))
             #expect(table.age(u).bitPattern == reference(u).bitPattern, "u \(u)")
         }
+    }
+
+    /// Rules and hiring profiles for the leave-day bound: young and old bands, reformed and
+    /// fixed ages, a rule whose youngest age is below the oldest hire (no bound at all).
+    static let boundCases: [(bands: [Double], men: Double, women: Double, maleShare: Double)] = [
+        ([0.04, 0.38, 0.38, 0.16, 0.04], 63, 58, 0.93), ([0, 0.12, 0.38, 0.35, 0.15], 63, 55, 0.95),
+        ([0, 0, 0, 0, 1], 60, 57, 0.7), ([1, 0, 0, 0, 0], 63, 58, 0.5), ([0.3, 0, 0, 0.7, 0], 60, 50, 0.2)
+    ]
+
+    /// `leaveDay(person:hireDay:churns:)` is `min(churns, day(person:hireDay:))` to the day, with
+    /// churn days on both sides of the retirement day (one day either side, the day itself) and
+    /// far before it, where the bound decides without the rule: a bound that were ever past the
+    /// retirement day would give `churns` where the retirement day is earlier.
+    @Test(arguments: 0..<5)
+    func theBoundedLeaveDayIsTheEarlierOfChurnAndRetirement(index: Int) {
+        let c = Self.boundCases[index]
+        let rule = HireProfile.Retirement(
+            bands: c.bands, maleShare: c.maleShare, rule: RetirementAge(men: c.men, women: c.women), chainStartYear: 2022)
+        var (bounded, early) = (0, 0)
+        for i in 0..<3_000 {
+            let person = StreamKey(seed: 11).child(UInt64(i))
+            let hireDay = 37 * i - 3_650
+            let retires = rule.day(person: person, hireDay: hireDay)
+            for churns in [retires - 1, retires, retires + 1, hireDay + 1, hireDay + 400, hireDay + 9_000, Int(Int32.max / 2)] {
+                let got = rule.leaveDay(person: person, hireDay: hireDay, churns: churns)
+                #expect(got == min(churns, retires), "hired day \(hireDay), churns \(churns), retires \(retires): \(got)")
+                if churns < retires { early += 1 }
+            }
+            let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
+            if (rule.rule.youngest - rule.table.ageAtMost(u)) * 365.25 >= 400 { bounded += 1 }
+        }
+        #expect(early > 3_000)
+        // The young bands are decades from the youngest retirement age: most hires are bounded.
+        if c.bands[0] + c.bands[1] + c.bands[2] > 0.5 { #expect(bounded > 1_500, "\(bounded) of 3,000 bounded") }
+    }
+
+    /// The bound's two halves: no drawn age is above `ageAtMost` (the upper edge of the band,
+    /// exactly, so the bound is as tight as the band allows), and no cohort retires younger than
+    /// the rule's `youngest` (which some cohort reaches).
+    @Test(arguments: 0..<5)
+    func theBoundsHalvesHold(index: Int) {
+        let c = Self.boundCases[index]
+        let table = WorkerAge.Table(bands: c.bands)
+        let edges = Scenario.Sector.ageBandEdges
+        let key = StreamKey(seed: 12)
+        for i in 0..<20_000 {
+            let u = i < 3 ? [0, 0.9999999999999999, 0.5][i] : key.uniform(UInt64(i))
+            let age = table.age(u)
+            let most = table.ageAtMost(u)
+            #expect(age <= most && edges.contains(most), "u \(u): \(age) above \(most)")
+            #expect(most == edges[(edges.lastIndex(where: { $0 <= age }) ?? 0) + (age == most ? 0 : 1)], "u \(u): \(age), \(most)")
+        }
+        let rule = RetirementAge(men: c.men, women: c.women)
+        var lowest = Double.infinity
+        for month in (1900 * 12)...(2100 * 12) {
+            for isMale in [false, true] {
+                let age = rule.age(birth: (Double(month) + 0.5) / 12, isMale: isMale)
+                #expect(age >= rule.youngest)
+                lowest = min(lowest, age)
+            }
+        }
+        #expect(lowest == rule.youngest)
+    }
+
+    /// The initial holders' leave days are those of the whole rule: the earlier of the churn day
+    /// and the retirement day (where the holder was not drawn again), whether or not the bound
+    /// decided, for young hires (mostly bounded) and old ones (never).
+    @Test(arguments: [0, 2])
+    func initialHoldersLeaveAsUnderTheWholeRule(index: Int) {
+        let c = Self.boundCases[index]
+        let retirement = HireProfile.Retirement(
+            bands: c.bands, maleShare: c.maleShare, rule: RetirementAge(men: c.men, women: c.women), chainStartYear: 2022)
+        let with = HireProfile(
+            occasionalShare: 0, shiftHours: 8, shiftHoursSpread: 0, longShiftHours: 10, extraRiskPerLongHour: 0,
+            churnPerMonth: 0.01, retirement: retirement)
+        var without = with
+        without.retirement = nil
+        var compared = 0
+        for i in 0..<4_000 {
+            let person = StreamKey(seed: 13).child(UInt64(i))
+            let a = with.initial(person: person, takeUp: 0, startDay: 365)
+            let b = without.initial(person: person, takeUp: 0, startDay: 365)
+            guard a.hireDay == b.hireDay else { continue }  // drawn again: retired before the start
+            compared += 1
+            let retires = retirement.day(person: person, hireDay: Int(a.hireDay))
+            #expect(Int(a.leaveDay) == max(366, min(Int(b.leaveDay), retires)), "person \(i)")
+        }
+        // Hires aged 50–59 under ages 57/60 are often drawn again; the young ones rarely.
+        #expect(compared > (index == 0 ? 3_500 : 1_000), "\(compared) compared")
     }
 }

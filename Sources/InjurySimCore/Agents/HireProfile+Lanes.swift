@@ -53,7 +53,9 @@ extension HireProfile {
         var clockDraws = SIMD8<Double>(repeating: 1)
         for lane in 0..<count {
             let person = StreamKey(rawValue: persons[lane: lane])
-            let (day, retiresOn) = initialHire(person: person, logAgeDraw: ageLogs[lane: lane], startDay: startDay, hiredEarlier: hiredEarlier)
+            let (day, retiresOn) = initialHire(
+                person: person, logAgeDraw: ageLogs[lane: lane], startDay: startDay,
+                churns: initialChurns(startDay: startDay, logTenureDraw: tenureLogs[lane: lane]), hiredEarlier: hiredEarlier)
             days[lane: lane] = day
             retires[lane: lane] = retiresOn
             clockDraws[lane: lane] = person.uniform(DrawPurpose.hireClock.counter(day: day))

@@ -53,6 +53,22 @@ package struct HireProfile: Sendable {
             let days = (rule.age(birth: birth, isMale: hire.isMale) - hire.age) * 365.25
             return hireDay + max(1, PortableMath.ceiledInt(min(days, Double(Int32.max / 4))))
         }
+
+        /// `min(churns, day(person:hireDay:))`, without working out the retirement day when it
+        /// cannot come first: the person's age at hire is at most their band's upper edge
+        /// (``WorkerAge/Table/ageAtMost(_:)``, one draw) and the retirement age at least the
+        /// rule's youngest (``RetirementAge/youngest``), so — every step of ``day`` rising with
+        /// the retirement age and falling with the age at hire, and rounding being monotone —
+        /// the retirement day is at least the hire day plus `(youngest − upper edge) × 365.25`
+        /// rounded up. Where that is not before `churns`, churn decides and the second draw,
+        /// the division within the band and the cohort's rule are skipped (most hires are decades
+        /// from retirement); the result is the same integer either way (`RetirementExitTests`).
+        package func leaveDay(person: StreamKey, hireDay: Int, churns: Int) -> Int {
+            let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
+            let atLeast = min((rule.youngest - table.ageAtMost(u)) * 365.25, Double(Int32.max / 4))
+            if atLeast >= Double(churns - hireDay) { return churns }
+            return min(churns, day(person: person, hireDay: hireDay))
+        }
     }
 
     /// Redraws of an initial holder's time in the slot, at most, when the drawn holder would
@@ -88,7 +104,7 @@ package struct HireProfile: Sendable {
         let churns = day + 1 + tenureDays(logDraw: logTenureDraw)
         // The earlier of leaving by churn and reaching the retirement age. Optional chaining
         // reads the rule in place: `if let` copied it (its tables retained and released) per hire.
-        worker.leaveDay = Int32(clamping: min(churns, retirement?.day(person: person, hireDay: day) ?? Int.max))
+        worker.leaveDay = Int32(clamping: retirement?.leaveDay(person: person, hireDay: day, churns: churns) ?? churns)
     }
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
@@ -134,7 +150,9 @@ package struct HireProfile: Sendable {
             shiftHours: 0, fatigue: 1, takeUp: takeUp, flags: 0)
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.initialAge.counter(day: 0)), person.uniform(DrawPurpose.tenure.counter(day: 0))))
-        let (day, retires) = initialHire(person: person, logAgeDraw: logs[0], startDay: startDay, hiredEarlier: hiredEarlier)
+        let (day, retires) = initialHire(
+            person: person, logAgeDraw: logs[0], startDay: startDay, churns: initialChurns(startDay: startDay, logTenureDraw: logs[1]),
+            hiredEarlier: hiredEarlier)
         join(&worker, person: person, day: day, logClockDraw: PortableMath.log(person.uniform(DrawPurpose.hireClock.counter(day: day))))
         finishInitial(&worker, startDay: startDay, logTenureDraw: logs[1], retires: retires)
         return worker
@@ -142,27 +160,44 @@ package struct HireProfile: Sendable {
 
     /// An initial holder's hire day (relative to `startDay`, at most 3,650 days back) and
     /// retirement day, from the logarithm of the first time-in-slot draw: redrawn while the
-    /// holder would have retired by the start (``initialAttempts`` at most).
-    func initialHire(person: StreamKey, logAgeDraw: Double, startDay: Int, hiredEarlier: ((Int) -> People?)?) -> (day: Int, retires: Int) {
+    /// holder would have retired by the start (``initialAttempts`` at most). `churns` is the
+    /// holder's leave day by churn (``initialChurns(startDay:logTenureDraw:)``, after the start):
+    /// where the retirement day cannot come before it, `retires` is `churns`
+    /// (``Retirement/leaveDay(person:hireDay:churns:)``), which ``finishInitial`` turns into the
+    /// same leave day, and the holder was not retired at the start.
+    func initialHire(
+        person: StreamKey, logAgeDraw: Double, startDay: Int, churns: Int, hiredEarlier: ((Int) -> People?)?
+    ) -> (day: Int, retires: Int) {
         var day = -min(tenureDays(logDraw: logAgeDraw), 3650)
         var retires = Int.max
+        // Optional chaining reads the rule in place (`if let` would copy it, tables retained).
         if retirement != nil {
             for attempt in 0..<Self.initialAttempts {
                 if attempt > 0 {
                     day = -min(tenureDays(logDraw: PortableMath.log(person.uniform(DrawPurpose.initialAge.counter(day: attempt)))), 3650)
                 }
-                retires = retirement?.day(person: person, hireDay: startDay + day, people: hiredEarlier?(startDay + day)) ?? Int.max
+                // An earlier phase's bands: the whole rule; this profile's own: the bound first.
+                if let people = hiredEarlier?(startDay + day) {
+                    retires = retirement?.day(person: person, hireDay: startDay + day, people: people) ?? Int.max
+                } else {
+                    retires = retirement?.leaveDay(person: person, hireDay: startDay + day, churns: churns) ?? Int.max
+                }
                 if retires > startDay { break }
             }
         }
         return (day, retires)
     }
 
+    /// An initial holder's leave day by churn: a fresh geometric number of days after the start.
+    func initialChurns(startDay: Int, logTenureDraw: Double) -> Int {
+        startDay + 1 + tenureDays(logDraw: logTenureDraw)
+    }
+
     /// An initial holder's days moved to `startDay`, and the leave day: a fresh churn draw
     /// (its logarithm given) or the retirement day, if earlier, at least the day after the start.
     func finishInitial(_ worker: inout Worker, startDay: Int, logTenureDraw: Double, retires: Int) {
         worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
-        let churns = startDay + 1 + tenureDays(logDraw: logTenureDraw)
+        let churns = initialChurns(startDay: startDay, logTenureDraw: logTenureDraw)
         worker.leaveDay = Int32(clamping: max(startDay + 1, min(churns, retires)))
     }
 }

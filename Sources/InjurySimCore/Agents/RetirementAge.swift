@@ -22,6 +22,11 @@ package struct RetirementAge: Sendable, Equatable {
             Schedule(originalAge: age, firstBirthMonth: Int.max, step: 1, capMonths: 0)
         }
 
+        /// The youngest age ``age(birth:)`` gives for any birth: the delay is at least
+        /// min(cap, 1), so at least min(cap, 0) months, and `originalAge + Double(d) / 12` rises
+        /// with d (rounding is monotone).
+        package var youngest: Double { originalAge + Double(min(0, capMonths)) / 12 }
+
         /// The age of a person born `birth` (a fractional calendar year: 1975.5 is mid-July 1975).
         package func age(birth: Double) -> Double {
             let month = PortableMath.flooredInt(birth * 12)
@@ -42,6 +47,9 @@ package struct RetirementAge: Sendable, Equatable {
         default: self.women = .fixed(women)
         }
     }
+
+    /// The youngest retirement age of either sex and any cohort (``Schedule/youngest``).
+    package var youngest: Double { min(men.youngest, women.youngest) }
 
     /// The retirement age of a person born `birth` (fractional calendar year).
     package func age(birth: Double, isMale: Bool) -> Double {

@@ -56,6 +56,19 @@ package enum WorkerAge {
             (self.start, self.end, self.width, self.used, self.low, self.span, self.last) = (start, end, width, used, low, span, last)
         }
 
+        /// The oldest age ``age(_:)`` can give for `u`: the upper edge of `u`'s band, computed as
+        /// `low + 1 × span`, so that (rounding being monotone, and the age `low + within × span`
+        /// with within ≤ 1) `age(u) ≤ ageAtMost(u)` holds to the bit. Cheaper than the age: the
+        /// band without the division within it. (A table of the edge by 1/1,024th of [0, 1) was
+        /// tried: as many instructions, plus the table per profile.)
+        package func ageAtMost(_ u: Double) -> Double {
+            guard last >= 0 else { return youngest }
+            for band in 0...last where used[band] != 0 {
+                if u < end[band] || band == last { return low[band] + span[band] }
+            }
+            return youngest
+        }
+
         /// The age for a uniform `u`: its band, and uniform within it.
         package func age(_ u: Double) -> Double {
             guard last >= 0 else { return youngest }
