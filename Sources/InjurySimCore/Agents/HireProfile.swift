@@ -63,6 +63,7 @@ package struct HireProfile: Sendable {
         /// rounded up. Where that is not before `churns`, churn decides and the second draw,
         /// the division within the band and the cohort's rule are skipped (most hires are decades
         /// from retirement); the result is the same integer either way (`RetirementExitTests`).
+        @inline(__always)
         package func leaveDay(person: StreamKey, hireDay: Int, churns: Int) -> Int {
             let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
             let atLeast = min((rule.youngest - table.ageAtMost(u)) * 365.25, Double(Int32.max / 4))
@@ -165,6 +166,7 @@ package struct HireProfile: Sendable {
     /// where the retirement day cannot come before it, `retires` is `churns`
     /// (``Retirement/leaveDay(person:hireDay:churns:)``), which ``finishInitial`` turns into the
     /// same leave day, and the holder was not retired at the start.
+    @inline(__always)
     func initialHire(
         person: StreamKey, logAgeDraw: Double, startDay: Int, churns: Int, hiredEarlier: ((Int) -> People?)?
     ) -> (day: Int, retires: Int) {
