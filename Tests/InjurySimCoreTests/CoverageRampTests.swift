@@ -29,4 +29,20 @@ import Testing
         #expect(!some.matches(province: 1, platform: 9, sector: 1))
         #expect(!some.matches(province: 0, platform: 9, sector: 0))
     }
+
+    /// The kernels decide coverage by comparing a slot's 16-bit take-up position with a whole
+    /// number (``SegmentRules/coverageLimit(_:)``): for every position and each threshold, below
+    /// the limit exactly when below the threshold — whole and fractional thresholds, the ends of
+    /// the range and beyond, the smallest steps either side of a whole number, and NaN.
+    @Test(arguments: [
+        0.0, -0.0, -1, 0x1.0p-1074, 0.5, 1, 1.0.nextUp, 2.0.nextDown, 2, 100.25, 32768, 32768.0.nextDown, 32768.0.nextUp,
+        65535, 65535.5, 65536.0.nextDown, 65536, 65537, 1e300, .infinity, -.infinity, .nan
+    ])
+    func coverageLimitAgreesWithTheThresholdAtEveryPosition(threshold: Double) {
+        let limit = SegmentRules.coverageLimit(threshold)
+        #expect((0...65536).contains(limit))
+        var disagreements = 0
+        for position in 0...65535 where (position < limit) != (Double(position) < threshold) { disagreements += 1 }
+        #expect(disagreements == 0, "threshold \(threshold), limit \(limit)")
+    }
 }

@@ -14,6 +14,10 @@ import Foundation
     @usableFromInline package let occasionalLimit: Int32
     /// Covered when the take-up position is below this (coverage × workforce share × 65,536).
     @usableFromInline package let coverageThreshold: Double
+    /// ``coverageThreshold`` as a whole number for the 16-bit take-up positions: a position is
+    /// below the threshold exactly when it is below this (``coverageLimit(_:)``), so that the
+    /// kernels' scan of every slot compares integers.
+    @usableFromInline package let coverageLimit: Int
     /// A person also works for another platform when 63 bits of its draw are below this
     /// (p × 2⁶³), decided once, when first insured.
     @usableFromInline package let sharedThreshold: UInt64
@@ -27,6 +31,7 @@ import Foundation
         self.fullTimeLimit = WorkStream.limit(context.fullTimeDailyProbability)
         self.occasionalLimit = WorkStream.limit(context.occasionalDailyProbability)
         self.coverageThreshold = context.coverage * context.workforceShare * 65536
+        self.coverageLimit = SegmentRules.coverageLimit(coverageThreshold)
         self.sharedThreshold = UInt64((min(max(context.multiPlatformShare, 0), 1) * 0x1.0p63).rounded())
     }
 
@@ -35,7 +40,16 @@ import Foundation
     package func slotIndex(_ i: Int) -> Int { segment.firstSlot + i - segment.range.lowerBound }
 
     @inlinable
-    package func isCovered(_ worker: Worker) -> Bool { Double(worker.takeUp) < coverageThreshold }
+    package func isCovered(_ worker: Worker) -> Bool { Int(worker.takeUp) < coverageLimit }
+
+    /// The whole number `n` in 0...65,536 with `Double(p) < threshold` exactly when `p < n`, for
+    /// every take-up position `p` in 0...65,535: the threshold rounded up and clamped (0 for a
+    /// threshold that is not above 0, NaN included, which no position is below).
+    package static func coverageLimit(_ threshold: Double) -> Int {
+        guard threshold > 0 else { return 0 }
+        guard threshold < 65536 else { return 65536 }
+        return PortableMath.ceiledInt(threshold)
+    }
 
     @inlinable
     package func limit(_ worker: Worker) -> Int32 { worker.isOccasional ? occasionalLimit : fullTimeLimit }

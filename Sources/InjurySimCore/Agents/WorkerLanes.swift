@@ -87,7 +87,15 @@
         let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
         dailyOrders = orders
         hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
-        nextEventDay = Int(nextEvent.min())
+        nextEventDay = Int(WorkerLanes.earliest(nextEvent))
+    }
+
+    /// The least of eight lanes, by halves (the standard library's `min()` is a call).
+    @inlinable @inline(__always)
+    static func earliest(_ v: SIMD8<Int32>) -> Int32 {
+        let four = pointwiseMin(v.lowHalf, v.highHalf)
+        let two = pointwiseMin(four.lowHalf, four.highHalf)
+        return Swift.min(two[0], two[1])
     }
 
     /// A lane's person-level fields (after a hire, or at the month's start).
@@ -134,7 +142,7 @@
                 loadHazard(lane, w, rules: rules, day: day)
             }
         }
-        nextEventDay = Int(nextEvent.min())
+        nextEventDay = Int(WorkerLanes.earliest(nextEvent))
     }
 
     /// The accidents of `day`: lanes that worked (`works` all ones) and whose clock ran out,
@@ -155,11 +163,14 @@
             nextEvent[lane: lane] = min(nextEvent[lane: lane], w.leaveDay)
             workers[i] = w
         }
-        nextEventDay = Int(nextEvent.min())
+        nextEventDay = Int(WorkerLanes.earliest(nextEvent))
     }
 
     /// Ends the month: each lane's last stretch, totals, expected orders in slot order, the
-    /// clocks back into the workers, the accidents in slot then day order.
+    /// clocks back into the workers, the accidents in slot then day order. What
+    /// ``SegmentRules/countActive(_:workedDays:totals:)`` adds up is counted in vectors (whole
+    /// numbers: the order does not matter); a person's first worked stretch marks them insured
+    /// (``SegmentRules/markInsured(_:worked:person:totals:)``), lane by lane.
     @inlinable @inline(__always)
     package mutating func finish(
         _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules, total: inout SegmentTotals, orders: inout OrderBlocks,
@@ -169,16 +180,25 @@
         // SegmentRules.closeStretch, lane by lane).
         var stretch = worked &- stretchStart
         var expected = workerOrders + SIMD8<Double>(stretch) * dailyOrders
+        var flags = SIMD8<Int32>()
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             workers[i].clock = clock[lane: lane]
             let worked = Int(stretch[lane: lane])
-            rules.markInsured(
-                &workers[i], worked: worked, person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)),
-                totals: &total)
-            rules.countActive(workers[i], workedDays: Int(self.worked[lane: lane]), totals: &total)
+            if worked > 0 && workers[i].flags & Worker.insuredFlag == 0 {
+                rules.markInsured(
+                    &workers[i], worked: worked,
+                    person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)), totals: &total)
+            }
+            flags[lane: lane] = Int32(workers[i].flags)
             orders.add(expected[lane: lane], slotIndex: rules.slotIndex(i))
         }
+        // Worked days, and the lanes that worked at least one (−1 each; padding lanes never work).
+        let active = (0 &- worked) &>> 31
+        let shared = 0 &- ((flags & Int32(Worker.sharedFlag)) &>> 2)
+        total.workedDays += Int64(WorkerLanes.sum(worked))
+        total.activeWorkers -= Int64(WorkerLanes.sum(active))
+        total.activeShared -= Int64(WorkerLanes.sum(active & shared))
         total.coveredWorkerDays += Int64(count * (rules.lastDay - rules.firstDay))
         if !events.isEmpty {
             // One accident per lane and day at most: (lane, day) orders them as the scalar kernel does.
@@ -186,6 +206,14 @@
             accidents.append(contentsOf: events.lazy.map(\.event))
             events.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// The sum of eight lanes, by halves (no lane sum here exceeds 8 × 31 in magnitude).
+    @inlinable @inline(__always)
+    static func sum(_ v: SIMD8<Int32>) -> Int32 {
+        let four = v.lowHalf &+ v.highHalf
+        let two = four.lowHalf &+ four.highHalf
+        return two[0] &+ two[1]
     }
 }
 
