@@ -124,7 +124,14 @@
         day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules,
         total: inout SegmentTotals
     ) {
-        for lane in 0..<count where Int(nextEvent[lane: lane]) <= day {
+        // The lanes with an event due, as bits found without a branch per lane (which lanes
+        // have one is hard to predict); an event changes only its own lane's fields.
+        var due = 0
+        for lane in 0..<8 { due |= (Int(nextEvent[lane: lane]) <= day ? 1 : 0) &<< lane }
+        due &= (1 &<< count) &- 1
+        while due != 0 {
+            let lane = due.trailingZeroBitCount
+            due &= due &- 1
             let i = Int(index[lane: lane])
             var w = workers[i]
             if day >= Int(w.leaveDay) {
