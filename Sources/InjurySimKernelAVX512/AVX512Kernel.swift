@@ -18,4 +18,13 @@ package enum AVX512Kernel {
     package static func step(_ state: inout ShardState, month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
         state.stepVectorisedWide(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
     }
+
+    /// A shard's initial population (``ShardState/init(province:key:segments:startDay:hire:hiredEarlier:)``),
+    /// inlined here: its hashes and logarithms in this build's vector registers.
+    package static func makeState(
+        province: Int, key: StreamKey, segments: [Segment], startDay: Int, hire: (Int) -> HireProfile,
+        hiredEarlier: ((Segment, Int) -> HireProfile.People?)?
+    ) -> ShardState {
+        ShardState(province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier)
+    }
 }

@@ -92,6 +92,33 @@ import Testing
         }
     }
 
+    /// A shard's initial population, eight slots at a time in vector lanes: slot `s` of a
+    /// segment holds the person `segment.key.child(s).child(0)` with the take-up position
+    /// ``StreamKey/uniform(_:)`` gives the slot and the work key of that person, each holder as
+    /// ``HireProfile/initial(person:takeUp:startDay:hiredEarlier:)`` makes it alone — in segments
+    /// that start mid-pair and whose sizes are not multiples of eight.
+    @Test(arguments: [0, 730])
+    func aShardsInitialPopulationHoldsEachSlotsOwnPerson(startDay: Int) {
+        let profile = Self.profiles()[0]
+        let root = StreamKey(seed: 2809)
+        let segments = [
+            Segment(platform: 0, sector: 0, range: 0..<13, key: root.child(0), firstSlot: 5),
+            Segment(platform: 1, sector: 0, range: 13..<30, key: root.child(1), firstSlot: 0)
+        ]
+        let state = ShardState(province: 0, key: root, segments: segments, startDay: startDay, hire: { _ in profile })
+        var expected: [Worker] = []
+        for segment in segments {
+            for i in segment.range {
+                let slot = segment.key.child(UInt64(segment.firstSlot + i - segment.range.lowerBound))
+                let person = slot.child(0)
+                var w = profile.initial(person: person, takeUp: UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536)), startDay: startDay)
+                w.workKey = WorkStream.key(person: person)
+                expected.append(w)
+            }
+        }
+        #expect(state.workers.map(Self.fields) == expected.map(Self.fields))
+    }
+
     /// Uncovered slots aged eight at a time: each slot as if aged alone, later hires of the same
     /// month included (a high churn and a long month make several per slot).
     @Test func agingABatchOfSlotsGivesEachSlotItsOwnTurnover() {

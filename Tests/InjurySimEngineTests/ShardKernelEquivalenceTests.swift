@@ -115,6 +115,52 @@ import Testing
         #expect(accidents > 0 || c.dailyHazard < 0.001)
     }
 
+    /// Every build makes the same initial population (``ShardKernel/makeState``): the same
+    /// workers bit for bit as the baseline build, with a retirement rule (the bound and the
+    /// whole rule both taken), at the start of a chain and later in it, with an earlier phase's
+    /// age bands, in segments whose sizes are not multiples of eight.
+    @Test(arguments: [0, 400])
+    func everyKernelMakesTheSameInitialPopulation(startDay: Int) {
+        let retirement = HireProfile.Retirement(
+            bands: [0.05, 0.15, 0.3, 0.3, 0.2], maleShare: 0.6, rule: RetirementAge(men: 63, women: 58), chainStartYear: 2022 + 2.0 / 12)
+        let profile = HireProfile(
+            occasionalShare: 0.3, shiftHours: 7.5, shiftHoursSpread: 2.5, longShiftHours: 9, extraRiskPerLongHour: 0.05,
+            churnPerMonth: 0.03, retirement: retirement)
+        let earlier: (Segment, Int) -> HireProfile.People? = { segment, day in
+            segment.platform == 1 && day < startDay - 200 ? (bands: [0.0, 0.1, 0.2, 0.3, 0.4], maleShare: 0.9) : nil
+        }
+        let root = StreamKey(seed: 2808)
+        var start = 0
+        var segments: [Segment] = []
+        for s in Self.sizes {
+            segments.append(
+                Segment(
+                    platform: s.platform, sector: 0, range: start..<(start + s.count), key: root.child(UInt64(s.platform)),
+                    firstSlot: s.firstSlot))
+            start += s.count
+        }
+        var references: [ShardState] = []
+        for hiredEarlier in [nil, earlier] {
+            let reference = ShardState(
+                province: 1, key: root, segments: segments, startDay: startDay, hire: { _ in profile }, hiredEarlier: hiredEarlier)
+            #expect(reference.workers.count == start)
+            for kernel in ShardKernel.allCases where kernel.isAvailable {
+                let state = kernel.makeState(
+                    province: 1, key: root, segments: segments, startDay: startDay, hire: { _ in profile }, hiredEarlier: hiredEarlier)
+                #expect(state.workers.count == reference.workers.count)
+                let same = zip(state.workers, reference.workers).allSatisfy(Self.sameBits)
+                #expect(same, "\(kernel.rawValue), start day \(startDay), earlier bands \(hiredEarlier != nil)")
+            }
+            references.append(reference)
+        }
+        // Not vacuous: the retirement rule and the earlier phase's bands each move some holders.
+        var churnOnly = profile
+        churnOnly.retirement = nil
+        let withoutRule = ShardState(province: 1, key: root, segments: segments, startDay: startDay, hire: { _ in churnOnly })
+        #expect(zip(references[0].workers, withoutRule.workers).contains { $0.leaveDay != $1.leaveDay })
+        #expect(zip(references[0].workers, references[1].workers).contains { !Self.sameBits($0, $1) })
+    }
+
     /// The run-time choice: AVX2 only with every feature its build may use, AVX-512 only with
     /// every feature of its build and the operating system's support (XCR0), a forced name wins
     /// where the processor can run it and falls back to the best build it can run otherwise.

@@ -34,23 +34,18 @@ extension HireProfile {
     /// `l < count` is `persons[l]` with `takeUps[l]`, appended to `workers` in lane order. The
     /// logarithms of the first draws and of the clock draws are taken in vector lanes (the
     /// scalar bits); everything else is the scalar rule, lane by lane (`HireLanesTests`).
+    @inlinable @inline(__always) @usableFromInline
     package func appendInitial(
         persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, count: Int, startDay: Int = 0, hiredEarlier: ((Int) -> People?)? = nil,
         to workers: inout [Worker]
     ) {
         var persons = persons
-        var ageDraws = SIMD8<Double>(repeating: 1)
-        var tenureDraws = SIMD8<Double>(repeating: 1)
-        for lane in 0..<count {
-            let person = StreamKey(rawValue: persons[lane: lane])
-            ageDraws[lane: lane] = person.uniform(DrawPurpose.initialAge.counter(day: 0))
-            tenureDraws[lane: lane] = person.uniform(DrawPurpose.tenure.counter(day: 0))
-        }
-        var ageLogs = PortableMath.log(lanes: ageDraws)
-        var tenureLogs = PortableMath.log(lanes: tenureDraws)
+        // Every lane's draws are worked out (lanes past `count` are not used): uniforms in
+        // vector lanes (``StreamKey/uniform(lanes:_:)``, the scalar bits) and their logarithms.
+        var ageLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, SIMD8(repeating: DrawPurpose.initialAge.counter(day: 0))))
+        var tenureLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, SIMD8(repeating: DrawPurpose.tenure.counter(day: 0))))
         var days = SIMD8<Int>()
         var retires = SIMD8<Int>()
-        var clockDraws = SIMD8<Double>(repeating: 1)
         for lane in 0..<count {
             let person = StreamKey(rawValue: persons[lane: lane])
             let (day, retiresOn) = initialHire(
@@ -58,15 +53,17 @@ extension HireProfile {
                 churns: initialChurns(startDay: startDay, logTenureDraw: tenureLogs[lane: lane]), hiredEarlier: hiredEarlier)
             days[lane: lane] = day
             retires[lane: lane] = retiresOn
-            clockDraws[lane: lane] = person.uniform(DrawPurpose.hireClock.counter(day: day))
         }
-        var clockLogs = PortableMath.log(lanes: clockDraws)
+        var clockLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, DrawPurpose.hireClock.counter(days: days)))
+        var occasionalDraws = StreamKey.uniform(lanes: persons, DrawPurpose.occasional.counter(days: days))
+        var shiftDraws = StreamKey.uniform(lanes: persons, DrawPurpose.shift.counter(days: days))
         for lane in 0..<count {
             var worker = Worker(
                 clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
                 shiftHours: 0, fatigue: 1, takeUp: takeUps[lane], flags: 0)
-            let person = StreamKey(rawValue: persons[lane: lane])
-            join(&worker, person: person, day: days[lane: lane], logClockDraw: clockLogs[lane: lane])
+            join(
+                &worker, day: days[lane: lane], occasionalDraw: occasionalDraws[lane: lane], shiftDraw: shiftDraws[lane: lane],
+                logClockDraw: clockLogs[lane: lane])
             finishInitial(&worker, startDay: startDay, logTenureDraw: tenureLogs[lane: lane], retires: retires[lane: lane])
             workers.append(worker)
         }

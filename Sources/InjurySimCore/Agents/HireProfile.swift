@@ -1,31 +1,31 @@
 import Foundation
 
 /// Parameters that shape a new person filling a slot (from the sector and risk inputs).
-package struct HireProfile: Sendable {
-    package var occasionalShare: Double
-    package var shiftHours: Double
-    package var shiftHoursSpread: Double
-    package var longShiftHours: Double
-    package var extraRiskPerLongHour: Double
+@usableFromInline package struct HireProfile: Sendable {
+    @usableFromInline package var occasionalShare: Double
+    @usableFromInline package var shiftHours: Double
+    @usableFromInline package var shiftHoursSpread: Double
+    @usableFromInline package var longShiftHours: Double
+    @usableFromInline package var extraRiskPerLongHour: Double
     /// Probability of leaving on any given day (from the monthly churn rate).
-    package let dailyLeaveProbability: Double
+    @usableFromInline package let dailyLeaveProbability: Double
     /// log(1 − dailyLeaveProbability), computed once: the denominator of every tenure draw.
-    let logStayProbability: Double
+    @usableFromInline let logStayProbability: Double
     /// Who the sector hires and when they retire (nil: nobody retires, as in rule tests that
     /// need only churn).
-    package var retirement: Retirement?
+    @usableFromInline package var retirement: Retirement?
 
     /// The age bands (``Scenario/Sector/ageBandEdges``) and share of men of a sector's hires.
-    package typealias People = (bands: [Double], maleShare: Double)
+    @usableFromInline package typealias People = (bands: [Double], maleShare: Double)
 
     /// Exit at the statutory retirement age: a person leaves their slot on the day they reach it
     /// (``RetirementAge``, by sex and birth cohort), unless churn takes them earlier.
-    package struct Retirement: Sendable {
+    @usableFromInline package struct Retirement: Sendable {
         /// The hires' age bands and share of men: those ``ClaimBuilder`` reads, so the age a
         /// person retires at and the age their claims state agree.
-        package var table: WorkerAge.Table
+        @usableFromInline package var table: WorkerAge.Table
         package var maleShare: Double
-        package var rule: RetirementAge
+        @usableFromInline package var rule: RetirementAge
         /// The calendar year at day 0 of the chain's clock, fractional (March 2022: 2022 + 2/12).
         package var chainStartYear: Double
 
@@ -41,7 +41,7 @@ package struct HireProfile: Sendable {
         /// from their stream as the claim builder draws them (``WorkerAge/atHire``), with
         /// `people` (the sector's own when nil), and their birth year is the calendar year of
         /// the hire day less the age at hire (365.25 days a year, as a claim's age counts).
-        package func day(person: StreamKey, hireDay: Int, people: People? = nil) -> Int {
+        @usableFromInline package func day(person: StreamKey, hireDay: Int, people: People? = nil) -> Int {
             // Branches, not `??`: its autoclosure copied the whole rule (tables retained) per hire.
             let hire: (age: Double, isMale: Bool)
             if let people {
@@ -63,7 +63,7 @@ package struct HireProfile: Sendable {
         /// rounded up. Where that is not before `churns`, churn decides and the second draw,
         /// the division within the band and the cohort's rule are skipped (most hires are decades
         /// from retirement); the result is the same integer either way (`RetirementExitTests`).
-        @inline(__always)
+        @inlinable @inline(__always)
         package func leaveDay(person: StreamKey, hireDay: Int, churns: Int) -> Int {
             let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
             let atLeast = min((rule.youngest - table.ageAtMost(u)) * 365.25, Double(Int32.max / 4))
@@ -74,7 +74,7 @@ package struct HireProfile: Sendable {
 
     /// Redraws of an initial holder's time in the slot, at most, when the drawn holder would
     /// have retired before the start (the rejection that gives the stationary ages).
-    static let initialAttempts = 64
+    @usableFromInline static let initialAttempts = 64
 
     package init(
         occasionalShare: Double, shiftHours: Double, shiftHoursSpread: Double, longShiftHours: Double,
@@ -110,10 +110,19 @@ package struct HireProfile: Sendable {
 
     /// Everything a hire sets but the leave day (which ``initial(person:takeUp:)`` draws
     /// otherwise), given the logarithm of the hire's clock draw.
+    @inlinable
     func join(_ worker: inout Worker, person: StreamKey, day: Int, logClockDraw: Double) {
+        join(
+            &worker, day: day, occasionalDraw: person.uniform(DrawPurpose.occasional.counter(day: day)),
+            shiftDraw: person.uniform(DrawPurpose.shift.counter(day: day)), logClockDraw: logClockDraw)
+    }
+
+    /// ``join(_:person:day:logClockDraw:)`` given the person's occasional and shift uniforms.
+    @inlinable
+    func join(_ worker: inout Worker, day: Int, occasionalDraw: Double, shiftDraw: Double, logClockDraw: Double) {
         worker.hireDay = Int32(clamping: day)
-        worker.flags = person.uniform(DrawPurpose.occasional.counter(day: day)) < occasionalShare ? Worker.occasionalFlag : 0
-        let z = Sample.inverseNormalCDF(person.uniform(DrawPurpose.shift.counter(day: day)))
+        worker.flags = occasionalDraw < occasionalShare ? Worker.occasionalFlag : 0
+        let z = Sample.inverseNormalCDF(shiftDraw)
         let hours = min(max(shiftHours + shiftHoursSpread * z, 1), 16)
         worker.shiftHours = Float(hours)
         worker.fatigue = Float(1 + extraRiskPerLongHour * max(0, hours - longShiftHours))
@@ -127,6 +136,7 @@ package struct HireProfile: Sendable {
     }
 
     /// ``tenureDays(_:)`` given log u.
+    @inlinable
     func tenureDays(logDraw: Double) -> Int {
         if dailyLeaveProbability <= 0 { return Int(Int32.max / 2) }
         // q > 0: truncation is floor below 2⁵², and above it q is already whole (no libm call).
@@ -166,7 +176,7 @@ package struct HireProfile: Sendable {
     /// where the retirement day cannot come before it, `retires` is `churns`
     /// (``Retirement/leaveDay(person:hireDay:churns:)``), which ``finishInitial`` turns into the
     /// same leave day, and the holder was not retired at the start.
-    @inline(__always)
+    @inlinable @inline(__always)
     func initialHire(
         person: StreamKey, logAgeDraw: Double, startDay: Int, churns: Int, hiredEarlier: ((Int) -> People?)?
     ) -> (day: Int, retires: Int) {
@@ -191,12 +201,14 @@ package struct HireProfile: Sendable {
     }
 
     /// An initial holder's leave day by churn: a fresh geometric number of days after the start.
+    @inlinable
     func initialChurns(startDay: Int, logTenureDraw: Double) -> Int {
         startDay + 1 + tenureDays(logDraw: logTenureDraw)
     }
 
     /// An initial holder's days moved to `startDay`, and the leave day: a fresh churn draw
     /// (its logarithm given) or the retirement day, if earlier, at least the day after the start.
+    @inlinable
     func finishInitial(_ worker: inout Worker, startDay: Int, logTenureDraw: Double, retires: Int) {
         worker.hireDay = worker.hireDay &+ Int32(clamping: startDay)
         let churns = initialChurns(startDay: startDay, logTenureDraw: logTenureDraw)

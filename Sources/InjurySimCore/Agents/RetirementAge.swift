@@ -8,7 +8,7 @@
 /// months of birth from Jan 1965, at most 36), women 58 (from 55, one per four from Jan 1970, at
 /// most 36), women 55 (from 50, one per two from Jan 1975, at most 60). Any other value (60 for
 /// men: the old rule, the reference's stress test) is the age of every cohort.
-package struct RetirementAge: Sendable, Equatable {
+@usableFromInline package struct RetirementAge: Sendable, Equatable {
     /// One sex's rule: the age before the reform, the first birth month it delays (months since
     /// year 0, January = 0), the birth months per month of delay and the largest delay.
     package struct Schedule: Sendable, Equatable {
@@ -49,7 +49,7 @@ package struct RetirementAge: Sendable, Equatable {
     }
 
     /// The youngest retirement age of either sex and any cohort (``Schedule/youngest``).
-    package var youngest: Double { min(men.youngest, women.youngest) }
+    @usableFromInline package var youngest: Double { min(men.youngest, women.youngest) }
 
     /// The retirement age of a person born `birth` (fractional calendar year).
     package func age(birth: Double, isMale: Bool) -> Double {

@@ -4,7 +4,7 @@ import Foundation
 /// through a month. Pure: the shard actor owns one and calls ``step(month:firstDay:dayCount:context:)``.
 @usableFromInline package struct ShardState: Sendable {
     @usableFromInline package let province: Int
-    package let key: StreamKey
+    @usableFromInline package let key: StreamKey
     @usableFromInline package private(set) var segments: [Segment]
     /// Every slot's worker (44 bytes each, its person's work-stream key included).
     @usableFromInline package var workers: [Worker]
@@ -26,6 +26,10 @@ import Foundation
     /// a later phase of a chain opens it): the holders' draws are those of a start on day 0, their
     /// days moved to `startDay`. `hiredEarlier` gives, for a segment and a hire day before
     /// `startDay`, the age bands of an earlier phase of the chain (``HireProfile/initial``).
+    ///
+    /// Inlinable, so that the engine's AVX2 and AVX-512 builds (``ShardKernel``) compile the
+    /// initial population with their instruction sets; every build gives the same bits.
+    @inlinable @inline(__always)
     package init(
         province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile,
         hiredEarlier: ((Segment, Int) -> HireProfile.People?)? = nil
@@ -44,19 +48,21 @@ import Foundation
             var lower = segment.range.lowerBound
             while lower < segment.range.upperBound {
                 let count = min(8, segment.range.upperBound - lower)
-                var persons = SIMD8<UInt64>()
+                // The slots' streams, take-up positions, first persons and their work-stream
+                // keys as ``StreamKey`` gives them one by one, in vector lanes (lanes past
+                // `count` are worked out and not used).
+                let first = UInt64(truncatingIfNeeded: segment.firstSlot + lower - segment.range.lowerBound)
+                let slots = StreamKey.child(
+                    lanes: SIMD8(repeating: segment.key.rawValue), SIMD8(repeating: first) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7))
+                var positions = StreamKey.uniform(lanes: slots, SIMD8(repeating: 0xFFFF_FFFF)) * 65536
+                var persons = StreamKey.child(lanes: slots, SIMD8())
+                var workKeys = StreamKey.bits(lanes: persons, SIMD8(repeating: DrawPurpose.works.counter(day: 0)))
                 var takeUps = SIMD8<UInt16>()
-                for lane in 0..<count {
-                    let slot = segment.key.child(UInt64(segment.firstSlot + lower + lane - segment.range.lowerBound))
-                    takeUps[lane: lane] = UInt16(min(65535, slot.uniform(0xFFFF_FFFF) * 65536))
-                    persons[lane: lane] = slot.child(0).rawValue
-                }
+                for lane in 0..<count { takeUps[lane: lane] = UInt16(min(65535, positions[lane: lane])) }
                 profile.appendInitial(
                     persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: earlier, to: &workers)
-                let first = workers.count - count
-                for lane in 0..<count {
-                    workers[first + lane].workKey = WorkStream.key(person: StreamKey(rawValue: persons[lane: lane]))
-                }
+                let appended = workers.count - count
+                for lane in 0..<count { workers[appended + lane].workKey = workKeys[lane: lane] }
                 lower += count
             }
         }

@@ -1,7 +1,7 @@
 /// A person's age and sex at hire, drawn from the person's own stream on the hire day, so they
 /// are fixed for the person and need no room in the 44-byte ``Worker``: the engine reads them
 /// when the person has an accident, and a hire reads them for the retirement day. Pure.
-package enum WorkerAge {
+@usableFromInline package enum WorkerAge {
     /// Age at hire in years (a band drawn by its share, uniform within it; bands as in
     /// ``Scenario/Sector/ageBandEdges``) and whether the person is a man.
     package static func atHire(person: StreamKey, hireDay: Int, bands: [Double], maleShare: Double) -> (age: Double, isMale: Bool) {
@@ -19,7 +19,7 @@ package enum WorkerAge {
     /// its slice of [0, 1) starts and ends and its width. The arithmetic is the one the draw always
     /// did, in the same order, so every age is the same to the bit. A class, so that the hire
     /// profile that holds it (copied with every month's context) stays small.
-    package final class Table: Sendable {
+    @usableFromInline package final class Table: Sendable {
         let start: SIMD8<Double>
         let end: SIMD8<Double>
         let width: SIMD8<Double>
@@ -61,7 +61,7 @@ package enum WorkerAge {
         /// with within ≤ 1) `age(u) ≤ ageAtMost(u)` holds to the bit. Cheaper than the age: the
         /// band without the division within it. (A table of the edge by 1/1,024th of [0, 1) was
         /// tried: as many instructions, plus the table per profile.)
-        package func ageAtMost(_ u: Double) -> Double {
+        @usableFromInline package func ageAtMost(_ u: Double) -> Double {
             guard last >= 0 else { return youngest }
             for band in 0...last where used[band] != 0 {
                 if u < end[band] || band == last { return low[band] + span[band] }

@@ -2,7 +2,7 @@
 /// same bits. The C library's `log`, `exp` and `pow` may pick different code paths by CPU (FMA or
 /// not, x86_64 or ARM), which would break the promise of byte-identical results across machines.
 /// Accuracy is within a few units in the last place: ample for a simulation, and deterministic.
-package enum PortableMath {
+@usableFromInline package enum PortableMath {
     @usableFromInline static let ln2High = 6.93147180369123816490e-01
     @usableFromInline static let ln2Low = 1.90821492927058770002e-10
     @usableFromInline static let invLn2 = 1.44269504088896338700e+00

@@ -2,9 +2,8 @@
 ///
 /// Every sampler uses the project's own mapping from bits to numbers, so results do not depend
 /// on the toolchain's `random(in:)` implementation.
-package enum Sample {
+@usableFromInline package enum Sample {
     /// Exponential with mean 1.
-    @inlinable
     package static func standardExponential(_ cursor: inout RandomCursor) -> Double {
         -PortableMath.log(cursor.uniform())
     }
@@ -72,7 +71,7 @@ package enum Sample {
 
     /// The inverse of the standard normal CDF (Acklam's rational approximation; relative error
     /// below 1.15·10⁻⁹, with portable arithmetic only).
-    package static func inverseNormalCDF(_ p: Double) -> Double {
+    @usableFromInline package static func inverseNormalCDF(_ p: Double) -> Double {
         let a = [
             -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00

@@ -26,7 +26,7 @@ extension ReplicationCoordinator {
         // phase's sector: their retirement uses the ages the claim builder gives them.
         let earlier = hiredEarlier
         let platforms = s.platforms.count, phaseStart = clock.dayOffset
-        var state = ShardState(
+        var state = ShardKernel.selected.makeState(
             province: plan.province, key: key, segments: segments, startDay: clock.dayOffset, hire: { profiles[$0] },
             hiredEarlier: earlier.phases.isEmpty
                 ? nil

@@ -80,4 +80,21 @@ package enum ShardKernel: String, Sendable, CaseIterable {
         case .avx512: return AVX512Kernel.step(&state, month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
         }
     }
+
+    /// A shard's initial population, built by this kernel's build (the scalar reference kernel
+    /// and the portable build share the baseline one); every build gives the same workers.
+    package func makeState(
+        province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile,
+        hiredEarlier: ((Segment, Int) -> HireProfile.People?)? = nil
+    ) -> ShardState {
+        switch self {
+        case .scalar, .portable:
+            return ShardState(province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier)
+        case .avx2:
+            return AVX2Kernel.makeState(province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier)
+        case .avx512:
+            return AVX512Kernel.makeState(
+                province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier)
+        }
+    }
 }
