@@ -1,32 +1,29 @@
 extension HireProfile {
     /// ``hire(_:person:day:)`` of up to eight persons at once: lane `l < count` hires
     /// `persons[l]` on `days[l]` into `workers[index[l]]`. The draws and rules are the scalar
-    /// hire's, lane by lane; only the logarithms are taken in vector lanes
-    /// (``PortableMath/log(lanes:)``, the scalar bits), so every worker ends up with the bits the
-    /// scalar hire gives it (`HireLanesTests`).
+    /// hire's, lane by lane; the uniforms and their logarithms are taken in vector lanes
+    /// (``StreamKey/uniform(lanes:_:)``, ``PortableMath/log(lanes:)``, the scalar bits), so every
+    /// worker ends up with the bits the scalar hire gives it (`HireLanesTests`). Inlined into the
+    /// kernels' builds.
+    @inlinable @inline(__always) @usableFromInline
     package func hire(
         _ workers: UnsafeMutableBufferPointer<Worker>, at index: SIMD8<Int32>, persons: SIMD8<UInt64>, days: SIMD8<Int>, count: Int
     ) {
         var index = index
         var persons = persons
         var days = days
-        // Padding lanes take 1 (log 1 = 0): positive and normal, so the vector path holds.
-        var tenureDraws = SIMD8<Double>(repeating: 1)
-        var clockDraws = SIMD8<Double>(repeating: 1)
-        for lane in 0..<count {
-            let person = StreamKey(rawValue: persons[lane: lane])
-            let day = days[lane: lane]
-            tenureDraws[lane: lane] = person.uniform(DrawPurpose.tenure.counter(day: day))
-            clockDraws[lane: lane] = person.uniform(DrawPurpose.hireClock.counter(day: day))
-        }
-        var tenureLogs = PortableMath.log(lanes: tenureDraws)
-        var clockLogs = PortableMath.log(lanes: clockDraws)
+        // Every lane's draws in vector lanes (lanes past `count` are worked out and not used).
+        var tenureLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, DrawPurpose.tenure.counter(days: days)))
+        var clockLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, DrawPurpose.hireClock.counter(days: days)))
+        var occasionalDraws = StreamKey.uniform(lanes: persons, DrawPurpose.occasional.counter(days: days))
+        var shiftDraws = StreamKey.uniform(lanes: persons, DrawPurpose.shift.counter(days: days))
         for lane in 0..<count {
             let i = Int(index[lane: lane])
-            let person = StreamKey(rawValue: persons[lane: lane])
             let day = days[lane: lane]
-            join(&workers[i], person: person, day: day, logClockDraw: clockLogs[lane: lane])
-            setLeaveDay(&workers[i], person: person, day: day, logTenureDraw: tenureLogs[lane: lane])
+            join(
+                &workers[i], day: day, occasionalDraw: occasionalDraws[lane: lane], shiftDraw: shiftDraws[lane: lane],
+                logClockDraw: clockLogs[lane: lane])
+            setLeaveDay(&workers[i], person: StreamKey(rawValue: persons[lane: lane]), day: day, logTenureDraw: tenureLogs[lane: lane])
         }
     }
 

@@ -101,6 +101,7 @@ import Foundation
     }
 
     /// A hire's leave day, given the logarithm of its tenure draw.
+    @inlinable
     func setLeaveDay(_ worker: inout Worker, person: StreamKey, day: Int, logTenureDraw: Double) {
         let churns = day + 1 + tenureDays(logDraw: logTenureDraw)
         // The earlier of leaving by churn and reaching the retirement age. Optional chaining

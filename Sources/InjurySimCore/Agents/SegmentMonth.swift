@@ -18,7 +18,7 @@ import Foundation
     package var severityCumulative: [Double]
     /// Mean days off work by ``SeverityGroup``.
     package var recoveryDays: [Double]
-    package var hire: HireProfile
+    @usableFromInline package var hire: HireProfile
     @usableFromInline package var newWorkerDays: Int
     @usableFromInline package var newWorkerMultiplier: Double
     /// Share of the slot holders who also hold a slot on another platform (decided per person

@@ -92,20 +92,27 @@ import Foundation
     /// ``age(_:index:)`` of up to eight uncovered slots whose holders leave this month (lanes
     /// below `count` of `index`): the first hire of each in vector lanes
     /// (``HireProfile/hire(_:at:persons:days:count:)``), any later ones of the month one by one.
-    @usableFromInline package func age(_ workers: UnsafeMutableBufferPointer<Worker>, leaving index: SIMD8<Int32>, count: Int) {
+    @inlinable @inline(__always)
+    package func age(_ workers: UnsafeMutableBufferPointer<Worker>, leaving index: SIMD8<Int32>, count: Int) {
         var index = index
-        var persons = SIMD8<UInt64>()
+        // The next persons' streams and work keys in vector lanes (``StreamKey/child(lanes:_:)``,
+        // the scalar bits; lanes past `count` are worked out and not used).
+        var generations = SIMD8<UInt64>()
+        var slots = SIMD8<UInt64>()
         var days = SIMD8<Int>()
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             workers[i].generation &+= 1
-            persons[lane: lane] = segment.key.child(UInt64(slotIndex(i))).child(UInt64(workers[i].generation)).rawValue
+            generations[lane: lane] = UInt64(workers[i].generation)
+            slots[lane: lane] = UInt64(truncatingIfNeeded: slotIndex(i))
             days[lane: lane] = max(firstDay, Int(workers[i].leaveDay))
         }
+        let persons = StreamKey.child(lanes: StreamKey.child(lanes: SIMD8(repeating: segment.key.rawValue), slots), generations)
+        var workKeys = StreamKey.bits(lanes: persons, SIMD8(repeating: DrawPurpose.works.counter(day: 0)))
         context.hire.hire(workers, at: index, persons: persons, days: days, count: count)
         for lane in 0..<count {
             let i = Int(index[lane: lane])
-            workers[i].workKey = WorkStream.key(person: StreamKey(rawValue: persons[lane: lane]))
+            workers[i].workKey = workKeys[lane: lane]
             age(&workers[i], index: i)
         }
     }
