@@ -16,6 +16,8 @@ import Testing
         var occasionalShare: Double
         var coverage: [Double]
         var severeShare: Double
+        /// Days a hire counts as new (beyond 2³⁰ the lanes work the period out in whole `Int`s).
+        var newWorkerDays = 45
         var description: String { name }
     }
 
@@ -23,7 +25,10 @@ import Testing
         Case(name: "pilot-like", churnPerMonth: 0.06, dailyHazard: 0.0004, occasionalShare: 0.3, coverage: [0.4, 0.7, 1, 1], severeShare: 0.1),
         Case(name: "high churn and hazard", churnPerMonth: 0.5, dailyHazard: 0.3, occasionalShare: 0.5, coverage: [1, 1, 0.5, 1], severeShare: 0.3),
         Case(name: "no one covered, then all", churnPerMonth: 0.2, dailyHazard: 0.05, occasionalShare: 0, coverage: [0, 0, 1, 1], severeShare: 0.5),
-        Case(name: "everyone off after injuries", churnPerMonth: 0, dailyHazard: 2, occasionalShare: 0.1, coverage: [1, 1, 1, 1], severeShare: 0)
+        Case(name: "everyone off after injuries", churnPerMonth: 0, dailyHazard: 2, occasionalShare: 0.1, coverage: [1, 1, 1, 1], severeShare: 0),
+        Case(
+            name: "new for longer than 32 bits count", churnPerMonth: 0.3, dailyHazard: 0.05, occasionalShare: 0.3, coverage: [1, 0.6, 1, 1],
+            severeShare: 0.2, newWorkerDays: 3_000_000_000)
     ]
 
     static let sizes = [(platform: 0, count: 701, firstSlot: 0), (platform: 1, count: 333, firstSlot: 250), (platform: 2, count: 1, firstSlot: 7)]
@@ -58,7 +63,7 @@ import Testing
             SegmentMonth(
                 coverage: c.coverage[month], ordersPerHour: 2.5 + Double(platform), hazardPerOrder: c.dailyHazard / 20,
                 fullTimeDailyProbability: 6.0 / 7, occasionalDailyProbability: 40.0 / 365, severityCumulative: table,
-                recoveryDays: [3, 20, 60, 120, 0], hire: hire(c, sector: platform % 2), newWorkerDays: 45, newWorkerMultiplier: 1.8,
+                recoveryDays: [3, 20, 60, 120, 0], hire: hire(c, sector: platform % 2), newWorkerDays: c.newWorkerDays, newWorkerMultiplier: 1.8,
                 multiPlatformShare: 0.3)
         }
     }

@@ -48,21 +48,88 @@
     /// Loads every lane's worker at the month's first day: the month's figures of each lane,
     /// as ``SegmentRules`` computes them for one worker (the same IEEE operations in the same
     /// order, lane by lane in vectors). The fields are gathered lane by lane, the arithmetic is
-    /// done once for all eight.
+    /// done once for all eight: the new-worker period in 32-bit lanes where the month allows it
+    /// (``newWorkerLanes(hireDays:leaveDays:rules:)``), else lane by lane in whole `Int`s.
     @inlinable @inline(__always)
     package mutating func load(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
+        let context = rules.context
+        // The 32-bit lanes hold every figure of the period when it is 0...2³⁰ days and the month
+        // starts within 2⁴⁰ days of day 0 (every scenario: the decoder allows 0...3,650 days).
+        guard (0...(1 << 30)).contains(context.newWorkerDays) && abs(rules.firstDay) <= 1 << 40 else {
+            loadLaneByLane(workers, rules: rules)
+            return
+        }
+        let dayBefore = Int32(clamping: rules.firstDay - 1)
+        var shiftHours = SIMD8<Float>()
+        var fatigue = SIMD8<Float>()
+        var limits = SIMD8<Int32>(repeating: -1)
+        var hireDays = SIMD8<Int32>(repeating: .min)
+        var leaveDays = SIMD8<Int32>(repeating: .max)
+        let occasionalLimit = rules.occasionalLimit
+        let fullTimeLimit = rules.fullTimeLimit
+        for lane in 0..<count {
+            let i = Int(index[lane: lane])
+            let w = workers[i]
+            keyLow[lane: lane] = w.workKeyLow
+            keyHigh[lane: lane] = w.workKeyHigh
+            // Masks instead of branches: whether a worker is occasional is close to a coin toss.
+            let occasional = 0 &- Int32(w.flags & Worker.occasionalFlag)  // −1 or 0
+            limits[lane: lane] = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
+            shiftHours[lane: lane] = w.shiftHours
+            fatigue[lane: lane] = w.fatigue
+            hireDays[lane: lane] = w.hireDay
+            leaveDays[lane: lane] = w.leaveDay
+            injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
+            clock[lane: lane] = w.clock
+        }
+        limit = limits
+        let (factor, next) = newWorkerLanes(hireDays: hireDays, leaveDays: leaveDays, rules: rules)
+        nextEvent = next
+        // Padding lanes: no shift, so no orders and no hazard (0 × finite = 0).
+        let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
+        dailyOrders = orders
+        hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
+        nextEventDay = Int(WorkerLanes.earliest(nextEvent))
+    }
+
+    /// The new-worker multiplier where the period has not ended at the month's first day, else
+    /// 1 (x × 1 = x exactly), and the next event day (the leave day, or the period's end if
+    /// earlier), for the lanes below `count` (padding lanes: 1 and no event), in 32-bit lanes:
+    /// ``SegmentRules/hazard(_:dailyOrders:day:)`` and the leave day, exactly, for a period of
+    /// 0...2³⁰ days and a first day within 2⁴⁰ of day 0. A worker is still new when the first
+    /// day is before hire day + period, that is hire day ≥ first day − period + 1 (a bound
+    /// clamped to 32 bits: below them every worker is new, above them none); the period's end
+    /// overflows 32 bits only where it is past every leave day.
+    @inlinable @inline(__always)
+    func newWorkerLanes(hireDays: SIMD8<Int32>, leaveDays: SIMD8<Int32>, rules: SegmentRules) -> (factor: SIMD8<Double>, next: SIMD8<Int32>) {
+        let days = rules.context.newWorkerDays
+        let bound = rules.firstDay - days + 1
+        // Splats bound to names: a splat written inside a compare picks a lane-by-lane overload.
+        let newFrom = SIMD8<Int32>(repeating: Int32(clamping: bound))
+        let noneNew = SIMD8<Int32>(repeating: bound > Int(Int32.max) ? 0 : -1)
+        let used = (SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) &- Int32(truncatingIfNeeded: count)) &>> 31
+        let stillNew = ~unsafeBitCast(hireDays .< newFrom, to: SIMD8<Int32>.self) & noneNew & used
+        let period = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: days))
+        let ends = hireDays &+ period
+        let overflows = unsafeBitCast(ends .< hireDays, to: SIMD8<Int32>.self)
+        let endsFirst = unsafeBitCast(ends .< leaveDays, to: SIMD8<Int32>.self)
+        let takeEnd = stillNew & ~overflows & endsFirst
+        let new = unsafeBitCast(SIMD8<Int64>(truncatingIfNeeded: stillNew), to: SIMD8<UInt64>.self)
+        let multiplier = SIMD8<UInt64>(repeating: rules.context.newWorkerMultiplier.bitPattern)
+        let one = SIMD8<UInt64>(repeating: (1.0).bitPattern)
+        return (unsafeBitCast((multiplier & new) | (one & ~new), to: SIMD8<Double>.self), (ends & takeEnd) | (leaveDays & ~takeEnd))
+    }
+
+    /// ``load(_:rules:)`` with the new-worker period worked out lane by lane in whole `Int`s,
+    /// for any period and first day.
+    @usableFromInline package mutating func loadLaneByLane(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
         let context = rules.context
         let firstDay = rules.firstDay
         let dayBefore = Int32(clamping: firstDay - 1)
         var shiftHours = SIMD8<Float>()
         var fatigue = SIMD8<Float>()
         var limits = SIMD8<Int32>(repeating: -1)
-        // The new-worker multiplier where the period has not ended, else 1 (x × 1 = x exactly).
         var factor = SIMD8<Double>(repeating: 1)
-        // Masks instead of branches: whether a worker is occasional or still new is close to a
-        // coin toss lane by lane, and a mispredicted branch costs more than the arithmetic.
-        let occasionalLimit = rules.occasionalLimit
-        let fullTimeLimit = rules.fullTimeLimit
         let multiplier = context.newWorkerMultiplier.bitPattern
         let one = (1.0).bitPattern
         for lane in 0..<count {
@@ -70,8 +137,7 @@
             let w = workers[i]
             keyLow[lane: lane] = w.workKeyLow
             keyHigh[lane: lane] = w.workKeyHigh
-            let occasional = 0 &- Int32(w.flags & Worker.occasionalFlag)  // −1 or 0
-            limits[lane: lane] = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
+            limits[lane: lane] = rules.limit(w)
             shiftHours[lane: lane] = w.shiftHours
             fatigue[lane: lane] = w.fatigue
             let newUntil = Int(w.hireDay) &+ context.newWorkerDays
@@ -79,11 +145,10 @@
             let new = UInt64(bitPattern: Int64(stillNew))
             factor[lane: lane] = Double(bitPattern: (multiplier & new) | (one & ~new))
             nextEvent[lane: lane] = Int32(clamping: min(Int(w.leaveDay), (newUntil & stillNew) | (Int.max & ~stillNew)))
-            injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
+            injuredUntil[lane: lane] = max(dayBefore, w.injuredUntil)
             clock[lane: lane] = w.clock
         }
         limit = limits
-        // Padding lanes: no shift, so no orders and no hazard (0 × finite = 0).
         let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
         dailyOrders = orders
         hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
