@@ -59,30 +59,35 @@
             loadLaneByLane(workers, rules: rules)
             return
         }
-        let dayBefore = Int32(clamping: rules.firstDay - 1)
         var shiftHours = SIMD8<Float>()
         var fatigue = SIMD8<Float>()
-        var limits = SIMD8<Int32>(repeating: -1)
+        var flags = SIMD8<Int32>()
         var hireDays = SIMD8<Int32>(repeating: .min)
         var leaveDays = SIMD8<Int32>(repeating: .max)
-        let occasionalLimit = rules.occasionalLimit
-        let fullTimeLimit = rules.fullTimeLimit
+        var injured = SIMD8<Int32>(repeating: .max)
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             let w = workers[i]
             keyLow[lane: lane] = w.workKeyLow
             keyHigh[lane: lane] = w.workKeyHigh
-            // Masks instead of branches: whether a worker is occasional is close to a coin toss.
-            let occasional = 0 &- Int32(w.flags & Worker.occasionalFlag)  // −1 or 0
-            limits[lane: lane] = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
+            flags[lane: lane] = Int32(w.flags)
             shiftHours[lane: lane] = w.shiftHours
             fatigue[lane: lane] = w.fatigue
             hireDays[lane: lane] = w.hireDay
             leaveDays[lane: lane] = w.leaveDay
-            injuredUntil[lane: lane] = max(w.injuredUntil, dayBefore)
+            injured[lane: lane] = w.injuredUntil
             clock[lane: lane] = w.clock
         }
-        limit = limits
+        // Masks instead of branches: whether a worker is occasional is close to a coin toss.
+        // (Padding lanes never work: their injuredUntil stays at its maximum.)
+        let occasional = 0 &- (flags & Int32(Worker.occasionalFlag))  // −1 or 0
+        let occasionalLimit = SIMD8<Int32>(repeating: rules.occasionalLimit)
+        let fullTimeLimit = SIMD8<Int32>(repeating: rules.fullTimeLimit)
+        limit = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
+        // Raised to at least the day before the month (so that day − injuredUntil cannot overflow).
+        let dayBefore = SIMD8<Int32>(repeating: Int32(clamping: rules.firstDay - 1))
+        let before = unsafeBitCast(injured .< dayBefore, to: SIMD8<Int32>.self)
+        injuredUntil = (dayBefore & before) | (injured & ~before)
         let (factor, next) = newWorkerLanes(hireDays: hireDays, leaveDays: leaveDays, rules: rules)
         nextEvent = next
         // Padding lanes: no shift, so no orders and no hazard (0 × finite = 0).
