@@ -5,7 +5,7 @@ extension HireProfile {
     /// (``StreamKey/uniform(lanes:_:)``, ``PortableMath/log(lanes:)``, the scalar bits), so every
     /// worker ends up with the bits the scalar hire gives it (`HireLanesTests`). Inlined into the
     /// kernels' builds.
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     package func hire(
         _ workers: UnsafeMutableBufferPointer<Worker>, at index: SIMD8<Int32>, persons: SIMD8<UInt64>, days: SIMD8<Int>, count: Int
     ) {
@@ -31,7 +31,7 @@ extension HireProfile {
     /// `l < count` is `persons[l]` with `takeUps[l]`, appended to `workers` in lane order. The
     /// logarithms of the first draws and of the clock draws are taken in vector lanes (the
     /// scalar bits); everything else is the scalar rule, lane by lane (`HireLanesTests`).
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     package func appendInitial(
         persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, count: Int, startDay: Int = 0, hiredEarlier: ((Int) -> People?)? = nil,
         to workers: inout [Worker]

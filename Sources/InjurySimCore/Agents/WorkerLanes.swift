@@ -90,10 +90,17 @@
         injuredUntil = (dayBefore & before) | (injured & ~before)
         let (factor, next) = newWorkerLanes(hireDays: hireDays, leaveDays: leaveDays, rules: rules)
         nextEvent = next
-        // Padding lanes: no shift, so no orders and no hazard (0 × finite = 0).
-        let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
+        setHazards(shiftHours: shiftHours, fatigue: fatigue, factor: factor, rules: rules)
+    }
+
+    /// The lanes' daily orders and hazards from their shifts, fatigue and new-worker factors, and
+    /// the earliest event day (once ``nextEvent`` is set). Padding lanes: no shift, so no orders
+    /// and no hazard (0 × finite = 0).
+    @inlinable @inline(__always)
+    mutating func setHazards(shiftHours: SIMD8<Float>, fatigue: SIMD8<Float>, factor: SIMD8<Double>, rules: SegmentRules) {
+        let orders = rules.context.ordersPerHour * SIMD8<Double>(shiftHours)
         dailyOrders = orders
-        hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
+        hazard = orders * rules.context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
         nextEventDay = Int(WorkerLanes.earliest(nextEvent))
     }
 
@@ -154,10 +161,7 @@
             clock[lane: lane] = w.clock
         }
         limit = limits
-        let orders = context.ordersPerHour * SIMD8<Double>(shiftHours)
-        dailyOrders = orders
-        hazard = orders * context.hazardPerOrder * SIMD8<Double>(fatigue) * factor
-        nextEventDay = Int(WorkerLanes.earliest(nextEvent))
+        setHazards(shiftHours: shiftHours, fatigue: fatigue, factor: factor, rules: rules)
     }
 
     /// The least of eight lanes, by halves (the standard library's `min()` is a call).

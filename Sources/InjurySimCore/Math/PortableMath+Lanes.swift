@@ -7,7 +7,7 @@ extension PortableMath {
     ///
     /// Any input is allowed: where a lane is not positive, finite and normal (never for a uniform
     /// draw, which lies in [2⁻⁵³, 1)), all eight lanes take the scalar function.
-    @inlinable @inline(__always) @usableFromInline
+    @inlinable @inline(__always)
     package static func log(lanes x: SIMD8<Double>) -> SIMD8<Double> {
         let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self)
         // Positive, finite and normal: the biased exponent in 1...2046 and the sign bit clear.
