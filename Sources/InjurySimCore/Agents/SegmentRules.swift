@@ -108,7 +108,7 @@ import Foundation
             days[lane: lane] = max(firstDay, Int(workers[i].leaveDay))
         }
         let persons = StreamKey.child(lanes: StreamKey.child(lanes: SIMD8(repeating: segment.key.rawValue), slots), generations)
-        var workKeys = StreamKey.bits(lanes: persons, SIMD8(repeating: DrawPurpose.works.counter(day: 0)))
+        var workKeys = WorkStream.key(persons: persons)
         context.hire.hire(workers, at: index, persons: persons, days: days, count: count)
         for lane in 0..<count {
             let i = Int(index[lane: lane])

@@ -14,6 +14,12 @@
         person.bits(DrawPurpose.works.counter(day: 0))
     }
 
+    /// ``key(person:)`` of eight persons (raw stream keys) at once, each lane the scalar's bits.
+    @inlinable @inline(__always)
+    package static func key(persons: SIMD8<UInt64>) -> SIMD8<UInt64> {
+        StreamKey.bits(lanes: persons, SIMD8(repeating: DrawPurpose.works.counter(day: 0)))
+    }
+
     /// A bijective 32-bit salt of the day number.
     @inlinable
     package static func salt(day: Int) -> UInt32 {
