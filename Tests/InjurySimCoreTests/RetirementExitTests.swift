@@ -215,6 +215,45 @@ import Testing
         #expect(lowest == rule.youngest)
     }
 
+    /// `ageAtMost` finds the band by counting the ends `u` is not below; it gives the band-by-band
+    /// rule's edge (the first band with a share whose slice `u` is below, else the last one with a
+    /// share), to the bit, for tables with empty bands between, before and after, a lone band, no
+    /// share at all and a share too small to move an end; at every slice's end, one step either
+    /// side of it, 0, just below 1, NaN, ±∞ and a spread of draws.
+    @Test(arguments: [
+        [0.04, 0.38, 0.38, 0.16, 0.04], [0, 0.12, 0.38, 0.35, 0.15], [0, 0, 0, 0, 1], [1, 0, 0, 0, 0], [0.3, 0, 0, 0.7, 0],
+        [0, 0.5, 0, 0.5, 0], [1e-300, 1, 0, 0, 1e-300], [], [0, 0, 0, 0, 0], [0.2, 0.2, 0.2, 0.2, 0.2]
+    ])
+    func theOldestAgeIsTheBandByBandRule(bands: [Double]) {
+        let edges = Scenario.Sector.ageBandEdges
+        let total = bands.reduce(0, +)
+        let last = total > 0 ? bands.lastIndex(where: { $0 > 0 }) ?? -1 : -1
+        var ends: [Double] = []
+        var cumulative = 0.0
+        for share in bands where share > 0 {
+            cumulative = cumulative + share / total
+            ends.append(cumulative)
+        }
+        func bandByBand(_ u: Double) -> Double {
+            guard last >= 0 else { return edges[0] }
+            var cumulative = 0.0
+            for band in 0...last where bands[band] > 0 {
+                cumulative = cumulative + bands[band] / total
+                if u < cumulative || band == last { return edges[band] + (edges[band + 1] - edges[band]) }
+            }
+            return edges[0]
+        }
+        let table = WorkerAge.Table(bands: bands)
+        var draws: [Double] = [0, 0.9999999999999999, 0.5, .nan, .infinity, -.infinity, -1, 2]
+        for end in ends { draws += [end, end.nextDown, end.nextUp] }
+        let key = StreamKey(seed: 14)
+        draws += (0..<2_000).map { key.uniform(UInt64($0)) }
+        for u in draws {
+            let got = table.ageAtMost(u)
+            #expect(got.bitPattern == bandByBand(u).bitPattern, "bands \(bands), u \(u): \(got), not \(bandByBand(u))")
+        }
+    }
+
     /// The initial holders' leave days are those of the whole rule: the earlier of the churn day
     /// and the retirement day (where the holder was not drawn again), whether or not the bound
     /// decided, for young hires (mostly bounded) and old ones (never).

@@ -24,6 +24,27 @@
         mean += expected
     }
 
+    /// ``add(_:slotIndex:)`` of a group's lanes below `count`, in lane order: lane `k` holds the
+    /// worker at shard index `index[k]`, whose slot index is that plus `slotOffset`. The running
+    /// sum stays in a register between block changes (each add waits for the one before it).
+    @inlinable @inline(__always)
+    package mutating func add(lanes expected: SIMD8<Double>, index: SIMD8<Int32>, count: Int, slotOffset: Int) {
+        var expected = expected
+        var index = index
+        var sum = mean
+        for lane in 0..<count {
+            let block = (Int(index[lane: lane]) + slotOffset) / ShardState.orderBlockSize
+            if block != self.block {
+                mean = sum
+                close()
+                self.block = block
+                sum = 0
+            }
+            sum += expected[lane: lane]
+        }
+        mean = sum
+    }
+
     /// Draws the open block's orders.
     @usableFromInline package mutating func close() {
         if block >= 0 { orders += ShardState.blockOrders(mean, key: key, block: block, month: month) }

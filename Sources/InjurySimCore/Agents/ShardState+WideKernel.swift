@@ -75,7 +75,7 @@ extension ShardState {
         while day < rules.lastDay {
             if day >= low.nextEventDay { low.handleEvents(day: day, workers, rules: rules, total: &total) }
             if day >= high.nextEventDay { high.handleEvents(day: day, workers, rules: rules, total: &total) }
-            let end = min(rules.lastDay, low.nextEventDay, high.nextEventDay)
+            let end = min(min(rules.lastDay, low.nextEventDay), high.nextEventDay)  // not the variadic min (an array)
             var works = SIMD16<Int32>()
             let clockRanOut: Bool
             (day, clockRanOut) = runDays(&low, &high, from: day, to: end, firstDay: rules.firstDay, salts: salts, works: &works)

@@ -55,7 +55,7 @@ import Foundation
                 let slots = StreamKey.child(
                     lanes: SIMD8(repeating: segment.key.rawValue), SIMD8(repeating: first) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7))
                 var positions = StreamKey.uniform(lanes: slots, SIMD8(repeating: 0xFFFF_FFFF)) * 65536
-                var persons = StreamKey.child(lanes: slots, SIMD8())
+                let persons = StreamKey.child(lanes: slots, SIMD8())
                 var workKeys = WorkStream.key(persons: persons)
                 var takeUps = SIMD8<UInt16>()
                 for lane in 0..<count { takeUps[lane: lane] = UInt16(min(65535, positions[lane: lane])) }

@@ -31,6 +31,12 @@
         let youngest = Scenario.Sector.ageBandEdges[0]
         /// The last band with a share (-1: none, every age is the youngest edge).
         let last: Int
+        /// The bands with a share, in order (their ranks): where each one's slice ends, +∞ for
+        /// the last of them and past it (the last takes every `u` the others leave), and each
+        /// one's upper edge (`low + span`; the last one's again past it). For ``ageAtMost(_:)``
+        /// without a branch per band.
+        let rankEnd: SIMD8<Double>
+        let rankAtMost: SIMD8<Double>
 
         package init(bands: [Double]) {
             let edges = Scenario.Sector.ageBandEdges
@@ -54,6 +60,17 @@
                 }
             }
             (self.start, self.end, self.width, self.used, self.low, self.span, self.last) = (start, end, width, used, low, span, last)
+            var rankEnd = SIMD8<Double>(repeating: .infinity)
+            var rankAtMost = SIMD8<Double>(repeating: edges[0])
+            var rank = 0
+            for band in 0..<max(0, last) where used[band] != 0 {
+                rankEnd[rank] = end[band]
+                rankAtMost[rank] = low[band] + span[band]
+                rank += 1
+            }
+            // The last band's edge fills the lanes past it too (a NaN or +∞ counts all eight).
+            if last >= 0 { for lane in rank..<8 { rankAtMost[lane] = low[last] + span[last] } }
+            (self.rankEnd, self.rankAtMost) = (rankEnd, rankAtMost)
         }
 
         /// The oldest age ``age(_:)`` can give for `u`: the upper edge of `u`'s band, computed as
@@ -61,12 +78,19 @@
         /// with within ≤ 1) `age(u) ≤ ageAtMost(u)` holds to the bit. Cheaper than the age: the
         /// band without the division within it. (A table of the edge by 1/1,024th of [0, 1) was
         /// tried: as many instructions, plus the table per profile.)
+        ///
+        /// Which band `u` falls in is a coin toss for the branch predictor, so the band is found
+        /// by counting: the slices' ends never fall from one band with a share to the next, so
+        /// the first band `u` is below is the number of bands whose end `u` is not below (the last
+        /// band's end counts as +∞; a NaN, below no end, gets the last band as in ``age(_:)``).
         @usableFromInline package func ageAtMost(_ u: Double) -> Double {
-            guard last >= 0 else { return youngest }
-            for band in 0...last where used[band] != 0 {
-                if u < end[band] || band == last { return low[band] + span[band] }
-            }
-            return youngest
+            let u = SIMD8<Double>(repeating: u)
+            let notBelow = unsafeBitCast(.!(u .< rankEnd), to: SIMD8<Int64>.self)  // −1 each
+            let four = notBelow.lowHalf &+ notBelow.highHalf
+            let two = four.lowHalf &+ four.highHalf
+            let rank = Int(truncatingIfNeeded: 0 &- (two[0] &+ two[1]))
+            var atMost = rankAtMost
+            return atMost[lane: min(rank, 7)]
         }
 
         /// The age for a uniform `u`: its band, and uniform within it.

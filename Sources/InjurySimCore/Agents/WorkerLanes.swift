@@ -59,38 +59,42 @@
             loadLaneByLane(workers, rules: rules)
             return
         }
+        let (shiftHours, fatigue, hireDays, leaveDays) = gather(workers, rules: rules)
+        let (factor, next) = newWorkerLanes(hireDays: hireDays, leaveDays: leaveDays, rules: rules)
+        nextEvent = next
+        setHazards(shiftHours: shiftHours, fatigue: fatigue, factor: factor, rules: rules)
+    }
+
+    /// Reads every lane's worker into the lanes: keys, work limit, time off and clock, and returns
+    /// the shift hours, fatigue, hire and leave days that the new-worker period needs. The limit
+    /// and time off are scalar selects lane by lane: written as vector selects, the AVX-512 build
+    /// turned them into a branch per lane or mask shuffles lane by lane (whether a worker is
+    /// occasional is close to a coin toss). Padding lanes keep the maximal injuredUntil that
+    /// ``reset()`` gives them, so they never work.
+    @inlinable @inline(__always)
+    mutating func gather(
+        _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules
+    ) -> (shiftHours: SIMD8<Float>, fatigue: SIMD8<Float>, hireDays: SIMD8<Int32>, leaveDays: SIMD8<Int32>) {
         var shiftHours = SIMD8<Float>()
         var fatigue = SIMD8<Float>()
-        var flags = SIMD8<Int32>()
         var hireDays = SIMD8<Int32>(repeating: .min)
         var leaveDays = SIMD8<Int32>(repeating: .max)
-        var injured = SIMD8<Int32>(repeating: .max)
+        // Raised to at least the day before the month (so that day − injuredUntil cannot overflow).
+        let dayBefore = Int32(clamping: rules.firstDay - 1)
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             let w = workers[i]
             keyLow[lane: lane] = w.workKeyLow
             keyHigh[lane: lane] = w.workKeyHigh
-            flags[lane: lane] = Int32(w.flags)
+            limit[lane: lane] = rules.limit(w)
             shiftHours[lane: lane] = w.shiftHours
             fatigue[lane: lane] = w.fatigue
             hireDays[lane: lane] = w.hireDay
             leaveDays[lane: lane] = w.leaveDay
-            injured[lane: lane] = w.injuredUntil
+            injuredUntil[lane: lane] = max(dayBefore, w.injuredUntil)
             clock[lane: lane] = w.clock
         }
-        // Masks instead of branches: whether a worker is occasional is close to a coin toss.
-        // (Padding lanes never work: their injuredUntil stays at its maximum.)
-        let occasional = 0 &- (flags & Int32(Worker.occasionalFlag))  // −1 or 0
-        let occasionalLimit = SIMD8<Int32>(repeating: rules.occasionalLimit)
-        let fullTimeLimit = SIMD8<Int32>(repeating: rules.fullTimeLimit)
-        limit = (occasional & occasionalLimit) | (~occasional & fullTimeLimit)
-        // Raised to at least the day before the month (so that day − injuredUntil cannot overflow).
-        let dayBefore = SIMD8<Int32>(repeating: Int32(clamping: rules.firstDay - 1))
-        let before = unsafeBitCast(injured .< dayBefore, to: SIMD8<Int32>.self)
-        injuredUntil = (dayBefore & before) | (injured & ~before)
-        let (factor, next) = newWorkerLanes(hireDays: hireDays, leaveDays: leaveDays, rules: rules)
-        nextEvent = next
-        setHazards(shiftHours: shiftHours, fatigue: fatigue, factor: factor, rules: rules)
+        return (shiftHours, fatigue, hireDays, leaveDays)
     }
 
     /// The lanes' daily orders and hazards from their shifts, fatigue and new-worker factors, and
@@ -137,38 +141,26 @@
     @usableFromInline package mutating func loadLaneByLane(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
         let context = rules.context
         let firstDay = rules.firstDay
-        let dayBefore = Int32(clamping: firstDay - 1)
-        var shiftHours = SIMD8<Float>()
-        var fatigue = SIMD8<Float>()
-        var limits = SIMD8<Int32>(repeating: -1)
+        var (shiftHours, fatigue, hireDays, leaveDays) = gather(workers, rules: rules)
         var factor = SIMD8<Double>(repeating: 1)
         let multiplier = context.newWorkerMultiplier.bitPattern
         let one = (1.0).bitPattern
         for lane in 0..<count {
-            let i = Int(index[lane: lane])
-            let w = workers[i]
-            keyLow[lane: lane] = w.workKeyLow
-            keyHigh[lane: lane] = w.workKeyHigh
-            limits[lane: lane] = rules.limit(w)
-            shiftHours[lane: lane] = w.shiftHours
-            fatigue[lane: lane] = w.fatigue
-            let newUntil = Int(w.hireDay) &+ context.newWorkerDays
+            let newUntil = Int(hireDays[lane: lane]) &+ context.newWorkerDays
             let stillNew = (firstDay &- newUntil) &>> 63  // −1 where firstDay < newUntil, else 0
             let new = UInt64(bitPattern: Int64(stillNew))
             factor[lane: lane] = Double(bitPattern: (multiplier & new) | (one & ~new))
-            nextEvent[lane: lane] = Int32(clamping: min(Int(w.leaveDay), (newUntil & stillNew) | (Int.max & ~stillNew)))
-            injuredUntil[lane: lane] = max(dayBefore, w.injuredUntil)
-            clock[lane: lane] = w.clock
+            nextEvent[lane: lane] = Int32(clamping: min(Int(leaveDays[lane: lane]), (newUntil & stillNew) | (Int.max & ~stillNew)))
         }
-        limit = limits
         setHazards(shiftHours: shiftHours, fatigue: fatigue, factor: factor, rules: rules)
     }
 
-    /// The least of eight lanes, by halves (the standard library's `min()` is a call).
+    /// The least of eight lanes, by halves (the standard library's `min()` is a call, and so is
+    /// its `pointwiseMin` in the baseline build, which has no 32-bit vector minimum).
     @inlinable @inline(__always)
     static func earliest(_ v: SIMD8<Int32>) -> Int32 {
-        let four = pointwiseMin(v.lowHalf, v.highHalf)
-        let two = pointwiseMin(four.lowHalf, four.highHalf)
+        let four = v.lowHalf.replacing(with: v.highHalf, where: v.highHalf .< v.lowHalf)
+        let two = four.lowHalf.replacing(with: four.highHalf, where: four.highHalf .< four.lowHalf)
         return Swift.min(two[0], two[1])
     }
 
@@ -260,7 +252,7 @@
         // Each lane's last stretch and the month's expected orders (the same IEEE operations as
         // SegmentRules.closeStretch, lane by lane).
         var stretch = worked &- stretchStart
-        var expected = workerOrders + SIMD8<Double>(stretch) * dailyOrders
+        let expected = workerOrders + SIMD8<Double>(stretch) * dailyOrders
         var flags = SIMD8<Int32>()
         for lane in 0..<count {
             let i = Int(index[lane: lane])
@@ -272,8 +264,8 @@
                     person: rules.segment.key.child(UInt64(rules.slotIndex(i))).child(UInt64(workers[i].generation)), totals: &total)
             }
             flags[lane: lane] = Int32(workers[i].flags)
-            orders.add(expected[lane: lane], slotIndex: rules.slotIndex(i))
         }
+        orders.add(lanes: expected, index: index, count: count, slotOffset: rules.slotIndex(0))
         // Worked days, and the lanes that worked at least one (−1 each; padding lanes never work).
         let active = (0 &- worked) &>> 31
         let shared = 0 &- ((flags & Int32(Worker.sharedFlag)) &>> 2)

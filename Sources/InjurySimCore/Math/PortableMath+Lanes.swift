@@ -12,8 +12,11 @@ extension PortableMath {
         let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self)
         // Positive, finite and normal: the biased exponent in 1...2046 and the sign bit clear.
         let biased = bits &>> 52
-        let normal = (biased &- 1) .< SIMD8<UInt64>(repeating: 2046)
-        guard all(normal) else {
+        let normal = unsafeBitCast((biased &- 1) .< SIMD8<UInt64>(repeating: 2046), to: SIMD8<Int64>.self)  // −1 each
+        // All eight by halves: the standard library's `all` is a call to an out-of-line `max()`.
+        let four = normal.lowHalf & normal.highHalf
+        let two = four.lowHalf & four.highHalf
+        guard two[0] & two[1] != 0 else {
             var result = SIMD8<Double>()
             for lane in 0..<8 { result[lane] = log(x[lane]) }
             return result
