@@ -4,6 +4,9 @@ import InjurySimCore
 /// this module with `-target-cpu haswell` on x86-64 hosts). Call it only where
 /// `ShardKernel` found the features; it gives the same bits as the portable build.
 package enum AVX2Kernel {
+    /// This build's copies of the rare events' code (``LaneRoutines``): named here, so compiled here.
+    enum Routines: LaneRoutines {}
+
     /// Whether this build holds the AVX2 code (x86-64) or only the portable kernel.
     package static let isCompiledForAVX2: Bool = {
         #if arch(x86_64)
@@ -15,7 +18,7 @@ package enum AVX2Kernel {
 
     /// ``ShardState/stepVectorised(month:firstDay:dayCount:contexts:)``, inlined here.
     package static func step(_ state: inout ShardState, month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
-        state.stepVectorised(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts)
+        state.stepVectorised(month: month, firstDay: firstDay, dayCount: dayCount, contexts: contexts, routines: Routines.self)
     }
 
     /// A shard's initial population (``ShardState/init(province:key:segments:startDay:hire:hiredEarlier:)``),
@@ -24,6 +27,8 @@ package enum AVX2Kernel {
         province: Int, key: StreamKey, segments: [Segment], startDay: Int, hire: (Int) -> HireProfile,
         hiredEarlier: ((Segment, Int) -> HireProfile.People?)?
     ) -> ShardState {
-        ShardState(province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier)
+        ShardState(
+            province: province, key: key, segments: segments, startDay: startDay, hire: hire, hiredEarlier: hiredEarlier,
+            routines: Routines.self)
     }
 }

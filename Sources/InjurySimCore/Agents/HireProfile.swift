@@ -93,6 +93,7 @@ import Foundation
     /// Fills `worker` with a new person keyed by `person`, joining on `day`. They leave on the
     /// earlier of their churn day and the day they reach the retirement age (``Retirement/day``:
     /// two more uniforms, the age and sex the claim builder would draw).
+    @inlinable
     package func hire(_ worker: inout Worker, person: StreamKey, day: Int) {
         let logs = PortableMath.log(
             pair: SIMD2(person.uniform(DrawPurpose.tenure.counter(day: day)), person.uniform(DrawPurpose.hireClock.counter(day: day))))

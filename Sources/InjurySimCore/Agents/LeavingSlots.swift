@@ -10,17 +10,22 @@
 
     /// Adds the slot at shard index `i`; ages the batch once it holds eight.
     @inlinable @inline(__always)
-    package mutating func add(_ i: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
+    package mutating func add<Routines: LaneRoutines>(
+        _ i: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules, routines: Routines.Type = BaselineRoutines.self
+    ) {
         index[lane: count] = Int32(truncatingIfNeeded: i)
         count += 1
-        if count == 8 { flush(workers, rules: rules) }
+        if count == 8 { flush(workers, rules: rules, routines: routines) }
     }
 
-    /// Ages the slots gathered so far (call before the segment's rules change).
-    @inlinable
-    package mutating func flush(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
+    /// Ages the slots gathered so far (call before the segment's rules change), with the
+    /// build's own copy of the batch's hires (``LaneRoutines/age(_:leaving:count:rules:)``).
+    @inlinable @inline(__always)
+    package mutating func flush<Routines: LaneRoutines>(
+        _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules, routines: Routines.Type = BaselineRoutines.self
+    ) {
         guard count > 0 else { return }
-        rules.age(workers, leaving: index, count: count)
+        Routines.age(workers, leaving: index, count: count, rules: rules)
         count = 0
     }
 }

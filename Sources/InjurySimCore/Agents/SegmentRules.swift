@@ -71,7 +71,8 @@ import Foundation
     }
 
     /// Fills the slot with its next person on `day`; returns that person's stream.
-    @usableFromInline package func hireNext(_ worker: inout Worker, slot: StreamKey, day: Int) -> StreamKey {
+    @inlinable
+    package func hireNext(_ worker: inout Worker, slot: StreamKey, day: Int) -> StreamKey {
         worker.generation &+= 1
         let person = slot.child(UInt64(worker.generation))
         context.hire.hire(&worker, person: person, day: day)
@@ -81,7 +82,8 @@ import Foundation
 
     /// An uncovered slot this month: only the turnover of its holders, on the days they leave
     /// (no hashing unless someone leaves).
-    @usableFromInline package func age(_ worker: inout Worker, index i: Int) {
+    @inlinable
+    package func age(_ worker: inout Worker, index i: Int) {
         guard Int(worker.leaveDay) < lastDay else { return }
         let slot = segment.key.child(UInt64(slotIndex(i)))
         while Int(worker.leaveDay) < lastDay {
@@ -141,6 +143,7 @@ import Foundation
 
     /// Ends a person's stretch of `worked` days in this month: the orders they add to the
     /// worker's monthly mean, and the first covered working day marks the person insured.
+    @inlinable
     package func closeStretch(
         _ worker: inout Worker, worked: Int, dailyOrders: Double, orders: inout Double, person: StreamKey, totals: inout SegmentTotals
     ) {

@@ -8,8 +8,13 @@ extension ShardState {
     /// Inlined into every caller, so a module compiled for a wider instruction set (the engine's
     /// AVX2 build) gets its own copy of the loop; the arithmetic is integer and IEEE
     /// add/subtract/compare in a fixed order, so every copy gives the same bits.
+    ///
+    /// `routines` names the build whose copies of the rare events' code the kernel calls
+    /// (``LaneRoutines``): the caller's own, so that they too use its instruction set.
     @inlinable @inline(__always)
-    package mutating func stepVectorised(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+    package mutating func stepVectorised<Routines: LaneRoutines>(
+        month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth], routines: Routines.Type = BaselineRoutines.self
+    ) -> ShardMonthResult {
         var totals: [SegmentTotals] = []
         var accidents: [AccidentEvent] = []
         var events: [(lane: Int, event: AccidentEvent)] = []
@@ -26,19 +31,19 @@ extension ShardState {
                     for i in segment.range {
                         guard rules.isCovered(workers[i]) else {
                             // Only when the holder leaves this month, eight slots at a time.
-                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules) }
+                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules, routines: routines) }
                             continue
                         }
                         lanes.append(i)
                         if lanes.count == 8 {
-                            ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents)
+                            ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents, routines)
                             lanes.reset()
                         }
                     }
                     if lanes.count > 0 {
-                        ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents)
+                        ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents, routines)
                     }
-                    leaving.flush(workers, rules: rules)
+                    leaving.flush(workers, rules: rules, routines: routines)
                 }
             }
             orders.close()
@@ -50,15 +55,16 @@ extension ShardState {
 
     /// One group of lanes through the month: runs of days between events.
     @inlinable @inline(__always)
-    static func stepLanes(
+    static func stepLanes<Routines: LaneRoutines>(
         _ lanes: inout WorkerLanes, _ workers: UnsafeMutableBufferPointer<Worker>,
         _ salts: UnsafeBufferPointer<UInt32>, _ rules: SegmentRules, _ total: inout SegmentTotals, _ orders: inout OrderBlocks,
-        _ events: inout [(lane: Int, event: AccidentEvent)], _ accidents: inout [AccidentEvent]
+        _ events: inout [(lane: Int, event: AccidentEvent)], _ accidents: inout [AccidentEvent], _ routines: Routines.Type
     ) {
         lanes.load(workers, rules: rules)
+        if lanes.leavingLanes != 0 { Routines.prepareHires(&lanes, workers, rules: rules) }
         var day = rules.firstDay
         while day < rules.lastDay {
-            if day >= lanes.nextEventDay { lanes.handleEvents(day: day, workers, rules: rules, total: &total) }
+            if day >= lanes.nextEventDay { Routines.handleEvents(&lanes, day: day, workers, rules: rules, total: &total) }
             let end = min(rules.lastDay, lanes.nextEventDay)
             var works = SIMD8<Int32>()
             let clockRanOut: Bool
@@ -97,19 +103,20 @@ extension ShardState {
             // −1 where the draw is above the limit (idle) or the day is before injuredUntil (off).
             let idle = (limit &- draw) &>> 31
             let off = (today &- injuredUntil) &>> 31
-            let works = ~(idle | off)
-            worked &-= works
-            let works64 = SIMD8<Int64>(truncatingIfNeeded: works)
-            clock -= unsafeBitCast(hazard & works64, to: SIMD8<Double>.self)
+            let notWorking = idle | off
+            // Worked days counted as days less the days off work: −1 a day here, and the run's
+            // length added at its end (whole numbers, so the same count).
+            worked &+= notWorking
+            clock -= unsafeBitCast(hazard & ~SIMD8<Int64>(truncatingIfNeeded: notWorking), to: SIMD8<Double>.self)
             day &+= 1
             if any(clock .<= 0) {
-                lastWorks = works
+                lastWorks = ~notWorking
                 ranOut = true
                 break
             }
         }
         lanes.clock = clock
-        lanes.worked = worked
+        lanes.worked = worked &+ Int32(truncatingIfNeeded: day &- start)
         return (day, ranOut)
     }
 }

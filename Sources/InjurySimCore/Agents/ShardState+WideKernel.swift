@@ -10,8 +10,11 @@ extension ShardState {
     /// Inlined into every caller: the engine's AVX-512 build compiles it with 512-bit vectors;
     /// the tests also run it in the portable build, so that processors without AVX-512 still
     /// check the sixteen-lane logic.
+    /// `routines` names the build whose copies of the rare events' code it calls (``LaneRoutines``).
     @inlinable @inline(__always)
-    package mutating func stepVectorisedWide(month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth]) -> ShardMonthResult {
+    package mutating func stepVectorisedWide<Routines: LaneRoutines>(
+        month: Int, firstDay: Int, dayCount: Int, contexts: [SegmentMonth], routines: Routines.Type = BaselineRoutines.self
+    ) -> ShardMonthResult {
         var totals: [SegmentTotals] = []
         var accidents: [AccidentEvent] = []
         var events: [(lane: Int, event: AccidentEvent)] = []
@@ -30,7 +33,7 @@ extension ShardState {
                     for i in segment.range {
                         guard rules.isCovered(workers[i]) else {
                             // Only when the holder leaves this month, eight slots at a time.
-                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules) }
+                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules, routines: routines) }
                             continue
                         }
                         if low.count < 8 {
@@ -39,17 +42,19 @@ extension ShardState {
                         }
                         high.append(i)
                         if high.count == 8 {
-                            ShardState.stepLanePair(&low, &high, workers, salts, rules, &total, &orders, &events, &highEvents, &accidents)
+                            ShardState.stepLanePair(
+                                &low, &high, workers, salts, rules, &total, &orders, &events, &highEvents, &accidents, routines)
                             low.reset()
                             high.reset()
                         }
                     }
                     if high.count > 0 {
-                        ShardState.stepLanePair(&low, &high, workers, salts, rules, &total, &orders, &events, &highEvents, &accidents)
+                        ShardState.stepLanePair(
+                            &low, &high, workers, salts, rules, &total, &orders, &events, &highEvents, &accidents, routines)
                     } else if low.count > 0 {
-                        ShardState.stepLanes(&low, workers, salts, rules, &total, &orders, &events, &accidents)
+                        ShardState.stepLanes(&low, workers, salts, rules, &total, &orders, &events, &accidents, routines)
                     }
-                    leaving.flush(workers, rules: rules)
+                    leaving.flush(workers, rules: rules, routines: routines)
                 }
             }
             orders.close()
@@ -63,18 +68,20 @@ extension ShardState {
     /// of days between the events of either half. Each half keeps its own accidents, and the
     /// low half finishes first, so the accidents come in slot then day order.
     @inlinable @inline(__always)
-    static func stepLanePair(
+    static func stepLanePair<Routines: LaneRoutines>(
         _ low: inout WorkerLanes, _ high: inout WorkerLanes, _ workers: UnsafeMutableBufferPointer<Worker>,
         _ salts: UnsafeBufferPointer<UInt32>, _ rules: SegmentRules, _ total: inout SegmentTotals, _ orders: inout OrderBlocks,
         _ events: inout [(lane: Int, event: AccidentEvent)], _ highEvents: inout [(lane: Int, event: AccidentEvent)],
-        _ accidents: inout [AccidentEvent]
+        _ accidents: inout [AccidentEvent], _ routines: Routines.Type
     ) {
         low.load(workers, rules: rules)
         high.load(workers, rules: rules)
+        if low.leavingLanes != 0 { Routines.prepareHires(&low, workers, rules: rules) }
+        if high.leavingLanes != 0 { Routines.prepareHires(&high, workers, rules: rules) }
         var day = rules.firstDay
         while day < rules.lastDay {
-            if day >= low.nextEventDay { low.handleEvents(day: day, workers, rules: rules, total: &total) }
-            if day >= high.nextEventDay { high.handleEvents(day: day, workers, rules: rules, total: &total) }
+            if day >= low.nextEventDay { Routines.handleEvents(&low, day: day, workers, rules: rules, total: &total) }
+            if day >= high.nextEventDay { Routines.handleEvents(&high, day: day, workers, rules: rules, total: &total) }
             let end = min(min(rules.lastDay, low.nextEventDay), high.nextEventDay)  // not the variadic min (an array)
             var works = SIMD16<Int32>()
             let clockRanOut: Bool
@@ -120,17 +127,23 @@ extension ShardState {
             // −1 where the draw is above the limit (idle) or the day is before injuredUntil (off).
             let idle = (limit &- draw) &>> 31
             let off = (today &- injuredUntil) &>> 31
-            let works = ~(idle | off)
-            worked &-= works
-            clockLow -= unsafeBitCast(hazardLow & SIMD8<Int64>(truncatingIfNeeded: works.lowHalf), to: SIMD8<Double>.self)
-            clockHigh -= unsafeBitCast(hazardHigh & SIMD8<Int64>(truncatingIfNeeded: works.highHalf), to: SIMD8<Double>.self)
+            let notWorking = idle | off
+            // Worked days counted as days less the days off work (−1 a day here, the run's
+            // length added at its end), and the hazards cleared where the lanes do not work (an
+            // AND-NOT): fewer instructions than turning the mask into ones where they work.
+            worked &+= notWorking
+            let offLow = SIMD8<Int64>(truncatingIfNeeded: notWorking.lowHalf)
+            let offHigh = SIMD8<Int64>(truncatingIfNeeded: notWorking.highHalf)
+            clockLow -= unsafeBitCast(hazardLow & ~offLow, to: SIMD8<Double>.self)
+            clockHigh -= unsafeBitCast(hazardHigh & ~offHigh, to: SIMD8<Double>.self)
             day &+= 1
             if any((clockLow .<= zero) .| (clockHigh .<= zero)) {
-                lastWorks = works
+                lastWorks = ~notWorking
                 ranOut = true
                 break
             }
         }
+        worked &+= SIMD16(repeating: Int32(truncatingIfNeeded: day &- start))
         low.clock = clockLow
         high.clock = clockHigh
         low.worked = worked.lowHalf

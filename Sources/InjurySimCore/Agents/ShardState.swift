@@ -29,10 +29,11 @@ import Foundation
     ///
     /// Inlinable, so that the engine's AVX2 and AVX-512 builds (``ShardKernel``) compile the
     /// initial population with their instruction sets; every build gives the same bits.
+    /// `routines` names the build whose copy of a batch's draws it calls (``LaneRoutines``).
     @inlinable @inline(__always)
-    package init(
+    package init<Routines: LaneRoutines>(
         province: Int, key: StreamKey, segments: [Segment], startDay: Int = 0, hire: (Int) -> HireProfile,
-        hiredEarlier: ((Segment, Int) -> HireProfile.People?)? = nil
+        hiredEarlier: ((Segment, Int) -> HireProfile.People?)? = nil, routines: Routines.Type = BaselineRoutines.self
     ) {
         self.province = province
         self.key = key
@@ -59,8 +60,8 @@ import Foundation
                 var workKeys = WorkStream.key(persons: persons)
                 var takeUps = SIMD8<UInt16>()
                 for lane in 0..<count { takeUps[lane: lane] = UInt16(min(65535, positions[lane: lane])) }
-                profile.appendInitial(
-                    persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: earlier, to: &workers)
+                Routines.appendInitial(
+                    profile, persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: earlier, to: &workers)
                 let appended = workers.count - count
                 for lane in 0..<count { workers[appended + lane].workKey = workKeys[lane: lane] }
                 lower += count

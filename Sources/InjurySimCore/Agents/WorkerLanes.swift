@@ -22,6 +22,15 @@
     @usableFromInline package var workerOrders = SIMD8<Double>()
     /// The earliest event day of any lane.
     @usableFromInline package var nextEventDay = Int.max
+    /// The lanes whose holder leaves this month (bits, from ``load(_:rules:)``), and, once
+    /// ``prepareHires(_:rules:)`` has run, each one's next holder as the hire on the leave day
+    /// gives them (``SegmentRules/hireNext(_:slot:day:)``): worked out when the month's lanes are
+    /// loaded, so that the hire's long chain of dependent arithmetic (its logarithms, its
+    /// divisions) runs alongside the days before it instead of stalling the day loop at the
+    /// leave day. An accident that moves the leave day leaves it unused (``handleEvents``).
+    @usableFromInline package var leavingLanes = 0
+    @usableFromInline package var prepared = InlineArray<8, Worker>(
+        repeating: Worker(clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: 0, generation: 0, shiftHours: 0, fatigue: 0, takeUp: 0, flags: 0))
 
     @usableFromInline package init() {}
 
@@ -36,6 +45,7 @@
         nextEvent = SIMD8(repeating: .max)
         stretchStart = SIMD8()
         workerOrders = SIMD8()
+        leavingLanes = 0
     }
 
     /// Adds the worker at shard index `i` as the next lane.
@@ -81,6 +91,7 @@
         var leaveDays = SIMD8<Int32>(repeating: .max)
         // Raised to at least the day before the month (so that day − injuredUntil cannot overflow).
         let dayBefore = Int32(clamping: rules.firstDay - 1)
+        var leaving = 0
         for lane in 0..<count {
             let i = Int(index[lane: lane])
             let w = workers[i]
@@ -93,7 +104,9 @@
             leaveDays[lane: lane] = w.leaveDay
             injuredUntil[lane: lane] = max(dayBefore, w.injuredUntil)
             clock[lane: lane] = w.clock
+            leaving |= (Int(w.leaveDay) < rules.lastDay ? 1 : 0) &<< lane
         }
+        leavingLanes = leaving
         return (shiftHours, fatigue, hireDays, leaveDays)
     }
 
@@ -165,6 +178,7 @@
     }
 
     /// A lane's person-level fields (after a hire, or at the month's start).
+    @inlinable @inline(__always)
     mutating func loadPerson(_ lane: Int, _ worker: Worker, rules: SegmentRules, day: Int) {
         keyLow[lane: lane] = worker.workKeyLow
         keyHigh[lane: lane] = worker.workKeyHigh
@@ -174,11 +188,13 @@
         stretchStart[lane: lane] = worked[lane: lane]
     }
 
+    @inlinable @inline(__always)
     mutating func loadInjury(_ lane: Int, _ worker: Worker, rules: SegmentRules) {
         injuredUntil[lane: lane] = max(worker.injuredUntil, Int32(clamping: rules.firstDay - 1))
     }
 
     /// A lane's hazard from `day` on, and its next event day.
+    @inlinable @inline(__always)
     mutating func loadHazard(_ lane: Int, _ worker: Worker, rules: SegmentRules, day: Int) {
         let (hazard, changesOn) = rules.hazard(worker, dailyOrders: dailyOrders[lane: lane], day: day)
         self.hazard[lane: lane] = hazard
@@ -186,7 +202,9 @@
     }
 
     /// The events due at the start of `day`: hires on leave days, the end of a new-worker period.
-    @usableFromInline package mutating func handleEvents(
+    /// Inlined into each build's copy of ``LaneRoutines/handleEvents(_:day:_:rules:total:)``.
+    @inlinable @inline(__always)
+    package mutating func handleEvents(
         day: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules,
         total: inout SegmentTotals
     ) {
@@ -206,7 +224,17 @@
                 rules.closeStretch(
                     &w, worked: Int(worked[lane: lane] &- stretchStart[lane: lane]), dailyOrders: dailyOrders[lane: lane],
                     orders: &workerOrders[lane: lane], person: slot.child(UInt64(w.generation)), totals: &total)
-                _ = rules.hireNext(&w, slot: slot, day: day)
+                // The hire worked out at the month's start where it is this one: the same next
+                // person on the same day (a hire sets every field but the slot's take-up position,
+                // which it keeps, so it does not depend on what the month did to the leaver).
+                if leavingLanes & (1 &<< lane) != 0 && Int(prepared[lane].hireDay) == day
+                    && prepared[lane].generation == w.generation &+ 1
+                {
+                    w = prepared[lane]
+                } else {
+                    _ = rules.hireNext(&w, slot: slot, day: day)
+                }
+                leavingLanes &= ~(1 &<< lane)
                 loadPerson(lane, w, rules: rules, day: day)
                 loadInjury(lane, w, rules: rules)
                 clock[lane: lane] = w.clock
@@ -216,6 +244,24 @@
             }
         }
         nextEventDay = Int(WorkerLanes.earliest(nextEvent))
+    }
+
+    /// Works out the next holder of every lane whose holder leaves this month (``leavingLanes``),
+    /// hired on the leave day (the month's first day for a leave day before it), as
+    /// ``handleEvents(day:_:rules:total:)`` would hire them. Inlined into each build's copy of
+    /// ``LaneRoutines/prepareHires(_:_:rules:)``.
+    @inlinable @inline(__always)
+    package mutating func prepareHires(_ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) {
+        var leaving = leavingLanes
+        while leaving != 0 {
+            let lane = leaving.trailingZeroBitCount
+            leaving &= leaving &- 1
+            let i = Int(index[lane: lane])
+            var next = workers[i]
+            _ = rules.hireNext(
+                &next, slot: rules.segment.key.child(UInt64(rules.slotIndex(i))), day: max(rules.firstDay, Int(next.leaveDay)))
+            prepared[lane] = next
+        }
     }
 
     /// The accidents of `day`: lanes that worked (`works` all ones) and whose clock ran out,
