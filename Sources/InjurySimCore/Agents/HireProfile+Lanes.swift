@@ -31,10 +31,12 @@ extension HireProfile {
     /// `l < count` is `persons[l]` with `takeUps[l]`, appended to `workers` in lane order. The
     /// logarithms of the first draws and of the clock draws are taken in vector lanes (the
     /// scalar bits); everything else is the scalar rule, lane by lane (`HireLanesTests`).
+    /// `workKeys` are the persons' work-stream keys (``WorkStream/key(persons:)``), stored as
+    /// each worker is made.
     @inlinable @inline(__always)
     package func appendInitial(
-        persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, count: Int, startDay: Int = 0, hiredEarlier: ((Int) -> People?)? = nil,
-        to workers: inout [Worker]
+        persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, workKeys: SIMD8<UInt64> = SIMD8(), count: Int, startDay: Int = 0,
+        hiredEarlier: ((Int) -> People?)? = nil, to workers: inout [Worker]
     ) {
         var persons = persons
         // Every lane's draws are worked out (lanes past `count` are not used): uniforms in
@@ -54,10 +56,11 @@ extension HireProfile {
         var clockLogs = PortableMath.log(lanes: StreamKey.uniform(lanes: persons, DrawPurpose.hireClock.counter(days: days)))
         var occasionalDraws = StreamKey.uniform(lanes: persons, DrawPurpose.occasional.counter(days: days))
         var shiftDraws = StreamKey.uniform(lanes: persons, DrawPurpose.shift.counter(days: days))
+        var workKeys = workKeys
         for lane in 0..<count {
             var worker = Worker(
                 clock: 0, hireDay: 0, leaveDay: 0, injuredUntil: Int32.min, generation: 0,
-                shiftHours: 0, fatigue: 1, takeUp: takeUps[lane], flags: 0)
+                shiftHours: 0, fatigue: 1, takeUp: takeUps[lane], flags: 0, workKey: workKeys[lane: lane])
             join(
                 &worker, day: days[lane: lane], occasionalDraw: occasionalDraws[lane: lane], shiftDraw: shiftDraws[lane: lane],
                 logClockDraw: clockLogs[lane: lane])

@@ -25,7 +25,9 @@ import Foundation
         /// person retires at and the age their claims state agree.
         @usableFromInline package var table: WorkerAge.Table
         package var maleShare: Double
-        @usableFromInline package var rule: RetirementAge
+        @usableFromInline package let rule: RetirementAge
+        /// ``RetirementAge/youngest`` of `rule`, worked out once (two divisions a hire otherwise).
+        @usableFromInline let youngest: Double
         /// The calendar year at day 0 of the chain's clock, fractional (March 2022: 2022 + 2/12).
         package var chainStartYear: Double
 
@@ -33,6 +35,7 @@ import Foundation
             self.table = WorkerAge.Table(bands: bands)
             self.maleShare = maleShare
             self.rule = rule
+            self.youngest = rule.youngest
             self.chainStartYear = chainStartYear
         }
 
@@ -66,7 +69,7 @@ import Foundation
         @inlinable @inline(__always)
         package func leaveDay(person: StreamKey, hireDay: Int, churns: Int) -> Int {
             let u = person.uniform(DrawPurpose.ageAtHire.counter(day: hireDay))
-            let atLeast = min((rule.youngest - table.ageAtMost(u)) * 365.25, Double(Int32.max / 4))
+            let atLeast = min((youngest - table.ageAtMost(u)) * 365.25, Double(Int32.max / 4))
             if atLeast >= Double(churns - hireDay) { return churns }
             return min(churns, day(person: person, hireDay: hireDay))
         }

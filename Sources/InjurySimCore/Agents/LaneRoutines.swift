@@ -34,14 +34,16 @@ extension LaneRoutines {
         rules.age(workers, leaving: index, count: count)
     }
 
-    /// ``HireProfile/appendInitial(persons:takeUps:count:startDay:hiredEarlier:to:)``, compiled in
+    /// ``HireProfile/appendInitial(persons:takeUps:workKeys:count:startDay:hiredEarlier:to:)``, compiled in
     /// the conformer's module.
     @inlinable @inline(never)
     package static func appendInitial(
-        _ profile: HireProfile, persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, count: Int, startDay: Int,
+        _ profile: HireProfile, persons: SIMD8<UInt64>, takeUps: SIMD8<UInt16>, workKeys: SIMD8<UInt64>, count: Int, startDay: Int,
         hiredEarlier: ((Int) -> HireProfile.People?)?, to workers: inout [Worker]
     ) {
-        profile.appendInitial(persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: hiredEarlier, to: &workers)
+        profile.appendInitial(
+            persons: persons, takeUps: takeUps, workKeys: workKeys, count: count, startDay: startDay, hiredEarlier: hiredEarlier,
+            to: &workers)
     }
 }
 

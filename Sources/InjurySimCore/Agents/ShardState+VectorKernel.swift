@@ -29,12 +29,12 @@ extension ShardState {
                     var lanes = WorkerLanes()
                     var leaving = LeavingSlots()
                     for i in segment.range {
-                        guard rules.isCovered(workers[i]) else {
-                            // Only when the holder leaves this month, eight slots at a time.
-                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules, routines: routines) }
-                            continue
+                        let covered = lanes.appendIfCovered(i, workers, rules: rules)
+                        // An uncovered slot only when its holder leaves this month (rare), eight
+                        // slots at a time.
+                        if (covered ? 0 : 1) & (Int(workers[i].leaveDay) < rules.lastDay ? 1 : 0) != 0 {
+                            leaving.add(i, workers, rules: rules, routines: routines)
                         }
-                        lanes.append(i)
                         if lanes.count == 8 {
                             ShardState.stepLanes(&lanes, workers, salts, rules, &total, &orders, &events, &accidents, routines)
                             lanes.reset()

@@ -31,16 +31,14 @@ extension ShardState {
                     var high = WorkerLanes()
                     var leaving = LeavingSlots()
                     for i in segment.range {
-                        guard rules.isCovered(workers[i]) else {
-                            // Only when the holder leaves this month, eight slots at a time.
-                            if Int(workers[i].leaveDay) < rules.lastDay { leaving.add(i, workers, rules: rules, routines: routines) }
-                            continue
+                        // The low half fills first, then the high half (``WorkerLanes/appendIfCovered``).
+                        let covered =
+                            low.count < 8 ? low.appendIfCovered(i, workers, rules: rules) : high.appendIfCovered(i, workers, rules: rules)
+                        // An uncovered slot only when its holder leaves this month (rare), eight
+                        // slots at a time.
+                        if (covered ? 0 : 1) & (Int(workers[i].leaveDay) < rules.lastDay ? 1 : 0) != 0 {
+                            leaving.add(i, workers, rules: rules, routines: routines)
                         }
-                        if low.count < 8 {
-                            low.append(i)
-                            continue
-                        }
-                        high.append(i)
                         if high.count == 8 {
                             ShardState.stepLanePair(
                                 &low, &high, workers, salts, rules, &total, &orders, &events, &highEvents, &accidents, routines)

@@ -57,13 +57,11 @@ import Foundation
                     lanes: SIMD8(repeating: segment.key.rawValue), SIMD8(repeating: first) &+ SIMD8(0, 1, 2, 3, 4, 5, 6, 7))
                 var positions = StreamKey.uniform(lanes: slots, SIMD8(repeating: 0xFFFF_FFFF)) * 65536
                 let persons = StreamKey.child(lanes: slots, SIMD8())
-                var workKeys = WorkStream.key(persons: persons)
                 var takeUps = SIMD8<UInt16>()
                 for lane in 0..<count { takeUps[lane: lane] = UInt16(min(65535, positions[lane: lane])) }
                 Routines.appendInitial(
-                    profile, persons: persons, takeUps: takeUps, count: count, startDay: startDay, hiredEarlier: earlier, to: &workers)
-                let appended = workers.count - count
-                for lane in 0..<count { workers[appended + lane].workKey = workKeys[lane: lane] }
+                    profile, persons: persons, takeUps: takeUps, workKeys: WorkStream.key(persons: persons), count: count,
+                    startDay: startDay, hiredEarlier: earlier, to: &workers)
                 lower += count
             }
         }

@@ -55,6 +55,18 @@
         count += 1
     }
 
+    /// Scans a segment's slots `i` one by one: a covered slot becomes the next lane, without a
+    /// branch on whether it is covered (a coin toss slot by slot where only a share is): every
+    /// slot's index is written to the next lane, and the count moves past it only when covered.
+    /// Returns whether the slot was covered. Call only while `count` is below eight.
+    @inlinable @inline(__always)
+    package mutating func appendIfCovered(_ i: Int, _ workers: UnsafeMutableBufferPointer<Worker>, rules: SegmentRules) -> Bool {
+        let covered = rules.isCovered(workers[i])
+        index[lane: count] = Int32(truncatingIfNeeded: i)
+        count &+= covered ? 1 : 0
+        return covered
+    }
+
     /// Loads every lane's worker at the month's first day: the month's figures of each lane,
     /// as ``SegmentRules`` computes them for one worker (the same IEEE operations in the same
     /// order, lane by lane in vectors). The fields are gathered lane by lane, the arithmetic is
@@ -336,7 +348,7 @@
     }
 }
 
-extension SIMD8 {
+extension SIMD {
     /// Lane `i` read or written in memory: one scalar load or store (a variable index into a
     /// vector register would make the compiler shuffle whole vectors). The getter is `mutating`
     /// so that it reads the vector where it lies instead of copying all of it first.
