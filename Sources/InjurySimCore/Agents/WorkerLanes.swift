@@ -236,12 +236,11 @@
                 rules.closeStretch(
                     &w, worked: Int(worked[lane: lane] &- stretchStart[lane: lane]), dailyOrders: dailyOrders[lane: lane],
                     orders: &workerOrders[lane: lane], person: slot.child(UInt64(w.generation)), totals: &total)
-                // The hire worked out at the month's start where it is this one: the same next
-                // person on the same day (a hire sets every field but the slot's take-up position,
-                // which it keeps, so it does not depend on what the month did to the leaver).
-                if leavingLanes & (1 &<< lane) != 0 && Int(prepared[lane].hireDay) == day
-                    && prepared[lane].generation == w.generation &+ 1
-                {
+                // The hire worked out at the month's start where it is this one: the lane's first
+                // hire of the month (the same next person), on the day it was worked out for (a hire
+                // sets every field but the slot's take-up position, which it keeps, so it does not
+                // depend on what the month did to the leaver). Any hire ends the lane's prepared one.
+                if leavingLanes & (1 &<< lane) != 0 && Int(prepared[lane].hireDay) == day {
                     w = prepared[lane]
                 } else {
                     _ = rules.hireNext(&w, slot: slot, day: day)
